@@ -1,0 +1,222 @@
+//! Graph building stage: items, their claims and the reuse links between them become nodes and
+//! edges of the contract. Ids follow from canonical keys, so the graph does not depend on the
+//! order items arrive in.
+
+use crate::extract::{ClaimMention, SpeakerMention};
+use crate::item::Item;
+use crate::link::{ItemLink, LinkKind};
+use crate::model::ids::{canonical_key, node_id};
+use crate::model::{
+    ClaimNode, DateNode, Edge, EdgeKind, Graph, ItemNode, Node, NodeData, OutletNode, SpeakerNode,
+};
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Include each item's full text (`--with-text`).
+    pub with_text: bool,
+}
+
+/// Builds the graph of one run. `claims[i]` are the claims of `items[i]`; links index `items`.
+pub fn build_graph(
+    items: &[Item],
+    claims: &[Vec<ClaimMention>],
+    links: &[ItemLink],
+    opts: BuildOptions,
+) -> Graph {
+    let mut g = Graph::new();
+    let mut item_ids = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let id = add_item(&mut g, item, opts);
+        item_ids.push(id);
+        for c in claims.get(i).map(Vec::as_slice).unwrap_or_default() {
+            add_claim(&mut g, id, item, c);
+        }
+    }
+    for l in links {
+        let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
+        if copy == source {
+            continue;
+        }
+        let mut e = match l.kind {
+            LinkKind::Reposts => Edge::new(EdgeKind::Reposts, copy, source),
+            // same_text is undirected: written from the smaller id to the larger.
+            LinkKind::SameText => Edge::new(EdgeKind::SameText, copy.min(source), copy.max(source)),
+        }
+        .with_evidence(l.confidence, l.evidence.clone());
+        e.aligned = l.aligned.clone();
+        g.add_edge(e);
+    }
+    g
+}
+
+/// The canonical key of an item: its URL, else its outlet and record id, else what it says and
+/// where (outlet, title, date and a hash of the text). Two inputs with the same key are one item.
+pub fn item_key(item: &Item) -> String {
+    let m = &item.meta;
+    if let Some(url) = &m.url {
+        return format!("url:{}", url.trim());
+    }
+    let outlet = m.outlet.as_deref().map(canonical_key).unwrap_or_default();
+    if let Some(id) = &m.record_id {
+        return format!("record:{outlet}\u{0}{id}");
+    }
+    let hash = xxhash_rust::xxh3::xxh3_128(item.text.as_bytes());
+    format!(
+        "text:{outlet}\u{0}{}\u{0}{}\u{0}{hash:032x}",
+        m.title.as_deref().unwrap_or(""),
+        m.published.map(|d| d.to_string()).unwrap_or_default()
+    )
+}
+
+/// The canonical key of a claim: its words with case, spacing and quote-mark forms folded, so the
+/// same quote printed in two items is one claim.
+pub fn claim_key(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '‛' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '‟' | '«' | '»' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect();
+    canonical_key(&folded)
+}
+
+fn add_item(g: &mut Graph, item: &Item, opts: BuildOptions) -> Uuid {
+    let m = &item.meta;
+    let id = node_id("item", &item_key(item));
+    let excerpt = item.excerpt();
+    let label = m
+        .title
+        .clone()
+        .unwrap_or_else(|| crate::item::excerpt(&item.text, 60));
+    g.upsert_node(Node::new(
+        id,
+        label,
+        NodeData::Item(Box::new(ItemNode {
+            title: m.title.clone(),
+            url: m.url.clone(),
+            record_id: m.record_id.clone(),
+            published: m.published.map(|d| d.to_string()),
+            byline: m.byline.clone(),
+            dateline: m.dateline.clone(),
+            language: m.language.clone(),
+            origin: item.origin.clone(),
+            excerpt,
+            warnings: item.warnings.clone(),
+            text: opts.with_text.then(|| item.text.clone()),
+        })),
+    ));
+    if let Some(name) = &m.outlet {
+        let o = add_outlet(g, name, m.domain.as_deref());
+        g.add_edge(Edge::new(EdgeKind::PublishedBy, id, o));
+    }
+    if let Some(d) = m.published {
+        let d = add_date(g, d);
+        g.add_edge(Edge::new(EdgeKind::PublishedOn, id, d));
+    }
+    for a in &m.authors {
+        let s = add_speaker(g, a, &[], &[]);
+        g.add_edge(Edge::new(EdgeKind::WrittenBy, id, s));
+    }
+    for c in &m.credits {
+        let o = add_outlet(g, &c.outlet, None);
+        let mut e = Edge::new(EdgeKind::Credits, id, o).with_evidence(1.0, c.evidence.clone());
+        e.date = c.date.map(|d| d.to_string());
+        g.add_edge(e);
+    }
+    id
+}
+
+fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: &ClaimMention) {
+    let key = claim_key(&c.text);
+    if key.is_empty() {
+        return;
+    }
+    let id = node_id("claim", &key);
+    g.upsert_node(Node::new(
+        id,
+        crate::item::excerpt(&c.text, 80),
+        NodeData::Claim(ClaimNode {
+            text: c.text.clone(),
+            claim_kind: c.kind,
+            language: c.language.clone().or_else(|| item.meta.language.clone()),
+        }),
+    ));
+    let mut e = Edge::new(EdgeKind::Contains, item_id, id);
+    e.span = Some(item.span(c.span.0, c.span.1));
+    e.speaker_span = c.speaker.as_ref().map(|s| item.span(s.span.0, s.span.1));
+    e.cue = c.cue.clone();
+    g.add_edge(e);
+    if let Some(SpeakerMention {
+        name,
+        aliases,
+        roles,
+        ..
+    }) = &c.speaker
+    {
+        let s = add_speaker(g, name, aliases, roles);
+        g.add_edge(Edge::new(EdgeKind::SaidBy, id, s));
+    }
+    if let Some(d) = c.said_on {
+        let d = add_date(g, d);
+        g.add_edge(Edge::new(EdgeKind::SaidOn, id, d));
+    }
+    if let Some(o) = &c.reported_by {
+        let o = add_outlet(g, o, None);
+        g.add_edge(Edge::new(EdgeKind::ReportedBy, id, o));
+    }
+}
+
+/// Adds the outlet node for a name, resolved through the curated table.
+pub fn add_outlet(g: &mut Graph, name: &str, domain: Option<&str>) -> Uuid {
+    let o = crate::outlets::resolve(Some(name), domain).unwrap_or(crate::outlets::Outlet {
+        name: name.to_string(),
+        domain: domain.map(str::to_string),
+        known: false,
+    });
+    let mut aliases = Vec::new();
+    if o.name != name {
+        aliases.push(name.to_string());
+    }
+    g.upsert_node(Node::new(
+        node_id("outlet", &canonical_key(&o.name)),
+        o.name.clone(),
+        NodeData::Outlet(OutletNode {
+            name: o.name,
+            aliases,
+            domain: o.domain.or_else(|| domain.map(str::to_string)),
+        }),
+    ))
+}
+
+fn add_speaker(g: &mut Graph, name: &str, aliases: &[String], roles: &[String]) -> Uuid {
+    let mut aliases = aliases.to_vec();
+    aliases.retain(|a| a != name);
+    aliases.sort();
+    aliases.dedup();
+    let mut roles = roles.to_vec();
+    roles.sort();
+    roles.dedup();
+    g.upsert_node(Node::new(
+        node_id("speaker", &canonical_key(name)),
+        name,
+        NodeData::Speaker(SpeakerNode {
+            name: name.to_string(),
+            aliases,
+            roles,
+        }),
+    ))
+}
+
+fn add_date(g: &mut Graph, d: NaiveDate) -> Uuid {
+    let s = d.to_string();
+    g.upsert_node(Node::new(
+        node_id("date", &s),
+        s.clone(),
+        NodeData::Date(DateNode { date: s }),
+    ))
+}

@@ -1,0 +1,175 @@
+//! An item as the reading stages hand it on: its text, where it came from, and the metadata the
+//! input states about it. Later stages (claims, reuse, graph building) read items and never the
+//! input files.
+
+use crate::model::{Origin, SpanBasis};
+use chrono::NaiveDate;
+
+/// An outlet the item says it comes from ("Source: Sputnik", a record's `credits` field, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    pub outlet: String,
+    /// The words or field that state the credit.
+    pub evidence: String,
+    /// The date the credited original carried, where the item prints it.
+    pub date: Option<NaiveDate>,
+}
+
+/// Metadata the input states about an item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemMeta {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub record_id: Option<String>,
+    /// The outlet that published this copy.
+    pub outlet: Option<String>,
+    /// The outlet's web domain, where known (news-please's source_domain, a page's URL).
+    pub domain: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// The byline as printed ("Staff, Agencies").
+    pub byline: Option<String>,
+    /// Named people who wrote the item (never desks such as "News Desk").
+    pub authors: Vec<String>,
+    pub dateline: Option<String>,
+    /// ISO 639-1.
+    pub language: Option<String>,
+    pub credits: Vec<Credit>,
+}
+
+/// A piece of an item's text that is a verbatim copy of the input: `len` bytes at `text_start` in
+/// the text stand at `file_start` in the input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbatimRun {
+    pub text_start: usize,
+    pub file_start: usize,
+    pub len: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub origin: Origin,
+    pub text: String,
+    pub meta: ItemMeta,
+    /// With `SpanBasis::File`: the runs of `text` copied verbatim from the file, in order. A span
+    /// that falls in one run maps to the file; the segmenter cuts banners and link lists out of
+    /// the middle of a post, so a post's text can be several runs.
+    pub runs: Vec<VerbatimRun>,
+    /// Problems met while reading this item; it is reported all the same.
+    pub warnings: Vec<String>,
+}
+
+impl Item {
+    /// An item whose text is its own (a JSON record, an extracted HTML body): spans point into
+    /// `text`.
+    pub fn with_own_text(
+        origin_file: &std::sync::Arc<str>,
+        start: usize,
+        end: usize,
+        text: String,
+    ) -> Item {
+        Item {
+            origin: Origin {
+                file: origin_file.clone(),
+                start,
+                end,
+                spans: SpanBasis::Text,
+            },
+            text,
+            meta: ItemMeta::default(),
+            runs: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Maps a byte range of `self.text` to the range its span points at: in the file where the
+    /// item's text is verbatim there, else the range itself. A range that crosses a cut is mapped
+    /// by its start run, keeping its length.
+    pub fn span(&self, start: usize, end: usize) -> [usize; 2] {
+        if self.origin.spans == SpanBasis::Text {
+            return [start, end];
+        }
+        let run = match self.runs.binary_search_by(|r| r.text_start.cmp(&start)) {
+            Ok(i) => i,
+            Err(0) => return [start, end],
+            Err(i) => i - 1,
+        };
+        let r = self.runs[run];
+        let s = r.file_start + (start - r.text_start);
+        [s, s + (end - start)]
+    }
+
+    /// About 200 characters of the text's start, cut at a word boundary, whitespace folded.
+    pub fn excerpt(&self) -> String {
+        excerpt(&self.text, 200)
+    }
+}
+
+/// The first `max` characters of `text` or a little less, cut at a space, with "…" if cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(max + 4);
+    let mut n = 0;
+    let mut pending_space = false;
+    let mut cut = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if n >= max {
+            cut = true;
+            break;
+        }
+        if pending_space {
+            out.push(' ');
+            n += 1;
+            pending_space = false;
+        }
+        out.push(ch);
+        n += 1;
+    }
+    if cut {
+        if let Some(i) = out.rfind(' ').filter(|&i| i > out.len() / 2) {
+            out.truncate(i);
+        }
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn excerpt_folds_space_and_cuts_at_word() {
+        assert_eq!(excerpt("a  b\n\nc", 200), "a b c");
+        let long = "word ".repeat(100);
+        let e = excerpt(&long, 200);
+        assert!(e.ends_with('…'));
+        assert!(e.chars().count() <= 201);
+        assert!(!e.contains("wor…"));
+    }
+
+    #[test]
+    fn span_maps_through_verbatim_runs() {
+        let file: Arc<str> = Arc::from("f.txt");
+        let mut item = Item::with_own_text(&file, 100, 200, "abcdefghij".into());
+        assert_eq!(item.span(2, 4), [2, 4]);
+        item.origin.spans = SpanBasis::File;
+        item.runs = vec![
+            VerbatimRun {
+                text_start: 0,
+                file_start: 100,
+                len: 5,
+            },
+            VerbatimRun {
+                text_start: 5,
+                file_start: 150,
+                len: 5,
+            },
+        ];
+        assert_eq!(item.span(1, 3), [101, 103]);
+        assert_eq!(item.span(6, 9), [151, 154]);
+    }
+}

@@ -1,0 +1,118 @@
+//! Edge kinds of the graph contract (schemas/graph.schema.json).
+
+use serde::Serialize;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    /// item → outlet: who published this copy.
+    PublishedBy,
+    /// item → date.
+    PublishedOn,
+    /// item → speaker: a named author (desks stay a byline).
+    WrittenBy,
+    /// item → outlet: the item says it comes from that outlet.
+    Credits,
+    /// item → item: a copy → the item it was copied from.
+    Reposts,
+    /// item → item: shared text, neither shown to be the other's source (source id < target id).
+    SameText,
+    /// item → claim.
+    Contains,
+    /// claim → speaker.
+    SaidBy,
+    /// claim → date.
+    SaidOn,
+    /// claim → outlet: the outlet the speaker said it to, or that first carried it.
+    ReportedBy,
+}
+
+impl EdgeKind {
+    pub const ALL: [EdgeKind; 10] = [
+        EdgeKind::PublishedBy,
+        EdgeKind::PublishedOn,
+        EdgeKind::WrittenBy,
+        EdgeKind::Credits,
+        EdgeKind::Reposts,
+        EdgeKind::SameText,
+        EdgeKind::Contains,
+        EdgeKind::SaidBy,
+        EdgeKind::SaidOn,
+        EdgeKind::ReportedBy,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::PublishedBy => "published_by",
+            EdgeKind::PublishedOn => "published_on",
+            EdgeKind::WrittenBy => "written_by",
+            EdgeKind::Credits => "credits",
+            EdgeKind::Reposts => "reposts",
+            EdgeKind::SameText => "same_text",
+            EdgeKind::Contains => "contains",
+            EdgeKind::SaidBy => "said_by",
+            EdgeKind::SaidOn => "said_on",
+            EdgeKind::ReportedBy => "reported_by",
+        }
+    }
+}
+
+/// A byte range [start, end).
+pub type Span = [usize; 2];
+
+/// One aligned passage of two items that share text: [source_start, source_end, target_start,
+/// target_end], byte offsets in each item's span basis.
+pub type Alignment = [usize; 4];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Edge {
+    pub id: Uuid,
+    pub kind: EdgeKind,
+    pub source: Uuid,
+    pub target: Uuid,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// `contains`: where the claim stands, in the item's span basis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// `contains`: the mention that attributes the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_span: Option<Span>,
+    /// `contains`: the reporting verb or turn marker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// `credits`: the date the credited original carried, where the item prints it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `reposts` / `same_text`: the aligned passages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aligned: Vec<Alignment>,
+}
+
+impl Edge {
+    /// A bare edge; its id follows from kind and ends.
+    pub fn new(kind: EdgeKind, source: Uuid, target: Uuid) -> Edge {
+        Edge {
+            id: super::ids::edge_id(kind.as_str(), source, target),
+            kind,
+            source,
+            target,
+            confidence: None,
+            evidence: None,
+            span: None,
+            speaker_span: None,
+            cue: None,
+            date: None,
+            aligned: Vec::new(),
+        }
+    }
+
+    pub fn with_evidence(mut self, confidence: f64, evidence: impl Into<String>) -> Edge {
+        self.confidence = Some(confidence.clamp(0.0, 1.0));
+        self.evidence = Some(evidence.into());
+        self
+    }
+}

@@ -1,0 +1,237 @@
+//! The graph model: nodes and edges of the public contract, held in a petgraph `StableGraph`.
+//!
+//! The JSON form is specified by `schemas/graph.schema.json`; `SCHEMA_VERSION` is bumped with
+//! every change to it.
+
+mod edge;
+pub mod ids;
+mod node;
+
+pub use edge::{Alignment, Edge, EdgeKind, Span};
+pub use node::{
+    ClaimKind, ClaimNode, DateNode, ItemNode, NodeData, NodeKind, Origin, OutletNode, SpanBasis,
+    SpeakerNode,
+};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use serde::Serialize;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Name of the contract, written as `"schema"` in every export.
+pub const SCHEMA_NAME: &str = "claimtrace-graph";
+/// Version of the contract; bump with every change to schemas/graph.schema.json.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    pub id: Uuid,
+    pub kind: NodeKind,
+    pub label: String,
+    #[serde(flatten)]
+    pub data: NodeData,
+}
+
+impl Node {
+    pub fn new(id: Uuid, label: impl Into<String>, data: NodeData) -> Node {
+        Node {
+            id,
+            kind: data.kind(),
+            label: label.into(),
+            data,
+        }
+    }
+}
+
+/// The provenance graph. Nodes and edges are unique by id: adding one twice merges it.
+#[derive(Debug, Default)]
+pub struct Graph {
+    inner: StableDiGraph<Node, Edge>,
+    nodes: HashMap<Uuid, NodeIndex>,
+    edges: HashMap<Uuid, EdgeIndex>,
+}
+
+impl Graph {
+    pub fn new() -> Graph {
+        Graph::default()
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.inner.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.inner.edge_count()
+    }
+
+    pub fn node(&self, id: Uuid) -> Option<&Node> {
+        self.nodes.get(&id).map(|&ix| &self.inner[ix])
+    }
+
+    pub fn node_mut(&mut self, id: Uuid) -> Option<&mut Node> {
+        self.nodes.get(&id).map(|&ix| &mut self.inner[ix])
+    }
+
+    /// Adds `node`, or merges it into the node already there with its id: aliases and roles are
+    /// united, and fields the existing node lacks are filled in.
+    pub fn upsert_node(&mut self, node: Node) -> Uuid {
+        let id = node.id;
+        match self.nodes.get(&id) {
+            Some(&ix) => merge_node(&mut self.inner[ix], node),
+            None => {
+                let ix = self.inner.add_node(node);
+                self.nodes.insert(id, ix);
+            }
+        }
+        id
+    }
+
+    /// Adds `edge` between two nodes already in the graph. An edge with the same id is kept as it
+    /// was (the first evidence wins, and inputs are processed in a fixed order).
+    ///
+    /// Panics if an end is missing: builders add nodes before edges.
+    pub fn add_edge(&mut self, edge: Edge) -> Uuid {
+        let id = edge.id;
+        if self.edges.contains_key(&id) {
+            return id;
+        }
+        let s = self.nodes[&edge.source];
+        let t = self.nodes[&edge.target];
+        let ix = self.inner.add_edge(s, t, edge);
+        self.edges.insert(id, ix);
+        id
+    }
+
+    pub fn edge(&self, id: Uuid) -> Option<&Edge> {
+        self.edges.get(&id).map(|&ix| &self.inner[ix])
+    }
+
+    /// Nodes sorted by id: the order every export writes them in.
+    pub fn sorted_nodes(&self) -> Vec<&Node> {
+        let mut v: Vec<&Node> = self.inner.node_weights().collect();
+        v.sort_unstable_by_key(|n| n.id);
+        v
+    }
+
+    /// Edges sorted by id: the order every export writes them in.
+    pub fn sorted_edges(&self) -> Vec<&Edge> {
+        let mut v: Vec<&Edge> = self.inner.edge_weights().collect();
+        v.sort_unstable_by_key(|e| e.id);
+        v
+    }
+
+    /// Edges leaving `id`.
+    pub fn edges_from(&self, id: Uuid) -> impl Iterator<Item = &Edge> {
+        let ix = self.nodes.get(&id).copied();
+        ix.into_iter().flat_map(move |ix| {
+            self.inner
+                .edges_directed(ix, petgraph::Direction::Outgoing)
+                .map(|e| e.weight())
+        })
+    }
+
+    /// Edges arriving at `id`.
+    pub fn edges_to(&self, id: Uuid) -> impl Iterator<Item = &Edge> {
+        let ix = self.nodes.get(&id).copied();
+        ix.into_iter().flat_map(move |ix| {
+            self.inner
+                .edges_directed(ix, petgraph::Direction::Incoming)
+                .map(|e| e.weight())
+        })
+    }
+
+    /// The petgraph graph, for algorithms.
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.inner
+    }
+}
+
+fn merge_list(into: &mut Vec<String>, from: Vec<String>) {
+    for s in from {
+        if !into.contains(&s) {
+            into.push(s);
+        }
+    }
+    into.sort();
+}
+
+fn merge_node(into: &mut Node, from: Node) {
+    match (&mut into.data, from.data) {
+        (NodeData::Outlet(a), NodeData::Outlet(b)) => {
+            if b.name != a.name {
+                merge_list(&mut a.aliases, vec![b.name]);
+            }
+            merge_list(&mut a.aliases, b.aliases);
+            a.aliases.retain(|x| *x != a.name);
+            if a.domain.is_none() {
+                a.domain = b.domain;
+            }
+        }
+        (NodeData::Speaker(a), NodeData::Speaker(b)) => {
+            if b.name != a.name {
+                merge_list(&mut a.aliases, vec![b.name]);
+            }
+            merge_list(&mut a.aliases, b.aliases);
+            a.aliases.retain(|x| *x != a.name);
+            merge_list(&mut a.roles, b.roles);
+        }
+        (NodeData::Claim(a), NodeData::Claim(b)) => {
+            if a.language.is_none() {
+                a.language = b.language;
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outlet(name: &str, domain: Option<&str>) -> Node {
+        Node::new(
+            ids::node_id("outlet", &ids::canonical_key("Sputnik")),
+            name,
+            NodeData::Outlet(OutletNode {
+                name: name.into(),
+                aliases: vec![],
+                domain: domain.map(str::to_owned),
+            }),
+        )
+    }
+
+    #[test]
+    fn upsert_merges_same_id() {
+        let mut g = Graph::new();
+        let a = g.upsert_node(outlet("Sputnik", None));
+        let b = g.upsert_node(outlet("Sputnik News", Some("sputniknews.com")));
+        assert_eq!(a, b);
+        assert_eq!(g.node_count(), 1);
+        let NodeData::Outlet(o) = &g.node(a).unwrap().data else {
+            panic!("not an outlet")
+        };
+        assert_eq!(o.aliases, vec!["Sputnik News".to_string()]);
+        assert_eq!(o.domain.as_deref(), Some("sputniknews.com"));
+    }
+
+    #[test]
+    fn edges_are_unique_by_kind_and_ends() {
+        let mut g = Graph::new();
+        let a = g.upsert_node(outlet("Sputnik", None));
+        let d = g.upsert_node(Node::new(
+            ids::node_id("date", "2020-09-19"),
+            "2020-09-19",
+            NodeData::Date(DateNode {
+                date: "2020-09-19".into(),
+            }),
+        ));
+        g.add_edge(Edge::new(EdgeKind::PublishedOn, a, d));
+        g.add_edge(Edge::new(EdgeKind::PublishedOn, a, d));
+        g.add_edge(Edge::new(EdgeKind::Credits, a, d));
+        assert_eq!(g.edge_count(), 2);
+        assert_eq!(g.edges_from(a).count(), 2);
+        assert_eq!(g.edges_to(d).count(), 2);
+        let ids: Vec<_> = g.sorted_edges().iter().map(|e| e.id).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    }
+}

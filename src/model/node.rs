@@ -1,0 +1,122 @@
+//! Node kinds of the graph contract (schemas/graph.schema.json).
+
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Where a claim's `span` points: into the input file (the item's text is a verbatim slice of it)
+/// or into the item's own text as exported with `--with-text` (JSON records, HTML, feeds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanBasis {
+    File,
+    Text,
+}
+
+/// Where an item came from: the input path as given and the byte range of the item in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub file: Arc<str>,
+    pub start: usize,
+    pub end: usize,
+    pub spans: SpanBasis,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemNode {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub record_id: Option<String>,
+    pub published: Option<String>,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub language: Option<String>,
+    pub origin: Origin,
+    pub excerpt: String,
+    /// Problems met while reading this item; the item is reported all the same.
+    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletNode {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub domain: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerNode {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A quotation in quote marks.
+    Direct,
+    /// Reported speech: "X said that ...".
+    Indirect,
+    /// An answer in an interview or transcript.
+    Turn,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimNode {
+    pub text: String,
+    #[serde(rename = "claim_kind")]
+    pub claim_kind: ClaimKind,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateNode {
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    Item,
+    Outlet,
+    Speaker,
+    Claim,
+    Date,
+}
+
+impl NodeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Item => "item",
+            NodeKind::Outlet => "outlet",
+            NodeKind::Speaker => "speaker",
+            NodeKind::Claim => "claim",
+            NodeKind::Date => "date",
+        }
+    }
+}
+
+/// What a node is, with the fields of its kind.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum NodeData {
+    Item(Box<ItemNode>),
+    Outlet(OutletNode),
+    Speaker(SpeakerNode),
+    Claim(ClaimNode),
+    Date(DateNode),
+}
+
+impl NodeData {
+    pub fn kind(&self) -> NodeKind {
+        match self {
+            NodeData::Item(_) => NodeKind::Item,
+            NodeData::Outlet(_) => NodeKind::Outlet,
+            NodeData::Speaker(_) => NodeKind::Speaker,
+            NodeData::Claim(_) => NodeKind::Claim,
+            NodeData::Date(_) => NodeKind::Date,
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! JSON records: a .json file with one record or an array of them, or .jsonl/.ndjson with one
+//! record per line. Field names follow schemas/record.schema.json and accept the names news-please
+//! and passim write, so their output feeds straight in.
+
+use super::{Input, InputError, Location, ReadSettings, Reader};
+use crate::item::{Credit, Item};
+use crate::outlets;
+use chrono::NaiveDate;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+pub struct RecordsReader;
+
+impl Reader for RecordsReader {
+    fn name(&self) -> &'static str {
+        "records"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["json", "jsonl", "ndjson"]
+    }
+
+    fn sniff(&self, head: &[u8]) -> bool {
+        let head = strip_bom(head);
+        matches!(
+            head.iter().find(|b| !b.is_ascii_whitespace()),
+            Some(b'{' | b'[')
+        )
+    }
+
+    fn read(&self, input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError> {
+        let bom = input.bytes.len() - strip_bom(&input.bytes).len();
+        let text = std::str::from_utf8(&input.bytes).map_err(|e| {
+            InputError::at_offset_as_line(
+                input.name.as_ref(),
+                &input.bytes,
+                e.valid_up_to(),
+                format!(
+                    "not UTF-8 at byte {} (records must be UTF-8 JSON)",
+                    e.valid_up_to()
+                ),
+            )
+        })?;
+        let body = &text[bom..];
+        let raws = split_records(input, body, bom)?;
+        let mut items = Vec::with_capacity(raws.len());
+        for (start, raw) in raws {
+            let end = start + raw.get().len();
+            let err = |msg: String| {
+                InputError::at_offset_as_line(input.name.as_ref(), &input.bytes, start, msg)
+            };
+            let map: Map<String, Value> = match serde_json::from_str(raw.get()) {
+                Ok(m) => m,
+                Err(_) => return Err(err("record is not a JSON object".into())),
+            };
+            items.push(record_to_item(input, start, end, map, settings).map_err(err)?);
+        }
+        Ok(items)
+    }
+}
+
+fn strip_bom(b: &[u8]) -> &[u8] {
+    b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b)
+}
+
+/// The records of a file with the byte offset each starts at: the elements of a top-level
+/// array, else every top-level value in turn (one record, or one per line).
+fn split_records<'a>(
+    input: &Input,
+    body: &'a str,
+    base: usize,
+) -> Result<Vec<(usize, &'a RawValue)>, InputError> {
+    let json_err = |e: serde_json::Error| {
+        let line = if e.line() == 0 { 1 } else { e.line() };
+        // serde_json counts lines of `body`, which starts after a BOM on line 1: same numbering.
+        InputError::new(
+            input.name.as_ref(),
+            Location::Line(line),
+            format!("invalid JSON: {}", strip_position(&e)),
+        )
+    };
+    let offset = |raw: &RawValue| raw.get().as_ptr() as usize - body.as_ptr() as usize + base;
+    if body.trim_start().starts_with('[') {
+        let list: Vec<&RawValue> = serde_json::from_str(body).map_err(json_err)?;
+        return Ok(list.into_iter().map(|r| (offset(r), r)).collect());
+    }
+    let mut out = Vec::new();
+    for raw in serde_json::Deserializer::from_str(body).into_iter::<&RawValue>() {
+        let raw = raw.map_err(json_err)?;
+        out.push((offset(raw), raw));
+    }
+    Ok(out)
+}
+
+/// serde_json appends " at line L column C"; the error line says the line already.
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// The first of `names` that the record has with a non-null value.
+fn field<'m>(map: &'m Map<String, Value>, names: &[&str]) -> Option<&'m Value> {
+    names
+        .iter()
+        .filter_map(|n| map.get(*n))
+        .find(|v| !v.is_null())
+}
+
+fn string_field(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
+    match field(map, names)? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A string or a list of strings. news-please sometimes writes the list as a string: "['A', 'B']".
+fn list_field(map: &Map<String, Value>, names: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    match field(map, names) {
+        Some(Value::String(s)) => {
+            let s = s.trim();
+            if let Some(inner) = s.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+                out.extend(
+                    inner
+                        .split(',')
+                        .map(|p| p.trim().trim_matches(['\'', '"']).trim().to_string()),
+                );
+            } else {
+                out.push(s.to_string());
+            }
+        }
+        Some(Value::Array(a)) => {
+            out.extend(
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|s| s.trim().to_string()),
+            );
+        }
+        _ => {}
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn record_to_item(
+    input: &Input,
+    start: usize,
+    end: usize,
+    map: Map<String, Value>,
+    settings: &ReadSettings,
+) -> Result<Item, String> {
+    let mut warnings = Vec::new();
+    let text = match ["text", "maintext"].iter().find_map(|n| map.get(*n)) {
+        None => return Err("record has no \"text\" field".into()),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) => match field(&map, &["maintext", "text"]) {
+            Some(Value::String(s)) => s.clone(),
+            _ => {
+                warnings.push("record's text is null".to_string());
+                String::new()
+            }
+        },
+        Some(_) => return Err("record's \"text\" is not a string".into()),
+    };
+    let mut item = Item::with_own_text(&input.name, start, end, text);
+    item.warnings = warnings;
+    let m = &mut item.meta;
+    m.record_id = string_field(&map, &["id", "dId"]);
+    m.url = string_field(&map, &["url"]);
+    m.title = string_field(&map, &["title", "title_page", "title_rss"]);
+    let outlet_field = settings
+        .outlet
+        .clone()
+        .or_else(|| string_field(&map, &["outlet", "source_domain", "publisher", "series"]));
+    let url_domain = m.url.as_deref().and_then(outlets::domain_of_url);
+    if let Some(o) = outlets::resolve(outlet_field.as_deref(), url_domain.as_deref()) {
+        m.outlet = Some(o.name);
+        m.domain = o.domain;
+    }
+    for a in list_field(&map, &["author", "authors"]) {
+        // A record's author list holds people, desks and outlets alike; desks stay in the byline.
+        if crate::byline::is_person_name(&a) {
+            m.authors.push(a);
+        }
+    }
+    let bylines = list_field(&map, &["author", "authors"]);
+    if !bylines.is_empty() {
+        m.byline = Some(bylines.join(", "));
+    }
+    if let Some(p) = string_field(&map, &["published", "date_publish", "date"]) {
+        match parse_record_date(&p) {
+            Some(d) => m.published = Some(d),
+            None => item.warnings.push(format!("unreadable date {p:?}")),
+        }
+    }
+    m.language = string_field(&map, &["language", "lang"]).and_then(|l| normalise_language(&l));
+    for c in list_field(&map, &["credits"]) {
+        let name = outlets::resolve(Some(&c), None)
+            .map(|o| o.name)
+            .unwrap_or(c);
+        m.credits.push(Credit {
+            outlet: name,
+            evidence: "credits field".into(),
+            date: None,
+        });
+    }
+    Ok(item)
+}
+
+/// A date or a date-time; a date-time keeps its own local calendar date (the date printed, not
+/// the UTC one).
+pub fn parse_record_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    let d = NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
+    let rest = &s[10..];
+    let ok = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
+    ok.then_some(d)
+}
+
+/// ISO 639-1 from a tag such as "en", "en-US", "EN_gb".
+pub fn normalise_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase())).then_some(primary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str, body: &str) -> Result<Vec<Item>, InputError> {
+        RecordsReader.read(
+            &Input::new(name, body.as_bytes().to_vec()),
+            &ReadSettings::default(),
+        )
+    }
+
+    #[test]
+    fn reads_array_single_and_lines_with_origins() {
+        let arr = read("a.json", r#"[{"text":"one"}, {"text":"two"}]"#).unwrap();
+        assert_eq!(arr.len(), 2);
+        assert_eq!(arr[1].text, "two");
+        assert_eq!((arr[1].origin.start, arr[1].origin.end), (17, 31));
+        assert_eq!(read("b.json", r#"{"text":"one"}"#).unwrap().len(), 1);
+        let lines = read("c.jsonl", "{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n").unwrap();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].origin.start, 14);
+    }
+
+    #[test]
+    fn missing_text_names_the_line() {
+        let e = read("x.jsonl", "{\"text\":\"a\"}\n{\"title\":\"b\"}\n").unwrap_err();
+        assert_eq!(e.to_string(), "x.jsonl:2: record has no \"text\" field");
+        let e = read("y.jsonl", "{\"text\":\"a\"}\n{\"text\": \n").unwrap_err();
+        assert!(e.to_string().starts_with("y.jsonl:3: invalid JSON"), "{e}");
+    }
+
+    #[test]
+    fn news_please_and_passim_fields_are_aliases() {
+        let np = r#"{"maintext":"body","title":"T","authors":["Jane Roe","News Desk"],
+            "date_publish":"2017-12-27 00:00:00","source_domain":"www.example-news.test",
+            "url":"http://www.example-news.test/a","language":"en","dId":"abc"}"#;
+        let it = &read("np.json", np).unwrap()[0];
+        assert_eq!(it.text, "body");
+        assert_eq!(it.meta.record_id.as_deref(), Some("abc"));
+        assert_eq!(it.meta.published, NaiveDate::from_ymd_opt(2017, 12, 27));
+        assert_eq!(it.meta.authors, vec!["Jane Roe"]);
+        assert_eq!(it.meta.byline.as_deref(), Some("Jane Roe, News Desk"));
+        assert_eq!(it.meta.domain.as_deref(), Some("example-news.test"));
+        let passim = r#"{"id":"p1","series":"The Daily Bugle","date":"1899-01-02","text":"x"}"#;
+        let it = &read("p.jsonl", passim).unwrap()[0];
+        assert_eq!(it.meta.outlet.as_deref(), Some("The Daily Bugle"));
+        assert_eq!(it.meta.published, NaiveDate::from_ymd_opt(1899, 1, 2));
+    }
+
+    #[test]
+    fn date_time_keeps_local_date() {
+        assert_eq!(
+            parse_record_date("2020-09-19T23:30:00-05:00"),
+            NaiveDate::from_ymd_opt(2020, 9, 19)
+        );
+        assert_eq!(
+            parse_record_date("2020-09-19"),
+            NaiveDate::from_ymd_opt(2020, 9, 19)
+        );
+        assert_eq!(parse_record_date("19 Sept"), None);
+        assert_eq!(parse_record_date("2020-09-19X"), None);
+    }
+
+    #[test]
+    fn bad_bytes_are_errors_not_panics() {
+        let e = RecordsReader
+            .read(
+                &Input::new("z.json", b"{\"text\":\"\xff\"}".to_vec()),
+                &ReadSettings::default(),
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("not UTF-8"), "{e}");
+    }
+}
