@@ -34,6 +34,9 @@ pub struct ItemMeta {
     /// ISO 639-1.
     pub language: Option<String>,
     pub credits: Vec<Credit>,
+    /// URLs the item states it was copied from (JSON-LD isBasedOn, a canonical URL on another
+    /// site, "Originally published at ..."): evidence for the reuse stage.
+    pub source_urls: Vec<String>,
 }
 
 /// A piece of an item's text that is a verbatim copy of the input: `len` bytes at `text_start` in
