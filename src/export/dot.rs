@@ -85,9 +85,9 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     }
     for e in &edges {
         let (color, style) = edge_style(e.kind);
-        write!(
+        writeln!(
             w,
-            "  \"{}\" -> \"{}\" [id=\"{}\", label=\"{}\", color=\"{color}\", fontcolor=\"{color}\", style={style}];\n",
+            "  \"{}\" -> \"{}\" [id=\"{}\", label=\"{}\", color=\"{color}\", fontcolor=\"{color}\", style={style}];",
             e.source,
             e.target,
             e.id,
@@ -113,10 +113,12 @@ fn write_node(w: &mut impl Write, n: &Node) -> io::Result<()> {
     writeln!(w, "\", shape={shape}, fillcolor=\"{fill}\"];")
 }
 
-/// A legend: one sample node per node kind and one sample edge per edge kind.
+/// A legend: one HTML-table node naming the colour of every node kind and edge kind. One node
+/// keeps it small next to graphs of any size.
 fn write_legend(w: &mut impl Write) -> io::Result<()> {
     w.write_all(
-        b"  subgraph cluster_legend {\n    label=\"Legend\"; style=solid; color=\"#666666\";\n",
+        b"  \"legend\" [shape=plaintext, style=solid, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" \
+          CELLSPACING=\"2\" CELLPADDING=\"2\" COLOR=\"#666666\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>",
     )?;
     for kind in [
         NodeKind::Item,
@@ -126,21 +128,21 @@ fn write_legend(w: &mut impl Write) -> io::Result<()> {
         NodeKind::Date,
     ] {
         let (shape, fill) = node_style(kind);
-        writeln!(
+        write!(
             w,
-            "    \"legend_{k}\" [label=\"{k}\", shape={shape}, fillcolor=\"{fill}\"];",
-            k = kind.as_str()
-        )?;
-    }
-    for (i, kind) in EdgeKind::ALL.iter().enumerate() {
-        let (color, style) = edge_style(*kind);
-        writeln!(
-            w,
-            "    \"legend_e{i}a\" [label=\"\", shape=point, width=0.05];\n    \"legend_e{i}b\" [label=\"\", shape=point, width=0.05];\n    \"legend_e{i}a\" -> \"legend_e{i}b\" [label=\"{}\", color=\"{color}\", fontcolor=\"{color}\", style={style}];",
+            "<TR><TD BGCOLOR=\"{fill}\" BORDER=\"1\">{}</TD><TD ALIGN=\"LEFT\">node ({shape})</TD></TR>",
             kind.as_str()
         )?;
     }
-    w.write_all(b"  }\n")
+    for kind in EdgeKind::ALL {
+        let (color, style) = edge_style(kind);
+        write!(
+            w,
+            "<TR><TD><FONT COLOR=\"{color}\">&#8594;</FONT></TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"{color}\">{} ({style})</FONT></TD></TR>",
+            kind.as_str()
+        )?;
+    }
+    w.write_all(b"</TABLE>>];\n")
 }
 
 /// Writes `s` as the inside of a DOT string, folded to one line and cut at `max` characters.

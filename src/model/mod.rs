@@ -175,10 +175,8 @@ fn merge_node(into: &mut Node, from: Node) {
             a.aliases.retain(|x| *x != a.name);
             merge_list(&mut a.roles, b.roles);
         }
-        (NodeData::Claim(a), NodeData::Claim(b)) => {
-            if a.language.is_none() {
-                a.language = b.language;
-            }
+        (NodeData::Claim(a), NodeData::Claim(b)) if a.language.is_none() => {
+            a.language = b.language;
         }
         _ => {}
     }

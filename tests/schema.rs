@@ -1,0 +1,189 @@
+//! Real exports against schemas/graph.schema.json, with every node and edge kind present.
+
+mod common;
+
+use chrono::NaiveDate;
+use claimtrace::build::{BuildOptions, build_graph};
+use claimtrace::export::{self, Format};
+use claimtrace::extract::{ClaimMention, SpeakerMention};
+use claimtrace::item::{Credit, Item};
+use claimtrace::link::{ItemLink, LinkKind};
+use claimtrace::model::{ClaimKind, EdgeKind, SpanBasis};
+use common::{assert_valid_graph, graph_validator};
+use serde_json::Value;
+use std::sync::Arc;
+
+/// Two items of a fictional wire story and its repost, with a quote, every edge kind filled.
+fn full_graph_json(with_text: bool) -> Value {
+    let file: Arc<str> = Arc::from("fixture.txt");
+    let text =
+        "“The dam is safe,” said Chief Engineer Noor Castellan. She told Valley Radio on Friday.";
+    let mut wire = Item::with_own_text(&file, 0, 100, text.to_string());
+    wire.origin.spans = SpanBasis::File;
+    wire.meta.title = Some("Dam declared safe".into());
+    wire.meta.outlet = Some("Valley Wire".into());
+    wire.meta.published = NaiveDate::from_ymd_opt(2031, 5, 3);
+    wire.meta.authors = vec!["Petra Lind".into()];
+    wire.meta.byline = Some("Petra Lind".into());
+    wire.meta.dateline = Some("OSTRAVEN".into());
+    wire.meta.language = Some("en".into());
+    let mut copy = Item::with_own_text(&file, 100, 220, format!("Reposted. {text}"));
+    copy.meta.title = Some("Dam safe, says engineer".into());
+    copy.meta.outlet = Some("The Valley Blog".into());
+    copy.meta.credits = vec![Credit {
+        outlet: "Valley Wire".into(),
+        evidence: "Source: Valley Wire".into(),
+        date: NaiveDate::from_ymd_opt(2031, 5, 3),
+    }];
+    copy.warnings.push("unreadable date \"someday\"".into());
+    let quote_end = text.find('”').unwrap();
+    let claim = |offset: usize| ClaimMention {
+        text: text[3..quote_end - 1].to_string(),
+        span: (offset + 3, offset + quote_end - 1),
+        kind: ClaimKind::Direct,
+        language: Some("en".into()),
+        speaker: Some(SpeakerMention {
+            name: "Noor Castellan".into(),
+            aliases: vec!["Castellan".into()],
+            roles: vec!["Chief Engineer".into()],
+            span: (offset + 31, offset + 44),
+        }),
+        cue: Some("said".into()),
+        reported_by: Some("Valley Radio".into()),
+        said_on: NaiveDate::from_ymd_opt(2031, 5, 2),
+    };
+    let claims = vec![vec![claim(0)], vec![claim("Reposted. ".len())]];
+    let links = vec![
+        ItemLink {
+            kind: LinkKind::Reposts,
+            copy: 1,
+            source: 0,
+            confidence: 0.97,
+            evidence: "copy contains the source; credits Valley Wire".into(),
+            aligned: vec![[0, text.len(), 10, 10 + text.len()]],
+        },
+        ItemLink {
+            kind: LinkKind::SameText,
+            copy: 0,
+            source: 1,
+            confidence: 0.5,
+            evidence: "test".into(),
+            aligned: vec![],
+        },
+    ];
+    let g = build_graph(&[wire, copy], &claims, &links, BuildOptions { with_text });
+    let mut out = Vec::new();
+    export::write(&g, Format::Json, &mut out).unwrap();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn every_node_and_edge_kind_validates() {
+    for with_text in [false, true] {
+        let g = full_graph_json(with_text);
+        assert_valid_graph(&g);
+        let mut edge_kinds: Vec<&str> = g["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap())
+            .collect();
+        edge_kinds.sort();
+        edge_kinds.dedup();
+        let mut all: Vec<&str> = EdgeKind::ALL.iter().map(|k| k.as_str()).collect();
+        all.sort();
+        assert_eq!(edge_kinds, all);
+    }
+}
+
+#[test]
+fn same_quote_in_two_items_is_one_claim_with_two_contains() {
+    let g = full_graph_json(false);
+    let claims: Vec<&Value> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "claim")
+        .collect();
+    assert_eq!(claims.len(), 1);
+    let contains: Vec<&Value> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "contains")
+        .collect();
+    assert_eq!(contains.len(), 2);
+    // The file-basis item maps its span to the file; the text-basis item keeps its own offsets.
+    let spans: Vec<u64> = contains
+        .iter()
+        .map(|e| e["span"][0].as_u64().unwrap())
+        .collect();
+    assert!(spans.contains(&3) && spans.contains(&13), "{spans:?}");
+    let same: Vec<&Value> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "same_text")
+        .collect();
+    assert!(same[0]["source"].as_str() < same[0]["target"].as_str());
+}
+
+type Mutation = Box<dyn Fn(&mut Value)>;
+
+#[test]
+fn schema_rejects_broken_graphs() {
+    let v = graph_validator();
+    let good = full_graph_json(false);
+    assert!(v.is_valid(&good));
+    let mutations: Vec<Mutation> = vec![
+        Box::new(|g| g["version"] = 2.into()),
+        Box::new(|g| g["nodes"][0]["id"] = "not-a-uuid".into()),
+        Box::new(|g| g["edges"][0]["kind"] = "mentions".into()),
+        Box::new(|g| {
+            let item = g["nodes"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|n| n["kind"] == "item")
+                .unwrap();
+            item.as_object_mut().unwrap().remove("excerpt");
+        }),
+        Box::new(|g| {
+            let c = g["nodes"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|n| n["kind"] == "claim")
+                .unwrap();
+            c["claim_kind"] = "rumour".into();
+        }),
+        Box::new(|g| {
+            let d = g["nodes"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|n| n["kind"] == "date")
+                .unwrap();
+            d["date"] = "3 May 2031".into();
+        }),
+    ];
+    for (i, m) in mutations.iter().enumerate() {
+        let mut g = good.clone();
+        m(&mut g);
+        assert!(!v.is_valid(&g), "mutation {i} passed the schema");
+    }
+}
+
+#[test]
+fn record_schema_accepts_the_examples() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::repo("schemas/record.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    for line in include_str!("../examples/reposts.jsonl").lines() {
+        let r: Value = serde_json::from_str(line).unwrap();
+        assert!(v.is_valid(&r), "{line}");
+    }
+    assert!(!v.is_valid(&serde_json::json!({"title": "no text"})));
+}
