@@ -1,1 +1,80 @@
-fn main() {}
+//! Export speed on a generated graph of about 1M nodes (issue 2's targets: JSON ≥ 200 MB/s,
+//! DOT ≥ 100 MB/s on one core). Baseline in the same run: plain `serde_json::to_writer` of the
+//! sorted nodes and edges into a sink, the floor any JSON export of this model pays.
+//!
+//!     cargo bench --bench export                     # 1M nodes
+//!     CLAIMTRACE_BENCH_NODES=100000 cargo bench --bench export
+//!
+//! Peak memory of a whole run is measured by scripts/bench-export.sh.
+
+use claimtrace::build::{BuildOptions, build_graph};
+use claimtrace::export::{self, Format};
+use claimtrace::model::Graph;
+use claimtrace::read::{Input, ReadSettings, read_input};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::io::Write;
+
+/// JSON lines of generated records: each record brings an item and an author, and records share
+/// 500 outlets and 3,000 dates, so `records` records give about 2 × records nodes.
+pub fn generated_records(records: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(records * 300);
+    for i in 0..records {
+        let day = 1 + i % 28;
+        let month = 1 + (i / 28) % 12;
+        let year = 2000 + (i / 336) % 9;
+        writeln!(
+            out,
+            r#"{{"id":"rec-{i}","outlet":"Outlet number {o}","url":"https://outlet{o}.example/story/{i}","title":"Generated story {i} about \"topic\" {t}","author":"Writer{i} Surname","published":"{year}-{month:02}-{day:02}","language":"en","text":"Story {i}: the council said on Monday that the bridge would reopen. Residents welcomed the news and asked about the cost of repairs."}}"#,
+            o = i % 500,
+            t = i % 97
+        )
+        .unwrap();
+    }
+    out
+}
+
+fn graph_of(nodes: usize) -> Graph {
+    let bytes = generated_records(nodes / 2);
+    let items = read_input(&Input::new("bench.jsonl", bytes), &ReadSettings::default()).unwrap();
+    let claims = vec![Vec::new(); items.len()];
+    build_graph(&items, &claims, &[], BuildOptions::default())
+}
+
+fn bench_export(c: &mut Criterion) {
+    let nodes: usize = std::env::var("CLAIMTRACE_BENCH_NODES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let graph = graph_of(nodes);
+    eprintln!(
+        "graph: {} nodes, {} edges",
+        graph.node_count(),
+        graph.edge_count()
+    );
+    let mut group = c.benchmark_group(format!("export_{}k_nodes", graph.node_count() / 1000));
+    group.sample_size(10);
+    for (name, format) in [("json", Format::Json), ("dot", Format::Dot)] {
+        let mut sized = Vec::new();
+        export::write(&graph, format, &mut sized).unwrap();
+        group.throughput(Throughput::Bytes(sized.len() as u64));
+        drop(sized);
+        group.bench_function(name, |b| {
+            b.iter(|| export::write(black_box(&graph), format, &mut std::io::sink()).unwrap())
+        });
+    }
+    let mut sized = Vec::new();
+    export::write(&graph, Format::Json, &mut sized).unwrap();
+    group.throughput(Throughput::Bytes(sized.len() as u64));
+    group.bench_function("baseline_serde_json_to_writer", |b| {
+        b.iter(|| {
+            let mut w = std::io::BufWriter::new(std::io::sink());
+            serde_json::to_writer(&mut w, &(graph.sorted_nodes(), graph.sorted_edges())).unwrap();
+            w.flush().unwrap();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_export);
+criterion_main!(benches);

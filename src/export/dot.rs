@@ -83,14 +83,15 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     for n in loose {
         write_node(&mut w, n)?;
     }
+    let (mut a, mut b, mut c) = ([0u8; 36], [0u8; 36], [0u8; 36]);
     for e in &edges {
         let (color, style) = edge_style(e.kind);
         writeln!(
             w,
             "  \"{}\" -> \"{}\" [id=\"{}\", label=\"{}\", color=\"{color}\", fontcolor=\"{color}\", style={style}];",
-            e.source,
-            e.target,
-            e.id,
+            e.source.hyphenated().encode_lower(&mut a),
+            e.target.hyphenated().encode_lower(&mut b),
+            e.id.hyphenated().encode_lower(&mut c),
             e.kind.as_str()
         )?;
     }
@@ -101,7 +102,12 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_node(w: &mut impl Write, n: &Node) -> io::Result<()> {
     let (shape, fill) = node_style(n.kind);
-    write!(w, "  \"{}\" [label=\"", n.id)?;
+    let mut id = [0u8; 36];
+    write!(
+        w,
+        "  \"{}\" [label=\"",
+        n.id.hyphenated().encode_lower(&mut id)
+    )?;
     if let NodeData::Item(item) = &n.data {
         escape(w, &n.label, LABEL_MAX)?;
         if let Some(d) = &item.published {

@@ -67,9 +67,12 @@ pub type Alignment = [usize; 4];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Edge {
+    #[serde(serialize_with = "super::ids::serialize_id")]
     pub id: Uuid,
     pub kind: EdgeKind,
+    #[serde(serialize_with = "super::ids::serialize_id")]
     pub source: Uuid,
+    #[serde(serialize_with = "super::ids::serialize_id")]
     pub target: Uuid,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,

@@ -56,6 +56,13 @@ pub fn canonical_key(name: &str) -> String {
     out
 }
 
+/// Serialises an id as its hyphenated lowercase string through a stack buffer: ids are most of
+/// what an export writes, and `Uuid`'s own `Serialize` goes through `Display`.
+pub fn serialize_id<S: serde::Serializer>(id: &Uuid, s: S) -> Result<S::Ok, S::Error> {
+    let mut buf = [0u8; 36];
+    s.serialize_str(id.hyphenated().encode_lower(&mut buf))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Node {
+    #[serde(serialize_with = "ids::serialize_id")]
     pub id: Uuid,
     pub kind: NodeKind,
     pub label: String,
