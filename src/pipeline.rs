@@ -70,7 +70,7 @@ pub fn run(
     let (items, report) = read_all(settings, warn)?;
     let claims = extract_all(&items);
     let links = link_items(&items);
-    Ok((build_graph(&items, &claims, &links, settings.build), report))
+    Ok((build_graph(items, &claims, &links, settings.build), report))
 }
 
 fn progress_bar(enabled: bool, len: u64, what: &'static str) -> ProgressBar {

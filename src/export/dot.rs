@@ -70,9 +70,9 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
           edge [fontname=\"Helvetica\", fontsize=8];\n",
     )?;
     for (outlet, members) in &clusters {
-        let name = graph.node(*outlet).map(|n| n.label.as_str()).unwrap_or("");
+        let name = graph.node(*outlet).map(|n| n.label()).unwrap_or_default();
         write!(w, "  subgraph \"cluster_{outlet}\" {{\n    label=\"")?;
-        escape(&mut w, name, LABEL_MAX)?;
+        escape(&mut w, &name, LABEL_MAX)?;
         w.write_all(b"\";\n    style=\"rounded,dashed\"; color=\"#3d85c6\";\n")?;
         for n in members {
             w.write_all(b"  ")?;
@@ -109,12 +109,12 @@ fn write_node(w: &mut impl Write, n: &Node) -> io::Result<()> {
         n.id.hyphenated().encode_lower(&mut id)
     )?;
     if let NodeData::Item(item) = &n.data {
-        escape(w, &n.label, LABEL_MAX)?;
+        escape(w, &n.label(), LABEL_MAX)?;
         if let Some(d) = &item.published {
             write!(w, "\\n{d}")?;
         }
     } else {
-        escape(w, &n.label, LABEL_MAX)?;
+        escape(w, &n.label(), LABEL_MAX)?;
     }
     writeln!(w, "\", shape={shape}, fillcolor=\"{fill}\"];")
 }

@@ -65,15 +65,10 @@ pub type Span = [usize; 2];
 /// target_end], byte offsets in each item's span basis.
 pub type Alignment = [usize; 4];
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Edge {
-    #[serde(serialize_with = "super::ids::serialize_id")]
-    pub id: Uuid,
-    pub kind: EdgeKind,
-    #[serde(serialize_with = "super::ids::serialize_id")]
-    pub source: Uuid,
-    #[serde(serialize_with = "super::ids::serialize_id")]
-    pub target: Uuid,
+/// What some edges carry beyond their kind and ends. Boxed and absent on most edges, since a
+/// large graph has millions of bare `published_on`/`published_by` edges.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EdgeDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,6 +90,29 @@ pub struct Edge {
     pub aligned: Vec<Alignment>,
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct Edge {
+    #[serde(serialize_with = "super::ids::serialize_id")]
+    pub id: Uuid,
+    pub kind: EdgeKind,
+    #[serde(serialize_with = "super::ids::serialize_id")]
+    pub source: Uuid,
+    #[serde(serialize_with = "super::ids::serialize_id")]
+    pub target: Uuid,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Box<EdgeDetail>>,
+}
+
+static NO_DETAIL: EdgeDetail = EdgeDetail {
+    confidence: None,
+    evidence: None,
+    span: None,
+    speaker_span: None,
+    cue: None,
+    date: None,
+    aligned: Vec::new(),
+};
+
 impl Edge {
     /// A bare edge; its id follows from kind and ends.
     pub fn new(kind: EdgeKind, source: Uuid, target: Uuid) -> Edge {
@@ -103,19 +121,24 @@ impl Edge {
             kind,
             source,
             target,
-            confidence: None,
-            evidence: None,
-            span: None,
-            speaker_span: None,
-            cue: None,
-            date: None,
-            aligned: Vec::new(),
+            detail: None,
         }
     }
 
+    /// The edge's detail (empty on a bare edge).
+    pub fn detail(&self) -> &EdgeDetail {
+        self.detail.as_deref().unwrap_or(&NO_DETAIL)
+    }
+
+    /// The edge's detail, created empty if the edge had none.
+    pub fn detail_mut(&mut self) -> &mut EdgeDetail {
+        self.detail.get_or_insert_with(Default::default)
+    }
+
     pub fn with_evidence(mut self, confidence: f64, evidence: impl Into<String>) -> Edge {
-        self.confidence = Some(confidence.clamp(0.0, 1.0));
-        self.evidence = Some(evidence.into());
+        let d = self.detail_mut();
+        d.confidence = Some(confidence.clamp(0.0, 1.0));
+        d.evidence = Some(evidence.into());
         self
     }
 }

@@ -7,14 +7,15 @@ mod edge;
 pub mod ids;
 mod node;
 
-pub use edge::{Alignment, Edge, EdgeKind, Span};
+pub use edge::{Alignment, Edge, EdgeDetail, EdgeKind, Span};
 pub use node::{
     ClaimKind, ClaimNode, DateNode, ItemNode, NodeData, NodeKind, Origin, OutletNode, SpanBasis,
     SpeakerNode,
 };
 
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -23,24 +24,56 @@ pub const SCHEMA_NAME: &str = "claimtrace-graph";
 /// Version of the contract; bump with every change to schemas/graph.schema.json.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Node {
-    #[serde(serialize_with = "ids::serialize_id")]
     pub id: Uuid,
     pub kind: NodeKind,
-    pub label: String,
-    #[serde(flatten)]
     pub data: NodeData,
 }
 
 impl Node {
-    pub fn new(id: Uuid, label: impl Into<String>, data: NodeData) -> Node {
+    pub fn new(id: Uuid, data: NodeData) -> Node {
         Node {
             id,
             kind: data.kind(),
-            label: label.into(),
             data,
         }
+    }
+
+    /// A short readable name for displays, derived from the node's fields rather than stored:
+    /// an item's title (else its excerpt's start), a name, a claim's start, a date.
+    pub fn label(&self) -> Cow<'_, str> {
+        match &self.data {
+            NodeData::Item(i) => match &i.title {
+                Some(t) => Cow::Borrowed(t.as_str()),
+                None => Cow::Owned(crate::item::excerpt(&i.excerpt, 60)),
+            },
+            NodeData::Outlet(o) => Cow::Borrowed(&o.name),
+            NodeData::Speaker(s) => Cow::Borrowed(&s.name),
+            NodeData::Claim(c) => Cow::Owned(crate::item::excerpt(&c.text, 80)),
+            NodeData::Date(d) => Cow::Borrowed(&d.date),
+        }
+    }
+}
+
+impl Serialize for Node {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Repr<'a> {
+            #[serde(serialize_with = "ids::serialize_id")]
+            id: &'a Uuid,
+            kind: NodeKind,
+            label: Cow<'a, str>,
+            #[serde(flatten)]
+            data: &'a NodeData,
+        }
+        Repr {
+            id: &self.id,
+            kind: self.kind,
+            label: self.label(),
+            data: &self.data,
+        }
+        .serialize(s)
     }
 }
 
@@ -49,7 +82,6 @@ impl Node {
 pub struct Graph {
     inner: StableDiGraph<Node, Edge>,
     nodes: HashMap<Uuid, NodeIndex>,
-    edges: HashMap<Uuid, EdgeIndex>,
 }
 
 impl Graph {
@@ -87,24 +119,26 @@ impl Graph {
         id
     }
 
-    /// Adds `edge` between two nodes already in the graph. An edge with the same id is kept as it
-    /// was (the first evidence wins, and inputs are processed in a fixed order).
+    /// Adds `edge` between two nodes already in the graph. An edge of the same kind between the
+    /// same ends (so the same id) is kept as it was: the first evidence wins, and inputs are
+    /// processed in a fixed order.
     ///
     /// Panics if an end is missing: builders add nodes before edges.
     pub fn add_edge(&mut self, edge: Edge) -> Uuid {
         let id = edge.id;
-        if self.edges.contains_key(&id) {
-            return id;
-        }
         let s = self.nodes[&edge.source];
         let t = self.nodes[&edge.target];
-        let ix = self.inner.add_edge(s, t, edge);
-        self.edges.insert(id, ix);
+        // Looked up through the source's adjacency rather than an id index: sources (items,
+        // claims) have few edges, and an index would cost more memory than the edges themselves.
+        if self
+            .inner
+            .edges_connecting(s, t)
+            .any(|e| e.weight().kind == edge.kind)
+        {
+            return id;
+        }
+        self.inner.add_edge(s, t, edge);
         id
-    }
-
-    pub fn edge(&self, id: Uuid) -> Option<&Edge> {
-        self.edges.get(&id).map(|&ix| &self.inner[ix])
     }
 
     /// Nodes sorted by id: the order every export writes them in.
@@ -190,7 +224,6 @@ mod tests {
     fn outlet(name: &str, domain: Option<&str>) -> Node {
         Node::new(
             ids::node_id("outlet", &ids::canonical_key("Sputnik")),
-            name,
             NodeData::Outlet(OutletNode {
                 name: name.into(),
                 aliases: vec![],
@@ -219,7 +252,6 @@ mod tests {
         let a = g.upsert_node(outlet("Sputnik", None));
         let d = g.upsert_node(Node::new(
             ids::node_id("date", "2020-09-19"),
-            "2020-09-19",
             NodeData::Date(DateNode {
                 date: "2020-09-19".into(),
             }),
