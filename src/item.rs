@@ -52,7 +52,9 @@ pub struct VerbatimRun {
 pub struct Item {
     pub origin: Origin,
     pub text: String,
-    pub meta: ItemMeta,
+    /// Boxed so that the graph builder frees each item's metadata as it consumes the items,
+    /// instead of holding every item's full size until the last one is built.
+    pub meta: Box<ItemMeta>,
     /// With `SpanBasis::File`: the runs of `text` copied verbatim from the file, in order. A span
     /// that falls in one run maps to the file; the segmenter cuts banners and link lists out of
     /// the middle of a post, so a post's text can be several runs.
@@ -78,7 +80,7 @@ impl Item {
                 spans: SpanBasis::Text,
             },
             text,
-            meta: ItemMeta::default(),
+            meta: Box::default(),
             runs: Vec::new(),
             warnings: Vec::new(),
         }
