@@ -143,16 +143,18 @@ impl Graph {
 
     /// Nodes sorted by id: the order every export writes them in.
     pub fn sorted_nodes(&self) -> Vec<&Node> {
-        let mut v: Vec<&Node> = self.inner.node_weights().collect();
-        v.sort_unstable_by_key(|n| n.id);
-        v
+        // Sorting (id, node) pairs keeps the comparisons in one array instead of chasing a
+        // pointer per comparison: at a million nodes that is most of the sort's time.
+        let mut v: Vec<(Uuid, &Node)> = self.inner.node_weights().map(|n| (n.id, n)).collect();
+        v.sort_unstable_by_key(|p| p.0);
+        v.into_iter().map(|p| p.1).collect()
     }
 
     /// Edges sorted by id: the order every export writes them in.
     pub fn sorted_edges(&self) -> Vec<&Edge> {
-        let mut v: Vec<&Edge> = self.inner.edge_weights().collect();
-        v.sort_unstable_by_key(|e| e.id);
-        v
+        let mut v: Vec<(Uuid, &Edge)> = self.inner.edge_weights().map(|e| (e.id, e)).collect();
+        v.sort_unstable_by_key(|p| p.0);
+        v.into_iter().map(|p| p.1).collect()
     }
 
     /// Edges leaving `id`.
