@@ -5,6 +5,7 @@
 //! is adding a reader to `READERS`; nothing downstream changes.
 
 mod error;
+pub mod html;
 mod input;
 pub mod records;
 pub mod text;
@@ -33,7 +34,11 @@ pub trait Reader: Sync {
 }
 
 /// Every reader, most specific first: sniffing tries them in this order.
-pub static READERS: &[&dyn Reader] = &[&records::RecordsReader, &text::TextReader];
+pub static READERS: &[&dyn Reader] = &[
+    &records::RecordsReader,
+    &html::HtmlReader,
+    &text::TextReader,
+];
 
 /// The reader for `input`: by extension, else by content.
 pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
