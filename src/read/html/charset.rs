@@ -18,6 +18,11 @@ pub fn decode<'a>(
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return (text, enc);
     }
+    // Pages saved to disk are re-encoded as UTF-8 and keep their old declaration; legacy text
+    // that happens to be valid UTF-8 beyond ASCII is vanishingly rare.
+    if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+        return (String::from_utf8_lossy(bytes), UTF_8);
+    }
     let declared = http_content_type
         .and_then(charset_param)
         .and_then(|l| Encoding::for_label(l.as_bytes()))
@@ -79,6 +84,8 @@ mod tests {
     fn header_then_meta_then_utf8() {
         let latin = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body>";
         let (t, e) = decode(latin, None);
+        let (t8, e8) = decode("<meta charset=gb2312><p>腾讯</p>".as_bytes(), None);
+        assert_eq!((e8.name(), t8.contains("腾讯")), ("UTF-8", true));
         assert_eq!(e.name(), "windows-1252");
         assert!(t.contains("café"));
         let (t, _) = decode(b"<p>caf\xc3\xa9</p>", Some("text/html; charset=UTF-8"));
