@@ -11,30 +11,57 @@ use std::sync::LazyLock;
 pub struct Stated {
     pub credits: Vec<Credit>,
     pub source_urls: Vec<String>,
+    /// The web domain of each credit, where known.
+    domains: Vec<Option<String>>,
 }
 
 impl Stated {
-    fn add_url(&mut self, url: &str, evidence: &str) {
+    /// A source URL, and its site as a credit unless `name` names the outlet.
+    fn add_url(&mut self, url: &str, name: Option<&str>, evidence: &str) {
         let url = url.trim();
-        if !url.starts_with("http") || self.source_urls.iter().any(|u| u == url) {
+        if !url.starts_with("http") {
             return;
         }
-        self.source_urls.push(url.to_string());
-        if let Some(o) = outlets::resolve(None, outlets::domain_of_url(url).as_deref()) {
-            self.add_credit(&o.name, evidence);
+        if !self.source_urls.iter().any(|u| u == url) {
+            self.source_urls.push(url.to_string());
+        }
+        let domain = outlets::domain_of_url(url);
+        match name.filter(|n| !n.trim().is_empty() && !n.trim().starts_with("http")) {
+            Some(n) => self.add_credit(n, domain.as_deref(), evidence),
+            None => {
+                if let Some(o) = outlets::resolve(None, domain.as_deref()) {
+                    self.add_credit(&o.name, o.domain.as_deref(), evidence);
+                }
+            }
         }
     }
 
-    fn add_credit(&mut self, outlet: &str, evidence: &str) {
+    /// A credit to an outlet; one per outlet, and an outlet named in words replaces the bare
+    /// domain credited for the same site.
+    fn add_credit(&mut self, outlet: &str, domain: Option<&str>, evidence: &str) {
         let outlet = outlet.trim().trim_end_matches(['.', ',', ';', ':']).trim();
         if outlet.is_empty() {
             return;
         }
-        let name =
-            outlets::resolve(Some(outlet), None).map_or_else(|| outlet.to_string(), |o| o.name);
+        let resolved = outlets::resolve(Some(outlet), domain);
+        let name = resolved
+            .as_ref()
+            .map_or_else(|| outlet.to_string(), |o| o.name.clone());
+        let domain = resolved
+            .and_then(|o| o.domain)
+            .or_else(|| domain.map(outlets::normalise_domain));
         if self.credits.iter().any(|c| c.outlet == name) {
             return;
         }
+        if let Some(d) = &domain {
+            if let Some(i) = self.domains.iter().position(|x| x.as_ref() == Some(d)) {
+                if self.credits[i].outlet == *d && name != *d {
+                    self.credits[i].outlet = name;
+                }
+                return;
+            }
+        }
+        self.domains.push(domain);
         self.credits.push(Credit {
             outlet: name,
             evidence: evidence.to_string(),
@@ -67,35 +94,44 @@ pub fn stated_sources(
 ) -> Stated {
     let mut s = Stated::default();
     for u in is_based_on {
-        s.add_url(u, "JSON-LD isBasedOn");
+        s.add_url(u, None, "JSON-LD isBasedOn");
     }
     if let (Some(c), Some(own)) = (canonical, own_url) {
         let (cd, od) = (outlets::domain_of_url(c), outlets::domain_of_url(own));
         if cd.is_some() && od.is_some() && cd != od {
-            s.add_url(c, "canonical URL on another site");
+            s.add_url(c, None, "canonical URL on another site");
         }
     }
     if contains_ci(html, "appeared first on") {
         for c in APPEARED_FIRST.captures_iter(html) {
-            if let Some(u) = c.get(1) {
-                s.add_url(u.as_str(), "\"appeared first on\"");
-            }
             let outlet = super::strip::html_to_text(c.get(4).map_or("", |m| m.as_str()));
-            s.add_credit(&outlet, "\"appeared first on\"");
+            let site = c.get(3).map(|m| m.as_str());
+            let evidence = "\"appeared first on\"";
+            if let Some(u) = c.get(1) {
+                s.add_url(u.as_str(), Some(&outlet), evidence);
+            }
+            s.add_credit(
+                &outlet,
+                site.and_then(outlets::domain_of_url).as_deref(),
+                evidence,
+            );
         }
     }
     if contains_ci(html, "originally") {
         for c in ORIGINALLY.captures_iter(html) {
             let words = super::strip::html_to_text(c.get(2).map_or("", |m| m.as_str()));
+            let evidence = "\"originally published\"";
+            let named = (words.split_whitespace().count() <= 6).then_some(words.as_str());
             if let Some(u) = c.get(1) {
-                s.add_url(u.as_str(), "\"originally published\"");
+                s.add_url(u.as_str(), named, evidence);
             } else if words.starts_with("http") {
                 s.add_url(
                     words.split_whitespace().next().unwrap_or(""),
-                    "\"originally published\"",
+                    None,
+                    evidence,
                 );
-            } else if words.split_whitespace().count() <= 6 {
-                s.add_credit(&words, "\"originally published\"");
+            } else if let Some(n) = named {
+                s.add_credit(n, None, evidence);
             }
         }
     }
@@ -118,8 +154,8 @@ mod tests {
         let html = r#"<p>Body.</p><p>The post <a rel="nofollow" href="https://first.example/2020/09/story/">A Story</a> appeared first on <a rel="nofollow" href="https://first.example">First Wire</a>.</p>"#;
         let s = stated_sources(html, &[], None, None);
         assert_eq!(s.source_urls, vec!["https://first.example/2020/09/story/"]);
-        assert_eq!(s.credits[0].outlet, "first.example");
-        assert!(s.credits.iter().any(|c| c.outlet == "First Wire"));
+        let names: Vec<&str> = s.credits.iter().map(|c| c.outlet.as_str()).collect();
+        assert_eq!(names, vec!["First Wire"]);
         let s = stated_sources(
             "<p>This article was originally published at <a href=\"https://ridge.example/a\">The Ridge Ledger</a>.</p>",
             &[],
@@ -127,6 +163,7 @@ mod tests {
             None,
         );
         assert_eq!(s.source_urls, vec!["https://ridge.example/a"]);
+        assert_eq!(s.credits[0].outlet, "The Ridge Ledger");
         let s = stated_sources(
             "<p>It originally appeared in The Ridge Ledger. More.</p>",
             &[],

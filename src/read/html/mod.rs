@@ -16,6 +16,10 @@ use std::sync::Arc;
 
 pub struct HtmlReader;
 
+/// Fewer characters than this in a page's text is worth a warning: the shortest news brief is
+/// longer.
+const LITTLE_TEXT: usize = 100;
+
 impl Reader for HtmlReader {
     fn name(&self) -> &'static str {
         "html"
@@ -105,8 +109,11 @@ pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
     };
     let mut item = Item::with_own_text(page.file, page.start, page.end, text);
     item.warnings = warnings;
-    if item.text.is_empty() {
-        item.warnings.push("page has no visible text".into());
+    let chars = item.text.chars().count();
+    if chars < LITTLE_TEXT {
+        item.warnings.push(format!(
+            "page has little text ({chars} characters): not an article, or its markup is broken"
+        ));
     }
     let m = &mut item.meta;
     m.title = title
@@ -118,6 +125,11 @@ pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
         .or_else(|| pm.meta_author.clone());
     if let Some(b) = &byline {
         m.authors = authors_of(b);
+    }
+    for a in &pm.ld.authors {
+        if crate::byline::is_person_name(a) && !m.authors.contains(a) {
+            m.authors.push(a.clone());
+        }
     }
     m.byline = byline;
     let own_url = page
