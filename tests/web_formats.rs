@@ -287,3 +287,17 @@ fn cli_reads_a_directory_mixing_every_kind() {
     }
     assert!(json.contains("Ada Merriweather, the county's chief bridge engineer"));
 }
+
+#[test]
+fn json_ld_article_body_stands_in_for_a_missed_article() {
+    let body = "The Northfold ferry will stop at Gull Island twice a day. ".repeat(12);
+    let html = format!(
+        r#"<html><head><title>Ferry stops</title><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Ferry stops","articleBody":"{body}"}}</script></head><body><div><p>Read more below.</p></div></body></html>"#
+    );
+    let items = read_input(
+        &Input::new("teaser.html", html.into_bytes()),
+        &ReadSettings::default(),
+    )
+    .unwrap();
+    assert_eq!(items[0].text, body.trim());
+}

@@ -29,6 +29,8 @@ pub struct LdArticle {
     pub publisher: Option<String>,
     pub is_based_on: Vec<String>,
     pub url: Option<String>,
+    /// The publisher's own plain text of the article.
+    pub article_body: Option<String>,
 }
 
 const DATE_KEYS: &[&str] = &[
@@ -208,6 +210,11 @@ fn read_ld(a: &Value) -> LdArticle {
             .flat_map(urls)
             .collect(),
         url: a.get("url").and_then(text),
+        article_body: a
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(|b| super::strip::html_to_text(b))
+            .filter(|b| !b.is_empty()),
     }
 }
 

@@ -92,7 +92,7 @@ pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
     };
     let article =
         dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
-    let (text, title, byline, site, date_raw) = match article {
+    let (mut text, title, byline, site, date_raw) = match article {
         Ok(a) => (
             strip::fold(&a.text_content),
             meta::clean(&a.title),
@@ -100,13 +100,28 @@ pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
             a.site_name.as_deref().and_then(meta::clean),
             a.published_time.as_deref().and_then(meta::clean),
         ),
-        Err(e) => {
-            warnings.push(format!(
-                "no article body found ({e}); the text is the page's whole visible text"
-            ));
-            (strip::html_to_text(body_of(&html)), None, None, None, None)
-        }
+        Err(e) => match &pm.ld.article_body {
+            Some(_) => {
+                warnings.push(format!(
+                    "no article body found ({e}); the text is the page's JSON-LD articleBody"
+                ));
+                (String::new(), None, None, None, None)
+            }
+            None => {
+                warnings.push(format!(
+                    "no article body found ({e}); the text is the page's whole visible text"
+                ));
+                (strip::html_to_text(body_of(&html)), None, None, None, None)
+            }
+        },
     };
+    // The publisher's own statement of the body wins over an extraction that found less than
+    // half of it (Readability keeps one container and misses articles split across several).
+    if let Some(body) = &pm.ld.article_body {
+        if body.len() > 2 * text.len() {
+            text = body.clone();
+        }
+    }
     let mut item = Item::with_own_text(page.file, page.start, page.end, text);
     item.warnings = warnings;
     let chars = item.text.chars().count();
