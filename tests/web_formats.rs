@@ -301,3 +301,28 @@ fn json_ld_article_body_stands_in_for_a_missed_article() {
     .unwrap();
     assert_eq!(items[0].text, body.trim());
 }
+
+#[test]
+fn standard_input_is_sniffed_to_the_right_reader() {
+    let expect = [
+        ("lantern-bridge.html", "html"),
+        ("cafe-latin1.html", "html"),
+        ("gull-island.rss", "feed"),
+        ("marsh-lane.atom", "feed"),
+        ("kestrel-notes.json", "feed"),
+        ("northfold-export.xml", "feed"),
+        ("harbour-crawl.warc", "warc"),
+    ];
+    for (file, reader) in expect {
+        let bytes = std::fs::read(format!("{DIR}{file}")).unwrap();
+        let r = claimtrace::read::reader_for(&Input::new("-", bytes)).unwrap();
+        assert_eq!(r.name(), reader, "{file}");
+    }
+    let gz = std::fs::read(format!("{DIR}harbour-crawl.warc.gz")).unwrap();
+    assert_eq!(
+        read_input(&Input::new("-", gz), &ReadSettings::default())
+            .unwrap()
+            .len(),
+        2
+    );
+}

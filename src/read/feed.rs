@@ -22,10 +22,10 @@ impl Reader for FeedReader {
     }
 
     fn sniff(&self, head: &[u8]) -> bool {
-        let lower = head.to_ascii_lowercase();
-        let has = |p: &[u8]| lower.windows(p.len()).any(|w| w == p);
-        let t = lower.trim_ascii_start();
-        (t.starts_with(b"<") && (has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf")))
+        let root = root_element(head).to_ascii_lowercase();
+        ["rss", "feed", "rdf:rdf"]
+            .iter()
+            .any(|r| root == r.as_bytes())
             || self.claims(head)
     }
 
@@ -146,6 +146,35 @@ fn local_date_as_utc(s: &str) -> Option<DateTime<Utc>> {
     Some(d.and_hms_opt(0, 0, 0)?.and_utc())
 }
 
+/// The name of the first element, after any XML declaration, comments and doctype.
+fn root_element(head: &[u8]) -> &[u8] {
+    let mut t = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    loop {
+        t = t.trim_ascii_start();
+        let end = if t.starts_with(b"<?") {
+            find(t, 0, b"?>").map(|e| e + 2)
+        } else if t.starts_with(b"<!--") {
+            find(t, 0, b"-->").map(|e| e + 3)
+        } else if t.starts_with(b"<!") {
+            find(t, 0, b">").map(|e| e + 1)
+        } else {
+            break;
+        };
+        match end {
+            Some(e) => t = &t[e..],
+            None => return b"",
+        }
+    }
+    let Some(rest) = t.strip_prefix(b"<") else {
+        return b"";
+    };
+    let n = rest
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_')))
+        .unwrap_or(rest.len());
+    &rest[..n]
+}
+
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
@@ -248,6 +277,19 @@ fn is_wxr_post(item: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sniffs_the_root_element() {
+        assert!(
+            FeedReader
+                .sniff(b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">")
+        );
+        assert!(FeedReader.sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+        assert!(FeedReader.sniff(b"<rdf:RDF xmlns:rdf=\"x\">"));
+        assert!(!FeedReader.sniff(
+            b"<!DOCTYPE html><html><head><link rel=alternate href=/feed><p>&lt;rss&gt; <feedback>"
+        ));
+    }
 
     #[test]
     fn item_ranges_skip_cdata_and_nested_names() {

@@ -78,7 +78,7 @@ pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
 /// The decompressed input, under the same name (items keep naming the .gz file). Concatenated
 /// gzip members (a .warc.gz holds one per record) are read as one stream.
 pub(crate) fn gunzip(input: &Input) -> Result<Input, InputError> {
-    let mut bytes = Vec::with_capacity(input.bytes.len() * 4);
+    let mut bytes = Vec::with_capacity(input.bytes.len().saturating_mul(4).min(1 << 28));
     flate2::read::MultiGzDecoder::new(input.bytes.as_slice())
         .take(MAX_GUNZIPPED + 1)
         .read_to_end(&mut bytes)
