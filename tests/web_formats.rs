@@ -326,3 +326,19 @@ fn standard_input_is_sniffed_to_the_right_reader() {
         2
     );
 }
+
+#[test]
+fn gzip_of_records_reads_as_records() {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(b"{\"text\":\"one\"}\n{\"text\":\"two\"}\n")
+        .unwrap();
+    let items = read_input(
+        &Input::new("data.jsonl.gz", gz.finish().unwrap()),
+        &ReadSettings::default(),
+    )
+    .unwrap();
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, vec!["one", "two"]);
+    assert_eq!(items[1].origin.file.as_ref(), "data.jsonl.gz");
+}
