@@ -213,7 +213,7 @@ fn read_ld(a: &Value) -> LdArticle {
         article_body: a
             .get("articleBody")
             .and_then(Value::as_str)
-            .map(|b| super::strip::html_to_text(b))
+            .map(super::strip::html_to_text)
             .filter(|b| !b.is_empty()),
     }
 }
