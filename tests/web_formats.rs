@@ -342,3 +342,35 @@ fn gzip_of_records_reads_as_records() {
     assert_eq!(texts, vec!["one", "two"]);
     assert_eq!(items[1].origin.file.as_ref(), "data.jsonl.gz");
 }
+
+mod web_shingles;
+
+/// Body shingle F1 on the fixture pages against their hand-written expected text (the
+/// scrapinghub metric; see web_readability.rs).
+#[test]
+fn fixture_pages_body_f1() {
+    let pages = [
+        "lantern-bridge",
+        "harbour-repost",
+        "cafe-latin1",
+        "ridge-blog-comments",
+        "northfold-split",
+    ];
+    let (mut sp, mut sr) = (0.0, 0.0);
+    for p in pages {
+        let it = &read(&format!("{p}.html"))[0];
+        let expected = std::fs::read_to_string(format!("{DIR}../web-expected/{p}.txt")).unwrap();
+        let (pr, rc) = web_shingles::precision_recall(&it.text, &expected);
+        assert!(
+            pr > 0.8 && rc > 0.95,
+            "{p}: P {pr:.3} R {rc:.3}\n{}",
+            it.text
+        );
+        sp += pr;
+        sr += rc;
+    }
+    let (p, r) = (sp / pages.len() as f64, sr / pages.len() as f64);
+    let f1 = 2.0 * p * r / (p + r);
+    eprintln!("fixtures: body P {p:.3} R {r:.3} F1 {f1:.3}");
+    assert!(f1 >= 0.96, "F1 {f1:.3}");
+}

@@ -14,8 +14,10 @@
 
 use claimtrace::read::html::{parse_date, strip::html_to_text};
 use claimtrace::read::{Input, ReadSettings, read_input};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+mod web_shingles;
+use web_shingles::precision_recall;
 
 const CORPUS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -40,48 +42,6 @@ fn norm(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn words(t: &str) -> Vec<&str> {
-    t.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-fn shingles(t: &str) -> HashMap<Vec<&str>, usize> {
-    let w = words(t);
-    let mut m = HashMap::new();
-    if w.len() < 4 {
-        if !w.is_empty() {
-            m.insert(w, 1);
-        }
-        return m;
-    }
-    for s in w.windows(4) {
-        *m.entry(s.to_vec()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// Shingle precision and recall of `got` against `expected`.
-fn precision_recall(got: &str, expected: &str) -> (f64, f64) {
-    let (g, e) = (shingles(got), shingles(expected));
-    let common: usize = g
-        .iter()
-        .map(|(k, n)| (*n).min(e.get(k).copied().unwrap_or(0)))
-        .sum();
-    let (gn, en): (usize, usize) = (g.values().sum(), e.values().sum());
-    let p = if gn == 0 {
-        if en == 0 { 1.0 } else { 0.0 }
-    } else {
-        common as f64 / gn as f64
-    };
-    let r = if en == 0 {
-        1.0
-    } else {
-        common as f64 / en as f64
-    };
-    (p, r)
 }
 
 #[derive(Default, Debug)]
@@ -246,10 +206,4 @@ fn readability_floors() {
     assert!(Score::acc(s.date) >= 0.90, "{}", s.report());
     assert!(Score::acc(s.site) >= 0.85, "{}", s.report());
     assert!(s.f1() >= 0.96, "{}", s.report());
-}
-
-#[test]
-fn shingle_metric_counts_overlap() {
-    let (p, r) = precision_recall("a b c d e", "a b c d x y");
-    assert_eq!((p, r), (0.5, 1.0 / 3.0));
 }
