@@ -147,6 +147,8 @@ pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
         }
     }
     m.byline = byline;
+    item.text = drop_leading_title_and_byline(&item.text, m.title.as_deref(), &m.authors);
+    let m = &mut item.meta;
     let own_url = page
         .url
         .map(str::to_string)
@@ -191,6 +193,32 @@ pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
     m.credits = stated.credits;
     m.source_urls = stated.source_urls;
     item
+}
+
+/// The text without its first paragraphs where they only repeat the title or state the byline
+/// ("By Jane Roe and Tom Vale"): they are metadata, not the article's words.
+fn drop_leading_title_and_byline(text: &str, title: Option<&str>, authors: &[String]) -> String {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let title = title.map(norm);
+    let mut rest = text;
+    for _ in 0..3 {
+        let (para, after) = rest.split_once("\n\n").unwrap_or((rest, ""));
+        let p = norm(para);
+        let is_title = title.as_deref() == Some(p.as_str());
+        let is_byline = p.len() < 120
+            && p.starts_with("by ")
+            && authors.iter().any(|a| p.contains(&a.to_lowercase()));
+        if !(is_title || is_byline) || after.is_empty() {
+            break;
+        }
+        rest = after;
+    }
+    rest.to_string()
 }
 
 /// People named in a byline: "By Jane Roe and Tom Vale, Staff" gives Jane Roe and Tom Vale.
@@ -309,6 +337,20 @@ mod tests {
         assert_eq!(parse_date("Sat, 19 Sep 2020 08:00:00 +0000"), d);
         assert_eq!(parse_date("Posted 2020/09/19 at noon"), d);
         assert_eq!(parse_date("yesterday"), None);
+    }
+
+    #[test]
+    fn leading_title_and_byline_are_not_text() {
+        let t = "Ferry stops\n\nBy Jane Roe, Staff\n\nThe ferry stops.\n\nBy the way.";
+        let authors = vec!["Jane Roe".to_string()];
+        assert_eq!(
+            drop_leading_title_and_byline(t, Some("Ferry  stops"), &authors),
+            "The ferry stops.\n\nBy the way."
+        );
+        assert_eq!(
+            drop_leading_title_and_byline("By Jane Roe", None, &authors),
+            "By Jane Roe"
+        );
     }
 
     #[test]
