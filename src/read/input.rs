@@ -53,12 +53,53 @@ impl Input {
         }
     }
 
-    /// The lowercase extension of the input's name, if any.
+    /// The lowercase extension of the input's name, if any; of a gzip file the extension of what
+    /// it holds ("html" for page.html.gz).
     pub fn extension(&self) -> Option<String> {
-        Path::new(self.name.as_ref())
-            .extension()
+        let path = Path::new(self.name.as_ref());
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        if ext != "gz" {
+            return Some(ext);
+        }
+        path.file_stem()
+            .map(Path::new)
+            .and_then(Path::extension)
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
     }
+}
+
+/// Largest decompressed size of a gzip input, against compression bombs.
+const MAX_GUNZIPPED: u64 = 4 << 30;
+
+pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// The decompressed input, under the same name (items keep naming the .gz file). Concatenated
+/// gzip members (a .warc.gz holds one per record) are read as one stream.
+pub(crate) fn gunzip(input: &Input) -> Result<Input, InputError> {
+    let mut bytes = Vec::with_capacity(input.bytes.len().saturating_mul(4).min(1 << 28));
+    flate2::read::MultiGzDecoder::new(input.bytes.as_slice())
+        .take(MAX_GUNZIPPED + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            InputError::new(
+                input.name.as_ref(),
+                Location::File,
+                format!("cannot decompress gzip: {e}"),
+            )
+        })?;
+    if bytes.len() as u64 > MAX_GUNZIPPED || is_gzip(&bytes) {
+        return Err(InputError::new(
+            input.name.as_ref(),
+            Location::File,
+            "gzip holds more than 4 GiB or another gzip; not read",
+        ));
+    }
+    Ok(Input {
+        name: input.name.clone(),
+        bytes,
+    })
 }
 
 /// Expands the paths given into the inputs to read, in a fixed order: as given, each directory

@@ -5,9 +5,12 @@
 //! is adding a reader to `READERS`; nothing downstream changes.
 
 mod error;
+pub mod feed;
+pub mod html;
 mod input;
 pub mod records;
 pub mod text;
+pub mod warc;
 
 pub use error::{InputError, Location};
 pub use input::{Input, InputSource, collect_inputs};
@@ -28,15 +31,30 @@ pub trait Reader: Sync {
     fn extensions(&self) -> &'static [&'static str];
     /// Whether bytes of unknown origin look like this format. `head` is the input's start.
     fn sniff(&self, head: &[u8]) -> bool;
+    /// Whether this reader takes `head` whatever the input's extension says (a JSON Feed in a
+    /// .json file).
+    fn claims(&self, _head: &[u8]) -> bool {
+        false
+    }
     /// All items of one input, or the first error that stops reading it.
     fn read(&self, input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError>;
 }
 
 /// Every reader, most specific first: sniffing tries them in this order.
-pub static READERS: &[&dyn Reader] = &[&records::RecordsReader, &text::TextReader];
+pub static READERS: &[&dyn Reader] = &[
+    &records::RecordsReader,
+    &warc::WarcReader,
+    &feed::FeedReader,
+    &html::HtmlReader,
+    &text::TextReader,
+];
 
 /// The reader for `input`: by extension, else by content.
 pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
+    let head = &input.bytes[..input.bytes.len().min(4096)];
+    if let Some(r) = READERS.iter().find(|r| r.claims(head)) {
+        return Ok(*r);
+    }
     if let Some(ext) = input.extension() {
         if let Some(r) = READERS
             .iter()
@@ -45,7 +63,6 @@ pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
             return Ok(*r);
         }
     }
-    let head = &input.bytes[..input.bytes.len().min(4096)];
     if looks_binary(head) {
         return Err(InputError::new(
             input.name.as_ref(),
@@ -68,7 +85,12 @@ pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
 }
 
 /// Reads one input with the reader that fits it.
+/// A gzip-compressed input (`.gz`, or gzip bytes on stdin) is read as what it holds.
 pub fn read_input(input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError> {
+    if input::is_gzip(&input.bytes) {
+        let inner = input::gunzip(input)?;
+        return reader_for(&inner)?.read(&inner, settings);
+    }
     reader_for(input)?.read(input, settings)
 }
 
