@@ -14,7 +14,13 @@ Reads every input (files; directories, recursively; - for standard input), build
 its items, claims, speakers, outlets and dates, and writes it to stdout or -o FILE.
 
 Inputs by extension, else by content:
-  .json .jsonl .ndjson   JSON records (schemas/record.schema.json; news-please and passim fields)
+  .json .jsonl .ndjson         JSON records (schemas/record.schema.json; news-please, passim fields)
+  .txt .text .md               text dumps: a scraped page of posts, split into items
+  .html .htm .xhtml .shtml     web pages: main text and metadata (meta tags, JSON-LD)
+  .rss .atom .xml .rdf .wxr    feeds (RSS, Atom) and WordPress exports: one item per entry
+  .jsonfeed                    JSON Feed
+  .warc                        web archives: one item per HTML response
+  .gz                          any of the above, gzip-compressed
 
 Examples:
   claimtrace graph examples/reposts.jsonl
