@@ -12,6 +12,9 @@ use tokens::{Tok, tokenise};
 
 /// The first date printed in `s`, with the byte range it covers.
 pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    if !has_year(s) {
+        return None;
+    }
     let toks = tokenise(s);
     (0..toks.len())
         .find_map(|i| date_at(&toks, i).map(|(d, j)| (d, toks[i].start..toks[j - 1].end)))
@@ -21,7 +24,7 @@ pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 /// AM", "2020-09-19"), or None when the line says anything else too.
 pub fn date_line(line: &str) -> Option<NaiveDate> {
     let line = line.trim();
-    if line.is_empty() || line.len() > 80 {
+    if line.is_empty() || line.len() > 80 || !has_year(line) {
         return None;
     }
     let toks = tokenise(line);
@@ -45,6 +48,23 @@ pub fn date_line(line: &str) -> Option<NaiveDate> {
         i += 1;
     }
     found
+}
+
+/// Every date form read here prints a four-digit year: lines without four digits in a row are
+/// rejected before tokenising.
+fn has_year(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if tokens::digit_value(c).is_some() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// A date starting at token `i`: the date and the index after its last token.

@@ -57,7 +57,10 @@ pub fn learn(src: &str, from: usize) -> Layout {
         .map(|l| is_body(l.text(src), l.words))
         .collect();
 
-    let mut seen: HashMap<u64, Seen> = HashMap::new();
+    // Counted in one pass, occurrences gathered for repeated lines only: most lines of a dump
+    // are printed once.
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut counted = vec![false; lines.len()];
     let mut head_votes = 0u32;
     let mut foot_votes = 0u32;
     for (i, l) in lines.iter().enumerate() {
@@ -79,13 +82,21 @@ pub fn learn(src: &str, from: usize) -> Layout {
         {
             continue;
         }
-        let s = seen.entry(l.key).or_insert(Seen {
-            count: 0,
-            occurrences: Vec::new(),
-        });
-        s.count += 1;
-        if s.occurrences.len() < 100_000 {
-            s.occurrences.push(i as u32);
+        counted[i] = true;
+        *counts.entry(l.key).or_insert(0) += 1;
+    }
+    counts.retain(|_, c| *c >= 2);
+    let mut seen: HashMap<u64, Seen> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if counted[i] && counts.contains_key(&l.key) {
+            let s = seen.entry(l.key).or_insert(Seen {
+                count: 0,
+                occurrences: Vec::new(),
+            });
+            s.count += 1;
+            if s.occurrences.len() < 100_000 {
+                s.occurrences.push(i as u32);
+            }
         }
     }
     seen.retain(|_, s| s.count >= 2);

@@ -6,6 +6,18 @@ use crate::dates;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Whether `t` starts with `p`, ASCII letters compared without case. No allocation: these
+/// checks run on every line of a dump.
+pub fn starts_ci(t: &str, p: &str) -> bool {
+    t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+}
+
+/// The line's first word (up to a space or a colon), without allocating.
+fn first_word(t: &str) -> &str {
+    let end = t.find(|c: char| c.is_whitespace() || c == ':').unwrap_or(t.len());
+    &t[..end]
+}
+
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:by|posted by|written by|words by|reported by|author|بقلم|كتب)\s*[:：]?\s+(\S.*)$")
         .expect("byline regex")
@@ -23,8 +35,11 @@ pub fn byline(t: &str, words: u32) -> Option<Byline> {
     if words > 16 || words < 2 {
         return None;
     }
-    let first = t.as_bytes()[0];
-    if !(matches!(first | 0x20, b'b' | b'p' | b'w' | b'r' | b'a') || first >= 0x80) {
+    let fw = first_word(t);
+    if !["by", "posted", "written", "words", "reported", "author", "بقلم", "كتب"]
+        .iter()
+        .any(|w| fw.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     let rest = BYLINE.captures(t)?.get(1)?.as_str();
@@ -68,6 +83,16 @@ pub fn credit(t: &str, words: u32) -> Option<String> {
     if words > 40 {
         return None;
     }
+    let fw = first_word(t);
+    let credit_word = [
+        "source", "sources", "credit", "credits", "via", "courtesy", "originally", "first",
+        "republished", "reprinted", "translated", "المصدر", "نقلا",
+    ]
+    .iter()
+    .any(|w| fw.eq_ignore_ascii_case(w));
+    if !credit_word && !starts_ci(t, "the post ") && !starts_ci(t, "this ") {
+        return None;
+    }
     let c = CREDIT
         .captures(t)
         .or_else(|| APPEARED.captures(t))?
@@ -106,8 +131,7 @@ pub fn also_read(t: &str, words: u32) -> bool {
     if words > 30 {
         return false;
     }
-    let head: String = t.chars().take(14).flat_map(char::to_lowercase).collect();
-    if ALSO_READ.iter().any(|p| head.starts_with(p)) {
+    if ALSO_READ.iter().any(|p| starts_ci(t, p)) {
         return true;
     }
     if words < 3 || super::lines::ends_sentence(t) {
@@ -151,8 +175,7 @@ pub fn trailer_heading(t: &str, words: u32) -> bool {
     if words == 0 || words > 6 {
         return false;
     }
-    let low: String = t.chars().take(24).flat_map(char::to_lowercase).collect();
-    TRAILER.iter().any(|p| low.starts_with(p)) || t.contains("متعلق") || t.contains("ذات صلة")
+    TRAILER.iter().any(|p| starts_ci(t, p)) || t.contains("متعلق") || t.contains("ذات صلة")
 }
 
 /// A post number at a line's start ("3.", "#3", "No. 3", "Post 3:") and the title after it.
@@ -194,12 +217,7 @@ pub fn post_number(t: &str) -> Option<(u32, &str)> {
 
 /// A caption that says so: "Photo: ...", "(Image credit ...)", "File photo".
 pub fn caption(t: &str) -> bool {
-    let low: String = t
-        .trim_start_matches(['(', '['])
-        .chars()
-        .take(16)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let t = t.trim_start_matches(['(', '[']);
     [
         "photo:",
         "photo credit",
@@ -215,7 +233,7 @@ pub fn caption(t: &str) -> bool {
         "الصورة",
     ]
     .iter()
-    .any(|p| low.starts_with(p))
+    .any(|p| starts_ci(t, p))
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {

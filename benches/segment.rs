@@ -1,0 +1,85 @@
+//! Segmentation and metadata speed on a large generated dump (fictional posts in the layouts of
+//! tests/fixtures/dumps: banners, date headers, bylines, datelines, inline links, credits,
+//! related lists, English and Arabic). Baseline in the same run: splitting the dump into lines
+//! and hashing each, the least any segmenter must do.
+//!
+//! cargo bench --bench segment
+
+use claimtrace::read::text::TextReader;
+use claimtrace::read::{Input, ReadSettings, Reader};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+const PLACES: &[&str] = &["PORT ELLIS", "MILLBROOK", "GULL ISLAND", "KELL VALLEY"];
+const PEOPLE: &[&str] = &["Jane Roe", "Tom Reyes", "Ana Brill", "Luis Ferro"];
+const ORIGINS: &[&str] = &["Lakeside Courier", "Valley Radio", "Sputnik", "Al-Masdar News"];
+
+/// A dump of about `size` bytes: one day header per ten posts, a two-line banner after each.
+fn make_dump(size: usize) -> String {
+    let mut s = String::with_capacity(size + 4096);
+    let mut n = 0usize;
+    while s.len() < size {
+        if n % 10 == 0 {
+            s.push_str(&format!("Saturday {} September 2020\n\n", 1 + (n / 10) % 28));
+        }
+        if n % 7 == 3 {
+            s.push_str(&format!(
+                "عودة العبارة إلى جزيرة النورس رقم {n}\n\nسلمى الخوري\n\n\
+                 عادت العبارة إلى العمل بين المرفأ وجزيرة النورس يوم الاثنين بعد توقف دام ثلاثة أيام بسبب العاصفة رقم {n}.\n\n\
+                 وقال قبطان العبارة إن الرحلات ستكون كل ساعتين حتى نهاية الأسبوع، وإن الأسعار لن تتغير.\n\n\
+                 مقالات متعلقة\n\n"
+            ));
+        } else {
+            let place = PLACES[n % PLACES.len()];
+            let who = PEOPLE[n % PEOPLE.len()];
+            s.push_str(&format!(
+                "Ferry service number {n} resumes after the storm\n\nBy {who} -2020-09-{:02}\n\n\
+                 {place}, LAKESIDE (1:20 P.M.) – The ferry service number {n} to Gull Island resumed on Wednesday after three days of storms, the harbour master said in a statement to reporters.\n\n\
+                 \"We inspected every pier before the first sailing,\" harbour master Owen Pike told reporters on the quay, adding that {n} passengers had waited.\n\n\
+                 ALSO READ  Gull Island school reopens after holiday {n}\n\n\
+                 Ferries will run every two hours until the weekend, and then hourly, the operator said. The council welcomed the decision and thanked the crews for their patience during the long closure of the route.\n\n\
+                 Source: {}\n\nRelated Articles\n\nStorm closes the pier {n}\nWarden's diary: winter counts\n\n",
+                1 + n % 28,
+                ORIGINS[n % ORIGINS.len()]
+            ));
+        }
+        s.push_str("\nThe Harbour Gazette | harbourgazette.test\nThe views expressed are the authors' own, not the Gazette's!\n\n");
+        n += 1;
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let dump = make_dump(16 << 20);
+    let bytes = dump.clone().into_bytes();
+    let mut g = c.benchmark_group("segment");
+    g.throughput(Throughput::Bytes(dump.len() as u64));
+    g.sample_size(10);
+    g.bench_function("baseline_lines_hashed", |b| {
+        b.iter(|| {
+            let mut h = 0u64;
+            for line in dump.lines() {
+                h ^= xxhash_rust::xxh3::xxh3_64(line.trim().as_bytes());
+            }
+            black_box(h)
+        })
+    });
+    g.bench_function("segment_and_metadata", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            claimtrace::segment::segment_with(&dump, 0, None, |p| {
+                n += p.runs.len();
+                black_box(p);
+            });
+            n
+        })
+    });
+    g.bench_function("text_reader_items", |b| {
+        let input = Input::new("dump.txt", bytes.clone());
+        b.iter(|| TextReader.read(&input, &ReadSettings::default()).unwrap().len())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
