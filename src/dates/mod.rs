@@ -93,8 +93,7 @@ fn date_at(t: &[tokens::Token], i: usize) -> Option<(NaiveDate, usize)> {
     if let Some((d, dl)) = num(i) {
         if dl <= 2 {
             let mut k = i + 1;
-            if matches!(t.get(k).map(|x| &x.tok), Some(Tok::Word(w)) if matches!(w.as_str(), "st" | "nd" | "rd" | "th"))
-            {
+            if matches!(t.get(k).map(|x| &x.tok), Some(Tok::Word(w)) if is_ordinal(w)) {
                 k += 1;
             }
             if punct(k, &['-']) {
@@ -129,8 +128,7 @@ fn date_at(t: &[tokens::Token], i: usize) -> Option<(NaiveDate, usize)> {
         if let Some((d, dl)) = num(k) {
             if dl <= 2 {
                 let mut k = k + 1;
-                if matches!(t.get(k).map(|x| &x.tok), Some(Tok::Word(w)) if matches!(w.as_str(), "st" | "nd" | "rd" | "th"))
-                {
+                if matches!(t.get(k).map(|x| &x.tok), Some(Tok::Word(w)) if is_ordinal(w)) {
                     k += 1;
                 }
                 let k = skip_comma(k);
@@ -152,13 +150,16 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// The month named at token `i` (one or two words), with the index after it.
 fn month_at(t: &[tokens::Token], i: usize) -> Option<(u32, usize)> {
-    let Tok::Word(w) = &t.get(i)?.tok else {
+    let Tok::Word(w) = t.get(i)?.tok else {
         return None;
     };
-    if let Some(Tok::Word(w2)) = t.get(i + 1).map(|x| &x.tok) {
-        let two = format!("{w} {w2}");
-        if let Some(m) = month_number(&two) {
-            return Some((m, i + 2));
+    // Two-word months are Levantine Arabic ("تشرين الأول").
+    if !w.is_ascii() {
+        if let Some(Tok::Word(w2)) = t.get(i + 1).map(|x| &x.tok) {
+            let two = format!("{w} {w2}");
+            if let Some(m) = month_number(&two) {
+                return Some((m, i + 2));
+            }
         }
     }
     month_number(w).map(|m| (m, i + 1))
@@ -167,8 +168,8 @@ fn month_at(t: &[tokens::Token], i: usize) -> Option<(u32, usize)> {
 /// The month a (lowercased, dot-stripped) name stands for: English names and abbreviations,
 /// Arabic Levantine (أيلول) and Egyptian (سبتمبر) names, spelt with or without hamza.
 pub fn month_number(name: &str) -> Option<u32> {
-    let n = normalise_arabic(name);
-    let m = match n.as_str() {
+    let n = lower(name);
+    let m = match n.as_ref() {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -198,10 +199,26 @@ pub fn month_number(name: &str) -> Option<u32> {
     Some(m)
 }
 
+fn is_ordinal(w: &str) -> bool {
+    ["st", "nd", "rd", "th"].iter().any(|o| w.eq_ignore_ascii_case(o))
+}
+
+/// A word folded for lookup: ASCII lowercased (no allocation for short words), Arabic hamza
+/// forms folded.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return std::borrow::Cow::Owned(w.to_ascii_lowercase());
+        }
+        return std::borrow::Cow::Borrowed(w);
+    }
+    std::borrow::Cow::Owned(normalise_arabic(&w.to_lowercase()))
+}
+
 fn is_weekday(w: &str) -> bool {
-    let n = normalise_arabic(w);
+    let n = lower(w);
     matches!(
-        n.as_str(),
+        n.as_ref(),
         "monday"
             | "tuesday"
             | "wednesday"
@@ -232,7 +249,7 @@ fn is_weekday(w: &str) -> bool {
 /// Words a date header may carry besides the date: "at 10:21 AM", "updated", "on".
 fn is_filler(w: &str) -> bool {
     matches!(
-        w,
+        lower(w).as_ref(),
         "at" | "on"
             | "am"
             | "pm"

@@ -2,16 +2,17 @@
 //! (lowercased, an abbreviation's dot dropped) and single punctuation characters.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Tok {
+pub enum Tok<'a> {
     /// Value and number of digits.
     Num(u32, usize),
-    Word(String),
+    /// As printed; compare without case.
+    Word(&'a str),
     Punct(char),
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
-    pub tok: Tok,
+pub struct Token<'a> {
+    pub tok: Tok<'a>,
     pub start: usize,
     pub end: usize,
 }
@@ -30,7 +31,7 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
-pub fn tokenise(s: &str) -> Vec<Token> {
+pub fn tokenise(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -49,16 +50,15 @@ pub fn tokenise(s: &str) -> Vec<Token> {
                 end,
             });
         } else if is_word_char(c) {
-            let mut w: String = c.to_lowercase().collect();
             let mut end = i + c.len_utf8();
             while let Some(&(j, c2)) = it.peek() {
                 if !is_word_char(c2) {
                     break;
                 }
-                w.extend(c2.to_lowercase());
                 end = j + c2.len_utf8();
                 it.next();
             }
+            let w = &s[i..end];
             // "Sept." and "a.m.": the dot belongs to the word.
             if let Some(&(_, '.')) = it.peek() {
                 it.next();

@@ -1,7 +1,9 @@
 //! The language of a post's text: whatlang on a sample of it, the script where whatlang is
 //! unsure.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// How much text is looked at: enough for whatlang, cheap at any post length (whatlang's cost
 /// grows with its input and dominates segmentation otherwise).
@@ -66,17 +68,34 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     ("nl", &["de", "het", "een", "van", "en", "dat", "niet", "zijn", "met", "voor", "op", "ook", "aan", "er", "maar", "bij", "werd", "naar", "wordt", "deze"]),
 ];
 
+/// Each function word with the languages (bits indexing FUNCTION_WORDS) that use it.
+static WORD_LANGS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for (k, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+        for w in *list {
+            *m.entry(*w).or_insert(0u8) |= 1 << k;
+        }
+    }
+    m
+});
+
 fn by_function_words(sample: &str) -> Option<&'static str> {
     let mut hits = [0u32; FUNCTION_WORDS.len()];
     let mut words = 0u32;
+    let mut low = [0u8; 8];
     for w in sample.split(|c: char| !c.is_alphabetic()) {
         if w.is_empty() || w.len() > 8 {
             continue;
         }
         words += 1;
-        for (k, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
-            if list.iter().any(|f| f.eq_ignore_ascii_case(w)) {
-                hits[k] += 1;
+        low[..w.len()].copy_from_slice(w.as_bytes());
+        low[..w.len()].make_ascii_lowercase();
+        let Ok(lw) = std::str::from_utf8(&low[..w.len()]) else {
+            continue;
+        };
+        if let Some(&mask) = WORD_LANGS.get(lw) {
+            for (k, h) in hits.iter_mut().enumerate() {
+                *h += u32::from(mask >> k & 1);
             }
         }
     }

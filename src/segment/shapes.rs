@@ -3,6 +3,7 @@
 //! looks at one trimmed line.
 
 use crate::dates;
+use super::lines::fold_space;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -236,25 +237,53 @@ pub fn caption(t: &str) -> bool {
     .any(|p| starts_ci(t, p))
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\p{Lu}[\p{Lu}\p{M}.'’ -]{2,30}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30}){0,2}?)\s*(?:\([^)]{0,40}\))?\s*[–—-]{1,2}\s",
-    )
-    .expect("dateline regex")
-});
-
 /// The dateline opening a paragraph: "BEIRUT, LEBANON (1:20 P.M.) – ..." gives
-/// "BEIRUT, LEBANON".
+/// "BEIRUT, LEBANON": up to three comma-separated places, the first in capitals, an optional
+/// parenthesis (a time, an agency), then a dash.
 pub fn dateline(t: &str) -> Option<String> {
-    let c = DATELINE.captures(t)?;
-    let d = c.get(1)?.as_str().trim().trim_end_matches([',', ' ']);
-    let first = d.split(',').next().unwrap_or_default();
-    if first.chars().filter(|c| c.is_alphabetic()).count() < 3
-        || first.chars().any(|c| c.is_lowercase())
+    // Cheap refusal of the usual paragraph ("The ...") before any scanning.
+    if t.chars().take(3).any(|c| !c.is_uppercase()) {
+        return None;
+    }
+    let head = &t[..t.len().min(120)];
+    let mut end = head.len();
+    while !head.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &head[..end];
+    let dash = head
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '–' | '—' | '-')
+                && head[..i].ends_with(' ')
+                && head[i + c.len_utf8()..].starts_with([' ', '-', '–', '—'])
+        })
+        .map(|(i, _)| i)?;
+    let mut place = head[..dash].trim_end();
+    if place.ends_with(')') {
+        place = place[..place.rfind('(')?].trim_end();
+    }
+    let parts: Vec<&str> = place.split(',').map(str::trim).collect();
+    if parts.len() > 3 || parts.iter().any(|p| p.is_empty() || p.len() > 32) {
+        return None;
+    }
+    let first = parts[0];
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    let place_chars = |p: &str| {
+        p.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+    };
+    if letters < 3 || first.chars().any(char::is_lowercase) || !parts.iter().all(|p| place_chars(p))
     {
         return None;
     }
-    Some(super::lines::fold_space(d))
+    if !parts[1..]
+        .iter()
+        .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    Some(fold_space(&parts.join(", ")))
 }
 
 #[cfg(test)]
