@@ -56,52 +56,72 @@ impl Iterator for Lines<'_> {
     }
 }
 
-/// The line `start..end` of `src` (line break excluded), trimmed, hashed and counted.
+/// The line `start..end` of `src` (line break excluded), trimmed, hashed and counted. Works
+/// on bytes (this runs on every line of a dump): whitespace is ASCII whitespace and the
+/// Unicode spaces news text carries (no-break, thin, ideographic), letters fold ASCII case.
 fn measure(src: &str, start: usize, end: usize, buf: &mut Vec<u8>) -> Line {
-    let raw = &src[start..end];
-    let lead = raw.len() - raw.trim_start().len();
-    let t = raw.trim();
-    let (s, e) = (start + lead, start + lead + t.len());
+    let b = &src.as_bytes()[start..end];
     buf.clear();
     let mut words = 0u32;
     let mut in_space = true;
-    if t.is_ascii() {
-        for &b in t.as_bytes() {
-            if b.is_ascii_whitespace() {
-                in_space = true;
-            } else {
-                if in_space {
-                    if words > 0 {
-                        buf.push(b' ');
-                    }
-                    words += 1;
-                    in_space = false;
-                }
-                buf.push(b.to_ascii_lowercase());
-            }
+    let (mut first, mut last) = (usize::MAX, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let ws = space_len(&b[i..]);
+        if ws > 0 {
+            in_space = true;
+            i += ws;
+            continue;
         }
-    } else {
-        let mut tmp = [0u8; 4];
-        for c in t.chars() {
-            if c.is_whitespace() {
-                in_space = true;
-            } else {
-                if in_space {
-                    if words > 0 {
-                        buf.push(b' ');
-                    }
-                    words += 1;
-                    in_space = false;
-                }
-                buf.extend_from_slice(c.to_ascii_lowercase().encode_utf8(&mut tmp).as_bytes());
+        if in_space {
+            if words > 0 {
+                buf.push(b' ');
             }
+            words += 1;
+            in_space = false;
         }
+        if first == usize::MAX {
+            first = i;
+        }
+        buf.push(b[i].to_ascii_lowercase());
+        i += 1;
+        last = i;
+    }
+    if words == 0 {
+        return Line {
+            start,
+            end: start,
+            key: 0,
+            words: 0,
+        };
+    }
+    // `last` may stop inside a multi-byte character only if the text ends there, which a
+    // &str cannot; still, step forward to a boundary to be safe.
+    let mut e = start + last;
+    while !src.is_char_boundary(e) {
+        e += 1;
     }
     Line {
-        start: s,
+        start: start + first,
         end: e,
-        key: if words == 0 { 0 } else { xxh3_64(buf) },
+        key: xxh3_64(buf),
         words,
+    }
+}
+
+/// The length of the whitespace character at the start of `b`, or 0.
+#[inline]
+fn space_len(b: &[u8]) -> usize {
+    match b[0] {
+        b' ' | b'\t' | b'\r' | 0x0B | 0x0C => 1,
+        0xC2 if b.get(1) == Some(&0xA0) || b.get(1) == Some(&0x85) => 2,
+        0xE1 if b.get(1) == Some(&0x9A) && b.get(2) == Some(&0x80) => 3,
+        0xE2 => match (b.get(1), b.get(2)) {
+            (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        0xE3 if b.get(1) == Some(&0x80) && b.get(2) == Some(&0x80) => 3,
+        _ => 0,
     }
 }
 
@@ -147,5 +167,8 @@ mod tests {
         assert_eq!(lines[0].key, lines[2].key);
         assert_eq!(lines[0].words, 3);
         assert_eq!(lines[3].text(src), "last");
+        let odd = "\u{2003}x\u{3000}y\u{202f}";
+        let l: Vec<Line> = Lines::new(odd, 0).collect();
+        assert_eq!((l[0].text(odd), l[0].words), ("x\u{3000}y", 2));
     }
 }

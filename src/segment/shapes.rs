@@ -245,12 +245,11 @@ pub fn dateline(t: &str) -> Option<String> {
     if t.chars().take(3).any(|c| !c.is_uppercase()) {
         return None;
     }
-    let head = &t[..t.len().min(120)];
-    let mut end = head.len();
-    while !head.is_char_boundary(end) {
+    let mut end = t.len().min(120);
+    while !t.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &head[..end];
+    let head = &t[..end];
     let dash = head
         .char_indices()
         .find(|&(i, c)| {
