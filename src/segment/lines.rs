@@ -61,31 +61,34 @@ impl Iterator for Lines<'_> {
 /// Unicode spaces news text carries (no-break, thin, ideographic), letters fold ASCII case.
 fn measure(src: &str, start: usize, end: usize, buf: &mut Vec<u8>) -> Line {
     let b = &src.as_bytes()[start..end];
+    // Lines printed with every post are short; a long paragraph is keyed by its exact bytes,
+    // which spares folding it.
+    let fold = b.len() <= FOLD_MAX;
     buf.clear();
     let mut words = 0u32;
-    let mut in_space = true;
     let (mut first, mut last) = (usize::MAX, 0usize);
     let mut i = 0;
     while i < b.len() {
         let ws = space_len(&b[i..]);
         if ws > 0 {
-            in_space = true;
             i += ws;
             continue;
         }
-        if in_space {
+        let w = i;
+        while i < b.len() && space_len(&b[i..]) == 0 {
+            i += 1;
+        }
+        if first == usize::MAX {
+            first = w;
+        }
+        last = i;
+        if fold {
             if words > 0 {
                 buf.push(b' ');
             }
-            words += 1;
-            in_space = false;
+            buf.extend(b[w..i].iter().map(u8::to_ascii_lowercase));
         }
-        if first == usize::MAX {
-            first = i;
-        }
-        buf.push(b[i].to_ascii_lowercase());
-        i += 1;
-        last = i;
+        words += 1;
     }
     if words == 0 {
         return Line {
@@ -95,24 +98,27 @@ fn measure(src: &str, start: usize, end: usize, buf: &mut Vec<u8>) -> Line {
             words: 0,
         };
     }
-    // `last` may stop inside a multi-byte character only if the text ends there, which a
-    // &str cannot; still, step forward to a boundary to be safe.
-    let mut e = start + last;
-    while !src.is_char_boundary(e) {
-        e += 1;
-    }
+    let key = if fold {
+        xxh3_64(buf)
+    } else {
+        xxh3_64(&b[first..last])
+    };
     Line {
         start: start + first,
-        end: e,
-        key: xxh3_64(buf),
+        end: start + last,
+        key,
         words,
     }
 }
+
+/// Lines up to this many bytes are keyed with whitespace and case folded.
+const FOLD_MAX: usize = 1024;
 
 /// The length of the whitespace character at the start of `b`, or 0.
 #[inline]
 fn space_len(b: &[u8]) -> usize {
     match b[0] {
+        b'!'..=0x7F => 0,
         b' ' | b'\t' | b'\r' | 0x0B | 0x0C => 1,
         0xC2 if b.get(1) == Some(&0xA0) || b.get(1) == Some(&0x85) => 2,
         0xE1 if b.get(1) == Some(&0x9A) && b.get(2) == Some(&0x80) => 3,
