@@ -14,7 +14,12 @@ use std::time::{Duration, Instant};
 
 const PLACES: &[&str] = &["PORT ELLIS", "MILLBROOK", "GULL ISLAND", "KELL VALLEY"];
 const PEOPLE: &[&str] = &["Jane Roe", "Tom Reyes", "Ana Brill", "Luis Ferro"];
-const ORIGINS: &[&str] = &["Lakeside Courier", "Valley Radio", "Sputnik", "Al-Masdar News"];
+const ORIGINS: &[&str] = &[
+    "Lakeside Courier",
+    "Valley Radio",
+    "Sputnik",
+    "Al-Masdar News",
+];
 
 /// Body text as long as real reposts (the seed's posts average several kilobytes).
 const PARAGRAPHS: &str = "Residents of the island, who had been without deliveries of fresh food since the weekend, gathered on the quay to meet the first boat, and several shops reopened within the hour. The school, which had been closed since Monday, will reopen tomorrow.\n\n\
@@ -32,7 +37,10 @@ fn make_dump(size: usize) -> String {
     let mut n = 0usize;
     while s.len() < size {
         if n % 10 == 0 {
-            s.push_str(&format!("Saturday {} September 2020\n\n", 1 + (n / 10) % 28));
+            s.push_str(&format!(
+                "Saturday {} September 2020\n\n",
+                1 + (n / 10) % 28
+            ));
         }
         if n % 7 == 3 {
             s.push_str(&format!(
@@ -111,7 +119,12 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("text_reader_items", |b| {
         let input = Input::new("dump.txt", bytes.clone());
-        b.iter(|| TextReader.read(&input, &ReadSettings::default()).unwrap().len())
+        b.iter(|| {
+            TextReader
+                .read(&input, &ReadSettings::default())
+                .unwrap()
+                .len()
+        })
     });
     g.finish();
 }

@@ -200,7 +200,9 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 fn is_ordinal(w: &str) -> bool {
-    ["st", "nd", "rd", "th"].iter().any(|o| w.eq_ignore_ascii_case(o))
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|o| w.eq_ignore_ascii_case(o))
 }
 
 /// A word folded for lookup: ASCII lowercased (no allocation for short words), Arabic hamza

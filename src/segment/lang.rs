@@ -59,13 +59,55 @@ pub fn language(src: &str, runs: &[Range<usize>]) -> Option<String> {
 /// decides most posts at a fraction of whatlang's cost (whatlang scores every language's
 /// trigram profile on each call).
 const FUNCTION_WORDS: &[(&str, &[&str])] = &[
-    ("en", &["the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "on", "he", "it", "by", "from", "has", "have", "are", "which"]),
-    ("fr", &["le", "la", "les", "des", "et", "est", "une", "du", "dans", "pour", "que", "qui", "sur", "au", "pas", "par", "avec", "il", "ont", "aux"]),
-    ("de", &["der", "die", "und", "das", "ist", "den", "nicht", "mit", "sich", "des", "auf", "ein", "eine", "dem", "zu", "im", "von", "wird", "auch", "sie"]),
-    ("es", &["el", "los", "las", "del", "que", "en", "por", "una", "con", "para", "es", "se", "su", "al", "lo", "como", "más", "pero", "sus", "fue"]),
-    ("pt", &["os", "das", "dos", "que", "em", "uma", "para", "com", "não", "no", "na", "por", "mais", "foi", "ao", "se", "seu", "sua", "como", "são"]),
-    ("it", &["il", "di", "che", "della", "per", "una", "sono", "del", "non", "con", "gli", "le", "nel", "alla", "è", "anche", "più", "dei", "ha", "questo"]),
-    ("nl", &["de", "het", "een", "van", "en", "dat", "niet", "zijn", "met", "voor", "op", "ook", "aan", "er", "maar", "bij", "werd", "naar", "wordt", "deze"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "on", "he",
+            "it", "by", "from", "has", "have", "are", "which",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "des", "et", "est", "une", "du", "dans", "pour", "que", "qui",
+            "sur", "au", "pas", "par", "avec", "il", "ont", "aux",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "den", "nicht", "mit", "sich", "des", "auf", "ein",
+            "eine", "dem", "zu", "im", "von", "wird", "auch", "sie",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "del", "que", "en", "por", "una", "con", "para", "es", "se", "su",
+            "al", "lo", "como", "más", "pero", "sus", "fue",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "os", "das", "dos", "que", "em", "uma", "para", "com", "não", "no", "na", "por",
+            "mais", "foi", "ao", "se", "seu", "sua", "como", "são",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "della", "per", "una", "sono", "del", "non", "con", "gli", "le",
+            "nel", "alla", "è", "anche", "più", "dei", "ha", "questo",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "van", "en", "dat", "niet", "zijn", "met", "voor", "op", "ook",
+            "aan", "er", "maar", "bij", "werd", "naar", "wordt", "deze",
+        ],
+    ),
 ];
 
 /// Each function word with the languages (bits indexing FUNCTION_WORDS) that use it.
@@ -191,8 +233,14 @@ mod tests {
         assert_eq!(lang("The ferry service to the island resumed on Wednesday, and the harbour master said it was safe.").as_deref(), Some("en"));
         assert_eq!(lang("Le service de ferry a repris mercredi, et le capitaine du port a dit que la mer est calme.").as_deref(), Some("fr"));
         assert_eq!(lang("Der Fährdienst zur Insel wurde am Mittwoch wieder aufgenommen, sagte der Hafenmeister und die Stadt.").as_deref(), Some("de"));
-        assert_eq!(lang("عادت العبارة إلى العمل بين المرفأ وجزيرة النورس").as_deref(), Some("ar"));
-        assert_eq!(lang("سرویس کشتی به جزیره پس از سه روز دوباره آغاز شد و مسافران گفتند").as_deref(), Some("fa"));
+        assert_eq!(
+            lang("عادت العبارة إلى العمل بين المرفأ وجزيرة النورس").as_deref(),
+            Some("ar")
+        );
+        assert_eq!(
+            lang("سرویس کشتی به جزیره پس از سه روز دوباره آغاز شد و مسافران گفتند").as_deref(),
+            Some("fa")
+        );
         assert_eq!(lang("Паромное сообщение с островом возобновилось в среду после трёх дней штормов, сообщил капитан порта.").as_deref(), Some("ru"));
     }
 }

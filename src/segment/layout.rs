@@ -54,7 +54,7 @@ pub fn learn(src: &str, from: usize) -> Layout {
     let lines: Vec<Line> = Lines::new(window, from).filter(|l| !l.is_blank()).collect();
     let body: Vec<bool> = lines
         .iter()
-        .map(|l| is_body(l.text(src), l.words))
+        .map(|l| is_body(l.plain(src), l.words))
         .collect();
 
     // Counted in one pass, occurrences gathered for repeated lines only: most lines of a dump
@@ -64,7 +64,7 @@ pub fn learn(src: &str, from: usize) -> Layout {
     let mut head_votes = 0u32;
     let mut foot_votes = 0u32;
     for (i, l) in lines.iter().enumerate() {
-        let t = l.text(src);
+        let t = l.plain(src);
         if shapes::byline(t, l.words).is_some() {
             if i > 0 && body[i - 1] {
                 foot_votes += 1;
@@ -113,7 +113,7 @@ pub fn learn(src: &str, from: usize) -> Layout {
             match next {
                 None => score += 1,
                 Some(j) => {
-                    let t = lines[j].text(src);
+                    let t = lines[j].plain(src);
                     if shapes::byline(t, lines[j].words).is_some() {
                         before_byline = true;
                     }
@@ -135,7 +135,7 @@ pub fn learn(src: &str, from: usize) -> Layout {
     let mut names = Vec::new();
     for &(key, count, first) in &scored {
         layout.separators.insert(key);
-        if let Some((name, domain)) = site_name(lines[first as usize].text(src)) {
+        if let Some((name, domain)) = site_name(lines[first as usize].plain(src)) {
             let curated = crate::outlets::lookup(&name).is_some() || domain.is_some();
             names.push((!curated, std::cmp::Reverse(count), first, name, domain));
         }
@@ -168,9 +168,11 @@ fn numbered(src: &str, lines: &[Line], body: &[bool]) -> bool {
         if body[i] {
             continue;
         }
-        if let Some((n, rest)) = shapes::post_number(l.text(src)) {
+        if let Some((n, rest)) = shapes::post_number(l.plain(src)) {
             let rest_ok = if rest.is_empty() {
-                lines.get(i + 1).is_some_and(|n| !body[i + 1] && n.words <= 20)
+                lines
+                    .get(i + 1)
+                    .is_some_and(|n| !body[i + 1] && n.words <= 20)
             } else {
                 is_title_like(rest, rest.split_whitespace().count() as u32) && !ends_sentence(rest)
             };

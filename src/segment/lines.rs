@@ -22,6 +22,15 @@ impl Line {
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
         &src[self.start..self.end]
     }
+
+    /// The text without Markdown dressing: heading marks, a quote mark, emphasis around it
+    /// ("## Title", "**By Jane Roe**"). What the line says is read from this.
+    pub fn plain<'a>(&self, src: &'a str) -> &'a str {
+        let t = self.text(src);
+        let t = t.trim_start_matches('#').trim_start();
+        let t = t.strip_prefix("> ").unwrap_or(t);
+        t.trim_matches(['*', '_']).trim()
+    }
 }
 
 /// The lines of `src` from byte `from`, one at a time.

@@ -55,11 +55,14 @@ pub fn read_post(
     // other read as the credited original's date.
     let mut prev_date: Option<NaiveDate> = None;
     let mut prev_credit = false;
+    // The short line just above, when it was taken for a caption: a byline under it makes it
+    // the title (the line taken for the title was a page header).
+    let mut prev_caption: Option<String> = None;
 
     let mut i = 0;
     while i < nb.len() && i < 12 {
         let l = nb[i];
-        let t = l.text(src);
+        let t = l.plain(src);
         let w = l.words;
         let title_first = meta.title.is_none() && w <= 20 && !t.ends_with('.');
         if is_body(t, w) && !title_first {
@@ -67,6 +70,8 @@ pub fn read_post(
         }
         let mut date_now = None;
         let mut credit_now = false;
+        let mut caption_now = None;
+        let mut byline_now = false;
         if layout.is_boilerplate(l.key)
             || shapes::caption(t)
             || shapes::trailer_heading(t, w)
@@ -91,10 +96,18 @@ pub fn read_post(
         } else if let Some(b) = shapes::byline(t, w) {
             set_byline(&mut meta, &b.name);
             byline_date = byline_date.or(b.date);
+            byline_now = true;
+        } else if let Some((d, name)) = (w <= 10).then(|| date_and_name(t)).flatten() {
+            set_byline(&mut meta, &name);
+            byline_date = byline_date.or(Some(d));
+            byline_now = true;
         } else if let Some(c) = shapes::credit(t, w) {
             add_credit(&mut meta, &c, t, prev_date);
             credit_now = true;
-        } else if meta.title.is_some() && w <= 10 && crate::outlets::lookup(&fold_space(t)).is_some() {
+        } else if meta.title.is_some()
+            && w <= 10
+            && crate::outlets::lookup(&fold_space(t)).is_some()
+        {
             add_credit(&mut meta, &fold_space(t), t, prev_date);
             credit_now = true;
         } else if meta.title.is_none() && is_title_like(t, w) {
@@ -110,9 +123,16 @@ pub fn read_post(
             }
         } else if w <= 15 && !ends_sentence(t) {
             // A short unpunctuated line between the head and the text: an image caption.
+            caption_now = Some(fold_space(t));
         } else {
             break;
         }
+        if byline_now {
+            if let Some(c) = prev_caption.take() {
+                meta.title = Some(c);
+            }
+        }
+        prev_caption = caption_now;
         if credit_now && prev_date.is_some() {
             // The date above an outlet line is the original's, not this copy's.
             if head_date == prev_date {
@@ -129,7 +149,7 @@ pub fn read_post(
     let mut footer_date = None;
     for j in i..nb.len() {
         let l = nb[j];
-        let t = l.text(src);
+        let t = l.plain(src);
         let w = l.words;
         let body = is_body(t, w);
         if layout.is_boilerplate(l.key) || shapes::trailer_heading(t, w) {
@@ -153,10 +173,12 @@ pub fn read_post(
         }
     }
     // A list of links after the last sentence: short unpunctuated lines.
-    let last_body = (0..nb.len()).rev().find(|&j| keep[j] && is_body(nb[j].text(src), nb[j].words));
+    let last_body = (0..nb.len())
+        .rev()
+        .find(|&j| keep[j] && is_body(nb[j].plain(src), nb[j].words));
     if let Some(lb) = last_body {
         for j in (lb + 1..nb.len()).rev() {
-            let t = nb[j].text(src);
+            let t = nb[j].plain(src);
             if !keep[j] {
                 continue;
             }
@@ -183,7 +205,7 @@ pub fn read_post(
     let has_body = nb
         .iter()
         .enumerate()
-        .any(|(j, l)| keep[j] && is_body(l.text(src), l.words));
+        .any(|(j, l)| keep[j] && is_body(l.plain(src), l.words));
     if runs.is_empty() || !(has_body || meta.title.is_some()) {
         return None;
     }
@@ -193,6 +215,21 @@ pub fn read_post(
     let mut post = post;
     post.meta.language = super::lang::language(src, &post.runs);
     Some(post)
+}
+
+/// A date and a name on one line: "March 3, 2021 | Jane Roe", "Jane Roe, 3 March 2021".
+fn date_and_name(t: &str) -> Option<(NaiveDate, String)> {
+    let (d, r) = dates::find_date(t)?;
+    let seps = ['|', ',', '-', '–', '—', '·', '/', ' '];
+    let before = t[..r.start].trim_matches(seps);
+    let after = t[r.end..].trim_matches(seps);
+    let name = match (before.is_empty(), after.is_empty()) {
+        (true, false) => after,
+        (false, true) => before,
+        _ => return None,
+    };
+    let name = fold_space(name.strip_prefix("by ").unwrap_or(name));
+    is_person_name(&name).then_some((d, name))
 }
 
 fn set_byline(meta: &mut ItemMeta, name: &str) {
@@ -225,7 +262,8 @@ fn add_credit(meta: &mut ItemMeta, named: &str, line: &str, date: Option<NaiveDa
         .find(|w| w.starts_with("http://") || w.starts_with("https://"));
     let outlet = match url {
         Some(u) => {
-            meta.source_urls.push(u.trim_end_matches(['.', ',', ')']).to_string());
+            meta.source_urls
+                .push(u.trim_end_matches(['.', ',', ')']).to_string());
             crate::outlets::resolve(None, crate::outlets::domain_of_url(u).as_deref())
         }
         None => crate::outlets::resolve(Some(named), None),

@@ -2,8 +2,8 @@
 //! "ALSO READ" links, related-link headings, post numbers, image captions, datelines. Each
 //! looks at one trimmed line.
 
-use crate::dates;
 use super::lines::fold_space;
+use crate::dates;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -15,13 +15,17 @@ pub fn starts_ci(t: &str, p: &str) -> bool {
 
 /// The line's first word (up to a space or a colon), without allocating.
 fn first_word(t: &str) -> &str {
-    let end = t.find(|c: char| c.is_whitespace() || c == ':').unwrap_or(t.len());
+    let end = t
+        .find(|c: char| c.is_whitespace() || c == ':')
+        .unwrap_or(t.len());
     &t[..end]
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|posted by|written by|words by|reported by|author|بقلم|كتب)\s*[:：]?\s+(\S.*)$")
-        .expect("byline regex")
+    Regex::new(
+        r"(?i)^(?:by|posted by|written by|words by|reported by|author|بقلم|كتب)\s*[:：]?\s+(\S.*)$",
+    )
+    .expect("byline regex")
 });
 
 /// A byline: the name as printed and the date printed with it ("By News Desk -2020-09-19",
@@ -37,9 +41,11 @@ pub fn byline(t: &str, words: u32) -> Option<Byline> {
         return None;
     }
     let fw = first_word(t);
-    if !["by", "posted", "written", "words", "reported", "author", "بقلم", "كتب"]
-        .iter()
-        .any(|w| fw.eq_ignore_ascii_case(w))
+    if ![
+        "by", "posted", "written", "words", "reported", "author", "بقلم", "كتب",
+    ]
+    .iter()
+    .any(|w| fw.eq_ignore_ascii_case(w))
     {
         return None;
     }
@@ -54,7 +60,10 @@ pub fn byline(t: &str, words: u32) -> Option<Byline> {
             name = &name[..i];
         }
     }
-    let name = name.trim().trim_end_matches(['-', '–', '—', '|', ',', '·', ' ', '(']);
+    let name = name
+        .trim()
+        .trim_end_matches(['-', '–', '—', '|', ',', '·', ' ', '(', '*', '_'])
+        .trim_start_matches(['*', '_']);
     let n = name.split_whitespace().count();
     if n == 0 || n > 6 || (super::lines::ends_sentence(name) && found.is_none()) {
         return None;
@@ -86,8 +95,19 @@ pub fn credit(t: &str, words: u32) -> Option<String> {
     }
     let fw = first_word(t);
     let credit_word = [
-        "source", "sources", "credit", "credits", "via", "courtesy", "originally", "first",
-        "republished", "reprinted", "translated", "المصدر", "نقلا",
+        "source",
+        "sources",
+        "credit",
+        "credits",
+        "via",
+        "courtesy",
+        "originally",
+        "first",
+        "republished",
+        "reprinted",
+        "translated",
+        "المصدر",
+        "نقلا",
     ]
     .iter()
     .any(|w| fw.eq_ignore_ascii_case(w));
@@ -167,6 +187,13 @@ const TRAILER: &[&str] = &[
     "next post",
     "tags:",
     "filed under",
+    "share on",
+    "share:",
+    "tweet",
+    "follow us",
+    "subscribe",
+    "print this",
+    "email this",
     "اقرأ المزيد",
     "شارك",
 ];
@@ -302,7 +329,10 @@ mod tests {
         let t = "Posted by Jane Roe on March 3, 2021 at 9:12 AM";
         let b = byline(t, w(t)).unwrap();
         assert_eq!((b.name.as_str(), b.date.is_some()), ("Jane Roe", true));
-        assert_eq!(byline("By Staff, Agencies", 3).unwrap().name, "Staff, Agencies");
+        assert_eq!(
+            byline("By Staff, Agencies", 3).unwrap().name,
+            "Staff, Agencies"
+        );
         let s = "By contrast, the ministry said the talks had failed.";
         assert_eq!(byline(s, w(s)), None);
     }
@@ -321,12 +351,18 @@ mod tests {
         assert!(!also_read("BEIRUT, LEBANON (1:20 P.M.) – Russia said", 7));
         assert!(trailer_heading("Related Videos", 2));
         assert!(trailer_heading("مقالات متعلقة", 2));
-        assert!(!trailer_heading("Relations with Minsk improved over the year", 7));
+        assert!(!trailer_heading(
+            "Relations with Minsk improved over the year",
+            7
+        ));
     }
 
     #[test]
     fn numbers_captions_datelines() {
-        assert_eq!(post_number("3. Storm hits coast"), Some((3, "Storm hits coast")));
+        assert_eq!(
+            post_number("3. Storm hits coast"),
+            Some((3, "Storm hits coast"))
+        );
         assert_eq!(post_number("#12 Storm"), Some((12, "Storm")));
         assert_eq!(post_number("2020 was a year"), None);
         assert_eq!(post_number("7"), Some((7, "")));
@@ -335,7 +371,10 @@ mod tests {
             dateline("BEIRUT, LEBANON (1:20 P.M.) – Russia’s envoy said").as_deref(),
             Some("BEIRUT, LEBANON")
         );
-        assert_eq!(dateline("PORT ELLIS (Courier) - The mayor").as_deref(), Some("PORT ELLIS"));
+        assert_eq!(
+            dateline("PORT ELLIS (Courier) - The mayor").as_deref(),
+            Some("PORT ELLIS")
+        );
         assert_eq!(dateline("The mayor - said"), None);
     }
 }

@@ -37,7 +37,7 @@ pub fn split(
             has_body = false;
             continue;
         }
-        let t = line.text(src);
+        let t = line.plain(src);
         if line.words <= 10 && has_digit(t) {
             if let Some(d) = dates::date_line(t) {
                 if buf.iter().all(|l| l.is_blank()) {
@@ -83,7 +83,8 @@ pub fn split(
 
 fn has_digit(t: &str) -> bool {
     // ASCII digits, or the lead byte of Arabic-Indic (U+0660..) and Extended (U+06F0..) digits.
-    t.bytes().any(|b| b.is_ascii_digit() || b == 0xD9 || b == 0xDB)
+    t.bytes()
+        .any(|b| b.is_ascii_digit() || b == 0xD9 || b == 0xDB)
 }
 
 fn starts_numbered(t: &str, words: u32) -> bool {
@@ -99,7 +100,7 @@ fn title_block(src: &str, buf: &[Line], layout: &Layout) -> usize {
         if l.is_blank() {
             continue;
         }
-        let t = l.text(src);
+        let t = l.plain(src);
         if taken == 3
             || is_body(t, l.words)
             || !is_title_like(t, l.words)
