@@ -181,7 +181,7 @@ fn assert_runs_verbatim(bytes: &[u8], items: &[Item]) {
         assert!(!i.runs.is_empty());
         for r in &i.runs {
             assert_eq!(
-                i.text[r.text_start..r.text_start + r.len].as_bytes(),
+                &i.text.as_bytes()[r.text_start..r.text_start + r.len],
                 &bytes[r.file_start..r.file_start + r.len]
             );
         }

@@ -76,7 +76,7 @@ impl Reader for TextReader {
             let start = cursor.file_offset(&text, p.range.start);
             let end = cursor.file_offset(&text, p.range.end);
             let mut item = Item::with_own_text(&input.name, start, end, p.text(&text));
-            item.meta = p.meta;
+            *item.meta = p.meta;
             item.warnings.push(note.clone());
             items.push(item);
         });
@@ -98,7 +98,7 @@ fn verbatim_item(input: &Input, text: &str, p: Post) -> Item {
         });
         at += r.len() + 2;
     }
-    item.meta = p.meta;
+    *item.meta = p.meta;
     item
 }
 

@@ -225,7 +225,7 @@ mod tests {
     use super::*;
 
     fn lang(s: &str) -> Option<String> {
-        language(s, &[0..s.len()])
+        language(s, std::slice::from_ref(&(0..s.len())))
     }
 
     #[test]

@@ -152,15 +152,13 @@ pub fn read_post(
         let t = l.plain(src);
         let w = l.words;
         let body = is_body(t, w);
-        if layout.is_boilerplate(l.key) || shapes::trailer_heading(t, w) {
+        if let Some(c) = shapes::credit(t, w) {
+            add_credit(&mut meta, &c, t, None);
+            keep[j] = false;
+        } else if layout.is_boilerplate(l.key) || shapes::trailer_heading(t, w) {
             trailer = true;
             keep[j] = false;
-        } else if trailer && !body {
-            keep[j] = false;
-        } else if shapes::also_read(t, w) || shapes::caption(t) {
-            keep[j] = false;
-        } else if let Some(c) = shapes::credit(t, w) {
-            add_credit(&mut meta, &c, t, None);
+        } else if (trailer && !body) || shapes::also_read(t, w) || shapes::caption(t) {
             keep[j] = false;
         } else if let Some(b) = (w <= 16).then(|| shapes::byline(t, w)).flatten() {
             if meta.byline.is_none() {

@@ -37,7 +37,7 @@ pub struct Byline {
 }
 
 pub fn byline(t: &str, words: u32) -> Option<Byline> {
-    if words > 16 || words < 2 {
+    if !(2..=16).contains(&words) {
         return None;
     }
     let fw = first_word(t);
