@@ -83,7 +83,39 @@ fn thread_cpu_time() -> Duration {
 
 static START: LazyLock<Instant> = LazyLock::new(Instant::now);
 
+/// Peak resident memory of this process so far, in KiB (Linux), if known.
+fn peak_rss_kib() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    s.lines()
+        .find(|l| l.starts_with("VmHWM"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// Prints how much segmenting grows peak memory beyond the dump itself, for growing dumps:
+/// constant (the learning window and one post's lines), not proportional to the dump.
+fn memory_report() {
+    for mb in [16usize, 64] {
+        let dump = make_dump(mb << 20);
+        let (Some(before), mut posts) = (peak_rss_kib(), 0usize) else {
+            return;
+        };
+        claimtrace::segment::segment_with(&dump, 0, None, |p| {
+            posts += 1;
+            black_box(p);
+        });
+        let after = peak_rss_kib().unwrap_or(before);
+        eprintln!(
+            "memory: {mb} MiB dump, {posts} posts: peak RSS grew {} KiB while segmenting",
+            after - before
+        );
+    }
+}
+
 fn bench(c: &mut Criterion) {
+    memory_report();
     let dump = make_dump(16 << 20);
     let bytes = dump.clone().into_bytes();
     let mut g = c.benchmark_group("segment");

@@ -262,6 +262,15 @@ fn is_filler(w: &str) -> bool {
             | "updated"
             | "posted"
             | "published"
+            | "date"
+            | "dated"
+            | "last"
+            | "modified"
+            | "time"
+            | "تاريخ"
+            | "بتاريخ"
+            | "نشر"
+            | "في"
             | "the"
             | "of"
             | "a"
@@ -308,6 +317,11 @@ mod tests {
         assert_eq!(date_line("۳ اکتبر ۲۰۲۱"), None);
         assert_eq!(date_line("Trump said on 19 September 2020 that"), None);
         assert_eq!(date_line("May"), None);
+        assert_eq!(date_line("Date: 2021-03-03"), Some(d(2021, 3, 3)));
+        assert_eq!(
+            date_line("Published: March 3, 2021 at 9:00 am"),
+            Some(d(2021, 3, 3))
+        );
     }
 
     #[test]

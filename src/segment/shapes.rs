@@ -210,7 +210,9 @@ pub fn trailer_heading(t: &str, words: u32) -> bool {
 pub fn post_number(t: &str) -> Option<(u32, &str)> {
     let b = t.as_bytes();
     let mut i = 0;
-    for p in ["#", "No.", "No ", "Post ", "Item ", "Story "] {
+    for p in [
+        "#", "[", "No.", "No ", "Post ", "Item ", "Story ", "Article ",
+    ] {
         if t.len() > p.len() && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
             i = p.len();
             break;
@@ -227,11 +229,19 @@ pub fn post_number(t: &str) -> Option<(u32, &str)> {
         return None;
     }
     let n: u32 = t[ds..i].parse().ok()?;
-    let rest = &t[i..];
+    let mut rest = &t[i..];
+    // "Post 3 of 12: Title"
+    if let Some(r) = rest.strip_prefix(" of ") {
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
+        if d == 0 {
+            return None;
+        }
+        rest = &r[d..];
+    }
     if rest.is_empty() {
         return Some((n, ""));
     }
-    let r = match rest.strip_prefix(['.', ')', ':', '-', '–']) {
+    let r = match rest.strip_prefix(['.', ')', ']', ':', '-', '–', '—']) {
         Some(r) => r,
         // "#12 Storm", "Post 3 Storm": the prefix says it is a number already.
         None if i > ds && ds > 0 => rest,
@@ -366,6 +376,8 @@ mod tests {
         assert_eq!(post_number("#12 Storm"), Some((12, "Storm")));
         assert_eq!(post_number("2020 was a year"), None);
         assert_eq!(post_number("7"), Some((7, "")));
+        assert_eq!(post_number("[4] Storm"), Some((4, "Storm")));
+        assert_eq!(post_number("Post 3 of 12: Storm"), Some((3, "Storm")));
         assert!(caption("Photo: a harbour at dawn"));
         assert_eq!(
             dateline("BEIRUT, LEBANON (1:20 P.M.) – Russia’s envoy said").as_deref(),
