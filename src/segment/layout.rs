@@ -7,9 +7,31 @@ use super::lines::{Line, Lines, ends_sentence, fold_space, is_body, is_title_lik
 use super::shapes;
 use crate::dates;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Line keys are xxh3 hashes already: hashing them again would cost more than the lookup.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// How much of a dump is read to learn its layout.
-pub const WINDOW: usize = 8 << 20;
+pub const WINDOW: usize = 4 << 20;
 
 /// Where bylines stand in a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,9 +45,9 @@ pub enum BylineAt {
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     /// Lines that separate posts (a banner or footer printed with each); never item text.
-    pub separators: HashSet<u64>,
+    pub separators: KeySet,
     /// Other repeated lines that are never item text ("Related Articles", "Share this:").
-    pub boilerplate: HashSet<u64>,
+    pub boilerplate: KeySet,
     pub bylines: Option<BylineAt>,
     /// Posts open with a number ("3. Title", "#3").
     pub numbered: bool,
@@ -59,7 +81,7 @@ pub fn learn(src: &str, from: usize) -> Layout {
 
     // Counted in one pass, occurrences gathered for repeated lines only: most lines of a dump
     // are printed once.
-    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut counts: KeyMap<u32> = KeyMap::default();
     let mut counted = vec![false; lines.len()];
     let mut head_votes = 0u32;
     let mut foot_votes = 0u32;
@@ -86,7 +108,7 @@ pub fn learn(src: &str, from: usize) -> Layout {
         *counts.entry(l.key).or_insert(0) += 1;
     }
     counts.retain(|_, c| *c >= 2);
-    let mut seen: HashMap<u64, Seen> = HashMap::new();
+    let mut seen: KeyMap<Seen> = KeyMap::default();
     for (i, l) in lines.iter().enumerate() {
         if counted[i] && counts.contains_key(&l.key) {
             let s = seen.entry(l.key).or_insert(Seen {

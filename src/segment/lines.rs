@@ -121,7 +121,7 @@ fn measure(src: &str, start: usize, end: usize, buf: &mut Vec<u8>) -> Line {
 }
 
 /// Lines up to this many bytes are keyed with whitespace and case folded.
-const FOLD_MAX: usize = 1024;
+const FOLD_MAX: usize = 400;
 
 /// The length of the whitespace character at the start of `b`, or 0.
 #[inline]
