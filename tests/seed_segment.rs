@@ -415,3 +415,30 @@ fn date_and_name_lines_and_share_lines() {
             .all(|i| i.meta.outlet.is_none() && !i.text.contains("Share on"))
     );
 }
+
+#[test]
+fn credit_lines_closing_posts_split_them() {
+    let (bytes, items) = fixture("credit-footers.txt", None);
+    assert_eq!(
+        titles(&items),
+        [
+            "Gull Island ferry timetable changes",
+            "Valley farmers market moves indoors",
+            "Port Ellis school wins robotics prize"
+        ]
+    );
+    assert_runs_verbatim(&bytes, &items);
+    let credits: Vec<&str> = items
+        .iter()
+        .map(|i| i.meta.credits[0].outlet.as_str())
+        .collect();
+    assert_eq!(
+        credits,
+        ["Lakeside Courier", "Valley Radio", "The Harbour Gazette"]
+    );
+    let dates: Vec<_> = items.iter().map(|i| i.meta.published).collect();
+    assert_eq!(
+        dates,
+        [date(2021, 3, 8), date(2021, 3, 8), date(2021, 3, 9)]
+    );
+}

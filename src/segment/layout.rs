@@ -51,6 +51,8 @@ pub struct Layout {
     pub bylines: Option<BylineAt>,
     /// Posts open with a number ("3. Title", "#3").
     pub numbered: bool,
+    /// Posts end with their credit line ("Source: X" after the text, then the next title).
+    pub credit_ends_post: bool,
     /// The site's name, from its banner, and its domain where the banner prints one.
     pub outlet: Option<(String, Option<String>)>,
 }
@@ -85,8 +87,20 @@ pub fn learn(src: &str, from: usize) -> Layout {
     let mut counted = vec![false; lines.len()];
     let mut head_votes = 0u32;
     let mut foot_votes = 0u32;
+    let (mut credits, mut credit_feet) = (0u32, 0u32);
     for (i, l) in lines.iter().enumerate() {
         let t = l.plain(src);
+        if shapes::credit(t, l.words).is_some() {
+            // "Source: X" closing a post: the text above, the next title (or the end) below.
+            credits += 1;
+            let next_is_title = lines
+                .get(i + 1)
+                .is_none_or(|n| !body[i + 1] && is_title_like(n.plain(src), n.words));
+            if i > 0 && body[i - 1] && next_is_title {
+                credit_feet += 1;
+            }
+            continue;
+        }
         if shapes::byline(t, l.words).is_some() {
             if i > 0 && body[i - 1] {
                 foot_votes += 1;
@@ -99,7 +113,6 @@ pub fn learn(src: &str, from: usize) -> Layout {
         if (i > 0 && lines[i - 1].key == l.key)
             || l.words > 40
             || t.chars().all(|c| c.is_ascii_digit())
-            || shapes::credit(t, l.words).is_some()
             || (l.words <= 10 && dates::date_line(t).is_some())
         {
             continue;
@@ -180,6 +193,7 @@ pub fn learn(src: &str, from: usize) -> Layout {
         });
     }
     layout.numbered = layout.separators.is_empty() && numbered(src, &lines, &body);
+    layout.credit_ends_post = credit_feet >= 2 && credit_feet * 3 >= credits * 2;
     layout
 }
 

@@ -71,8 +71,8 @@ pub fn split(
             has_body = true;
         }
         if has_body
-            && layout.bylines == Some(BylineAt::Foot)
-            && shapes::byline(t, line.words).is_some()
+            && ((layout.bylines == Some(BylineAt::Foot) && shapes::byline(t, line.words).is_some())
+                || (layout.credit_ends_post && shapes::credit(t, line.words).is_some()))
         {
             flush(&mut buf, day);
             has_body = false;
