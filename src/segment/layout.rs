@@ -70,10 +70,17 @@ struct Seen {
 
 /// Learns the layout of the dump `src[from..]`.
 pub fn learn(src: &str, from: usize) -> Layout {
-    let mut limit = (from + WINDOW).min(src.len());
-    while !src.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    learn_window(src, from, WINDOW).0
+}
+
+/// Learns the layout from the window at the dump's start, and hands back the window's
+/// non-blank lines and where the window ends (after a line break), so that splitting does not
+/// measure them again.
+pub fn learn_window(src: &str, from: usize, window: usize) -> (Layout, Vec<Line>, usize) {
+    let limit = match from.checked_add(window).filter(|&l| l < src.len()) {
+        Some(l) => memchr::memchr(b'\n', &src.as_bytes()[l..]).map_or(src.len(), |i| l + i + 1),
+        None => src.len(),
+    };
     let window = &src[..limit];
     let lines: Vec<Line> = Lines::new(window, from).filter(|l| !l.is_blank()).collect();
     let body: Vec<bool> = lines
@@ -194,7 +201,7 @@ pub fn learn(src: &str, from: usize) -> Layout {
     }
     layout.numbered = layout.separators.is_empty() && numbered(src, &lines, &body);
     layout.credit_ends_post = credit_feet >= 2 && credit_feet * 3 >= credits * 2;
-    layout
+    (layout, lines, limit)
 }
 
 /// Whether posts are numbered: markers counting up one by one with text between them.

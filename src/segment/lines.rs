@@ -84,8 +84,17 @@ fn measure(src: &str, start: usize, end: usize, buf: &mut Vec<u8>) -> Line {
             continue;
         }
         let w = i;
-        while i < b.len() && space_len(&b[i..]) == 0 {
-            i += 1;
+        i += 1;
+        // Most bytes are ASCII letters: only a few lead bytes can start a Unicode space.
+        while i < b.len() {
+            let c = b[i];
+            if (c > b' ' && c < 0x7F) || (c >= 0x80 && !matches!(c, 0xC2 | 0xE1..=0xE3)) {
+                i += 1;
+            } else if space_len(&b[i..]) > 0 {
+                break;
+            } else {
+                i += 1;
+            }
         }
         if first == usize::MAX {
             first = w;

@@ -8,11 +8,12 @@ use super::shapes;
 use crate::dates;
 use chrono::NaiveDate;
 
-/// Calls `post` with the lines of each post of `src[from..]` (blank lines included) and the
-/// date of the day header above it.
+/// Calls `post` with the non-blank lines of each post and the date of the day header above
+/// it: first the lines already measured while learning, then those of `src[rest..]`.
 pub fn split(
     src: &str,
-    from: usize,
+    learned: Vec<Line>,
+    rest: usize,
     layout: &Layout,
     mut post: impl FnMut(&[Line], Option<NaiveDate>),
 ) {
@@ -25,11 +26,8 @@ pub fn split(
         }
         buf.clear();
     };
-    for line in Lines::new(src, from) {
+    for line in learned.into_iter().chain(Lines::new(src, rest)) {
         if line.is_blank() {
-            if !buf.is_empty() {
-                buf.push(line);
-            }
             continue;
         }
         if layout.separators.contains(&line.key) {
