@@ -149,13 +149,21 @@ fn bench(c: &mut Criterion) {
             thread_cpu_time() - start
         })
     });
-    g.bench_function("text_reader_items", |b| {
-        let input = Input::new("dump.txt", bytes.clone());
-        b.iter(|| {
-            TextReader
-                .read(&input, &ReadSettings::default())
-                .unwrap()
-                .len()
+    let input = Input::new("dump.txt", bytes.clone());
+    let read = || {
+        TextReader
+            .read(&input, &ReadSettings::default())
+            .unwrap()
+            .len()
+    };
+    g.bench_function("text_reader_items", |b| b.iter(read));
+    g.bench_function("text_reader_items_cpu_time", |b| {
+        b.iter_custom(|iters| {
+            let start = thread_cpu_time();
+            for _ in 0..iters {
+                black_box(read());
+            }
+            thread_cpu_time() - start
         })
     });
     g.finish();
