@@ -25,6 +25,8 @@ pub struct Shared {
     /// The same, counting only passages that are not common.
     pub rare_a: usize,
     pub rare_b: usize,
+    /// Shingles matched inside passages that are not common: edits lower it, bridged gaps do not.
+    pub matched: usize,
 }
 
 /// How passages are found.
@@ -123,10 +125,14 @@ pub fn align(
                 c += usize::from(common.contains(&h));
             }
         }
+        let common = c * 2 > n;
+        if !common {
+            shared.matched += r.matched;
+        }
         shared.passages.push(Passage {
             a: (r.i, a_end + p.k - 1),
             b: (r.j, r.jb + p.k - 1),
-            common: c * 2 > n,
+            common,
         });
     }
     shared.covered_a = union_len(shared.passages.iter().map(|x| x.a));

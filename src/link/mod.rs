@@ -72,7 +72,7 @@ impl Default for LinkParams {
             min_words: 40,
             outlet_df: 3,
             min_containment: 0.5,
-            long_passage: 100,
+            long_passage: 80,
         }
     }
 }
@@ -141,6 +141,9 @@ pub struct Found {
     pub b: usize,
     /// Shared words over all words of both (0..1).
     pub sim: f64,
+    /// Share of each item's shingles matched in the other, exactly (a, b): how well the other
+    /// explains it.
+    pub explains: [f64; 2],
     pub link: ItemLink,
 }
 
@@ -218,10 +221,15 @@ fn verify(
         evidence.push_str(r);
     }
     let sim = (shared.covered_a + shared.covered_b) as f64 / (na + nb) as f64;
+    let explains = [
+        shared.matched as f64 / pa.shingles.len().max(1) as f64,
+        shared.matched as f64 / pb.shingles.len().max(1) as f64,
+    ];
     Some(Found {
         a,
         b,
         sim,
+        explains,
         link: ItemLink {
             kind,
             copy,

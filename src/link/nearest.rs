@@ -1,19 +1,20 @@
-//! The nearest source: of three items that all share text, a link is dropped when the other two
-//! links explain it. A copy of a copy shares text with the original too, and two copies of one
+//! The nearest source: a copy of a copy shares text with the original too, and two copies of one
 //! source share text with each other; the graph should show copy → copy → original and
-//! copy → source ← copy, not a triangle.
+//! copy → source ← copy, not triangles.
 //!
-//! A link (x, y) is explained by a third item z linked to both when
-//! - both other links are clearly closer (more shared text) than (x, y); or
-//! - x → z → y are reposts and x → y the shortcut, the other two at least as close; or
-//! - (x, y) is same-text and x → z, y → z are reposts of one source, at least as close.
+//! - A copy x with two candidate sources y and z that share text with each other keeps the one
+//!   that explains more of x exactly (matched shingles: inherited edits and cuts tell); on a tie,
+//!   the nearer one (z when z reposts y).
+//! - A same-text link (x, y) goes when a third item linked to both by reposts explains it: both
+//!   copy it, it copies both, or one copies through it.
+//! - Any link goes when both other links of a triangle are clearly closer.
 //!
 //! Every decision looks at the links as found, so the result does not depend on their order.
 
 use super::{Found, LinkKind};
 use std::collections::HashMap;
 
-/// How much closer (in shared fraction) the other two links must be to explain one.
+/// How much better (in share of words) another explanation must be to win.
 const MARGIN: f64 = 0.02;
 
 /// Which of `found` to keep.
@@ -25,48 +26,85 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
         adj.entry(f.a).or_default().push(f.b);
         adj.entry(f.b).or_default().push(f.a);
     }
-    let reposts = |from: usize, to: usize| -> Option<&Found> {
-        let f = &found[*by_pair.get(&key(from, to))?];
-        (f.link.kind == LinkKind::Reposts && f.link.copy == from && f.link.source == to)
-            .then_some(f)
+    let link = |x: usize, y: usize| by_pair.get(&key(x, y)).map(|&n| &found[n]);
+    let reposts = |from: usize, to: usize| {
+        link(from, to).is_some_and(|f| {
+            f.link.kind == LinkKind::Reposts && f.link.copy == from && f.link.source == to
+        })
     };
-    found
+    // How much of x the link between x and y explains.
+    let explains = |x: usize, y: usize| {
+        link(x, y).map_or(0.0, |f| {
+            if f.a == x {
+                f.explains[0]
+            } else {
+                f.explains[1]
+            }
+        })
+    };
+    let mut keep: Vec<bool> = found
         .iter()
         .map(|f| {
             let (x, y, s) = (f.a, f.b, f.sim);
-            let (nx, ny) = (&adj[&x], &adj[&y]);
-            let (small, other) = if nx.len() <= ny.len() {
-                (nx, y)
-            } else {
-                (ny, x)
-            };
-            !small.iter().any(|&z| {
-                if z == other {
-                    return false;
-                }
-                let (Some(&ixz), Some(&iyz)) = (by_pair.get(&key(x, z)), by_pair.get(&key(y, z)))
-                else {
+            let zs = adj[&x].iter().filter(|&&z| z != y && link(y, z).is_some());
+            !zs.into_iter().any(|&z| {
+                let (Some(xz), Some(yz)) = (link(x, z), link(y, z)) else {
                     return false;
                 };
-                let (sxz, syz) = (found[ixz].sim, found[iyz].sim);
-                if sxz > s + MARGIN && syz > s + MARGIN {
+                if xz.sim > s + MARGIN && yz.sim > s + MARGIN {
                     return true;
                 }
-                let close = sxz >= s - MARGIN && syz >= s - MARGIN;
-                if !close {
-                    return false;
-                }
-                let l = &f.link;
-                match l.kind {
+                match f.link.kind {
                     LinkKind::Reposts => {
-                        let (c, src) = (l.copy, l.source);
-                        reposts(c, z).is_some() && reposts(z, src).is_some()
+                        let (c, src) = (f.link.copy, f.link.source);
+                        let other = z;
+                        // c has two candidate sources, src and `other`, linked to each other.
+                        if !reposts(c, other) {
+                            return false;
+                        }
+                        let (e_src, e_other) = (explains(c, src), explains(c, other));
+                        e_other > e_src + MARGIN
+                            || (e_other >= e_src - MARGIN && reposts(other, src))
                     }
-                    LinkKind::SameText => reposts(x, z).is_some() && reposts(y, z).is_some(),
+                    LinkKind::SameText => {
+                        let ends = [(x, z), (y, z)];
+                        ends.iter().all(|&(u, v)| reposts(u, v) || reposts(v, u))
+                            && xz.sim >= s - MARGIN
+                            && yz.sim >= s - MARGIN
+                    }
                 }
             })
         })
-        .collect()
+        .collect();
+    reconnect(found, &mut keep);
+    keep
+}
+
+/// Decisions made triangle by triangle can, together, cut items apart that share text; a dropped
+/// link whose ends are no longer connected comes back, the closest first.
+fn reconnect(found: &[Found], keep: &mut [bool]) {
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    fn root(p: &mut HashMap<usize, usize>, x: usize) -> usize {
+        let mut r = x;
+        while let Some(&q) = p.get(&r).filter(|&&q| q != r) {
+            r = q;
+        }
+        p.insert(x, r);
+        r
+    }
+    for (f, _) in found.iter().zip(keep.iter()).filter(|(_, k)| **k) {
+        let (a, b) = (root(&mut parent, f.a), root(&mut parent, f.b));
+        parent.insert(a, b);
+    }
+    let mut dropped: Vec<usize> = (0..found.len()).filter(|&n| !keep[n]).collect();
+    dropped.sort_by(|&m, &n| found[n].sim.total_cmp(&found[m].sim).then(m.cmp(&n)));
+    for n in dropped {
+        let (a, b) = (root(&mut parent, found[n].a), root(&mut parent, found[n].b));
+        if a != b {
+            parent.insert(a, b);
+            keep[n] = true;
+        }
+    }
 }
 
 fn key(a: usize, b: usize) -> (usize, usize) {
@@ -83,6 +121,7 @@ mod tests {
             a,
             b,
             sim,
+            explains: [sim, sim],
             link: ItemLink {
                 kind,
                 copy,
