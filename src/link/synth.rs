@@ -163,7 +163,7 @@ pub fn generate(opts: &SynthOptions) -> Synth {
     let base = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     let mut drafts: Vec<Draft> = (0..originals)
         .map(|_| {
-            let paras = (0..4 + rng.below(5))
+            let paras = (0..5 + rng.below(6))
                 .map(|_| vocab.paragraph(&mut rng))
                 .collect();
             let title = vocab.sentence(&mut rng, 6);
