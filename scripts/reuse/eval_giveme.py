@@ -42,7 +42,7 @@ def main():
     root = args[1] if len(args) > 1 else os.path.join(os.path.dirname(__file__), "../../../shared/corpora/giveme5w1h-news-cluster")
     event, gold = load_corpus(root)
     if tsv:
-        pairs = [tuple(l.split("\t")[:2]) + ("pair",) for l in open(args[0]) if l.strip()]
+        pairs = [tuple(l.rstrip("\n").split("\t")[:2]) + ("pair",) for l in open(args[0]) if l.strip()]
     else:
         pairs = graph_pairs(args[0])
     pred = {frozenset((a, b)) for a, b, _ in pairs}

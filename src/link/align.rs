@@ -44,18 +44,26 @@ pub struct AlignParams {
 pub struct Prepared {
     pub tokens: Vec<Token>,
     pub shingles: Vec<u64>,
-    /// Shingle → its first position.
+    /// Shingle → its first position (only in the text looked up, `a` of `align`).
     pub first: HashMap<u64, u32, HashBuild>,
 }
 
 impl Prepared {
+    /// A text to look shingles up in.
     pub fn new(text: &str, k: usize) -> Prepared {
+        let mut p = Prepared::probe(text, k);
+        p.first.reserve(p.shingles.len());
+        for (i, &h) in p.shingles.iter().enumerate() {
+            p.first.entry(h).or_insert(i as u32);
+        }
+        p
+    }
+
+    /// A text whose shingles are only walked (`b` of `align`).
+    pub fn probe(text: &str, k: usize) -> Prepared {
         let tokens = super::normalise::tokens(text);
         let shingles = super::normalise::shingles(&tokens, k);
-        let mut first = HashMap::with_capacity_and_hasher(shingles.len(), HashBuild::default());
-        for (i, &h) in shingles.iter().enumerate() {
-            first.entry(h).or_insert(i as u32);
-        }
+        let first = HashMap::default();
         Prepared {
             tokens,
             shingles,
@@ -178,7 +186,7 @@ mod tests {
         let mut edited = body.clone();
         edited = edited.replacen("w20 ", "CHANGED ", 1);
         let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k);
-        let b = Prepared::new(&format!("{}{}", edited, words(10, "y")), P.k);
+        let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k);
         let s = align(&a, &b, &HashSet::default(), &P);
         assert_eq!(s.passages.len(), 1, "{s:?}");
         assert_eq!(s.covered_a, 40);

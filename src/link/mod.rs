@@ -114,7 +114,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
                 .iter()
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
-                    let pb = Prepared::new(&items[b].text, p.k);
+                    let pb = Prepared::probe(&items[b].text, p.k);
                     let shared = align::align(&pa, &pb, &common, &ap);
                     bar.inc(1);
                     verify(items, a, b, &pa, &pb, shared, p)

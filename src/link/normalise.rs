@@ -46,48 +46,68 @@ fn fold(c: char) -> Fold {
 /// The words of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut word = String::new();
+    let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut start = None::<usize>;
     let mut end = 0;
-    let mut flush = |word: &mut String, start: &mut Option<usize>, end: usize| {
+    let mut flush = |word: &mut Vec<u8>, start: &mut Option<usize>, end: usize| {
         if let Some(s) = start.take()
             && !word.is_empty()
         {
             out.push(Token {
                 start: s,
                 end,
-                hash: xxh3_64(word.as_bytes()),
+                hash: xxh3_64(word),
             });
         }
         word.clear();
     };
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, most of most texts, without decoding.
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                word.push(b.to_ascii_lowercase());
+                end = i + 1;
+            } else {
+                flush(&mut word, &mut start, end);
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
         match fold(c) {
             Fold::Letter(f) => {
                 if start.is_none() {
                     start = Some(i);
                 }
-                if f.is_ascii() {
-                    word.push(f.to_ascii_lowercase());
-                } else {
-                    word.extend(f.to_lowercase());
+                for l in f.to_lowercase() {
+                    word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
-                end = i + c.len_utf8();
+                end = next;
             }
             Fold::Mark => {
                 if start.is_some() {
-                    end = i + c.len_utf8();
+                    end = next;
                 }
             }
             Fold::Alone => {
                 flush(&mut word, &mut start, end);
                 start = Some(i);
-                word.push(c);
-                end = i + c.len_utf8();
-                flush(&mut word, &mut start, end);
+                word.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                flush(&mut word, &mut start, next);
             }
             Fold::Break => flush(&mut word, &mut start, end),
         }
+        i = next;
     }
     flush(&mut word, &mut start, end);
     out
