@@ -13,7 +13,7 @@ const CORPUS: &str = concat!(
     "/../shared/corpora/giveme5w1h-news-cluster"
 );
 
-fn find(parent: &mut Vec<usize>, x: usize) -> usize {
+fn find(parent: &mut [usize], x: usize) -> usize {
     let mut r = x;
     while parent[r] != r {
         r = parent[r];

@@ -43,16 +43,16 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x5DEE_CE66_D1CE_4E5B)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         super::normalise::mix(self.0)
     }
     /// Uniform in 0..n (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
     pub fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
     }
 }
 
@@ -88,7 +88,7 @@ impl Vocabulary {
 
     fn word(&self, rng: &mut Rng) -> &str {
         let total = *self.cumulative.last().unwrap_or(&1.0);
-        let x = (rng.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
+        let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
         let i = self.cumulative.partition_point(|&c| c < x);
         &self.words[i.min(self.words.len() - 1)]
     }
