@@ -28,8 +28,10 @@ enum Fold {
 fn fold(c: char) -> Fold {
     let u = c as u32;
     match u {
-        // Arabic harakat, superscript alef, Quranic annotation marks, tatweel; Latin combining.
+        // Arabic harakat, superscript alef, Quranic annotation marks, tatweel; Latin combining;
+        // zero-width (non-)joiners and direction marks, which Urdu typists put inside words.
         0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F => Fold::Mark,
+        0x200C..=0x200F => Fold::Mark,
         0x0622 | 0x0623 | 0x0625 | 0x0671..=0x0673 => Fold::Letter('\u{0627}'),
         0x0649 | 0x06CC | 0x06D0 | 0x0626 | 0x06D2 | 0x06D3 => Fold::Letter('\u{064A}'),
         0x0629 | 0x06C0..=0x06C3 | 0x06BE | 0x06D5 => Fold::Letter('\u{0647}'),
@@ -166,6 +168,7 @@ mod tests {
         assert_eq!(hashes("کیا"), hashes("كيا"));
         assert_eq!(hashes("ہے"), hashes("هي"));
         assert_eq!(hashes("۱۲۳"), hashes("123"));
+        assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
     }
 
     #[test]
