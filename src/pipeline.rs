@@ -4,7 +4,7 @@
 use crate::build::{BuildOptions, build_graph};
 use crate::extract::{ClaimMention, canonicalise_speakers, extract_claims};
 use crate::item::Item;
-use crate::link::link_items;
+use crate::link::{LinkParams, link_items_with};
 use crate::model::Graph;
 use crate::read::{Input, InputError, ReadSettings, collect_inputs, read_input};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -69,7 +69,8 @@ pub fn run(
 ) -> Result<(Graph, RunReport), InputError> {
     let (items, report) = read_all(settings, warn)?;
     let claims = extract_all(&items);
-    let links = link_items(&items);
+    let bar = progress_bar(settings.progress, items.len() as u64, "indexing");
+    let links = link_items_with(&items, &LinkParams::default(), &bar);
     Ok((build_graph(items, &claims, &links, settings.build), report))
 }
 

@@ -2,7 +2,9 @@
 //! (src/main.rs) only calls `main`.
 
 pub mod graph;
+pub mod origin;
 mod output;
+pub mod report;
 
 use clap::{Parser, Subcommand};
 
@@ -14,7 +16,9 @@ const EXAMPLES: &str = "\
 Examples:
   claimtrace graph examples/reposts.jsonl             JSON graph on stdout
   claimtrace graph --format dot examples/ | dot -Tsvg > graph.svg
-  claimtrace graph -o graph.json --skip-bad corpus/   a directory, past bad files";
+  claimtrace graph -o graph.json --skip-bad corpus/   a directory, past bad files
+  claimtrace origin corpus/ --item 'https://blog.example/post'   chain to the first source
+  claimtrace report corpus/                           provenance of every item, in words";
 
 #[derive(Debug, Parser)]
 #[command(name = "claimtrace", version, about = ABOUT, after_help = EXAMPLES)]
@@ -27,6 +31,10 @@ pub struct Cli {
 pub enum Command {
     /// Build the provenance graph of the inputs and write it as JSON or DOT.
     Graph(graph::Args),
+    /// Trace an item back through the reposts to its first known source.
+    Origin(origin::Args),
+    /// Print where each item came from, in plain words.
+    Report(report::Args),
 }
 
 /// Exit codes: 0 success, 1 bad input or failed output, 2 usage error (clap's own).
@@ -34,6 +42,8 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Graph(args) => graph::run(args),
+        Command::Origin(args) => origin::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(()) => 0,

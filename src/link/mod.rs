@@ -1,7 +1,25 @@
 //! Reuse stage: which items share text, and which is a copy of which.
+//!
+//! Four steps, one file each: `normalise` (words in a folded form), `index` (candidate pairs from
+//! sampled shingles, common shingles set aside), `align` (the shared passages of each candidate),
+//! `direction` (copy and source, from credits, dates and containment); `nearest` keeps, of every
+//! triangle of links, the ones a copy was made from rather than every ancestor or sibling.
+
+mod align;
+mod direction;
+mod index;
+mod nearest;
+pub mod normalise;
+pub mod synth;
 
 use crate::item::Item;
 use crate::model::Alignment;
+use align::{AlignParams, Prepared, Shared};
+use index::IndexParams;
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
+pub use direction::url_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkKind {
@@ -23,7 +41,202 @@ pub struct ItemLink {
     pub aligned: Vec<Alignment>,
 }
 
+/// The thresholds of the reuse stage.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkParams {
+    /// Words per shingle.
+    pub k: usize,
+    /// One shingle in `sample` is indexed.
+    pub sample: u64,
+    /// Items a shingle may be in before it counts as common (at least; grows with the run).
+    pub max_df: usize,
+    /// Indexed shingles two items must share to be compared.
+    pub min_shared: u32,
+    /// Words of non-common shared passages a pair needs to be linked.
+    pub min_words: usize,
+    /// A shingle in this many items of one outlet is that outlet's boilerplate.
+    pub outlet_df: usize,
+    /// Share of one item's words that must be shared, unless one passage is `long_passage`.
+    pub min_containment: f64,
+    /// Words of one passage that make a quote of the other item (three paragraphs or so).
+    pub long_passage: usize,
+}
+
+impl Default for LinkParams {
+    fn default() -> Self {
+        LinkParams {
+            k: 5,
+            sample: 4,
+            max_df: 12,
+            min_shared: 3,
+            min_words: 40,
+            outlet_df: 3,
+            min_containment: 0.5,
+            long_passage: 80,
+        }
+    }
+}
+
 /// Links between the items of one run.
-pub fn link_items(_items: &[Item]) -> Vec<ItemLink> {
-    Vec::new()
+pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
+    link_items_with(items, &LinkParams::default(), &ProgressBar::hidden())
+}
+
+/// Links between the items of one run; `bar` counts items indexed, then candidates verified.
+pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec<ItemLink> {
+    let ip = IndexParams {
+        k: p.k,
+        sample: p.sample,
+        max_df: p.max_df.max(items.len() / 2000),
+        min_shared: p.min_shared,
+        outlet_df: p.outlet_df,
+    };
+    bar.set_length(items.len() as u64);
+    bar.set_message("indexing");
+    let (cands, common) = index::candidates(items, &ip, bar);
+    bar.set_position(0);
+    bar.set_length(cands.len() as u64);
+    bar.set_message("aligning");
+    let ap = AlignParams {
+        k: p.k,
+        sample: p.sample,
+        gap: 2 * p.k + 2,
+        min_words: 12,
+    };
+    // Candidates are sorted by their first item: prepare it once per group.
+    let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
+    let found: Vec<Found> = groups
+        .par_iter()
+        .flat_map_iter(|group| {
+            let a = group[0].0 as usize;
+            let pa = Prepared::new(&items[a].text, p.k);
+            let out: Vec<Found> = group
+                .iter()
+                .filter_map(|&(_, b)| {
+                    let b = b as usize;
+                    let pb = Prepared::probe(&items[b].text, p.k);
+                    let shared = align::align(&pa, &pb, &common, &ap);
+                    bar.inc(1);
+                    verify(items, a, b, &pa, &pb, shared, p)
+                })
+                .collect();
+            out.into_iter()
+        })
+        .collect();
+    bar.finish_and_clear();
+    let keep = nearest::prune(&found);
+    let mut links: Vec<ItemLink> = found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f.link))
+        .collect();
+    links.sort_by_key(|l| (l.copy, l.source));
+    links
+}
+
+/// A verified pair, its link and how alike the two are.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub a: usize,
+    pub b: usize,
+    /// Shared words over all words of both (0..1).
+    pub sim: f64,
+    /// Share of each item's shingles matched in the other, exactly (a, b): how well the other
+    /// explains it.
+    pub explains: [f64; 2],
+    pub link: ItemLink,
+}
+
+fn verify(
+    items: &[Item],
+    a: usize,
+    b: usize,
+    pa: &Prepared,
+    pb: &Prepared,
+    shared: Shared,
+    p: &LinkParams,
+) -> Option<Found> {
+    let (na, nb) = (pa.tokens.len().max(1), pb.tokens.len().max(1));
+    let in_a = shared.covered_a as f64 / na as f64;
+    let in_b = shared.covered_b as f64 / nb as f64;
+    let rare = shared.rare_a.min(shared.rare_b);
+    let rare_in = (shared.rare_a as f64 / na as f64).max(shared.rare_b as f64 / nb as f64);
+    let longest = shared
+        .passages
+        .iter()
+        .filter(|x| !x.common)
+        .map(|x| x.a.1 - x.a.0)
+        .max()
+        .unwrap_or(0);
+    let near_duplicate = in_a >= 0.8 && in_b >= 0.8 && shared.covered_a >= p.min_words / 2;
+    let copied = rare >= p.min_words && (rare_in >= p.min_containment || longest >= p.long_passage);
+    if !copied && !near_duplicate {
+        return None;
+    }
+    let v = direction::decide(&items[a], &items[b], in_a, in_b);
+    let (kind, copy, source) = match v.copy_source {
+        Some((0, _)) => (LinkKind::Reposts, a, b),
+        Some(_) => (LinkKind::Reposts, b, a),
+        None => (LinkKind::SameText, a, b),
+    };
+    let (pc, ps) = if copy == a { (pa, pb) } else { (pb, pa) };
+    let (in_copy, in_source) = if copy == a {
+        (in_a, in_b)
+    } else {
+        (in_b, in_a)
+    };
+    let mut aligned: Vec<Alignment> = shared
+        .passages
+        .iter()
+        .filter(|x| !x.common || near_duplicate)
+        .map(|x| {
+            let (ra, rb) = if copy == a { (x.b, x.a) } else { (x.a, x.b) };
+            let (sa, sb) = (&ps.tokens, &pc.tokens);
+            [
+                sa[ra.0].start,
+                sa[ra.1 - 1].end,
+                sb[rb.0].start,
+                sb[rb.1 - 1].end,
+            ]
+        })
+        .collect();
+    aligned.sort_unstable();
+    let words = shared.covered_a.min(shared.covered_b);
+    let text_conf =
+        (0.5 + 0.5 * in_a.max(in_b)) * (1.0 - (-(words as f64) / p.min_words as f64).exp());
+    let mut evidence = format!(
+        "shares {words} words in {} passage{} (longest {longest}): {:.0}% of the copy, {:.0}% of the source",
+        aligned.len(),
+        if aligned.len() == 1 { "" } else { "s" },
+        100.0 * in_copy,
+        100.0 * in_source
+    );
+    if kind == LinkKind::SameText {
+        evidence = evidence
+            .replace("of the copy", "of one")
+            .replace("of the source", "of the other");
+    }
+    for r in &v.reasons {
+        evidence.push_str("; ");
+        evidence.push_str(r);
+    }
+    let sim = (shared.covered_a + shared.covered_b) as f64 / (na + nb) as f64;
+    let explains = [
+        shared.matched as f64 / pa.shingles.len().max(1) as f64,
+        shared.matched as f64 / pb.shingles.len().max(1) as f64,
+    ];
+    Some(Found {
+        a,
+        b,
+        sim,
+        explains,
+        link: ItemLink {
+            kind,
+            copy,
+            source,
+            confidence: (text_conf * v.strength * 1000.0).round() / 1000.0,
+            evidence,
+            aligned,
+        },
+    })
 }

@@ -1,0 +1,42 @@
+//! Prints the reuse links of the inputs as TSV, one per line: copy id, source id, kind,
+//! confidence, evidence and the start of the first aligned passage in the copy. For evaluation
+//! scripts (scripts/reuse/) and for looking at what was linked.
+//!
+//! cargo run --release --example link_pairs -- INPUT...
+
+use claimtrace::link::{LinkKind, link_items};
+use claimtrace::pipeline::{Settings, read_all};
+
+fn main() {
+    let inputs = std::env::args_os().skip(1).map(Into::into).collect();
+    let settings = Settings {
+        inputs,
+        skip_bad: true,
+        ..Settings::default()
+    };
+    let (items, _) = read_all(&settings, &mut |e| eprintln!("warning: skipped {e}"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let id = |i: usize| {
+        let m = &items[i].meta;
+        m.record_id
+            .clone()
+            .or(m.url.clone())
+            .unwrap_or_else(|| i.to_string())
+    };
+    for l in link_items(&items) {
+        let kind = match l.kind {
+            LinkKind::Reposts => "reposts",
+            LinkKind::SameText => "same_text",
+        };
+        let first = l.aligned.first().map_or(String::new(), |a| {
+            claimtrace::item::excerpt(&items[l.copy].text[a[2]..a[3]], 80)
+        });
+        println!(
+            "{}\t{}\t{kind}\t{}\t{}\t{first}",
+            id(l.copy),
+            id(l.source),
+            l.confidence,
+            l.evidence
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! The synthetic repost corpus (src/link/synth.rs) from the command line.
+//!
+//!   synth_reposts write N DIR [SEED]   DIR/items.jsonl (JSON records) and DIR/gold.tsv
+//!                                      (copy id, source id: the exact planted pairs)
+//!   synth_reposts score N [SEED]       generate, link in-process, print precision, recall,
+//!                                      direction accuracy and time
+//!   synth_reposts plant N DIR OUT [SEED]  real records of DIR as originals, copies planted
+
+use claimtrace::link::synth::{self, Synth, SynthOptions};
+use claimtrace::link::{LinkKind, link_items};
+use std::io::Write;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize| args.get(i).cloned().unwrap_or_else(|| usage());
+    let n: usize = arg(1).parse().unwrap_or_else(|_| usage());
+    let seed_at = |i: usize| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(1);
+    match arg(0).as_str() {
+        "write" => {
+            let s = synth::generate(&opts(n, seed_at(3)));
+            write(&s, &arg(2));
+        }
+        "plant" => {
+            let settings = claimtrace::pipeline::Settings {
+                inputs: vec![arg(2).into()],
+                skip_bad: true,
+                ..Default::default()
+            };
+            let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {})
+                .unwrap_or_else(|e| panic!("{e}"));
+            let s = synth::plant(&items, &opts(n.max(items.len()), seed_at(4)));
+            write(&s, &arg(3));
+        }
+        "score" => {
+            let t = Instant::now();
+            let s = synth::generate(&opts(n, seed_at(2)));
+            let generated = t.elapsed();
+            let t = Instant::now();
+            let links = link_items(&s.items);
+            let link = t.elapsed();
+            let pred: Vec<(usize, usize)> = links.iter().map(|l| (l.copy, l.source)).collect();
+            let (p, r, f1) = synth::score(&pred, &s.gold);
+            let gold: std::collections::HashSet<_> = s.gold.iter().copied().collect();
+            let found: Vec<_> = links
+                .iter()
+                .filter(|l| {
+                    gold.contains(&(l.copy, l.source)) || gold.contains(&(l.source, l.copy))
+                })
+                .collect();
+            let right = found
+                .iter()
+                .filter(|l| l.kind == LinkKind::Reposts && gold.contains(&(l.copy, l.source)))
+                .count();
+            let mb = s.items.iter().map(|i| i.text.len()).sum::<usize>() as f64 / 1e6;
+            println!(
+                "items {n} ({mb:.0} MB) gold {} links {}  P {p:.3} R {r:.3} F1 {f1:.3}  \
+                 direction right {right}/{}  generate {:.1}s link {:.1}s",
+                s.gold.len(),
+                links.len(),
+                found.len(),
+                generated.as_secs_f64(),
+                link.as_secs_f64()
+            );
+        }
+        _ => usage(),
+    }
+}
+
+fn opts(items: usize, seed: u64) -> SynthOptions {
+    SynthOptions {
+        items,
+        seed,
+        ..SynthOptions::default()
+    }
+}
+
+fn write(s: &Synth, dir: &str) {
+    std::fs::create_dir_all(dir).expect("output directory");
+    let mut out =
+        std::io::BufWriter::new(std::fs::File::create(format!("{dir}/items.jsonl")).unwrap());
+    for it in &s.items {
+        let m = &it.meta;
+        let credits: Vec<&str> = m.credits.iter().map(|c| c.outlet.as_str()).collect();
+        let rec = serde_json::json!({
+            "id": m.record_id, "url": m.url, "title": m.title, "outlet": m.outlet,
+            "published": m.published.map(|d| d.to_string()), "credits": credits, "text": it.text,
+        });
+        writeln!(out, "{rec}").unwrap();
+    }
+    let mut g = std::fs::File::create(format!("{dir}/gold.tsv")).unwrap();
+    for &(c, src) in &s.gold {
+        let id = |i: usize| s.items[i].meta.record_id.clone().unwrap_or_default();
+        writeln!(g, "{}\t{}", id(c), id(src)).unwrap();
+    }
+}
+
+fn usage() -> ! {
+    eprintln!("usage: synth_reposts write N DIR [SEED] | score N [SEED] | plant N DIR OUT [SEED]");
+    std::process::exit(2)
+}

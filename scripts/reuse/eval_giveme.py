@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Scores text edges (reposts, same_text) of a claimtrace graph of the Giveme5W1H news_cluster
+corpus against the 31 wire-copy pairs its README lists and its human event labels.
+
+usage: eval_giveme.py GRAPH.json [CORPUS_DIR]   (CORPUS_DIR defaults to ../shared/corpora/giveme5w1h-news-cluster)
+       eval_giveme.py --pairs PAIRS.tsv [CORPUS_DIR]  (two dIds per line, from another tool)
+
+Prints: pair precision/recall/F1 against the 31 pairs, how many of them are connected through
+text edges, and how many text edges join two different events (must be 0)."""
+import ast, glob, json, os, sys
+
+def load_corpus(root):
+    event = {}
+    for f in glob.glob(os.path.join(root, "news_cluster/data/*.json")):
+        d = json.load(open(f, encoding="utf-8"))
+        nc = d["newsCluster"]
+        if isinstance(nc, str):
+            nc = ast.literal_eval(nc)
+        event[d["dId"]] = nc["EventId"]
+    gold = set()
+    for line in open(os.path.join(root, "README.txt"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 5:
+            try:
+                float(f[0])
+            except ValueError:
+                continue
+            gold.add(frozenset((f[1], f[3])))
+    return event, gold
+
+def graph_pairs(path):
+    g = json.load(open(path, encoding="utf-8"))
+    rid = {n["id"]: n.get("record_id") for n in g["nodes"] if n["kind"] == "item"}
+    return [(rid[e["source"]], rid[e["target"]], e["kind"]) for e in g["edges"]
+            if e["kind"] in ("reposts", "same_text")]
+
+def main():
+    args = sys.argv[1:]
+    tsv = args and args[0] == "--pairs"
+    if tsv:
+        args = args[1:]
+    root = args[1] if len(args) > 1 else os.path.join(os.path.dirname(__file__), "../../../shared/corpora/giveme5w1h-news-cluster")
+    event, gold = load_corpus(root)
+    if tsv:
+        pairs = [tuple(l.rstrip("\n").split("\t")[:2]) + ("pair",) for l in open(args[0]) if l.strip()]
+    else:
+        pairs = graph_pairs(args[0])
+    pred = {frozenset((a, b)) for a, b, _ in pairs}
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(gold)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    parent = {}
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for a, b, _ in pairs:
+        parent[find(a)] = find(b)
+    connected = sum(1 for pr in gold if len({find(x) for x in pr}) == 1)
+    # The same score over every pair joined by a path of text edges (a chain or star of copies
+    # stands for all its pairs, as the README's pair list does).
+    groups = {}
+    for x in list(parent):
+        groups.setdefault(find(x), []).append(x)
+    closure = {frozenset((a, b)) for g in groups.values() for i, a in enumerate(g) for b in g[i + 1:]}
+    ctp = len(closure & gold)
+    cp = ctp / len(closure) if closure else 1.0
+    cr = ctp / len(gold)
+    cf = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
+    cross = sum(1 for a, b, _ in pairs if event[a] != event[b])
+    kinds = {}
+    for _, _, k in pairs:
+        kinds[k] = kinds.get(k, 0) + 1
+    print(f"edges {len(pairs)} {kinds}  pairs P {p:.3f} R {r:.3f} F1 {f1:.3f}  "
+          f"gold connected {connected}/{len(gold)}  cross-event edges {cross}\n"
+          f"  closure: pairs {len(closure)} P {cp:.3f} R {cr:.3f} F1 {cf:.3f}")
+    return 0 if cross == 0 and connected == len(gold) else 1
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+//! Verification of a candidate pair: the passages the two texts share, found by matching every
+//! word shingle and chaining matches that run along the same diagonal, bridging small gaps (an
+//! edited word, a dropped sentence) so that an edited copy still aligns as one passage.
+
+use super::index::{HashBuild, sampled};
+use super::normalise::Token;
+use std::collections::{HashMap, HashSet};
+
+/// A shared passage: word ranges [start, end) in each text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passage {
+    pub a: (usize, usize),
+    pub b: (usize, usize),
+    /// Most of its indexed shingles are common (boilerplate, stock phrases).
+    pub common: bool,
+}
+
+/// What two texts share.
+#[derive(Debug, Clone, Default)]
+pub struct Shared {
+    pub passages: Vec<Passage>,
+    /// Words of each text inside some passage.
+    pub covered_a: usize,
+    pub covered_b: usize,
+    /// The same, counting only passages that are not common.
+    pub rare_a: usize,
+    pub rare_b: usize,
+    /// Shingles matched inside passages that are not common: edits lower it, bridged gaps do not.
+    pub matched: usize,
+}
+
+/// How passages are found.
+#[derive(Debug, Clone, Copy)]
+pub struct AlignParams {
+    pub k: usize,
+    pub sample: u64,
+    /// Shingles of gap bridged inside one passage, in either text.
+    pub gap: usize,
+    /// Words a passage needs to count.
+    pub min_words: usize,
+}
+
+/// One text prepared for alignment.
+pub struct Prepared {
+    pub tokens: Vec<Token>,
+    pub shingles: Vec<u64>,
+    /// Shingle → its first position (only in the text looked up, `a` of `align`).
+    pub first: HashMap<u64, u32, HashBuild>,
+}
+
+impl Prepared {
+    /// A text to look shingles up in.
+    pub fn new(text: &str, k: usize) -> Prepared {
+        let mut p = Prepared::probe(text, k);
+        p.first.reserve(p.shingles.len());
+        for (i, &h) in p.shingles.iter().enumerate() {
+            p.first.entry(h).or_insert(i as u32);
+        }
+        p
+    }
+
+    /// A text whose shingles are only walked (`b` of `align`).
+    pub fn probe(text: &str, k: usize) -> Prepared {
+        let tokens = super::normalise::tokens(text);
+        let shingles = super::normalise::shingles(&tokens, k);
+        let first = HashMap::default();
+        Prepared {
+            tokens,
+            shingles,
+            first,
+        }
+    }
+}
+
+/// A diagonal run of matching shingles, a[i..ia] ~ b[j..jb] (a merged run has gaps).
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    i: usize,
+    ia: usize,
+    j: usize,
+    jb: usize,
+    matched: usize,
+}
+
+/// The passages `a` and `b` share, in `b`'s order.
+pub fn align(
+    a: &Prepared,
+    b: &Prepared,
+    common: &HashSet<u64, HashBuild>,
+    p: &AlignParams,
+) -> Shared {
+    let mut runs: Vec<Run> = Vec::new();
+    for (j, h) in b.shingles.iter().enumerate() {
+        let Some(&i) = a.first.get(h) else { continue };
+        let i = i as usize;
+        match runs.last_mut() {
+            Some(r) if r.ia == i && r.jb == j => {
+                r.ia += 1;
+                r.jb += 1;
+                r.matched += 1;
+            }
+            _ => runs.push(Run {
+                i,
+                ia: i + 1,
+                j,
+                jb: j + 1,
+                matched: 1,
+            }),
+        }
+    }
+    let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
+    for r in runs {
+        match merged.last_mut() {
+            Some(m) if r.i >= m.ia && r.i - m.ia <= p.gap && r.j - m.jb <= p.gap => {
+                m.ia = r.ia;
+                m.jb = r.jb;
+                m.matched += r.matched;
+            }
+            _ => merged.push(r),
+        }
+    }
+    let mut shared = Shared::default();
+    for r in merged {
+        let words = (r.ia - r.i).min(r.jb - r.j) + p.k - 1;
+        if words < p.min_words || r.matched * 2 < (r.ia - r.i).max(r.jb - r.j) {
+            continue;
+        }
+        let a_end = r.ia;
+        let (mut n, mut c) = (0, 0);
+        for &h in &a.shingles[r.i..a_end] {
+            if sampled(h, p.sample) {
+                n += 1;
+                c += usize::from(common.contains(&h));
+            }
+        }
+        let common = c * 2 > n;
+        if !common {
+            shared.matched += r.matched;
+        }
+        shared.passages.push(Passage {
+            a: (r.i, a_end + p.k - 1),
+            b: (r.j, r.jb + p.k - 1),
+            common,
+        });
+    }
+    shared.covered_a = union_len(shared.passages.iter().map(|x| x.a));
+    shared.covered_b = union_len(shared.passages.iter().map(|x| x.b));
+    shared.rare_a = union_len(shared.passages.iter().filter(|x| !x.common).map(|x| x.a));
+    shared.rare_b = union_len(shared.passages.iter().filter(|x| !x.common).map(|x| x.b));
+    shared
+}
+
+/// Total length of the union of ranges.
+fn union_len(ranges: impl Iterator<Item = (usize, usize)>) -> usize {
+    let mut v: Vec<(usize, usize)> = ranges.collect();
+    v.sort_unstable();
+    let (mut total, mut reach) = (0, 0);
+    for (s, e) in v {
+        let s = s.max(reach);
+        if e > s {
+            total += e - s;
+            reach = e;
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: AlignParams = AlignParams {
+        k: 3,
+        sample: 1,
+        gap: 6,
+        min_words: 5,
+    };
+
+    fn words(n: usize, tag: &str) -> String {
+        (0..n).map(|i| format!("{tag}{i} ")).collect()
+    }
+
+    #[test]
+    fn finds_a_passage_inside_other_text_with_an_edit() {
+        let body = words(40, "w");
+        let mut edited = body.clone();
+        edited = edited.replacen("w20 ", "CHANGED ", 1);
+        let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k);
+        let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k);
+        let s = align(&a, &b, &HashSet::default(), &P);
+        assert_eq!(s.passages.len(), 1, "{s:?}");
+        assert_eq!(s.covered_a, 40);
+        assert_eq!(s.passages[0].a.0, 30);
+        assert_eq!(s.passages[0].b, (0, 40));
+        assert_eq!(s.rare_b, 40);
+    }
+
+    #[test]
+    fn unrelated_texts_share_nothing() {
+        let a = Prepared::new(&words(50, "a"), P.k);
+        let b = Prepared::new(&words(50, "b"), P.k);
+        assert!(align(&a, &b, &HashSet::default(), &P).passages.is_empty());
+    }
+
+    #[test]
+    fn union_counts_overlap_once() {
+        assert_eq!(union_len([(0, 10), (5, 15), (20, 22)].into_iter()), 17);
+    }
+}

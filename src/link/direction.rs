@@ -1,0 +1,168 @@
+//! Which of two items sharing text is the copy: the one that credits the other's outlet or URL,
+//! else the one published later, else the one that holds all of the other plus text of its own.
+//! Without such evidence the two only share text.
+
+use crate::item::Item;
+use crate::model::ids::canonical_key;
+
+/// The verdict on a pair (a, b) and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// (copy, source) as 0 = a, 1 = b; None: same text, neither shown to be the source.
+    pub copy_source: Option<(usize, usize)>,
+    /// How strongly the evidence shows the direction (1 for none needed).
+    pub strength: f64,
+    /// The evidence in words.
+    pub reasons: Vec<String>,
+}
+
+/// Whether `copy` credits `source`: by an outlet name or a URL the copy states it came from.
+fn credits(copy: &Item, source: &Item) -> Option<String> {
+    let sm = &source.meta;
+    if let Some(url) = sm.url.as_deref() {
+        let u = url_key(url);
+        if copy.meta.source_urls.iter().any(|s| url_key(s) == u) {
+            return Some(format!("links to its source {url}"));
+        }
+    }
+    let names: Vec<String> = [sm.outlet.as_deref(), sm.domain.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(canonical_key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    copy.meta
+        .credits
+        .iter()
+        .find(|c| names.contains(&canonical_key(&c.outlet)))
+        .map(|c| format!("credits {} ({})", c.outlet, c.evidence))
+}
+
+/// A URL without scheme, "www.", query-free trailing slash or fragment, lower-cased host.
+pub fn url_key(url: &str) -> String {
+    let u = url.trim();
+    let u = u.split_once("://").map_or(u, |(_, rest)| rest);
+    let u = u.strip_prefix("www.").unwrap_or(u);
+    let u = u.split('#').next().unwrap_or(u);
+    let u = u.trim_end_matches('/');
+    match u.split_once('/') {
+        Some((host, path)) => format!("{}/{}", host.to_ascii_lowercase(), path),
+        None => u.to_ascii_lowercase(),
+    }
+}
+
+/// Decides the direction of a pair that shares text. `in_a` is the fraction of a's words shared
+/// with b, `in_b` the fraction of b's words shared with a.
+pub fn decide(a: &Item, b: &Item, in_a: f64, in_b: f64) -> Verdict {
+    let ab = credits(a, b);
+    let ba = credits(b, a);
+    match (ab, ba) {
+        (Some(r), None) => return verdict(0, 0.95, r, a, b),
+        (None, Some(r)) => return verdict(1, 0.95, r, a, b),
+        _ => {}
+    }
+    if let (Some(da), Some(db)) = (a.meta.published, b.meta.published)
+        && da != db
+    {
+        let copy = usize::from(db > da);
+        let (later, earlier) = if copy == 0 { (da, db) } else { (db, da) };
+        return verdict(
+            copy,
+            0.8,
+            format!("published {later}, after {earlier}"),
+            a,
+            b,
+        );
+    }
+    // Holding all of the other plus text of its own: a banner, an intro, a commentary.
+    if in_b >= 0.9 && in_a <= 0.75 {
+        return verdict(
+            0,
+            0.6,
+            "contains all of the other's text plus its own".into(),
+            a,
+            b,
+        );
+    }
+    if in_a >= 0.9 && in_b <= 0.75 {
+        return verdict(
+            1,
+            0.6,
+            "contains all of the other's text plus its own".into(),
+            a,
+            b,
+        );
+    }
+    Verdict {
+        copy_source: None,
+        strength: 1.0,
+        reasons: Vec::new(),
+    }
+}
+
+fn verdict(copy: usize, strength: f64, reason: String, a: &Item, b: &Item) -> Verdict {
+    let mut reasons = vec![reason];
+    let (c, s) = if copy == 0 { (a, b) } else { (b, a) };
+    if !reasons[0].starts_with("published")
+        && let (Some(dc), Some(ds)) = (c.meta.published, s.meta.published)
+    {
+        reasons.push(format!("published {dc}, source {ds}"));
+    }
+    Verdict {
+        copy_source: Some((copy, 1 - copy)),
+        strength,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::Credit;
+    use chrono::NaiveDate;
+    use std::sync::Arc;
+
+    fn item(outlet: &str, date: Option<(i32, u32, u32)>) -> Item {
+        let f: Arc<str> = Arc::from("t.jsonl");
+        let mut it = Item::with_own_text(&f, 0, 0, String::new());
+        it.meta.outlet = Some(outlet.into());
+        it.meta.published = date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+        it
+    }
+
+    #[test]
+    fn credit_beats_dates() {
+        let src = item("Harbour Gazette", Some((2020, 1, 3)));
+        let mut copy = item("Lantern Blog", Some((2020, 1, 2)));
+        copy.meta.credits.push(Credit {
+            outlet: "harbour gazette".into(),
+            evidence: "Source: Harbour Gazette".into(),
+            date: None,
+        });
+        let v = decide(&copy, &src, 1.0, 1.0);
+        assert_eq!(v.copy_source, Some((0, 1)));
+        assert!(v.reasons[0].contains("Harbour Gazette"));
+        let v = decide(&src, &copy, 1.0, 1.0);
+        assert_eq!(v.copy_source, Some((1, 0)));
+    }
+
+    #[test]
+    fn later_date_then_containment_then_nothing() {
+        let a = item("A", Some((2020, 1, 1)));
+        let b = item("B", Some((2020, 1, 2)));
+        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, Some((1, 0)));
+        let a = item("A", Some((2020, 1, 1)));
+        let b = item("B", Some((2020, 1, 1)));
+        assert_eq!(decide(&a, &b, 0.5, 1.0).copy_source, Some((0, 1)));
+        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, None);
+    }
+
+    #[test]
+    fn source_url_counts_as_credit() {
+        let mut src = item("A", None);
+        src.meta.url = Some("https://www.a.test/story/1/".into());
+        let mut copy = item("B", None);
+        copy.meta.source_urls.push("http://a.test/story/1".into());
+        assert_eq!(decide(&copy, &src, 1.0, 1.0).copy_source, Some((0, 1)));
+    }
+}

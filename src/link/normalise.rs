@@ -1,0 +1,209 @@
+//! Words of an item's text in the form the reuse stage compares them: case folded, combining
+//! marks dropped, and the Arabic-script letter forms that writers and keyboards swap freely (alef
+//! with hamza or madda, alef maksura / Farsi yeh, teh marbuta, Arabic / Farsi kaf, heh goal)
+//! folded to one form, so a copy that differs only in such spellings still matches.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// One word: its byte range in the text and the hash of its folded form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub hash: u64,
+}
+
+/// What a character does inside a word.
+enum Fold {
+    /// Part of a word, in this folded form.
+    Letter(char),
+    /// Part of a word but not compared (diacritics, tatweel, combining marks).
+    Mark,
+    /// A word of its own (Han, kana: scripts written without spaces).
+    Alone,
+    /// Not part of any word.
+    Break,
+}
+
+fn fold(c: char) -> Fold {
+    let u = c as u32;
+    match u {
+        // Arabic harakat, superscript alef, Quranic annotation marks, tatweel; Latin combining;
+        // zero-width (non-)joiners and direction marks, which Urdu typists put inside words.
+        0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F => Fold::Mark,
+        0x200C..=0x200F => Fold::Mark,
+        0x0622 | 0x0623 | 0x0625 | 0x0671..=0x0673 => Fold::Letter('\u{0627}'),
+        0x0649 | 0x06CC | 0x06D0 | 0x0626 | 0x06D2 | 0x06D3 => Fold::Letter('\u{064A}'),
+        0x0629 | 0x06C0..=0x06C3 | 0x06BE | 0x06D5 => Fold::Letter('\u{0647}'),
+        0x06A9 | 0x06AA => Fold::Letter('\u{0643}'),
+        0x0624 => Fold::Letter('\u{0648}'),
+        0x0660..=0x0669 => Fold::Letter(char::from(b'0' + (u - 0x0660) as u8)),
+        0x06F0..=0x06F9 => Fold::Letter(char::from(b'0' + (u - 0x06F0) as u8)),
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Fold::Alone,
+        _ if c.is_alphanumeric() => Fold::Letter(c),
+        _ => Fold::Break,
+    }
+}
+
+/// The words of `text`, in order.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut word: Vec<u8> = Vec::with_capacity(32);
+    let mut start = None::<usize>;
+    let mut end = 0;
+    let mut flush = |word: &mut Vec<u8>, start: &mut Option<usize>, end: usize| {
+        if let Some(s) = start.take()
+            && !word.is_empty()
+        {
+            out.push(Token {
+                start: s,
+                end,
+                hash: xxh3_64(word),
+            });
+        }
+        word.clear();
+    };
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, most of most texts, without decoding.
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                word.push(b.to_ascii_lowercase());
+                end = i + 1;
+            } else {
+                flush(&mut word, &mut start, end);
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
+        match fold(c) {
+            Fold::Letter(f) => {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                for l in f.to_lowercase() {
+                    word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+                end = next;
+            }
+            Fold::Mark => {
+                if start.is_some() {
+                    end = next;
+                }
+            }
+            Fold::Alone => {
+                flush(&mut word, &mut start, end);
+                start = Some(i);
+                word.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                flush(&mut word, &mut start, next);
+            }
+            Fold::Break => flush(&mut word, &mut start, end),
+        }
+        i = next;
+    }
+    flush(&mut word, &mut start, end);
+    out
+}
+
+/// Mixes a 64-bit value so that every output bit depends on every input bit (splitmix64).
+pub fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The hash of each run of `k` consecutive words; empty when there are fewer than `k`.
+pub fn shingles(tokens: &[Token], k: usize) -> Vec<u64> {
+    if tokens.len() < k || k == 0 {
+        return Vec::new();
+    }
+    tokens
+        .windows(k)
+        .map(|w| {
+            let mut h = 0x243F_6A88_85A3_08D3u64;
+            for t in w {
+                h = mix(h ^ t.hash);
+            }
+            h
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(s: &str) -> Vec<u64> {
+        tokens(s).iter().map(|t| t.hash).collect()
+    }
+
+    #[test]
+    fn case_and_punctuation_do_not_matter() {
+        assert_eq!(
+            hashes("The Minister SAID, “no.”"),
+            hashes("the minister said no")
+        );
+        let t = tokens("  Hello, world!");
+        assert_eq!((t[0].start, t[0].end, t[1].start, t[1].end), (2, 7, 9, 14));
+    }
+
+    #[test]
+    fn arabic_and_urdu_letter_forms_fold() {
+        // alef with hamza vs bare alef; teh marbuta vs heh; alef maksura vs yeh; harakat dropped.
+        assert_eq!(hashes("أحمد"), hashes("احمد"));
+        assert_eq!(hashes("مدرسة"), hashes("مدرسه"));
+        assert_eq!(hashes("على"), hashes("علي"));
+        assert_eq!(hashes("كَتَبَ"), hashes("كتب"));
+        // Urdu: Farsi yeh and keheh vs Arabic yeh and kaf; heh goal vs heh.
+        assert_eq!(hashes("کیا"), hashes("كيا"));
+        assert_eq!(hashes("ہے"), hashes("هي"));
+        assert_eq!(hashes("۱۲۳"), hashes("123"));
+        assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
+    }
+
+    #[test]
+    fn han_characters_are_words_of_their_own() {
+        assert_eq!(tokens("中国外交部").len(), 5);
+        assert_eq!(tokens("abc中d").len(), 3);
+    }
+
+    #[test]
+    fn combining_marks_stay_inside_the_word() {
+        let t = tokens("cafe\u{301} noir");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].end, 6);
+        assert_eq!(t[0].hash, tokens("cafe")[0].hash);
+    }
+
+    #[test]
+    fn shingles_are_order_sensitive() {
+        let a = shingles(&tokens("a b c d e"), 5);
+        let b = shingles(&tokens("a b c e d"), 5);
+        assert_eq!(a.len(), 1);
+        assert_ne!(a, b);
+        assert!(shingles(&tokens("a b"), 5).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_ordered_char_boundaries(s in "\\PC{0,80}") {
+            let t = tokens(&s);
+            let mut last = 0;
+            for tok in t {
+                proptest::prop_assert!(tok.start >= last && tok.end > tok.start);
+                proptest::prop_assert!(s.is_char_boundary(tok.start) && s.is_char_boundary(tok.end));
+                last = tok.end;
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! `claimtrace origin` and `claimtrace report` on a small fictional chain: the Harbour Gazette
+//! story, a blog reposting it with a banner and credit, and a second blog reposting the blog.
+
+use assert_cmd::Command;
+
+const STORY: &str = "The town council of Eastmere voted on Tuesday to close the old ferry pier \
+after inspectors found rotten timbers beneath the boarding ramp. Councillor Mara Lindqvist said \
+the pier had served the island for ninety years and deserved a proper farewell. Residents who \
+rely on the morning crossing will be offered a shuttle bus to the new terminal at Northpoint \
+until the summer, when a temporary pontoon is expected to open. The ferry operator said that \
+timetables would not change and that tickets bought for the old pier remain valid. A public \
+meeting about the future of the site will be held at the library next month, where architects \
+will present three designs for a waterfront park.";
+
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = |id: &str, outlet: &str, date: &str, title: &str, text: &str, credits: &[&str]| {
+        serde_json::json!({"id": id, "outlet": outlet, "published": date, "title": title,
+            "url": format!("https://{id}.example/story"), "text": text, "credits": credits})
+        .to_string()
+    };
+    let lines = [
+        rec(
+            "gazette",
+            "Harbour Gazette",
+            "2021-03-02",
+            "Eastmere closes ferry pier",
+            STORY,
+            &[],
+        ),
+        rec(
+            "blog1",
+            "Lantern Blog",
+            "2021-03-03",
+            "They are closing our pier!",
+            &format!("Reposted from Harbour Gazette.\n\n{STORY}\n\nShare this post."),
+            &["Harbour Gazette"],
+        ),
+        rec(
+            "blog2",
+            "Quarry Notes",
+            "2021-03-05",
+            "Pier news",
+            &format!("Via Lantern Blog:\n\nReposted from Harbour Gazette.\n\n{STORY}"),
+            &[],
+        ),
+        rec(
+            "other",
+            "Harbour Gazette",
+            "2021-03-02",
+            "Weather",
+            "Rain all week in the hills.",
+            &[],
+        ),
+    ];
+    std::fs::write(dir.path().join("items.jsonl"), lines.join("\n")).unwrap();
+    dir
+}
+
+fn claimtrace() -> Command {
+    Command::cargo_bin("claimtrace").unwrap()
+}
+
+#[test]
+fn origin_walks_the_chain_to_the_first_source() {
+    let dir = corpus();
+    let out = claimtrace()
+        .arg("origin")
+        .arg(dir.path())
+        .args(["--item", "Pier news"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("goes back 2 step(s)"), "{text}");
+    let (b, g) = (
+        text.find("Lantern Blog").unwrap(),
+        text.find("Harbour Gazette, 2021").unwrap(),
+    );
+    assert!(b < g, "{text}");
+    assert!(text.contains("credits Harbour Gazette"), "{text}");
+
+    let out = claimtrace()
+        .arg("origin")
+        .arg(dir.path())
+        .args(["--item", "https://blog2.example/story", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let chain = v["chain"].as_array().unwrap();
+    assert_eq!(chain.len(), 3);
+    assert_eq!(chain[2]["item"]["outlet"], "Harbour Gazette");
+    assert!(
+        !chain[0]["copied_from_next"]["aligned"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn unknown_item_is_an_error_naming_it() {
+    let dir = corpus();
+    claimtrace()
+        .arg("origin")
+        .arg(dir.path())
+        .args(["--item", "no such story"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no such story"));
+}
+
+#[test]
+fn report_summarises_every_item() {
+    let dir = corpus();
+    let out = claimtrace()
+        .arg("report")
+        .arg(dir.path())
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    let blog2 = items
+        .iter()
+        .find(|r| r["item"]["title"] == "Pier news")
+        .unwrap();
+    assert_eq!(blog2["copy_of"][0]["item"]["outlet"], "Lantern Blog");
+    assert_eq!(blog2["first_known_source"]["outlet"], "Harbour Gazette");
+    let gazette = items
+        .iter()
+        .find(|r| r["item"]["title"] == "Eastmere closes ferry pier")
+        .unwrap();
+    assert_eq!(gazette["copied_by"].as_array().unwrap().len(), 1);
+    let text = claimtrace().arg("report").arg(dir.path()).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("A copy of \"They are closing our pier!\""),
+        "{text}"
+    );
+}

@@ -1,0 +1,73 @@
+//! Reuse across spelling variants of Arabic script: a copy typed with Arabic instead of Urdu
+//! letter forms (kaf, yeh, heh), hamza forms of alef and added diacritics still links to its
+//! source; an unrelated text over the same words does not.
+
+use claimtrace::item::Item;
+use claimtrace::link::link_items;
+use std::sync::Arc;
+
+const WORDS: [&str; 24] = [
+    "کیا",
+    "ہے",
+    "اور",
+    "میں",
+    "پاکستان",
+    "حکومت",
+    "نے",
+    "کہا",
+    "کہ",
+    "وزیر",
+    "اعظم",
+    "شہر",
+    "أحمد",
+    "إدارة",
+    "مدرسہ",
+    "پانی",
+    "بجلی",
+    "عوام",
+    "فیصلہ",
+    "کراچی",
+    "لاہور",
+    "ٹیکس",
+    "بارش",
+    "سڑک",
+];
+
+fn text(seed: u64, n: usize) -> String {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            WORDS[(x >> 33) as usize % WORDS.len()]
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn variant(s: &str) -> String {
+    s.replace('ک', "ك")
+        .replace('ی', "ى")
+        .replace('ہ', "ه")
+        .replace("أحمد", "احمد")
+        .replace("إدارة", "ادارہ")
+        .replace("شہر", "شَہر")
+}
+
+#[test]
+fn letter_form_variants_still_link() {
+    let f: Arc<str> = Arc::from("u.jsonl");
+    let src = text(1, 120);
+    let copy = format!("ماخذ: خبر\n\n{}", variant(&src));
+    assert_ne!(src, variant(&src));
+    let items: Vec<Item> = [src, copy, text(99, 120)]
+        .into_iter()
+        .map(|t| Item::with_own_text(&f, 0, 0, t))
+        .collect();
+    let links = link_items(&items);
+    assert_eq!(links.len(), 1, "{links:?}");
+    let l = &links[0];
+    assert_eq!((l.copy.min(l.source), l.copy.max(l.source)), (0, 1));
+    assert!(l.evidence.contains("100% of"), "{}", l.evidence);
+}
