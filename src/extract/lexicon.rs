@@ -24,7 +24,7 @@ const SPEECH: &str = "say says said saying add adds added adding stress stresses
  acknowledges acknowledged admit admits admitted allege alleges alleged emphasize emphasizes \
  emphasized emphasise emphasises emphasised underline underlines underlined underscore \
  underscores underscored reply replies replied respond responds responded write writes wrote \
- tweet tweets tweeted posted report reports reported predict predicts predicted promise promises \
+ tweet tweets tweeted report reports reported predict predicts predicted promise promises \
  promised vow vows vowed recall recalls recalled continue continues continued conclude concludes \
  concluded concede concedes conceded contend contends contended complain complains complained \
  lament laments lamented estimate estimates estimated testify testifies testified recount \
@@ -51,7 +51,8 @@ const OBJECT: &str = "accuse accuses accused deny denies denied slam slams slamm
 const MENTAL: &str = "think thinks thought believe believes believed hope hopes hoped expect \
  expects expected fear fears feared worry worries worried feel feels felt know knows knew \
  suspect suspects suspected doubt doubts doubted consider considers considered reckon reckons \
- figure figures figured understand understands understood";
+ figure figures figured understand understands understood want wants wanted plan plans \
+ planned intend intends intended threaten threatens threatened";
 
 static VERBS: LazyLock<std::collections::HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
     let mut m = std::collections::HashMap::new();

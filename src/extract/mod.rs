@@ -149,10 +149,13 @@ fn resolve(text: &str, published: Option<NaiveDate>, raws: Vec<Raw>) -> Vec<Clai
                     last_any = Some(m.clone());
                     Some(m)
                 }
-                (SubjKind::Pronoun | SubjKind::Role, _) => last_person.clone().map(|mut m| {
-                    m.span = *span;
-                    m
-                }),
+                (SubjKind::Pronoun | SubjKind::Role, _) => last_person
+                    .clone()
+                    .or_else(|| speakers::last_name_before(text, span.0))
+                    .map(|mut m| {
+                        m.span = *span;
+                        m
+                    }),
                 _ => None,
             },
             Who::Inherit => last_person.clone().or_else(|| last_any.clone()),

@@ -214,6 +214,10 @@ impl Ctx<'_> {
         let mut inverted = false;
         let subj = match subject_before(self.text, p, v, ss) {
             Some(s) => s,
+            // "..., saying ...": the subject of the sentence's main clause.
+            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
+                self.sentence_subject(ss, v)?
+            }
             None if class != VerbClass::Mental
                 && v > ss
                 && (p.is_punct(v - 1, ',') || is_close(p, v - 1)) =>
@@ -228,11 +232,12 @@ impl Ctx<'_> {
         }
         let who = self.who(&subj);
         let cue = (v, cue_end);
+        let gerund = lv.ends_with("ing") && v > subj.end + 1 && p.is_punct(v - 1, ',');
         let after = if inverted { subj.end + 1 } else { cue_end + 1 };
 
         // “...,” X said / “...,” said X.
         let lead = if inverted { v } else { subj.lead };
-        if lead > 0 && class != VerbClass::Mental {
+        if lead > 0 && class != VerbClass::Mental && !gerund {
             let mut b = lead - 1;
             if p.is_punct(b, ',') && b > 0 {
                 b -= 1;
@@ -299,6 +304,31 @@ impl Ctx<'_> {
         }
         self.push_clause(ss, comma - 1, who, cue, (ss, se));
         Some(se + 1)
+    }
+
+    /// The subject opening a sentence ("Vorn, who ..., left, saying ..."): a pronoun or a name.
+    fn sentence_subject(&self, ss: usize, before: usize) -> Option<Subject> {
+        let p = self.p;
+        let l = self.lw(ss);
+        if p.is_word(ss) && super::lexicon::PERSON_PRONOUNS.contains(l.as_str()) {
+            return Some(Subject {
+                start: ss,
+                end: ss,
+                lead: ss,
+                kind: SubjKind::Pronoun,
+                name: None,
+                roles: Vec::new(),
+            });
+        }
+        let mut e = ss;
+        while e + 1 < before && is_cap(self.text, p, e + 1) {
+            e += 1;
+        }
+        if !is_cap(self.text, p, e) {
+            return None;
+        }
+        let s = name_subject(self.text, p, e, ss)?;
+        matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
     }
 
     /// "According to X, ..." and "..., according to X."
@@ -384,12 +414,18 @@ fn clause_start(l: &str, class: VerbClass) -> bool {
             | "when" | "what" | "how" | "why" | "who" | "after" | "before" | "than" | "is" | "was"
             | "are" | "were" | "be" | "been"
     ) {
-        return class == VerbClass::Object && matches!(l, "as" | "what" | "how" | "why" | "who");
+        return match class {
+            VerbClass::Object => matches!(l, "as" | "what" | "how" | "why" | "who"),
+            VerbClass::Speech | VerbClass::Tell => {
+                matches!(l, "if" | "whether" | "what" | "how" | "why" | "who" | "when" | "to")
+            }
+            VerbClass::Mental => matches!(l, "to" | "if" | "whether"),
+        };
     }
     match class {
         VerbClass::Object => true,
         VerbClass::Mental => !matches!(l, "it" | "this" | "him" | "her" | "them" | "so" | "not"),
-        _ => !matches!(l, "him" | "her" | "them" | "me" | "us" | "it" | "so" | "not" | "nothing" | "something" | "anything" | "yes" | "no"),
+        _ => !matches!(l, "him" | "her" | "them" | "me" | "us" | "so" | "not" | "nothing" | "something" | "anything" | "yes" | "no"),
     }
 }
 
@@ -397,6 +433,8 @@ fn clause_start(l: &str, class: VerbClass) -> bool {
 fn trim_span(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
     let t = &text[s..e];
     let lead = t.len() - t.trim_start().len();
-    let t2 = t.trim_start().trim_end().trim_end_matches([',', ';', ':']).trim_end();
+    let t1 = t.trim_start().trim_start_matches([',', ';', ':', '—', '–']).trim_start();
+    let lead = lead + (t.trim_start().len() - t1.len());
+    let t2 = t1.trim_end().trim_end_matches([',', ';', ':']).trim_end();
     (s + lead, s + lead + t2.len())
 }

@@ -133,7 +133,8 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
         start = j;
         steps += 1;
     }
-    let kind = if ROLE_NOUNS.contains(lw.as_str()) {
+    let indefinite = p.is_word(start) && matches!(lower(text, p, start, &mut buf), "a" | "an");
+    let kind = if ROLE_NOUNS.contains(lw.as_str()) && !indefinite {
         SubjKind::Role
     } else if GROUP_NOUNS.contains(lw.as_str()) || lw.ends_with('s') {
         SubjKind::Group
@@ -566,4 +567,48 @@ pub fn is_open(p: &Para, i: usize) -> bool {
 /// Whether a token is a closing quote mark.
 pub fn is_close(p: &Para, i: usize) -> bool {
     i < p.toks.len() && p.toks[i].kind == Kind::Close
+}
+
+/// The last person's name printed before `at` (two or three capitalised words, no titles): who a
+/// pronoun stands for when no named speaker came before it.
+pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
+    let mut from = at.saturating_sub(4000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let mut best: Option<(usize, usize)> = None;
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, usize)>, best: &mut Option<(usize, usize)>| {
+        if (2..=3).contains(&run.len()) {
+            *best = Some((run[0].0, run[run.len() - 1].1));
+        }
+        run.clear();
+    };
+    let mut pos = 0;
+    for w in window.split(' ') {
+        let s = pos;
+        pos += w.len() + 1;
+        let clean = w.trim_end_matches(['.', ',', ';', ':', '’', '\'']);
+        let ends_clause = clean.len() != w.len();
+        let mut buf = [0u8; 24];
+        let l = lower_ascii(strip_possessive(clean), &mut buf);
+        let ok = clean.chars().next().is_some_and(char::is_uppercase)
+            && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+            && !TITLE_WORDS.contains(l)
+            && !NOT_NAMES.contains(l)
+            && !ORG_HEADS.contains(l);
+        if ok {
+            run.push((s, s + strip_possessive(clean).len()));
+            if ends_clause || is_possessive(clean) {
+                flush(&mut run, &mut best);
+            }
+        } else {
+            flush(&mut run, &mut best);
+        }
+    }
+    flush(&mut run, &mut best);
+    let (a, b) = best?;
+    let name = window[a..b].to_string();
+    valid_name(&name).then(|| mention(name, Vec::new(), (from + a, from + b)))
 }

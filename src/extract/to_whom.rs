@@ -34,12 +34,8 @@ const MEDIA_WORDS: [&str; 14] = [
 
 /// The outlet named in `ctx`, resolved through the curated table where it knows it.
 pub fn reported_by(ctx: &str) -> Option<String> {
-    let lower = ctx.to_lowercase();
-    if lower.len() != ctx.len() {
-        // Offsets of a lowercased copy only match for text whose case mapping keeps lengths.
-        return scan(ctx, &ctx.to_ascii_lowercase());
-    }
-    scan(ctx, &lower)
+    // ASCII lowercasing keeps every byte offset, so matches index `ctx` too.
+    scan(ctx, &ctx.to_ascii_lowercase())
 }
 
 fn scan(ctx: &str, lower: &str) -> Option<String> {

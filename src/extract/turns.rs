@@ -43,7 +43,11 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
             }
         }
     }
-    let colon = pt[..pt.len().min(64)].find(':')?;
+    let mut cut = pt.len().min(64);
+    while !pt.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let colon = pt[..cut].find(':')?;
     let after = &pt[colon + 1..];
     if !after.starts_with(' ') || after.trim().is_empty() {
         return None;
