@@ -8,6 +8,7 @@
 pub mod build;
 pub mod byline;
 pub mod cmd;
+pub mod dates;
 pub mod export;
 pub mod extract;
 pub mod item;
