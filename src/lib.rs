@@ -17,3 +17,4 @@ pub mod model;
 pub mod outlets;
 pub mod pipeline;
 pub mod read;
+pub mod segment;
