@@ -29,8 +29,8 @@ pub struct Layout {
     pub bylines: Option<BylineAt>,
     /// Posts open with a number ("3. Title", "#3").
     pub numbered: bool,
-    /// The site's name, from its banner.
-    pub outlet: Option<String>,
+    /// The site's name, from its banner, and its domain where the banner prints one.
+    pub outlet: Option<(String, Option<String>)>,
 }
 
 impl Layout {
@@ -172,30 +172,45 @@ fn numbered(src: &str, lines: &[Line], body: &[bool]) -> bool {
     good >= 1 && good * 10 >= (markers.len() - 1) * 6
 }
 
-/// The site's name as its banner prints it: a name in the curated table, a domain, or a short
-/// unpunctuated line ("— The Harbour Gazette —").
-fn site_name(t: &str) -> Option<String> {
-    let name = fold_space(t.trim_matches(|c: char| !c.is_alphanumeric()));
-    let name = name
-        .trim_start_matches("©")
-        .trim_start_matches("Copyright")
-        .trim();
-    if name.is_empty() {
-        return None;
+/// The site's name as its banner prints it, with its domain where the banner shows one: a
+/// name in the curated table, or a short unpunctuated part of the line ("The Harbour Gazette |
+/// harbourgazette.test", "— Le Petit Quai — harbour news").
+fn site_name(t: &str) -> Option<(String, Option<String>)> {
+    let t = fold_space(t);
+    let parts: Vec<&str> = t
+        .split(['|', '—', '–', '·', '•', '«', '»'])
+        .flat_map(|p| p.split(" - "))
+        .map(|p| {
+            p.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_start_matches("Copyright")
+                .trim()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let domain = parts
+        .iter()
+        .find_map(|p| crate::outlets::domain_of_url(p).filter(|_| !p.contains(' ')));
+    for p in &parts {
+        if let Some(o) = crate::outlets::lookup(p) {
+            return Some((o.name, o.domain.or(domain)));
+        }
     }
-    if let Some(o) = crate::outlets::lookup(name) {
-        return Some(o.name);
+    let name = parts.iter().find(|p| {
+        let words = p.split_whitespace().count();
+        (1..=6).contains(&words)
+            && !ends_sentence(p)
+            && !shapes::trailer_heading(p, words as u32)
+            && p.chars().any(char::is_alphabetic)
+            && crate::outlets::domain_of_url(p).is_none()
+    });
+    match (name, domain) {
+        (Some(n), d) => Some((n.to_string(), d)),
+        (None, Some(d)) => {
+            let o = crate::outlets::resolve(None, Some(&d))?;
+            Some((o.name, o.domain))
+        }
+        (None, None) => None,
     }
-    let words = name.split_whitespace().count();
-    if (1..=6).contains(&words)
-        && !ends_sentence(name)
-        && !shapes::trailer_heading(name, words as u32)
-        && name.chars().any(char::is_alphabetic)
-        && !name.contains("://")
-    {
-        return crate::outlets::resolve(Some(name), None).map(|o| o.name);
-    }
-    None
 }
 
 #[cfg(test)]
@@ -212,7 +227,7 @@ mod tests {
         let src: String = (1..=3).map(post).collect();
         let l = learn(&src, 0);
         assert!(l.separators.len() >= 2, "{l:?}");
-        assert_eq!(l.outlet.as_deref(), Some("The Harbour Gazette"));
+        assert_eq!(l.outlet, Some(("The Harbour Gazette".to_string(), None)));
         assert_eq!(l.bylines, Some(BylineAt::Head));
         assert!(!l.numbered);
     }

@@ -31,8 +31,8 @@ pub fn segment_with(src: &str, from: usize, outlet: Option<&str>, mut each: impl
         Some(o) => crate::outlets::resolve(Some(o), None),
         None => layout
             .outlet
-            .as_deref()
-            .and_then(|o| crate::outlets::resolve(Some(o), None)),
+            .as_ref()
+            .and_then(|(name, domain)| crate::outlets::resolve(Some(name), domain.as_deref())),
     };
     split::split(src, from, &layout, |lines, day| {
         if let Some(mut p) = read_post(src, lines, day, &layout) {

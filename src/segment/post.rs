@@ -197,8 +197,20 @@ pub fn read_post(
 
 fn set_byline(meta: &mut ItemMeta, name: &str) {
     meta.byline = Some(name.to_string());
-    for part in name.split([',', '&', '،']).flat_map(|p| p.split(" and ")) {
-        let p = part.trim();
+    let parts: Vec<&str> = name
+        .split([',', '&', '،', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // "Staff, Valley Post": a desk credit, whatever the other parts look like.
+    let desk = parts
+        .iter()
+        .any(|p| !is_person_name(p) && crate::outlets::lookup(p).is_none());
+    if desk && parts.len() > 1 {
+        return;
+    }
+    for p in parts {
         if is_person_name(p) && !meta.authors.iter().any(|a| a == p) {
             meta.authors.push(p.to_string());
         }

@@ -180,7 +180,12 @@ pub fn post_number(t: &str) -> Option<(u32, &str)> {
     if rest.is_empty() {
         return Some((n, ""));
     }
-    let r = rest.strip_prefix(['.', ')', ':', '-', '–'])?;
+    let r = match rest.strip_prefix(['.', ')', ':', '-', '–']) {
+        Some(r) => r,
+        // "#12 Storm", "Post 3 Storm": the prefix says it is a number already.
+        None if i > ds && ds > 0 => rest,
+        None => return None,
+    };
     if !r.starts_with(' ') && !r.is_empty() {
         return None;
     }

@@ -53,18 +53,18 @@ pub fn split(
                 }
             }
         }
-        if has_body {
-            let starts_post = match layout.bylines {
-                Some(BylineAt::Head) => shapes::byline(t, line.words).is_some(),
-                _ => false,
-            } || (layout.numbered && starts_numbered(t, line.words));
-            if starts_post {
-                let head = title_block(src, &buf, layout);
-                let next: Vec<Line> = buf.drain(head..).collect();
-                flush(&mut buf, day);
-                buf = next;
-                has_body = false;
-            }
+        if layout.numbered && starts_numbered(t, line.words) {
+            flush(&mut buf, day);
+            has_body = false;
+        } else if has_body
+            && layout.bylines == Some(BylineAt::Head)
+            && shapes::byline(t, line.words).is_some()
+        {
+            let head = title_block(src, &buf, layout);
+            let next: Vec<Line> = buf.drain(head..).collect();
+            flush(&mut buf, day);
+            buf = next;
+            has_body = false;
         }
         buf.push(line);
         if is_body(t, line.words) {
