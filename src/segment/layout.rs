@@ -121,12 +121,18 @@ pub fn learn(src: &str, from: usize) -> Layout {
     scored.sort_by_key(|s| s.2);
 
     let mut layout = Layout::default();
-    for &(key, _, first) in &scored {
+    let mut names = Vec::new();
+    for &(key, count, first) in &scored {
         layout.separators.insert(key);
-        if layout.outlet.is_none() {
-            layout.outlet = site_name(lines[first as usize].text(src));
+        if let Some((name, domain)) = site_name(lines[first as usize].text(src)) {
+            let curated = crate::outlets::lookup(&name).is_some() || domain.is_some();
+            names.push((!curated, std::cmp::Reverse(count), first, name, domain));
         }
     }
+    // The site's name: a curated outlet or a line with a domain first, then the line printed
+    // most often, then the earliest.
+    names.sort();
+    layout.outlet = names.into_iter().next().map(|n| (n.3, n.4));
     for (&key, s) in &seen {
         let words = lines[s.occurrences[0] as usize].words;
         if s.count >= 3 || words <= 3 {

@@ -12,6 +12,9 @@ pub mod post;
 pub mod shapes;
 mod split;
 
+#[cfg(test)]
+mod props;
+
 pub use layout::{Layout, learn};
 pub use post::{Post, read_post};
 

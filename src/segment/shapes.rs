@@ -160,7 +160,7 @@ pub fn post_number(t: &str) -> Option<(u32, &str)> {
     let b = t.as_bytes();
     let mut i = 0;
     for p in ["#", "No.", "No ", "Post ", "Item ", "Story "] {
-        if t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p) {
+        if t.len() > p.len() && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
             i = p.len();
             break;
         }
