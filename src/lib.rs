@@ -8,6 +8,7 @@
 pub mod build;
 pub mod byline;
 pub mod cmd;
+pub mod dates;
 pub mod export;
 pub mod extract;
 pub mod item;
@@ -16,3 +17,4 @@ pub mod model;
 pub mod outlets;
 pub mod pipeline;
 pub mod read;
+pub mod segment;

@@ -1,0 +1,242 @@
+//! One post's metadata and text: the head (title, byline, date lines, an author's name, a
+//! credited original, captions) is read as metadata; the body is kept as the item's text less
+//! inline links, credit lines, related-link lists and learned boilerplate.
+
+use super::layout::Layout;
+use super::lines::{Line, ends_sentence, fold_space, is_body, is_title_like};
+use super::shapes;
+use crate::byline::is_person_name;
+use crate::dates;
+use crate::item::{Credit, ItemMeta};
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// A post as segmented: where it stands in the text, the verbatim pieces its text is made of,
+/// and its metadata.
+#[derive(Debug, Clone)]
+pub struct Post {
+    /// The post's byte range in the segmented text, boilerplate around it excluded.
+    pub range: Range<usize>,
+    /// Byte ranges of the text kept as the item's text, in order.
+    pub runs: Vec<Range<usize>>,
+    pub meta: ItemMeta,
+}
+
+impl Post {
+    /// The item text: the runs joined by blank lines.
+    pub fn text(&self, src: &str) -> String {
+        let mut out = String::with_capacity(self.runs.iter().map(|r| r.len() + 2).sum());
+        for r in &self.runs {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&src[r.clone()]);
+        }
+        out
+    }
+}
+
+/// Reads one post from its lines; None when nothing in them is an item's text (a page header,
+/// a stray link list).
+pub fn read_post(
+    src: &str,
+    lines: &[Line],
+    day: Option<NaiveDate>,
+    layout: &Layout,
+) -> Option<Post> {
+    let nb: Vec<Line> = lines.iter().filter(|l| !l.is_blank()).copied().collect();
+    let first = nb.first()?;
+    let range = first.start..nb.last()?.end;
+    let mut keep = vec![true; nb.len()];
+    let mut meta = ItemMeta::default();
+    let mut head_date: Option<NaiveDate> = None;
+    let mut byline_date: Option<NaiveDate> = None;
+    // What the previous head line was, so that a date line and an outlet line next to each
+    // other read as the credited original's date.
+    let mut prev_date: Option<NaiveDate> = None;
+    let mut prev_credit = false;
+
+    let mut i = 0;
+    while i < nb.len() && i < 12 {
+        let l = nb[i];
+        let t = l.text(src);
+        let w = l.words;
+        let title_first = meta.title.is_none() && w <= 20 && !t.ends_with('.');
+        if is_body(t, w) && !title_first {
+            break;
+        }
+        let mut date_now = None;
+        let mut credit_now = false;
+        if layout.is_boilerplate(l.key)
+            || shapes::caption(t)
+            || shapes::trailer_heading(t, w)
+            || shapes::also_read(t, w)
+        {
+        } else if let Some((_, rest)) = (layout.numbered && i == 0)
+            .then(|| shapes::post_number(t))
+            .flatten()
+        {
+            if !rest.is_empty() {
+                meta.title = Some(fold_space(rest));
+            }
+        } else if let Some(d) = (w <= 10).then(|| dates::date_line(t)).flatten() {
+            if prev_credit {
+                if let Some(c) = meta.credits.last_mut().filter(|c| c.date.is_none()) {
+                    c.date = Some(d);
+                }
+            } else {
+                date_now = Some(d);
+                head_date.get_or_insert(d);
+            }
+        } else if let Some(b) = shapes::byline(t, w) {
+            set_byline(&mut meta, &b.name);
+            byline_date = byline_date.or(b.date);
+        } else if let Some(c) = shapes::credit(t, w) {
+            add_credit(&mut meta, &c, t, prev_date);
+            credit_now = true;
+        } else if meta.title.is_some() && w <= 10 && crate::outlets::lookup(&fold_space(t)).is_some() {
+            add_credit(&mut meta, &fold_space(t), t, prev_date);
+            credit_now = true;
+        } else if meta.title.is_none() && is_title_like(t, w) {
+            meta.title = Some(fold_space(t));
+        } else if meta.title.as_deref() == Some(fold_space(t).as_str()) {
+        } else if w <= 5 && !ends_sentence(t) && is_person_name(&fold_space(t)) {
+            let name = fold_space(t);
+            if meta.byline.is_none() {
+                meta.byline = Some(name.clone());
+            }
+            if !meta.authors.contains(&name) {
+                meta.authors.push(name);
+            }
+        } else if w <= 15 && !ends_sentence(t) {
+            // A short unpunctuated line between the head and the text: an image caption.
+        } else {
+            break;
+        }
+        if credit_now && prev_date.is_some() {
+            // The date above an outlet line is the original's, not this copy's.
+            if head_date == prev_date {
+                head_date = None;
+            }
+        }
+        prev_date = date_now;
+        prev_credit = credit_now;
+        keep[i] = false;
+        i += 1;
+    }
+
+    let mut trailer = false;
+    let mut footer_date = None;
+    for j in i..nb.len() {
+        let l = nb[j];
+        let t = l.text(src);
+        let w = l.words;
+        let body = is_body(t, w);
+        if layout.is_boilerplate(l.key) || shapes::trailer_heading(t, w) {
+            trailer = true;
+            keep[j] = false;
+        } else if trailer && !body {
+            keep[j] = false;
+        } else if shapes::also_read(t, w) || shapes::caption(t) {
+            keep[j] = false;
+        } else if let Some(c) = shapes::credit(t, w) {
+            add_credit(&mut meta, &c, t, None);
+            keep[j] = false;
+        } else if let Some(b) = (w <= 16).then(|| shapes::byline(t, w)).flatten() {
+            if meta.byline.is_none() {
+                set_byline(&mut meta, &b.name);
+            }
+            footer_date = footer_date.or(b.date);
+            keep[j] = false;
+        } else {
+            trailer = false;
+        }
+    }
+    // A list of links after the last sentence: short unpunctuated lines.
+    let last_body = (0..nb.len()).rev().find(|&j| keep[j] && is_body(nb[j].text(src), nb[j].words));
+    if let Some(lb) = last_body {
+        for j in (lb + 1..nb.len()).rev() {
+            let t = nb[j].text(src);
+            if !keep[j] {
+                continue;
+            }
+            if nb[j].words > 20 || ends_sentence(t) {
+                break;
+            }
+            keep[j] = false;
+        }
+    }
+
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    for (j, l) in nb.iter().enumerate() {
+        if !keep[j] {
+            open = false;
+            continue;
+        }
+        match runs.last_mut() {
+            Some(r) if open => r.end = l.end,
+            _ => runs.push(l.start..l.end),
+        }
+        open = true;
+    }
+    let has_body = nb
+        .iter()
+        .enumerate()
+        .any(|(j, l)| keep[j] && is_body(l.text(src), l.words));
+    if runs.is_empty() || !(has_body || meta.title.is_some()) {
+        return None;
+    }
+    meta.dateline = shapes::dateline(&src[runs[0].clone()]);
+    meta.published = byline_date.or(head_date).or(footer_date).or(day);
+    let post = Post { range, runs, meta };
+    let mut post = post;
+    post.meta.language = super::lang::language(src, &post.runs);
+    Some(post)
+}
+
+fn set_byline(meta: &mut ItemMeta, name: &str) {
+    meta.byline = Some(name.to_string());
+    let parts: Vec<&str> = name
+        .split([',', '&', '،', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // "Staff, Valley Post": a desk credit, whatever the other parts look like.
+    let desk = parts
+        .iter()
+        .any(|p| !is_person_name(p) && crate::outlets::lookup(p).is_none());
+    if desk && parts.len() > 1 {
+        return;
+    }
+    for p in parts {
+        if is_person_name(p) && !meta.authors.iter().any(|a| a == p) {
+            meta.authors.push(p.to_string());
+        }
+    }
+}
+
+/// Adds the outlet a credit names, resolved through the curated table; a URL also goes to
+/// `source_urls`.
+fn add_credit(meta: &mut ItemMeta, named: &str, line: &str, date: Option<NaiveDate>) {
+    let url = named
+        .split_whitespace()
+        .find(|w| w.starts_with("http://") || w.starts_with("https://"));
+    let outlet = match url {
+        Some(u) => {
+            meta.source_urls.push(u.trim_end_matches(['.', ',', ')']).to_string());
+            crate::outlets::resolve(None, crate::outlets::domain_of_url(u).as_deref())
+        }
+        None => crate::outlets::resolve(Some(named), None),
+    };
+    let Some(outlet) = outlet else { return };
+    if meta.credits.iter().any(|c| c.outlet == outlet.name) {
+        return;
+    }
+    meta.credits.push(Credit {
+        outlet: outlet.name,
+        evidence: fold_space(line),
+        date,
+    });
+}

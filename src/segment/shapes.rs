@@ -1,0 +1,295 @@
+//! Recognisers for the kinds of line a post is made of besides its text: bylines, credits,
+//! "ALSO READ" links, related-link headings, post numbers, image captions, datelines. Each
+//! looks at one trimmed line.
+
+use crate::dates;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|posted by|written by|words by|reported by|author|بقلم|كتب)\s*[:：]?\s+(\S.*)$")
+        .expect("byline regex")
+});
+
+/// A byline: the name as printed and the date printed with it ("By News Desk -2020-09-19",
+/// "Posted by Jane Roe on March 3, 2021 at 9:12 AM").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub name: String,
+    pub date: Option<chrono::NaiveDate>,
+}
+
+pub fn byline(t: &str, words: u32) -> Option<Byline> {
+    if words > 16 || words < 2 {
+        return None;
+    }
+    let first = t.as_bytes()[0];
+    if !(matches!(first | 0x20, b'b' | b'p' | b'w' | b'r' | b'a') || first >= 0x80) {
+        return None;
+    }
+    let rest = BYLINE.captures(t)?.get(1)?.as_str();
+    let found = dates::find_date(rest);
+    let mut name = match &found {
+        Some((_, r)) => &rest[..r.start],
+        None => rest,
+    };
+    for cut in [" at ", " on ", " | ", " - ", " – ", " — ", " · ", " في "] {
+        if let Some(i) = name.find(cut) {
+            name = &name[..i];
+        }
+    }
+    let name = name.trim().trim_end_matches(['-', '–', '—', '|', ',', '·', ' ', '(']);
+    let n = name.split_whitespace().count();
+    if n == 0 || n > 6 || (super::lines::ends_sentence(name) && found.is_none()) {
+        return None;
+    }
+    Some(Byline {
+        name: super::lines::fold_space(name),
+        date: found.map(|(d, _)| d),
+    })
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:sources?|credits?|المصدر)\s*[:：\-–—]|(?:via|courtesy(?: of)?|originally (?:published|appeared|posted) (?:by|in|at|on)|first (?:published|appeared) (?:by|in|at|on)|republished (?:from|with permission from|courtesy of)|reprinted (?:from|courtesy of)|translated from|نقلا عن)\s*[:：\-–—]?)\s*(\S.*?)[.\s]*$",
+    )
+    .expect("credit regex")
+});
+
+static APPEARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:the post|this (?:article|post|story|piece|interview)).*?\b(?:appeared first on|first appeared (?:on|in)|was (?:originally |first )?(?:published|posted) (?:by|on|in|at)|(?:originally )?appeared (?:on|in))\s+(\S.*?)[.\s]*$",
+    )
+    .expect("appeared regex")
+});
+
+/// The outlet a credit line names ("Source: Sputnik", "The post X appeared first on Y.").
+pub fn credit(t: &str, words: u32) -> Option<String> {
+    if words > 40 {
+        return None;
+    }
+    let c = CREDIT
+        .captures(t)
+        .or_else(|| APPEARED.captures(t))?
+        .get(1)?
+        .as_str()
+        .trim();
+    let n = c.split_whitespace().count();
+    if n == 0 || n > 10 || c.chars().all(|ch| !ch.is_alphabetic()) {
+        return None;
+    }
+    Some(super::lines::fold_space(c))
+}
+
+const ALSO_READ: &[&str] = &[
+    "also read",
+    "read also",
+    "read more",
+    "see also",
+    "more:",
+    "watch:",
+    "related:",
+    "recommended:",
+    "click here",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "إقرأ أيضا",
+    "إقرأ أيضاً",
+    "اقرأ ايضا",
+    "إقرأ ايضاً",
+    "اقرا ايضا",
+];
+
+/// An inline link to another story: "ALSO READ  US reveals ...", "Read more: ...", or a
+/// shouted lead-in ("WATCH NOW ...") followed by a headline.
+pub fn also_read(t: &str, words: u32) -> bool {
+    if words > 30 {
+        return false;
+    }
+    let head: String = t.chars().take(14).flat_map(char::to_lowercase).collect();
+    if ALSO_READ.iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    if words < 3 || super::lines::ends_sentence(t) {
+        return false;
+    }
+    let mut it = t.split_whitespace();
+    let caps = |w: Option<&str>| {
+        w.is_some_and(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    caps(it.next()) && caps(it.next()) && !t.contains(['–', '—', '(']) && !t.contains(" - ")
+}
+
+const TRAILER: &[&str] = &[
+    "related",
+    "more from",
+    "more stories",
+    "more news",
+    "more on this",
+    "read more",
+    "read next",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "share this",
+    "like this",
+    "further reading",
+    "see also",
+    "also on",
+    "popular posts",
+    "latest posts",
+    "previous post",
+    "next post",
+    "tags:",
+    "filed under",
+    "اقرأ المزيد",
+    "شارك",
+];
+
+/// A heading over a list of links at a post's end: "Related Videos", "مقالات متعلقة".
+pub fn trailer_heading(t: &str, words: u32) -> bool {
+    if words == 0 || words > 6 {
+        return false;
+    }
+    let low: String = t.chars().take(24).flat_map(char::to_lowercase).collect();
+    TRAILER.iter().any(|p| low.starts_with(p)) || t.contains("متعلق") || t.contains("ذات صلة")
+}
+
+/// A post number at a line's start ("3.", "#3", "No. 3", "Post 3:") and the title after it.
+pub fn post_number(t: &str) -> Option<(u32, &str)> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    for p in ["#", "No.", "No ", "Post ", "Item ", "Story "] {
+        if t.len() > p.len() && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
+            i = p.len();
+            break;
+        }
+    }
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let ds = i;
+    while i < b.len() && b[i].is_ascii_digit() && i - ds < 5 {
+        i += 1;
+    }
+    if i == ds || (i < b.len() && b[i].is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = t[ds..i].parse().ok()?;
+    let rest = &t[i..];
+    if rest.is_empty() {
+        return Some((n, ""));
+    }
+    let r = match rest.strip_prefix(['.', ')', ':', '-', '–']) {
+        Some(r) => r,
+        // "#12 Storm", "Post 3 Storm": the prefix says it is a number already.
+        None if i > ds && ds > 0 => rest,
+        None => return None,
+    };
+    if !r.starts_with(' ') && !r.is_empty() {
+        return None;
+    }
+    Some((n, r.trim()))
+}
+
+/// A caption that says so: "Photo: ...", "(Image credit ...)", "File photo".
+pub fn caption(t: &str) -> bool {
+    let low: String = t
+        .trim_start_matches(['(', '['])
+        .chars()
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .collect();
+    [
+        "photo:",
+        "photo credit",
+        "photo by",
+        "image:",
+        "image credit",
+        "image source",
+        "picture:",
+        "file photo",
+        "pictured:",
+        "caption:",
+        "صورة",
+        "الصورة",
+    ]
+    .iter()
+    .any(|p| low.starts_with(p))
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\p{Lu}[\p{Lu}\p{M}.'’ -]{2,30}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30}){0,2}?)\s*(?:\([^)]{0,40}\))?\s*[–—-]{1,2}\s",
+    )
+    .expect("dateline regex")
+});
+
+/// The dateline opening a paragraph: "BEIRUT, LEBANON (1:20 P.M.) – ..." gives
+/// "BEIRUT, LEBANON".
+pub fn dateline(t: &str) -> Option<String> {
+    let c = DATELINE.captures(t)?;
+    let d = c.get(1)?.as_str().trim().trim_end_matches([',', ' ']);
+    let first = d.split(',').next().unwrap_or_default();
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || first.chars().any(|c| c.is_lowercase())
+    {
+        return None;
+    }
+    Some(super::lines::fold_space(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn w(t: &str) -> u32 {
+        t.split_whitespace().count() as u32
+    }
+
+    #[test]
+    fn bylines() {
+        let b = byline("By News Desk -2020-09-19", 4).unwrap();
+        assert_eq!(b.name, "News Desk");
+        assert_eq!(b.date, NaiveDate::from_ymd_opt(2020, 9, 19));
+        let t = "Posted by Jane Roe on March 3, 2021 at 9:12 AM";
+        let b = byline(t, w(t)).unwrap();
+        assert_eq!((b.name.as_str(), b.date.is_some()), ("Jane Roe", true));
+        assert_eq!(byline("By Staff, Agencies", 3).unwrap().name, "Staff, Agencies");
+        let s = "By contrast, the ministry said the talks had failed.";
+        assert_eq!(byline(s, w(s)), None);
+    }
+
+    #[test]
+    fn credits_links_and_trailers() {
+        assert_eq!(credit("Source: Sputnik", 2).as_deref(), Some("Sputnik"));
+        let t = "The post Storm hits coast appeared first on The Harbour Gazette.";
+        assert_eq!(credit(t, w(t)).as_deref(), Some("The Harbour Gazette"));
+        let t = "Originally published by Lakeside Courier";
+        assert_eq!(credit(t, w(t)).as_deref(), Some("Lakeside Courier"));
+        assert_eq!(credit("Sources say the talks failed", 5), None);
+        assert_eq!(credit("المصدر: سبوتنيك", 2).as_deref(), Some("سبوتنيك"));
+        assert!(also_read("ALSO READ  US reveals mysterious jet", 6));
+        assert!(also_read("Read more: Floods in the valley", 6));
+        assert!(!also_read("BEIRUT, LEBANON (1:20 P.M.) – Russia said", 7));
+        assert!(trailer_heading("Related Videos", 2));
+        assert!(trailer_heading("مقالات متعلقة", 2));
+        assert!(!trailer_heading("Relations with Minsk improved over the year", 7));
+    }
+
+    #[test]
+    fn numbers_captions_datelines() {
+        assert_eq!(post_number("3. Storm hits coast"), Some((3, "Storm hits coast")));
+        assert_eq!(post_number("#12 Storm"), Some((12, "Storm")));
+        assert_eq!(post_number("2020 was a year"), None);
+        assert_eq!(post_number("7"), Some((7, "")));
+        assert!(caption("Photo: a harbour at dawn"));
+        assert_eq!(
+            dateline("BEIRUT, LEBANON (1:20 P.M.) – Russia’s envoy said").as_deref(),
+            Some("BEIRUT, LEBANON")
+        );
+        assert_eq!(dateline("PORT ELLIS (Courier) - The mayor").as_deref(), Some("PORT ELLIS"));
+        assert_eq!(dateline("The mayor - said"), None);
+    }
+}
