@@ -40,3 +40,11 @@ fn debug_print() {
     }
     assert!(!claims(t).is_empty());
 }
+
+#[test]
+fn seedlike_turns() {
+    let t = "Foreign Minister Sergey Lavrov’s interview with RTVI television, Moscow, September 17, 2020\n\nQuestion: I’ll start with the hottest topic, Belarus. What is it?\n\nSergey Lavrov: It will be the way our countries decide. Work is underway.\n\nQuestionLibya, Syria. We stood for Syria.\n\nSergey Lavrov: Iraq, Libya. They tried in Syria, but failed.";
+    for c in table(t) {
+        eprintln!("{c:?}");
+    }
+}

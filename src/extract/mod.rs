@@ -91,7 +91,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
     let text = item.text.as_str();
     let published = item.meta.published;
     let paras = tokens::paragraphs(text);
-    let (mut raws, covered) = turns::find(text, &paras, published);
+    let (mut raws, covered) = turns::find(text, &paras, published, item.meta.title.as_deref());
     for (i, &(s, e)) in paras.iter().enumerate() {
         if covered[i] {
             continue;

@@ -334,7 +334,7 @@ impl Ctx<'_> {
     /// "According to X, ..." and "..., according to X."
     fn according(&mut self, v: usize) -> Option<usize> {
         let p = self.p;
-        if self.lw(v + 1) != "to" {
+        if self.lw(v + 1) != "to" || matches!(self.lw(v + 2).as_str(), "which" | "whom" | "whose") {
             return None;
         }
         let (ss, se) = self.sentence(v);
@@ -416,9 +416,8 @@ fn clause_start(l: &str, class: VerbClass) -> bool {
     ) {
         return match class {
             VerbClass::Object => matches!(l, "as" | "what" | "how" | "why" | "who"),
-            VerbClass::Speech | VerbClass::Tell => {
-                matches!(l, "if" | "whether" | "what" | "how" | "why" | "who" | "when" | "to")
-            }
+            VerbClass::Speech => matches!(l, "if" | "whether" | "what" | "how" | "why" | "who" | "when"),
+            VerbClass::Tell => matches!(l, "if" | "whether" | "what" | "how" | "why" | "to"),
             VerbClass::Mental => matches!(l, "to" | "if" | "whether"),
         };
     }

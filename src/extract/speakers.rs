@@ -213,7 +213,10 @@ pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subj
         }
         if p.is_word(j) {
             let lj = lower(text, p, j, &mut buf);
-            let next_cap = is_cap(text, p, j + 1);
+            let next_cap = is_cap(text, p, j + 1)
+                || (p.is_word(j + 1)
+                    && NAME_PARTICLES.contains(lower(text, p, j + 1, &mut [0u8; 24]))
+                    && is_cap(text, p, j + 2));
             if next_cap && j > floor && (NAME_PARTICLES.contains(lj) || TITLE_WORDS.contains(lj))
             {
                 start = j;
@@ -245,7 +248,7 @@ pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subj
         end: k,
         lead: start,
         kind,
-        name: Some(name),
+        name: (!name.is_empty()).then_some(name),
         roles,
     })
 }
@@ -319,6 +322,10 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
         } else {
             None
         };
+    }
+    // "representative to the United Nations": a role ending in an organisation, not a name.
+    if i > 0 && matches!(lows[i - 1].as_str(), "the" | "to" | "of" | "at" | "for" | "in") {
+        return Some((String::new(), Vec::new(), SubjKind::Role));
     }
     let name_words: Vec<&str> = words[i..]
         .iter()

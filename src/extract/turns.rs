@@ -49,7 +49,7 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
     }
     let colon = pt[..cut].find(':')?;
     let after = &pt[colon + 1..];
-    if !after.starts_with(' ') || after.trim().is_empty() {
+    if !after.starts_with(char::is_whitespace) || after.trim().is_empty() {
         return None;
     }
     let label = pt[..colon].trim();
@@ -101,6 +101,7 @@ pub fn find(
     text: &str,
     paras: &[(usize, usize)],
     published: Option<NaiveDate>,
+    title: Option<&str>,
 ) -> (Vec<Raw>, Vec<bool>) {
     let mut covered = vec![false; paras.len()];
     let labels: Vec<Option<Label>> = paras
@@ -136,9 +137,14 @@ pub fn find(
             .iter()
             .any(|k| t.contains(k))
     });
-    let (h_date, h_outlet) = header
-        .map(|i| {
-            let t = &text[paras[i].0..paras[i].1];
+    let header_text = header.map(|i| &text[paras[i].0..paras[i].1]).or(title.filter(|t| {
+        let t = t.to_lowercase();
+        ["interview", "transcript", "briefing", "press conference", "remarks"]
+            .iter()
+            .any(|k| t.contains(k))
+    }));
+    let (h_date, h_outlet) = header_text
+        .map(|t| {
             (
                 super::when::said_on(t, published),
                 super::to_whom::reported_by(t),
@@ -197,7 +203,7 @@ mod tests {
                  Ilka Vorn: Later, not now.\n\n\
                  Subscribe to our feed";
         let paras = paragraphs(t);
-        let (raws, covered) = find(t, &paras, None);
+        let (raws, covered) = find(t, &paras, None, None);
         let kinds: Vec<(&str, bool)> = raws
             .iter()
             .map(|r| (&t[r.span.0..r.span.1], matches!(r.who, Who::Named(_))))
@@ -219,7 +225,7 @@ mod tests {
     #[test]
     fn a_headline_with_a_colon_is_no_turn() {
         let t = "France: No Evidence of Stores\n\nFrance: No Evidence of Stores\n\nText here.";
-        let (raws, _) = find(t, &paragraphs(t), None);
+        let (raws, _) = find(t, &paragraphs(t), None, None);
         assert!(raws.is_empty());
     }
 }
