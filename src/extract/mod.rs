@@ -131,7 +131,7 @@ fn resolve(text: &str, published: Option<NaiveDate>, raws: Vec<Raw>) -> Vec<Clai
             } => match (kind, name) {
                 (SubjKind::Name, Some(n)) => {
                     let mut m = speakers::mention(n.clone(), roles.clone(), *span);
-                    if !n.contains(' ') {
+                    if !n.contains(' ') || n.starts_with(char::is_lowercase) {
                         let full = full_names
                             .entry(n.clone())
                             .or_insert_with(|| speakers::full_name_in_text(text, n));
@@ -171,7 +171,8 @@ fn resolve(text: &str, published: Option<NaiveDate>, raws: Vec<Raw>) -> Vec<Clai
                 .iter()
                 .find_map(|&(a, b)| (a < b).then(|| to_whom::reported_by(&text[a..b])).flatten())
         };
-        let speaker = speaker.filter(|s| speakers::valid_name(&s.name));
+        let speaker = speaker
+            .filter(|s| speakers::valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
         out.push(ClaimMention {
             text: text[r.span.0..r.span.1].to_string(),
             span: r.span,

@@ -363,7 +363,13 @@ pub fn valid_name(name: &str) -> bool {
     let Some(c) = name.chars().next() else {
         return false;
     };
-    if !c.is_uppercase() && !is_arabic(c) {
+    // "von der Muhll": a lowercase particle opens a name whose last word is capitalised.
+    let particle_led = name.split(' ').next().is_some_and(|w| NAME_PARTICLES.contains(w))
+        && name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !c.is_uppercase() && !is_arabic(c) && !particle_led {
         return false;
     }
     let mut buf = [0u8; 24];
