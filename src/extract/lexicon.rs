@@ -121,7 +121,7 @@ pub static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          what who why how which where mr mrs ms dr his her their our my your its some many \
          most all both each every no not one two three several few other others another \
          officials experts critics analysts observers reporters people everyone nobody \
-         someone breaking exclusive watch listen according")
+         someone breaking exclusive watch listen according let's let’s and")
 });
 
 /// Words that may stand between a subject and its verb ("He also said", "She has said").

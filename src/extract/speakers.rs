@@ -372,9 +372,17 @@ pub fn valid_name(name: &str) -> bool {
     if !c.is_uppercase() && !is_arabic(c) && !particle_led {
         return false;
     }
+    // Contractions are no names ("I’m", "Let's", "We’ve").
+    let contraction = name.split(' ').any(|w| {
+        ["’m", "'m", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’d", "'d", "n’t", "n't"]
+            .iter()
+            .any(|c| w.ends_with(c))
+            && (w.len() <= 6 || w.ends_with("n’t") || w.ends_with("n't"))
+    });
     let mut buf = [0u8; 24];
     let l = lower_ascii(name, &mut buf);
-    !NOT_NAMES.contains(l) && !PERSON_PRONOUNS.contains(l) && name.chars().count() > 1
+    !contraction
+        && !NOT_NAMES.contains(l) && !PERSON_PRONOUNS.contains(l) && name.chars().count() > 1
 }
 
 pub fn is_arabic(c: char) -> bool {
