@@ -237,7 +237,7 @@ def main():
             for j, g in enumerate(gold):
                 if j not in used_g and shown < args.show:
                     shown += 1
-                    print("FN ", art, repr(text[min(g[0]):max(g[0]) + 1][:160]))
+                    print("FN ", art, repr(g[2]), repr(text[min(g[0]):max(g[0]) + 1][:160]))
     p = n_match / n_pred if n_pred else 0
     r = n_match / n_gold if n_gold else 0
     f = 2 * p * r / (p + r) if p + r else 0

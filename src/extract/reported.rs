@@ -214,6 +214,10 @@ impl Ctx<'_> {
         let mut inverted = false;
         let subj = match subject_before(self.text, p, v, ss) {
             Some(s) => s,
+            // "X thanked Miami and said ...": the subject of the clause the verb is joined to.
+            None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => {
+                self.clause_subject(ss, v - 1)?
+            }
             // "..., saying ...": the subject of the sentence's main clause.
             None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
                 self.sentence_subject(ss, v)?
@@ -304,6 +308,43 @@ impl Ctx<'_> {
         }
         self.push_clause(ss, comma - 1, who, cue, (ss, se));
         Some(se + 1)
+    }
+
+    /// The subject opening the clause before token `conj` ("when Rubio thanked Miami and"):
+    /// a pronoun, a name or "the" with a role noun.
+    fn clause_subject(&self, ss: usize, conj: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut c = conj;
+        while c > ss {
+            let l = self.lw(c - 1);
+            if p.is_punct(c - 1, ',')
+                || p.is_punct(c - 1, ';')
+                || matches!(l.as_str(), "when" | "while" | "as" | "after" | "because" | "before" | "since" | "and" | "but")
+                || p.toks[c - 1].quote.is_some()
+            {
+                break;
+            }
+            c -= 1;
+        }
+        if c + 1 >= conj {
+            return None;
+        }
+        if matches!(self.lw(c).as_str(), "the" | "a" | "an") && c + 1 < conj {
+            let l = self.lw(c + 1);
+            if super::lexicon::ROLE_NOUNS.contains(l.as_str()) && self.lw(c) == "the" {
+                return Some(Subject {
+                    start: c,
+                    end: c + 1,
+                    lead: c,
+                    kind: SubjKind::Role,
+                    name: None,
+                    roles: Vec::new(),
+                });
+            }
+            return None;
+        }
+        self.sentence_subject(c, conj)
+            .or_else(|| subject_before(self.text, p, c, ss))
     }
 
     /// The subject opening a sentence ("Vorn, who ..., left, saying ..."): a pronoun or a name.

@@ -71,7 +71,7 @@ fn closes(open: char, close: char) -> bool {
     matches!(
         (open, close),
         ('“', '”') | ('“', '“') | ('„', '“') | ('„', '”') | ('«', '»') | ('‹', '›') | ('"', '"')
-            | ('‘', '’') | ('‚', '‘') | ('‚', '’')
+            | ('‘', '’') | ('‚', '‘') | ('‚', '’') | ('\'', '\'')
     )
 }
 
@@ -141,7 +141,25 @@ impl Para {
                 prev_space = false;
                 continue;
             }
-            let e = s + c.len_utf8();
+            let mut e = s + c.len_utf8();
+            // Two apostrophes as a quote mark, as some wire copy prints them (''...'').
+            if c == '\'' && it.peek().is_some_and(|&(_, d)| d == '\'') {
+                it.next();
+                e += 1;
+                let kind = if prev_space || prev_is_opening(bytes, s, self.s) {
+                    Kind::Open
+                } else {
+                    Kind::Close
+                };
+                self.toks.push(Token {
+                    s,
+                    e,
+                    kind,
+                    quote: None,
+                });
+                prev_space = false;
+                continue;
+            }
             let kind = if is_open_mark(c) {
                 Kind::Open
             } else if is_close_mark(c) {
@@ -397,6 +415,14 @@ mod tests {
             .map(|i| &t[p.toks[p.sentence_start(i)].s..p.toks[i].e])
             .collect();
         assert_eq!(ends, vec!["Mr. Vorn met U.S. envoys.", "“Go. Now.”", "He left."]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_quote() {
+        let t = "''It is late,'' Vorn said. Vorn's dog.";
+        let p = para(t);
+        assert_eq!(p.quotes.len(), 1);
+        assert_eq!(&t[p.quotes[0].inner.0..p.quotes[0].inner.1], "It is late,");
     }
 
     #[test]
