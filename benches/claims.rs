@@ -8,7 +8,12 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 fn generated(bytes: usize) -> String {
-    let names = ["Ilka Vorn", "Tomas Brill", "Agnes von der Brill", "Sergey Tarnov"];
+    let names = [
+        "Ilka Vorn",
+        "Tomas Brill",
+        "Agnes von der Brill",
+        "Sergey Tarnov",
+    ];
     let mut s = String::with_capacity(bytes + 512);
     let mut i = 0usize;
     while s.len() < bytes {
@@ -46,7 +51,12 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     g.bench_function("baseline_paragraphs", |b| {
-        b.iter(|| black_box(claimtrace::extract::tokens::paragraphs(black_box(&item.text))).len())
+        b.iter(|| {
+            black_box(claimtrace::extract::tokens::paragraphs(black_box(
+                &item.text,
+            )))
+            .len()
+        })
     });
     g.bench_function("extract_claims", |b| {
         b.iter(|| black_box(extract_claims(black_box(&item))).len())

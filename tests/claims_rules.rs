@@ -59,11 +59,31 @@ fn quotes_with_attribution_after_before_and_inverted() {
     assert_eq!(
         table(t),
         vec![
-            row("We will open the bridge", Some("Ilka Vorn"), Some("Mayor Ilka Vorn"), Some("said")),
-            row("The funds are there.", Some("Ilka Vorn"), Some("Vorn"), Some("told")),
-            row("It is too late", Some("Tomas Brill"), Some("Tomas Brill"), Some("said")),
+            row(
+                "We will open the bridge",
+                Some("Ilka Vorn"),
+                Some("Mayor Ilka Vorn"),
+                Some("said")
+            ),
+            row(
+                "The funds are there.",
+                Some("Ilka Vorn"),
+                Some("Vorn"),
+                Some("told")
+            ),
+            row(
+                "It is too late",
+                Some("Tomas Brill"),
+                Some("Tomas Brill"),
+                Some("said")
+            ),
             // A quotation with no cue of its own: the paragraph's speaker, no cue.
-            row("Far too late for us.", Some("Tomas Brill"), Some("Tomas Brill"), None),
+            row(
+                "Far too late for us.",
+                Some("Tomas Brill"),
+                Some("Tomas Brill"),
+                None
+            ),
         ]
     );
 }
@@ -88,16 +108,33 @@ fn reported_speech_pronouns_roles_and_according_to() {
     assert_eq!(
         got,
         vec![
-            ("the talks would resume in March", "Foreign Minister Ilka Vorn", Some("said")),
+            (
+                "the talks would resume in March",
+                "Foreign Minister Ilka Vorn",
+                Some("said")
+            ),
             ("the border would stay open", "She", Some("stressed")),
-            ("The tunnel will close next year", "the minister", Some("told")),
+            (
+                "The tunnel will close next year",
+                "the minister",
+                Some("told")
+            ),
             ("the treaty is binding", "Vorn", Some("According to")),
         ]
     );
-    assert!(cs.iter().all(|c| c.speaker.as_ref().unwrap().name == "Ilka Vorn"));
-    assert_eq!(cs[0].speaker.as_ref().unwrap().roles, vec!["Foreign Minister"]);
+    assert!(
+        cs.iter()
+            .all(|c| c.speaker.as_ref().unwrap().name == "Ilka Vorn")
+    );
+    assert_eq!(
+        cs[0].speaker.as_ref().unwrap().roles,
+        vec!["Foreign Minister"]
+    );
     assert_eq!(cs[2].reported_by.as_deref(), Some("Radio Borealis"));
-    assert_eq!(cs[2].said_on.map(|d| d.to_string()).as_deref(), Some("2021-03-05"));
+    assert_eq!(
+        cs[2].said_on.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-05")
+    );
     assert_eq!(cs[0].kind, ClaimKind::Indirect);
 }
 
@@ -110,7 +147,10 @@ fn floating_and_multi_paragraph_quotes_go_to_the_last_speaker() {
     let cs = claims_on(t, None);
     assert_eq!(cs.len(), 3);
     assert!(cs.iter().all(|c| c.kind == ClaimKind::Direct));
-    assert!(cs.iter().all(|c| c.speaker.as_ref().unwrap().name == "Tomas Brill"));
+    assert!(
+        cs.iter()
+            .all(|c| c.speaker.as_ref().unwrap().name == "Tomas Brill")
+    );
 }
 
 #[test]
@@ -150,9 +190,16 @@ fn names_canonicalise_within_and_across_items() {
         ]
     );
     let s = all[1][0].speaker.as_ref().unwrap();
-    assert!(s.aliases.contains(&"Sergey Tarnov".to_string()), "{:?}", s.aliases);
+    assert!(
+        s.aliases.contains(&"Sergey Tarnov".to_string()),
+        "{:?}",
+        s.aliases
+    );
     assert!(s.aliases.contains(&"Tarnov".to_string()), "{:?}", s.aliases);
-    assert_eq!(all[0][0].speaker.as_ref().unwrap().roles, vec!["Spokeswoman"]);
+    assert_eq!(
+        all[0][0].speaker.as_ref().unwrap().roles,
+        vec!["Spokeswoman"]
+    );
 }
 
 #[test]
@@ -195,4 +242,3 @@ fn arabic_quotes_with_reporting_verbs() {
     );
     assert!(cs.iter().all(|c| c.language.as_deref() == Some("ar")));
 }
-

@@ -26,7 +26,11 @@ fn seed_claims() -> Option<Vec<ClaimMention>> {
     let claims = extract_all(&items);
     for (item, cs) in items.iter().zip(&claims) {
         for c in cs {
-            assert_eq!(&item.text[c.span.0..c.span.1], c.text, "claim text is verbatim");
+            assert_eq!(
+                &item.text[c.span.0..c.span.1],
+                c.text,
+                "claim text is verbatim"
+            );
         }
     }
     Some(claims.into_iter().flatten().collect())
@@ -65,7 +69,10 @@ fn seed_speakers_turns_dates_and_outlets() {
     }
     // Lavrov's 25 answers are his turns; the interviewer's questions are nobody's of his.
     let lavrov = by(&claims, "Sergey Lavrov");
-    let turns: Vec<_> = lavrov.iter().filter(|c| c.kind == ClaimKind::Turn).collect();
+    let turns: Vec<_> = lavrov
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Turn)
+        .collect();
     assert_eq!(turns.len(), 25);
     assert!(turns.iter().all(|c| !c.text.starts_with("Question")));
     let questions: Vec<_> = claims
@@ -75,15 +82,26 @@ fn seed_speakers_turns_dates_and_outlets() {
     assert!(questions.len() >= 20);
     assert!(questions.iter().all(|c| c.speaker.is_none()));
     // The turn "QuestionLibya, Syria." (colon lost) is a question, not part of an answer.
-    assert!(questions.iter().any(|c| c.text.starts_with("Libya, Syria.")));
-    assert!(!turns.iter().any(|c| c.text.contains("Libya, Syria. We stood")));
+    assert!(
+        questions
+            .iter()
+            .any(|c| c.text.starts_with("Libya, Syria."))
+    );
+    assert!(
+        !turns
+            .iter()
+            .any(|c| c.text.contains("Libya, Syria. We stood"))
+    );
     // Lavrov's aliases: the Sputnik headline prints "Sergei".
     let aliases = &lavrov[0].speaker.as_ref().unwrap().aliases;
     assert!(aliases.is_empty() || aliases.iter().all(|a| a.contains("Lavrov")));
     // Outlets and dates.
     let ily = by(&claims, "Pyotr Ilyichev");
     assert!(ily.len() >= 4);
-    assert!(ily.iter().all(|c| c.reported_by.as_deref() == Some("Sputnik")));
+    assert!(
+        ily.iter()
+            .all(|c| c.reported_by.as_deref() == Some("Sputnik"))
+    );
     let vel = by(&claims, "Ali Akbar Velayati");
     assert!(
         vel.iter()
@@ -95,7 +113,10 @@ fn seed_speakers_turns_dates_and_outlets() {
         .find(|c| c.text.starts_with("We recently heard about plans"))
         .expect("Nebenzia's quote");
     assert_eq!(quote.kind, ClaimKind::Direct);
-    assert_eq!(quote.said_on.map(|d| d.to_string()).as_deref(), Some("2020-09-18"));
+    assert_eq!(
+        quote.said_on.map(|d| d.to_string()).as_deref(),
+        Some("2020-09-18")
+    );
     assert!(
         turns
             .iter()

@@ -33,7 +33,12 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 fn by_title<'a>(items: &'a [Item], start: &str) -> &'a Item {
     items
         .iter()
-        .find(|i| i.meta.title.as_deref().is_some_and(|t| t.starts_with(start)))
+        .find(|i| {
+            i.meta
+                .title
+                .as_deref()
+                .is_some_and(|t| t.starts_with(start))
+        })
         .unwrap_or_else(|| panic!("no item titled {start}…"))
 }
 
@@ -42,8 +47,16 @@ fn seed_dump_segments_into_its_eight_posts() {
     let Some(items) = seed_items() else { return };
     assert_eq!(items.len(), 8);
     let langs: Vec<_> = items.iter().map(|i| i.meta.language.as_deref()).collect();
-    assert_eq!(langs.iter().filter(|l| **l == Some("en")).count(), 6, "{langs:?}");
-    assert_eq!(langs.iter().filter(|l| **l == Some("ar")).count(), 2, "{langs:?}");
+    assert_eq!(
+        langs.iter().filter(|l| **l == Some("en")).count(),
+        6,
+        "{langs:?}"
+    );
+    assert_eq!(
+        langs.iter().filter(|l| **l == Some("ar")).count(),
+        2,
+        "{langs:?}"
+    );
     for i in &items {
         assert_eq!(
             i.meta.outlet.as_deref(),
@@ -52,7 +65,13 @@ fn seed_dump_segments_into_its_eight_posts() {
         assert_eq!(i.meta.published, date(2020, 9, 19), "{:?}", i.meta.title);
         assert_eq!(i.origin.spans, SpanBasis::File);
         let title = i.meta.title.as_deref().unwrap_or_default();
-        for banned in ["River to Sea", "The views expressed", "Related", "ALSO READ", "متعلقة"] {
+        for banned in [
+            "River to Sea",
+            "The views expressed",
+            "Related",
+            "ALSO READ",
+            "متعلقة",
+        ] {
             assert!(!title.contains(banned), "{title}");
             assert!(!i.text.contains(banned), "{title} text has {banned}");
         }
@@ -62,7 +81,10 @@ fn seed_dump_segments_into_its_eight_posts() {
 #[test]
 fn seed_titles_bylines_datelines() {
     let Some(items) = seed_items() else { return };
-    let titles: Vec<&str> = items.iter().filter_map(|i| i.meta.title.as_deref()).collect();
+    let titles: Vec<&str> = items
+        .iter()
+        .filter_map(|i| i.meta.title.as_deref())
+        .collect();
     assert_eq!(titles.len(), 8);
     let russia = by_title(&items, "Russia responds to Trump");
     assert_eq!(russia.meta.byline.as_deref(), Some("News Desk"));
@@ -80,7 +102,11 @@ fn seed_titles_bylines_datelines() {
     );
     // A title printed twice in a row is one title, and not text either.
     let imam = by_title(&items, "Imam Khamenei");
-    assert!(!imam.text.contains("Snapback Mechanism Piece of US Propaganda"));
+    assert!(
+        !imam
+            .text
+            .contains("Snapback Mechanism Piece of US Propaganda")
+    );
 }
 
 #[test]
@@ -96,7 +122,12 @@ fn seed_authors_and_credits() {
         .collect();
     assert_eq!(authors, ["حسن حردان", "ناصر قنديل"]);
     let belarus = by_title(&items, "Meddling in Belarus");
-    let outlets: Vec<&str> = belarus.meta.credits.iter().map(|c| c.outlet.as_str()).collect();
+    let outlets: Vec<&str> = belarus
+        .meta
+        .credits
+        .iter()
+        .map(|c| c.outlet.as_str())
+        .collect();
     assert_eq!(outlets, ["Sputnik"]);
     assert!(!belarus.text.contains("Source: Sputnik"));
     let lavrov = by_title(&items, "Foreign Minister Sergey Lavrov");
@@ -191,7 +222,11 @@ fn header_banner_with_posted_by_lines() {
 #[test]
 fn outlet_flag_overrides_the_banner() {
     let (_, items) = fixture("header-banner.txt", Some("Al-Masdar"));
-    assert!(items.iter().all(|i| i.meta.outlet.as_deref() == Some("Al-Masdar News")));
+    assert!(
+        items
+            .iter()
+            .all(|i| i.meta.outlet.as_deref() == Some("Al-Masdar News"))
+    );
 }
 
 #[test]
@@ -220,7 +255,10 @@ fn footer_posted_by_and_a_date_header_per_day() {
     );
     assert_runs_verbatim(&bytes, &items);
     let dates: Vec<_> = items.iter().map(|i| i.meta.published).collect();
-    assert_eq!(dates, [date(2021, 3, 3), date(2021, 3, 3), date(2021, 3, 2)]);
+    assert_eq!(
+        dates,
+        [date(2021, 3, 3), date(2021, 3, 3), date(2021, 3, 2)]
+    );
     assert_eq!(items[2].meta.authors, ["Ana Brill"]);
     assert!(items.iter().all(|i| !i.text.contains("Posted by")));
 }
@@ -251,13 +289,22 @@ fn separator_rules_related_lists_and_mixed_languages() {
     let langs: Vec<_> = items.iter().map(|i| i.meta.language.as_deref()).collect();
     assert_eq!(langs, [Some("en"), Some("ar"), Some("en")]);
     let ar = &items[1];
-    assert_eq!(ar.meta.title.as_deref(), Some("مهرجان الموسيقى يعود إلى ساحة المرفأ"));
+    assert_eq!(
+        ar.meta.title.as_deref(),
+        Some("مهرجان الموسيقى يعود إلى ساحة المرفأ")
+    );
     assert_eq!(ar.meta.authors, ["سلمى الخوري"]);
     assert_eq!(ar.meta.published, date(2021, 3, 7));
     assert!(!ar.text.contains("اقرأ"));
     assert_eq!(items[2].meta.published, date(2021, 3, 8));
     for i in &items {
-        for banned in ["Related posts", "Terns nest", "Share this", "* * *", "Photo:"] {
+        for banned in [
+            "Related posts",
+            "Terns nest",
+            "Share this",
+            "* * *",
+            "Photo:",
+        ] {
             assert!(!i.text.contains(banned), "{banned} in {}", i.text);
         }
     }
@@ -268,7 +315,10 @@ fn utf8_bom_is_skipped_and_spans_stay_in_the_file() {
     let (bytes, items) = fixture("bom.txt", None);
     assert_eq!(
         titles(&items),
-        ["Morning market opens on the quay", "Night buses return to Route 4"]
+        [
+            "Morning market opens on the quay",
+            "Night buses return to Route 4"
+        ]
     );
     assert_runs_verbatim(&bytes, &items);
     assert_eq!(items[1].meta.published, date(2021, 5, 3));
@@ -281,7 +331,10 @@ fn legacy_arabic_encodings_are_decoded() {
         let (_, items) = fixture(name, None);
         assert_eq!(
             titles(&items),
-            ["افتتاح سوق السمك الجديد في بورت إليس", "عودة العبارة إلى جزيرة النورس"],
+            [
+                "افتتاح سوق السمك الجديد في بورت إليس",
+                "عودة العبارة إلى جزيرة النورس"
+            ],
             "{name}"
         );
         let first = &items[0];
@@ -291,7 +344,11 @@ fn legacy_arabic_encodings_are_decoded() {
         assert_eq!(first.meta.language.as_deref(), Some("ar"));
         assert_eq!(first.meta.outlet.as_deref(), Some("مدونة الميناء"));
         assert_eq!(first.meta.credits[0].outlet, "إذاعة الوادي");
-        assert!(first.warnings[0].contains(if name.contains("1256") { "windows-1256" } else { "ISO-8859-6" }));
+        assert!(first.warnings[0].contains(if name.contains("1256") {
+            "windows-1256"
+        } else {
+            "ISO-8859-6"
+        }));
         assert!(!first.text.contains("المصدر"));
     }
 }
@@ -301,7 +358,10 @@ fn windows_1252_dump_is_decoded() {
     let (bytes, items) = fixture("windows-1252.txt", None);
     assert_eq!(
         titles(&items),
-        ["Harbour café wins the regional pastry prize", "Fête de la mer returns in June"]
+        [
+            "Harbour café wins the regional pastry prize",
+            "Fête de la mer returns in June"
+        ]
     );
     assert_eq!(items[0].meta.authors, ["Zoë Brønte"]);
     assert!(items[0].text.contains("grandmother’s notebook"));

@@ -11,7 +11,10 @@ use crate::model::ClaimKind;
 const VERBS: [&str; 8] = ["قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "صرح", "صرحت"];
 
 fn is_verb(w: &str) -> bool {
-    let w = w.strip_prefix('و').filter(|r| VERBS.contains(r)).unwrap_or(w);
+    let w = w
+        .strip_prefix('و')
+        .filter(|r| VERBS.contains(r))
+        .unwrap_or(w);
     VERBS.contains(&w)
 }
 

@@ -84,18 +84,21 @@ pub static PERSON_PRONOUNS: LazyLock<HashSet<&'static str>> =
 
 /// Nouns that name a person by role ("the minister said"): resolved to the last named person.
 pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("minister diplomat spokesman spokeswoman spokesperson president official ambassador \
+    set(
+        "minister diplomat spokesman spokeswoman spokesperson president official ambassador \
          senator congressman congresswoman lawmaker governor candidate chairman chairwoman \
          secretary envoy general commander leader adviser advisor director chief premier \
          mayor judge prosecutor lawyer attorney representative source statement analyst \
          expert author professor researcher nominee frontrunner billionaire businessman \
          mogul democrat republican king prince sheikh cleric officer negotiator aide \
-         former host anchor reporter economist strategist pollster activist manager owner")
+         former host anchor reporter economist strategist pollster activist manager owner",
+    )
 });
 
 /// Words (lowercased) that are titles or roles before a name ("Foreign Minister Sergey Lavrov").
 pub static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("president vice prime foreign defense defence interior finance deputy minister \
+    set(
+        "president vice prime foreign defense defence interior finance deputy minister \
          secretary state sen. sen senator rep. rep representative gov. gov governor mr mr. mrs \
          mrs. ms ms. dr dr. prof prof. professor gen. gen general major lt. lt lieutenant col. \
          col colonel capt. capt captain admiral brig. brigadier sgt. sergeant spokesman \
@@ -107,12 +110,14 @@ pub static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          congresswoman sir lord lady rabbi rev. reverend father bishop cardinal \
          u.s. us un u.n. white house state department head of the to for and \
          first lady house senate majority minority whip coordinator counterterrorism \
-         supreme ministry department press")
+         supreme ministry department press",
+    )
 });
 
 /// Capitalised words that are never a speaker's name on their own.
 pub static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("he she it they we i you this that these those there here the a an but and or so \
+    set(
+        "he she it they we i you this that these those there here the a an but and or so \
          yet if when while as at in on of for to by with from after before since because \
          although though however meanwhile still also then now today yesterday question \
          answer q a. q. interviewer moderator note source sources read more photo video \
@@ -121,67 +126,79 @@ pub static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          what who why how which where mr mrs ms dr his her their our my your its some many \
          most all both each every no not one two three several few other others another \
          officials experts critics analysts observers reporters people everyone nobody \
-         someone breaking exclusive watch listen according let's let’s and")
+         someone breaking exclusive watch listen according let's let’s and",
+    )
 });
 
 /// Words that may stand between a subject and its verb ("He also said", "She has said").
 pub static SUBJECT_VERB_GAP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("also later previously further repeatedly again then has have had was is were are \
+    set(
+        "also later previously further repeatedly again then has have had was is were are \
          would will did does do not never once reportedly publicly privately recently earlier \
          often frequently subsequently separately quickly simply flatly firmly openly \
          bluntly angrily explicitly clearly specifically initially first last finally \
          immediately directly confidently insistently has been being could should might may \
-         must can just even already yet still")
+         must can just even already yet still",
+    )
 });
 
 /// Words that begin an adverbial between a verb and its clause ("said on Friday that ...").
 pub static ADVERBIAL_START: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("on in at during while after before last this earlier later yesterday today tonight \
+    set(
+        "on in at during while after before last this earlier later yesterday today tonight \
          recently also again repeatedly publicly privately previously monday tuesday \
          wednesday thursday friday saturday sunday via through from when speaking \
-         afterward afterwards late early once then further separately")
+         afterward afterwards late early once then further separately",
+    )
 });
 
 /// Plural or collective subjects: a claim's source, but no person to name.
 pub static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("officials experts critics analysts observers reporters people sources witnesses \
+    set(
+        "officials experts critics analysts observers reporters people sources witnesses \
          residents authorities investigators police prosecutors democrats republicans \
          supporters opponents leaders diplomats lawmakers voters polls surveys studies \
          reports documents campaign ministry government administration department agency \
          report study survey poll statement documents data group organization committee \
          company spokespeople aides advisers advisors officers scientists economists \
-         researchers scholars")
+         researchers scholars",
+    )
 });
 
 /// Abbreviations whose period does not end a sentence.
 pub static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("mr mrs ms dr prof gen lt col capt sgt sen rep gov st jr sr inc co corp ltd no vs \
+    set(
+        "mr mrs ms dr prof gen lt col capt sgt sen rep gov st jr sr inc co corp ltd no vs \
          jan feb mar apr jun jul aug sep sept oct nov dec adm brig rev messrs ft mt etc \
-         approx dept est fig univ")
+         approx dept est fig univ",
+    )
 });
 
 /// Name particles allowed inside a capitalised name ("Agnes von der Muhll", "Osama bin Laden").
-pub static NAME_PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("von der van de del della da di du le la bin ibn al el abu abd ben")
-});
+pub static NAME_PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("von der van de del della da di du le la bin ibn al el abu abd ben"));
 
 /// Head words that make a capitalised phrase an organisation ("France's Foreign Ministry").
 pub static ORG_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("ministry department office house party agency committee council commission court \
+    set(
+        "ministry department office house party agency committee council commission court \
          army police government embassy campaign administration kremlin pentagon bureau \
          service services union league foundation institute center centre association \
          organization organisation corps guard guards forces force navy command network \
          group company corporation bank board authority parliament senate congress \
          assembly cabinet presidency secretariat mission delegation movement front \
-         coalition alliance team staff press university hospital")
+         coalition alliance team staff press university hospital",
+    )
 });
 
 /// Words that end a turn label at a paragraph's start which is not a speaker ("Source: ...").
 pub static NOT_TURN_LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("source sources photo photos image images video note update editor read more related \
+    set(
+        "source sources photo photos image images video note update editor read more related \
          tags tag credit credits exclusive watch breaking comments share see also by date \
          title subject from to cc filed posted updated category categories published \
-         caption file follow subscribe warning disclaimer")
+         caption file follow subscribe warning disclaimer",
+    )
 });
 
 /// Labels of an interviewer's turn.

@@ -10,6 +10,7 @@
 //! claim's date (`when`) and outlet (`to_whom`) read from the words around its cue.
 
 mod arabic;
+mod headline;
 pub mod lexicon;
 mod reported;
 pub mod speakers;
@@ -96,6 +97,12 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
         if covered[i] {
             continue;
         }
+        if i == 0
+            && let Some(h) = headline::find(text, (s, e))
+        {
+            raws.push(h);
+            continue;
+        }
         let p = tokens::Para::new(text, s, e);
         if text[s..e].chars().any(speakers::is_arabic) {
             arabic::paragraph(text, &p, &mut raws);
@@ -162,9 +169,11 @@ fn resolve(text: &str, published: Option<NaiveDate>, raws: Vec<Raw>) -> Vec<Clai
             Who::Nobody => None,
         };
         let ctx_said_on = || {
-            r.ctx
-                .iter()
-                .find_map(|&(a, b)| (a < b).then(|| when::said_on(&text[a..b], published)).flatten())
+            r.ctx.iter().find_map(|&(a, b)| {
+                (a < b)
+                    .then(|| when::said_on(&text[a..b], published))
+                    .flatten()
+            })
         };
         let ctx_outlet = || {
             r.ctx

@@ -84,7 +84,14 @@ impl Ctx<'_> {
         (self.p.sentence_start(i), self.p.sentence_end(i))
     }
 
-    fn push(&mut self, span: (usize, usize), kind: ClaimKind, who: Who, cue: Option<(usize, usize)>, sent: (usize, usize)) {
+    fn push(
+        &mut self,
+        span: (usize, usize),
+        kind: ClaimKind,
+        who: Who,
+        cue: Option<(usize, usize)>,
+        sent: (usize, usize),
+    ) {
         let (s, e) = trim_span(self.text, span);
         if e <= s {
             return;
@@ -102,7 +109,13 @@ impl Ctx<'_> {
         });
     }
 
-    fn push_quote(&mut self, qi: usize, who: Who, cue: Option<(usize, usize)>, sent: (usize, usize)) {
+    fn push_quote(
+        &mut self,
+        qi: usize,
+        who: Who,
+        cue: Option<(usize, usize)>,
+        sent: (usize, usize),
+    ) {
         self.used_q[qi] = true;
         let q = self.p.quotes[qi];
         self.push(q.inner, ClaimKind::Direct, who, cue, sent);
@@ -110,10 +123,23 @@ impl Ctx<'_> {
 
     /// A content span of tokens `a..=b`, the sentence's final stop left out; quotations in it
     /// are used up.
-    fn push_clause(&mut self, a: usize, b: usize, who: Who, cue: (usize, usize), sent: (usize, usize)) {
+    fn push_clause(
+        &mut self,
+        a: usize,
+        b: usize,
+        who: Who,
+        cue: (usize, usize),
+        sent: (usize, usize),
+    ) {
         let p = self.p;
         let mut b = b;
-        while b > a && matches!(p.toks[b].kind, Kind::Punct('.') | Kind::Punct(',') | Kind::Punct(';') | Kind::Punct(':')) && p.toks[b].quote.is_none() {
+        while b > a
+            && matches!(
+                p.toks[b].kind,
+                Kind::Punct('.') | Kind::Punct(',') | Kind::Punct(';') | Kind::Punct(':')
+            )
+            && p.toks[b].quote.is_none()
+        {
             b -= 1;
         }
         // A clause that is one whole quotation is that quotation.
@@ -141,12 +167,34 @@ impl Ctx<'_> {
             return j;
         }
         let l = self.lw(j);
-        if matches!(l.as_str(), "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists" | "lawmakers" | "supporters" | "listeners" | "viewers" | "voters" | "parliament" | "congress") {
+        if matches!(
+            l.as_str(),
+            "him"
+                | "her"
+                | "them"
+                | "us"
+                | "me"
+                | "you"
+                | "reporters"
+                | "journalists"
+                | "lawmakers"
+                | "supporters"
+                | "listeners"
+                | "viewers"
+                | "voters"
+                | "parliament"
+                | "congress"
+        ) {
             return j + 1;
         }
         if matches!(l.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
             let mut k = j + 1;
-            while k <= end && k < j + 6 && p.is_word(k) && self.lw(k) != "that" && !ADVERBIAL_START.contains(self.lw(k).as_str()) {
+            while k <= end
+                && k < j + 6
+                && p.is_word(k)
+                && self.lw(k) != "that"
+                && !ADVERBIAL_START.contains(self.lw(k).as_str())
+            {
                 k += 1;
             }
             return k;
@@ -174,13 +222,38 @@ impl Ctx<'_> {
                 let nl = self.p.word(self.text, j + 1);
                 if super::when::said_on(nl, chrono::NaiveDate::from_ymd_opt(2000, 1, 1)).is_some() {
                     j += 2;
-                    if j <= end && p.is_word(j) && self.p.word(self.text, j).chars().all(|c| c.is_ascii_digit()) {
+                    if j <= end
+                        && p.is_word(j)
+                        && self
+                            .p
+                            .word(self.text, j)
+                            .chars()
+                            .all(|c| c.is_ascii_digit())
+                    {
                         j += 1;
                     }
                     continue;
                 }
             }
-            if matches!(l.as_str(), "also" | "again" | "repeatedly" | "publicly" | "privately" | "previously" | "recently" | "earlier" | "later" | "yesterday" | "today" | "tonight" | "further" | "separately" | "then" | "once") {
+            if matches!(
+                l.as_str(),
+                "also"
+                    | "again"
+                    | "repeatedly"
+                    | "publicly"
+                    | "privately"
+                    | "previously"
+                    | "recently"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "further"
+                    | "separately"
+                    | "then"
+                    | "once"
+            ) {
                 j += 1;
                 continue;
             }
@@ -299,7 +372,11 @@ impl Ctx<'_> {
         if !rest_empty {
             return None;
         }
-        let comma = if inverted { v.checked_sub(1)? } else { subj.lead.checked_sub(1)? };
+        let comma = if inverted {
+            v.checked_sub(1)?
+        } else {
+            subj.lead.checked_sub(1)?
+        };
         if comma <= ss || !p.is_punct(comma, ',') {
             return None;
         }
@@ -319,7 +396,18 @@ impl Ctx<'_> {
             let l = self.lw(c - 1);
             if p.is_punct(c - 1, ',')
                 || p.is_punct(c - 1, ';')
-                || matches!(l.as_str(), "when" | "while" | "as" | "after" | "because" | "before" | "since" | "and" | "but")
+                || matches!(
+                    l.as_str(),
+                    "when"
+                        | "while"
+                        | "as"
+                        | "after"
+                        | "because"
+                        | "before"
+                        | "since"
+                        | "and"
+                        | "but"
+                )
                 || p.toks[c - 1].quote.is_some()
             {
                 break;
@@ -380,7 +468,12 @@ impl Ctx<'_> {
         }
         let (ss, se) = self.sentence(v);
         let mut e = v + 2;
-        while e <= se && e < v + 14 && !p.is_punct(e, ',') && !(e == se && !p.is_word(e)) && p.toks[e].quote.is_none() {
+        while e <= se
+            && e < v + 14
+            && !p.is_punct(e, ',')
+            && (e != se || p.is_word(e))
+            && p.toks[e].quote.is_none()
+        {
             e += 1;
         }
         if e == v + 2 {
@@ -425,16 +518,25 @@ impl Ctx<'_> {
                 continue;
             }
             let q = p.quotes[qi];
-            if self.out[first..].iter().any(|r| r.span.0 <= q.inner.0 && q.inner.1 <= r.span.1) {
+            if self.out[first..]
+                .iter()
+                .any(|r| r.span.0 <= q.inner.0 && q.inner.1 <= r.span.1)
+            {
                 continue;
             }
             let words = self.text[q.inner.0..q.inner.1].split_whitespace().count();
             if words < 4 {
                 continue;
             }
-            let speaking = |r: &Raw| matches!(&r.who, Who::Subject { kind, .. } if *kind != SubjKind::Group);
-            let before = self.out[first..].iter().rev().find(|r| r.span.1 <= q.outer.0 && speaking(r));
-            let after = self.out[first..].iter().find(|r| r.span.0 >= q.outer.1 && speaking(r));
+            let speaking =
+                |r: &Raw| matches!(&r.who, Who::Subject { kind, .. } if *kind != SubjKind::Group);
+            let before = self.out[first..]
+                .iter()
+                .rev()
+                .find(|r| r.span.1 <= q.outer.0 && speaking(r));
+            let after = self.out[first..]
+                .iter()
+                .find(|r| r.span.0 >= q.outer.1 && speaking(r));
             let who = match (before, after) {
                 (Some(r), _) | (None, Some(r)) => r.who.clone(),
                 (None, None) if q.open_tok == 0 => Who::Inherit,
@@ -450,14 +552,49 @@ impl Ctx<'_> {
 fn clause_start(l: &str, class: VerbClass) -> bool {
     if matches!(
         l,
-        "to" | "for" | "about" | "with" | "by" | "of" | "as" | "into" | "up" | "down" | "out" | "off"
-            | "over" | "so" | "and" | "or" | "but" | "in" | "on" | "at" | "from" | "if" | "whether"
-            | "when" | "what" | "how" | "why" | "who" | "after" | "before" | "than" | "is" | "was"
-            | "are" | "were" | "be" | "been"
+        "to" | "for"
+            | "about"
+            | "with"
+            | "by"
+            | "of"
+            | "as"
+            | "into"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "over"
+            | "so"
+            | "and"
+            | "or"
+            | "but"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "if"
+            | "whether"
+            | "when"
+            | "what"
+            | "how"
+            | "why"
+            | "who"
+            | "after"
+            | "before"
+            | "than"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
     ) {
         return match class {
             VerbClass::Object => matches!(l, "as" | "what" | "how" | "why" | "who"),
-            VerbClass::Speech => matches!(l, "if" | "whether" | "what" | "how" | "why" | "who" | "when"),
+            VerbClass::Speech => matches!(
+                l,
+                "if" | "whether" | "what" | "how" | "why" | "who" | "when"
+            ),
             VerbClass::Tell => matches!(l, "if" | "whether" | "what" | "how" | "why" | "to"),
             VerbClass::Mental => matches!(l, "to" | "if" | "whether"),
         };
@@ -465,7 +602,21 @@ fn clause_start(l: &str, class: VerbClass) -> bool {
     match class {
         VerbClass::Object => true,
         VerbClass::Mental => !matches!(l, "it" | "this" | "him" | "her" | "them" | "so" | "not"),
-        _ => !matches!(l, "him" | "her" | "them" | "me" | "us" | "so" | "not" | "nothing" | "something" | "anything" | "yes" | "no"),
+        _ => !matches!(
+            l,
+            "him"
+                | "her"
+                | "them"
+                | "me"
+                | "us"
+                | "so"
+                | "not"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "yes"
+                | "no"
+        ),
     }
 }
 
@@ -473,7 +624,10 @@ fn clause_start(l: &str, class: VerbClass) -> bool {
 fn trim_span(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
     let t = &text[s..e];
     let lead = t.len() - t.trim_start().len();
-    let t1 = t.trim_start().trim_start_matches([',', ';', ':', '—', '–']).trim_start();
+    let t1 = t
+        .trim_start()
+        .trim_start_matches([',', ';', ':', '—', '–'])
+        .trim_start();
     let lead = lead + (t.trim_start().len() - t1.len());
     let t2 = t1.trim_end().trim_end_matches([',', ';', ':']).trim_end();
     (s + lead, s + lead + t2.len())

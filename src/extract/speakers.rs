@@ -107,7 +107,10 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
         }
         let w = p.word(text, j);
         let lj = lower(text, p, j, &mut buf);
-        if matches!(lj, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that") {
+        if matches!(
+            lj,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
+        ) {
             start = j;
             break;
         }
@@ -217,8 +220,7 @@ pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subj
                 || (p.is_word(j + 1)
                     && NAME_PARTICLES.contains(lower(text, p, j + 1, &mut [0u8; 24]))
                     && is_cap(text, p, j + 2));
-            if next_cap && j > floor && (NAME_PARTICLES.contains(lj) || TITLE_WORDS.contains(lj))
-            {
+            if next_cap && j > floor && (NAME_PARTICLES.contains(lj) || TITLE_WORDS.contains(lj)) {
                 start = j;
                 continue;
             }
@@ -315,16 +317,18 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
     }
     if i == words.len() {
         // Titles only ("the President"): a role to resolve.
-        return if words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && lows.iter().any(|l| TITLE_WORDS.contains(l.as_str()))
-        {
-            None
-        } else {
-            None
-        };
+        return lows
+            .iter()
+            .any(|l| TITLE_WORDS.contains(l.as_str()) || ROLE_NOUNS.contains(l.as_str()))
+            .then(|| (String::new(), Vec::new(), SubjKind::Role));
     }
     // "representative to the United Nations": a role ending in an organisation, not a name.
-    if i > 0 && matches!(lows[i - 1].as_str(), "the" | "to" | "of" | "at" | "for" | "in") {
+    if i > 0
+        && matches!(
+            lows[i - 1].as_str(),
+            "the" | "to" | "of" | "at" | "for" | "in"
+        )
+    {
         return Some((String::new(), Vec::new(), SubjKind::Role));
     }
     let name_words: Vec<&str> = words[i..]
@@ -364,7 +368,10 @@ pub fn valid_name(name: &str) -> bool {
         return false;
     };
     // "von der Muhll": a lowercase particle opens a name whose last word is capitalised.
-    let particle_led = name.split(' ').next().is_some_and(|w| NAME_PARTICLES.contains(w))
+    let particle_led = name
+        .split(' ')
+        .next()
+        .is_some_and(|w| NAME_PARTICLES.contains(w))
         && name
             .rsplit(' ')
             .next()
@@ -374,15 +381,19 @@ pub fn valid_name(name: &str) -> bool {
     }
     // Contractions are no names ("I’m", "Let's", "We’ve").
     let contraction = name.split(' ').any(|w| {
-        ["’m", "'m", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’d", "'d", "n’t", "n't"]
-            .iter()
-            .any(|c| w.ends_with(c))
+        [
+            "’m", "'m", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’d", "'d", "n’t", "n't",
+        ]
+        .iter()
+        .any(|c| w.ends_with(c))
             && (w.len() <= 6 || w.ends_with("n’t") || w.ends_with("n't"))
     });
     let mut buf = [0u8; 24];
     let l = lower_ascii(name, &mut buf);
     !contraction
-        && !NOT_NAMES.contains(l) && !PERSON_PRONOUNS.contains(l) && name.chars().count() > 1
+        && !NOT_NAMES.contains(l)
+        && !PERSON_PRONOUNS.contains(l)
+        && name.chars().count() > 1
 }
 
 pub fn is_arabic(c: char) -> bool {
@@ -509,7 +520,11 @@ pub fn canonicalise(claims: &mut [Vec<ClaimMention>]) {
             .map(|(n, &c)| (n, c))
             .collect();
         // Most printed first, then the shortest, then alphabetical: deterministic.
-        multi.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(b.0)));
+        multi.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(a.0.cmp(b.0))
+        });
         let mut heads: Vec<&String> = Vec::new();
         for (n, _) in &multi {
             let head = heads.iter().find(|h| compatible(h, n)).copied();
@@ -534,7 +549,10 @@ pub fn canonicalise(claims: &mut [Vec<ClaimMention>]) {
     let mut roles: HashMap<String, Vec<String>> = HashMap::new();
     for c in claims.iter().flatten() {
         if let Some(s) = &c.speaker {
-            let to = canon.get(&s.name).cloned().unwrap_or_else(|| s.name.clone());
+            let to = canon
+                .get(&s.name)
+                .cloned()
+                .unwrap_or_else(|| s.name.clone());
             let a = aliases.entry(to.clone()).or_default();
             a.push(s.name.clone());
             a.extend(s.aliases.iter().cloned());
@@ -547,7 +565,10 @@ pub fn canonicalise(claims: &mut [Vec<ClaimMention>]) {
     }
     for c in claims.iter_mut().flatten() {
         if let Some(s) = &mut c.speaker {
-            let to = canon.get(&s.name).cloned().unwrap_or_else(|| s.name.clone());
+            let to = canon
+                .get(&s.name)
+                .cloned()
+                .unwrap_or_else(|| s.name.clone());
             s.aliases = aliases.get(&to).cloned().unwrap_or_default();
             s.aliases.retain(|a| *a != to);
             s.roles = roles.get(&to).cloned().unwrap_or_default();
@@ -600,7 +621,7 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
     let window = &text[from..at];
     let mut best: Option<(usize, usize)> = None;
     let mut run: Vec<(usize, usize)> = Vec::new();
-    let mut flush = |run: &mut Vec<(usize, usize)>, best: &mut Option<(usize, usize)>| {
+    let flush = |run: &mut Vec<(usize, usize)>, best: &mut Option<(usize, usize)>| {
         if (2..=3).contains(&run.len()) {
             *best = Some((run[0].0, run[run.len() - 1].1));
         }
@@ -615,7 +636,9 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
         let mut buf = [0u8; 24];
         let l = lower_ascii(strip_possessive(clean), &mut buf);
         let ok = clean.chars().next().is_some_and(char::is_uppercase)
-            && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
             && !TITLE_WORDS.contains(l)
             && !NOT_NAMES.contains(l)
             && !ORG_HEADS.contains(l);

@@ -28,8 +28,20 @@ const MEDIA_TAILS: [&str; 8] = [
 
 /// Words in a capitalised name that make it an outlet without the curated table.
 const MEDIA_WORDS: [&str; 14] = [
-    "News", "TV", "Television", "Times", "Post", "Agency", "Radio", "Journal", "Channel",
-    "Gazette", "Tribune", "Herald", "Daily", "Magazine",
+    "News",
+    "TV",
+    "Television",
+    "Times",
+    "Post",
+    "Agency",
+    "Radio",
+    "Journal",
+    "Channel",
+    "Gazette",
+    "Tribune",
+    "Herald",
+    "Daily",
+    "Magazine",
 ];
 
 /// The outlet named in `ctx`, resolved through the curated table where it knows it.
@@ -105,7 +117,10 @@ mod tests {
 
     #[test]
     fn outlets_named_in_attributions() {
-        assert_eq!(reported_by("told Sputnik on Saturday").as_deref(), Some("Sputnik"));
+        assert_eq!(
+            reported_by("told Sputnik on Saturday").as_deref(),
+            Some("Sputnik")
+        );
         assert_eq!(
             reported_by("In an interview with Iran’s Tasnim News Agency,").as_deref(),
             Some("Tasnim News Agency")

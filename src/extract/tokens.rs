@@ -70,8 +70,17 @@ fn is_close_mark(c: char) -> bool {
 fn closes(open: char, close: char) -> bool {
     matches!(
         (open, close),
-        ('“', '”') | ('“', '“') | ('„', '“') | ('„', '”') | ('«', '»') | ('‹', '›') | ('"', '"')
-            | ('‘', '’') | ('‚', '‘') | ('‚', '’') | ('\'', '\'')
+        ('“', '”')
+            | ('“', '“')
+            | ('„', '“')
+            | ('„', '”')
+            | ('«', '»')
+            | ('‹', '›')
+            | ('"', '"')
+            | ('‘', '’')
+            | ('‚', '‘')
+            | ('‚', '’')
+            | ('\'', '\'')
     )
 }
 
@@ -200,7 +209,9 @@ impl Para {
                 // „...“: the German closing mark is the English opening one.
                 Kind::Open
                     if c == '“'
-                        && stack.last().is_some_and(|&o| text[self.toks[o].s..].starts_with('„')) =>
+                        && stack
+                            .last()
+                            .is_some_and(|&o| text[self.toks[o].s..].starts_with('„')) =>
                 {
                     let o = stack.pop().unwrap_or(i);
                     if stack.is_empty() {
@@ -303,8 +314,7 @@ impl Para {
                     if !next_starts {
                         continue;
                     }
-                    if t.kind == Kind::Punct('.') && i > 0 && self.toks[i - 1].kind == Kind::Word
-                    {
+                    if t.kind == Kind::Punct('.') && i > 0 && self.toks[i - 1].kind == Kind::Word {
                         let w = &text[self.toks[i - 1].s..self.toks[i - 1].e];
                         if is_abbreviation(w) {
                             continue;
@@ -349,7 +359,11 @@ fn is_mark(c: char) -> bool {
 }
 
 fn prev_is_opening(bytes: &[u8], s: usize, para_s: usize) -> bool {
-    s == para_s || matches!(bytes.get(s.wrapping_sub(1)), Some(b'(' | b'[' | b'{' | b'-'))
+    s == para_s
+        || matches!(
+            bytes.get(s.wrapping_sub(1)),
+            Some(b'(' | b'[' | b'{' | b'-')
+        )
 }
 
 /// Whether a word before a period is an abbreviation ("Mr", "U.S", an initial).
@@ -403,7 +417,10 @@ mod tests {
         let p = para(t);
         assert_eq!(p.quotes.len(), 1);
         assert!(!p.quotes[0].closed);
-        assert_eq!(&t[p.quotes[0].inner.0..p.quotes[0].inner.1], "This goes on. And on");
+        assert_eq!(
+            &t[p.quotes[0].inner.0..p.quotes[0].inner.1],
+            "This goes on. And on"
+        );
     }
 
     #[test]
@@ -414,7 +431,10 @@ mod tests {
             .filter(|&i| p.sent_end[i])
             .map(|i| &t[p.toks[p.sentence_start(i)].s..p.toks[i].e])
             .collect();
-        assert_eq!(ends, vec!["Mr. Vorn met U.S. envoys.", "“Go. Now.”", "He left."]);
+        assert_eq!(
+            ends,
+            vec!["Mr. Vorn met U.S. envoys.", "“Go. Now.”", "He left."]
+        );
     }
 
     #[test]

@@ -57,10 +57,10 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
     if words.is_empty() || words.len() > 5 {
         return None;
     }
-    if words
-        .iter()
-        .any(|w| w.chars().any(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '(' | ')')))
-        && !words.iter().all(|w| w.len() <= 4)
+    if words.iter().any(|w| {
+        w.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '(' | ')'))
+    }) && !words.iter().all(|w| w.len() <= 4)
     {
         return None;
     }
@@ -133,16 +133,31 @@ pub fn find(
     // The header before the first turn: its date and outlet go to every answer.
     let header = (first.saturating_sub(12)..first).rev().find(|&i| {
         let t = text[paras[i].0..paras[i].1].to_lowercase();
-        ["interview", "transcript", "briefing", "press conference", "q&a", "remarks"]
-            .iter()
-            .any(|k| t.contains(k))
+        [
+            "interview",
+            "transcript",
+            "briefing",
+            "press conference",
+            "q&a",
+            "remarks",
+        ]
+        .iter()
+        .any(|k| t.contains(k))
     });
-    let header_text = header.map(|i| &text[paras[i].0..paras[i].1]).or(title.filter(|t| {
-        let t = t.to_lowercase();
-        ["interview", "transcript", "briefing", "press conference", "remarks"]
+    let header_text = header
+        .map(|i| &text[paras[i].0..paras[i].1])
+        .or(title.filter(|t| {
+            let t = t.to_lowercase();
+            [
+                "interview",
+                "transcript",
+                "briefing",
+                "press conference",
+                "remarks",
+            ]
             .iter()
             .any(|k| t.contains(k))
-    }));
+        }));
     let (h_date, h_outlet) = header_text
         .map(|t| {
             (
@@ -212,7 +227,10 @@ mod tests {
             kinds,
             vec![
                 ("Will the bridge open?", false),
-                ("It will open in May. We are sure.\n\nThe funds are there.", true),
+                (
+                    "It will open in May. We are sure.\n\nThe funds are there.",
+                    true
+                ),
                 ("And the tunnel?", false),
                 ("Later, not now.", true),
             ]

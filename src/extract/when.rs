@@ -99,7 +99,9 @@ fn day_of(w: &str) -> Option<u32> {
         .trim_end_matches("nd")
         .trim_end_matches("rd")
         .trim_end_matches("th");
-    d.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && w.len() <= 4)
+    d.parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d) && w.len() <= 4)
 }
 
 #[cfg(test)]
@@ -113,9 +115,15 @@ mod tests {
     #[test]
     fn weekdays_resolve_to_latest_on_or_before_publication() {
         let p = Some(d("2020-09-19")); // a Saturday
-        assert_eq!(said_on("said during the session on Friday", p), Some(d("2020-09-18")));
+        assert_eq!(
+            said_on("said during the session on Friday", p),
+            Some(d("2020-09-18"))
+        );
         assert_eq!(said_on("Speaking on Thursday", p), Some(d("2020-09-17")));
-        assert_eq!(said_on("told Sputnik on Saturday", p), Some(d("2020-09-19")));
+        assert_eq!(
+            said_on("told Sputnik on Saturday", p),
+            Some(d("2020-09-19"))
+        );
         assert_eq!(said_on("on Sunday", p), Some(d("2020-09-13")));
         assert_eq!(said_on("on Friday", None), None);
     }
@@ -126,7 +134,10 @@ mod tests {
         assert_eq!(said_on("on September 17", p), Some(d("2020-09-17")));
         assert_eq!(said_on("on 17 Sept.", p), Some(d("2020-09-17")));
         assert_eq!(said_on("on December 30", p), Some(d("2019-12-30")));
-        assert_eq!(said_on("Moscow, September 17, 2020", None), Some(d("2020-09-17")));
+        assert_eq!(
+            said_on("Moscow, September 17, 2020", None),
+            Some(d("2020-09-17"))
+        );
         assert_eq!(said_on("may 5 people", p), None);
     }
 }

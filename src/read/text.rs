@@ -60,7 +60,9 @@ impl Reader for TextReader {
         }
         let note = format!(
             "not UTF-8 (invalid at byte {}): read as {}",
-            std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to()),
+            std::str::from_utf8(bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to()),
             encoding.name()
         );
         let width = if from == 2 { Width::Utf16 } else { Width::Byte };
@@ -170,7 +172,9 @@ fn implausibility(text: &str) -> u64 {
         let k = kind(c);
         if k != Kind::Other && prev != Kind::Other {
             // Mixed scripts inside a word, or accented Latin letter after accented letter.
-            if (k != prev && !(k == Kind::Latin && prev == Kind::Ascii || k == Kind::Ascii && prev == Kind::Latin))
+            if (k != prev
+                && !(k == Kind::Latin && prev == Kind::Ascii
+                    || k == Kind::Ascii && prev == Kind::Latin))
                 || (k == Kind::Latin && prev == Kind::Latin)
             {
                 cost += 2;
@@ -192,7 +196,8 @@ mod tests {
             let (bytes, _, _) = enc.encode(arabic);
             assert_eq!(guess_legacy(&bytes), enc, "{}", enc.name());
         }
-        let (bytes, _, _) = WINDOWS_1252.encode("Le ministre a déclaré que les négociations ont échoué à Genève.");
+        let (bytes, _, _) =
+            WINDOWS_1252.encode("Le ministre a déclaré que les négociations ont échoué à Genève.");
         assert_eq!(guess_legacy(&bytes), WINDOWS_1252);
     }
 }

@@ -159,7 +159,9 @@ fn numbered(src: &str, lines: &[Line], body: &[bool]) -> bool {
         }
         if let Some((n, rest)) = shapes::post_number(l.text(src)) {
             let rest_ok = if rest.is_empty() {
-                lines.get(i + 1).is_some_and(|n| !body[i + 1] && n.words <= 20)
+                lines
+                    .get(i + 1)
+                    .is_some_and(|n| !body[i + 1] && n.words <= 20)
             } else {
                 is_title_like(rest, rest.split_whitespace().count() as u32) && !ends_sentence(rest)
             };

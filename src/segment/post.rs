@@ -94,7 +94,10 @@ pub fn read_post(
         } else if let Some(c) = shapes::credit(t, w) {
             add_credit(&mut meta, &c, t, prev_date);
             credit_now = true;
-        } else if meta.title.is_some() && w <= 10 && crate::outlets::lookup(&fold_space(t)).is_some() {
+        } else if meta.title.is_some()
+            && w <= 10
+            && crate::outlets::lookup(&fold_space(t)).is_some()
+        {
             add_credit(&mut meta, &fold_space(t), t, prev_date);
             credit_now = true;
         } else if meta.title.is_none() && is_title_like(t, w) {
@@ -153,7 +156,9 @@ pub fn read_post(
         }
     }
     // A list of links after the last sentence: short unpunctuated lines.
-    let last_body = (0..nb.len()).rev().find(|&j| keep[j] && is_body(nb[j].text(src), nb[j].words));
+    let last_body = (0..nb.len())
+        .rev()
+        .find(|&j| keep[j] && is_body(nb[j].text(src), nb[j].words));
     if let Some(lb) = last_body {
         for j in (lb + 1..nb.len()).rev() {
             let t = nb[j].text(src);
@@ -225,7 +230,8 @@ fn add_credit(meta: &mut ItemMeta, named: &str, line: &str, date: Option<NaiveDa
         .find(|w| w.starts_with("http://") || w.starts_with("https://"));
     let outlet = match url {
         Some(u) => {
-            meta.source_urls.push(u.trim_end_matches(['.', ',', ')']).to_string());
+            meta.source_urls
+                .push(u.trim_end_matches(['.', ',', ')']).to_string());
             crate::outlets::resolve(None, crate::outlets::domain_of_url(u).as_deref())
         }
         None => crate::outlets::resolve(Some(named), None),

@@ -7,8 +7,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|posted by|written by|words by|reported by|author|بقلم|كتب)\s*[:：]?\s+(\S.*)$")
-        .expect("byline regex")
+    Regex::new(
+        r"(?i)^(?:by|posted by|written by|words by|reported by|author|بقلم|كتب)\s*[:：]?\s+(\S.*)$",
+    )
+    .expect("byline regex")
 });
 
 /// A byline: the name as printed and the date printed with it ("By News Desk -2020-09-19",
@@ -38,7 +40,9 @@ pub fn byline(t: &str, words: u32) -> Option<Byline> {
             name = &name[..i];
         }
     }
-    let name = name.trim().trim_end_matches(['-', '–', '—', '|', ',', '·', ' ', '(']);
+    let name = name
+        .trim()
+        .trim_end_matches(['-', '–', '—', '|', ',', '·', ' ', '(']);
     let n = name.split_whitespace().count();
     if n == 0 || n > 6 || (super::lines::ends_sentence(name) && found.is_none()) {
         return None;
@@ -256,7 +260,10 @@ mod tests {
         let t = "Posted by Jane Roe on March 3, 2021 at 9:12 AM";
         let b = byline(t, w(t)).unwrap();
         assert_eq!((b.name.as_str(), b.date.is_some()), ("Jane Roe", true));
-        assert_eq!(byline("By Staff, Agencies", 3).unwrap().name, "Staff, Agencies");
+        assert_eq!(
+            byline("By Staff, Agencies", 3).unwrap().name,
+            "Staff, Agencies"
+        );
         let s = "By contrast, the ministry said the talks had failed.";
         assert_eq!(byline(s, w(s)), None);
     }
@@ -275,12 +282,18 @@ mod tests {
         assert!(!also_read("BEIRUT, LEBANON (1:20 P.M.) – Russia said", 7));
         assert!(trailer_heading("Related Videos", 2));
         assert!(trailer_heading("مقالات متعلقة", 2));
-        assert!(!trailer_heading("Relations with Minsk improved over the year", 7));
+        assert!(!trailer_heading(
+            "Relations with Minsk improved over the year",
+            7
+        ));
     }
 
     #[test]
     fn numbers_captions_datelines() {
-        assert_eq!(post_number("3. Storm hits coast"), Some((3, "Storm hits coast")));
+        assert_eq!(
+            post_number("3. Storm hits coast"),
+            Some((3, "Storm hits coast"))
+        );
         assert_eq!(post_number("#12 Storm"), Some((12, "Storm")));
         assert_eq!(post_number("2020 was a year"), None);
         assert_eq!(post_number("7"), Some((7, "")));
@@ -289,7 +302,10 @@ mod tests {
             dateline("BEIRUT, LEBANON (1:20 P.M.) – Russia’s envoy said").as_deref(),
             Some("BEIRUT, LEBANON")
         );
-        assert_eq!(dateline("PORT ELLIS (Courier) - The mayor").as_deref(), Some("PORT ELLIS"));
+        assert_eq!(
+            dateline("PORT ELLIS (Courier) - The mayor").as_deref(),
+            Some("PORT ELLIS")
+        );
         assert_eq!(dateline("The mayor - said"), None);
     }
 }

@@ -83,7 +83,8 @@ pub fn split(
 
 fn has_digit(t: &str) -> bool {
     // ASCII digits, or the lead byte of Arabic-Indic (U+0660..) and Extended (U+06F0..) digits.
-    t.bytes().any(|b| b.is_ascii_digit() || b == 0xD9 || b == 0xDB)
+    t.bytes()
+        .any(|b| b.is_ascii_digit() || b == 0xD9 || b == 0xDB)
 }
 
 fn starts_numbered(t: &str, words: u32) -> bool {
