@@ -62,6 +62,43 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(extract_claims(black_box(&item))).len())
     });
     g.finish();
+
+    // Real news text, where the shared corpora are present (not in the repository).
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpora/giveme5w1h-news-cluster/news_cluster/data"
+    );
+    if !std::path::Path::new(corpus).exists() {
+        eprintln!("SKIPPED claims/news_corpus: {corpus} is absent");
+        return;
+    }
+    let settings = claimtrace::pipeline::Settings {
+        inputs: vec![corpus.into()],
+        skip_bad: true,
+        ..Default::default()
+    };
+    let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {}).expect("corpus");
+    let bytes: usize = items.iter().map(|i| i.text.len()).sum();
+    let mut g = c.benchmark_group("claims_news_corpus");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.bench_function("baseline_paragraphs", |b| {
+        b.iter(|| {
+            items
+                .iter()
+                .map(|i| claimtrace::extract::tokens::paragraphs(black_box(&i.text)).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("extract_claims", |b| {
+        b.iter(|| {
+            items
+                .iter()
+                .map(|i| extract_claims(black_box(i)).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

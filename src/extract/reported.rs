@@ -11,6 +11,31 @@ use super::tokens::{Kind, Para, lower_ascii};
 use super::{Raw, Who};
 use crate::model::ClaimKind;
 
+/// A short lowercased word.
+struct Low {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Low {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     p: &'a Para,
@@ -54,11 +79,17 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
 }
 
 impl Ctx<'_> {
-    fn lw(&self, i: usize) -> String {
-        if !self.p.is_word(i) {
-            return String::new();
+    /// Token `i` lowercased on the stack; "" for punctuation and long or non-ASCII words, which
+    /// no word list holds.
+    fn lw(&self, i: usize) -> Low {
+        let mut l = Low {
+            buf: [0; 24],
+            len: 0,
+        };
+        if self.p.is_word(i) {
+            l.len = lower_ascii(self.p.word(self.text, i), &mut l.buf).len();
         }
-        self.p.word(self.text, i).to_lowercase()
+        l
     }
 
     fn span(&self, a: usize, b: usize) -> (usize, usize) {
