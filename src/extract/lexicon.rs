@@ -1,8 +1,34 @@
 //! Curated word lists: reporting verbs, titles and roles, pronouns, role nouns. Built in; nothing
 //! is downloaded. Every list is lowercase and matched against lowercased words.
 
-use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the word lists are looked up once per word of every item, and their keys are short.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How a reporting verb takes what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +80,8 @@ const MENTAL: &str = "think thinks thought believe believes believed hope hopes 
  figure figures figured understand understands understood want wants wanted plan plans \
  planned intend intends intended threaten threatens threatened";
 
-static VERBS: LazyLock<std::collections::HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
-    let mut m = std::collections::HashMap::new();
+static VERBS: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
     for (list, class) in [
         (MENTAL, VerbClass::Mental),
         (OBJECT, VerbClass::Object),
@@ -71,6 +97,9 @@ static VERBS: LazyLock<std::collections::HashMap<&'static str, VerbClass>> = Laz
 
 /// The class of a reporting verb, given lowercased.
 pub fn verb_class(lower: &str) -> Option<VerbClass> {
+    if !(3..=12).contains(&lower.len()) {
+        return None;
+    }
     VERBS.get(lower).copied()
 }
 

@@ -92,6 +92,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
     let text = item.text.as_str();
     let published = item.meta.published;
     let paras = tokens::paragraphs(text);
+    let mut para = tokens::Para::default();
     let (mut raws, covered) = turns::find(text, &paras, published, item.meta.title.as_deref());
     for (i, &(s, e)) in paras.iter().enumerate() {
         if covered[i] {
@@ -103,11 +104,15 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
             raws.push(h);
             continue;
         }
-        let p = tokens::Para::new(text, s, e);
-        if text[s..e].chars().any(speakers::is_arabic) {
-            arabic::paragraph(text, &p, &mut raws);
+        para.reset(text, s, e);
+        // Arabic letters are U+0600..U+06FF and U+0750..U+077F: lead bytes 0xD8..0xDD.
+        if text.as_bytes()[s..e]
+            .iter()
+            .any(|b| (0xD8..=0xDD).contains(b))
+        {
+            arabic::paragraph(text, &para, &mut raws);
         } else {
-            reported::paragraph(text, &p, &mut raws);
+            reported::paragraph(text, &para, &mut raws);
         }
     }
     raws.sort_by_key(|r| (r.span.0, r.span.1));
@@ -122,7 +127,7 @@ fn resolve(text: &str, published: Option<NaiveDate>, raws: Vec<Raw>) -> Vec<Clai
     let mut last_person: Option<SpeakerMention> = None;
     let mut last_any: Option<SpeakerMention> = None;
     let mut out = Vec::with_capacity(raws.len());
-    let mut full_names: std::collections::HashMap<String, Option<String>> = Default::default();
+    let mut full_names: Option<speakers::FullNames> = None;
     for r in raws {
         let speaker = match &r.who {
             Who::Named(m) => {
@@ -140,8 +145,8 @@ fn resolve(text: &str, published: Option<NaiveDate>, raws: Vec<Raw>) -> Vec<Clai
                     let mut m = speakers::mention(n.clone(), roles.clone(), *span);
                     if !n.contains(' ') || n.starts_with(char::is_lowercase) {
                         let full = full_names
-                            .entry(n.clone())
-                            .or_insert_with(|| speakers::full_name_in_text(text, n));
+                            .get_or_insert_with(|| speakers::FullNames::build(text))
+                            .get(n);
                         if let Some(f) = full {
                             m.aliases.push(n.clone());
                             m.name = f.clone();

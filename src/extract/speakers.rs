@@ -144,7 +144,30 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
     } else {
         return None;
     };
-    // A role noun right after a capitalised phrase is a title ("Foreign Ministry spokesperson").
+    // "the Trump campaign", "a new Gallup poll": a capitalised owner makes the group an
+    // organisation that speaks.
+    if kind == SubjKind::Group
+        && (GROUP_NOUNS.contains(lw.as_str()) || ORG_HEADS.contains(lw.as_str()))
+        && let Some(first_cap) = (start..k)
+            .find(|&i| is_cap(text, p, i) && i > start)
+            .or_else(|| {
+                (start..k).find(|&i| {
+                    is_cap(text, p, i) && !NOT_NAMES.contains(lower(text, p, i, &mut [0u8; 24]))
+                })
+            })
+    {
+        let name = text[p.toks[first_cap].s..p.toks[k].e].to_string();
+        if valid_name(&name) {
+            return Some(Subject {
+                start,
+                end: k,
+                lead: start,
+                kind: SubjKind::Org,
+                name: Some(name),
+                roles: Vec::new(),
+            });
+        }
+    }
     Some(Subject {
         start,
         end: k,
@@ -442,61 +465,6 @@ pub fn subject_after(text: &str, p: &Para, v: usize) -> Option<Subject> {
     Some(s)
 }
 
-/// Canonical forms of the names of one item: a surname alone becomes the full name printed
-/// elsewhere in the item ("Nebenzia" → "Vasily Nebenzia").
-pub fn full_name_in_text(text: &str, surname: &str) -> Option<String> {
-    let mut best: Option<String> = None;
-    for (at, _) in text.match_indices(surname) {
-        let end = at + surname.len();
-        if text[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric())
-        {
-            continue;
-        }
-        // Up to two capitalised words right before it.
-        let before = &text[..at];
-        if !before.ends_with(' ') {
-            continue;
-        }
-        let mut words: Vec<&str> = Vec::new();
-        let mut rest = before.trim_end_matches(' ');
-        for _ in 0..2 {
-            let w_start = rest
-                .rfind(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '“' | '"'))
-                .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
-                .unwrap_or(0);
-            let w = &rest[w_start..];
-            let mut buf = [0u8; 24];
-            let l = lower_ascii(w, &mut buf);
-            let cap = w.chars().next().is_some_and(char::is_uppercase);
-            if w.is_empty()
-                || !(cap || NAME_PARTICLES.contains(l))
-                || TITLE_WORDS.contains(l)
-                || NOT_NAMES.contains(l)
-                || is_possessive(w)
-                || !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
-            {
-                break;
-            }
-            words.insert(0, w);
-            rest = rest[..w_start].trim_end_matches(' ');
-            if rest.ends_with([',', '.', ':', ';', '(', '“', '"']) || rest.is_empty() {
-                break;
-            }
-        }
-        if words.is_empty() || words[0].chars().next().is_some_and(|c| !c.is_uppercase()) {
-            continue;
-        }
-        let full = format!("{} {}", words.join(" "), surname);
-        if best.as_ref().is_none_or(|b| full.len() > b.len()) {
-            best = Some(full);
-        }
-    }
-    best
-}
-
 /// Makes one speaker of the forms of a name seen across all items: same surname and a
 /// compatible first name ("Sergey Lavrov", "Sergei Lavrov", "Lavrov").
 pub fn canonicalise(claims: &mut [Vec<ClaimMention>]) {
@@ -655,4 +623,80 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
     let (a, b) = best?;
     let name = window[a..b].to_string();
     valid_name(&name).then(|| mention(name, Vec::new(), (from + a, from + b)))
+}
+
+/// The full names an item prints, by the shorter forms that stand for them ("Nebenzia" and
+/// "von der Muhll" → "Vasily Nebenzia", "Agnes von der Muhll"): one pass over the text, made
+/// when a claim's speaker first needs it.
+#[derive(Debug, Default)]
+pub struct FullNames(HashMap<String, String>);
+
+impl FullNames {
+    pub fn build(text: &str) -> FullNames {
+        let mut map: HashMap<String, String> = HashMap::new();
+        let mut run: Vec<&str> = Vec::new();
+        let flush = |run: &mut Vec<&str>, map: &mut HashMap<String, String>| {
+            for k in 1..run.len() {
+                for j in (k.saturating_sub(2)..=k).rev() {
+                    let key = run[j..=k].join(" ");
+                    // Up to two words before the short form, the first capitalised.
+                    let mut from = j.saturating_sub(2);
+                    while from < j && !run[from].starts_with(char::is_uppercase) {
+                        from += 1;
+                    }
+                    if from == j {
+                        continue;
+                    }
+                    let full = run[from..=k].join(" ");
+                    let e = map.entry(key).or_default();
+                    if full.len() > e.len() {
+                        *e = full;
+                    }
+                }
+            }
+            run.clear();
+        };
+        for w in text.split(char::is_whitespace) {
+            if w.is_empty() {
+                continue;
+            }
+            let lead_cut = w.starts_with(['(', '“', '"', '‘']);
+            let w = w.trim_start_matches(['(', '“', '"', '‘']);
+            let clean = w.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '?', '!']);
+            let possessive = is_possessive(clean);
+            let clean = strip_possessive(clean);
+            let mut buf = [0u8; 24];
+            let l = lower_ascii(clean, &mut buf);
+            let cap = clean.starts_with(char::is_uppercase);
+            let name_like = !clean.is_empty()
+                && (cap || NAME_PARTICLES.contains(l))
+                && !TITLE_WORDS.contains(l)
+                && !NOT_NAMES.contains(l)
+                && clean
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+            if lead_cut {
+                flush(&mut run, &mut map);
+            }
+            if name_like {
+                run.push(clean);
+                if possessive {
+                    // "Russia’s" owns what follows; it is no part of a name after it.
+                    run.pop();
+                    flush(&mut run, &mut map);
+                } else if clean.len() != w.len() {
+                    flush(&mut run, &mut map);
+                }
+            } else {
+                flush(&mut run, &mut map);
+            }
+        }
+        flush(&mut run, &mut map);
+        map.retain(|k, v| k != v);
+        FullNames(map)
+    }
+
+    pub fn get(&self, short: &str) -> Option<&String> {
+        self.0.get(short)
+    }
 }

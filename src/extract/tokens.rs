@@ -86,15 +86,21 @@ fn closes(open: char, close: char) -> bool {
 
 impl Para {
     pub fn new(text: &str, s: usize, e: usize) -> Para {
-        let mut p = Para {
-            s,
-            e,
-            ..Para::default()
-        };
-        p.tokenise(text);
-        p.pair_quotes(text);
-        p.find_sentence_ends(text);
+        let mut p = Para::default();
+        p.reset(text, s, e);
         p
+    }
+
+    /// Reads the paragraph at `s..e` into this one, reusing its buffers.
+    pub fn reset(&mut self, text: &str, s: usize, e: usize) {
+        self.s = s;
+        self.e = e;
+        self.toks.clear();
+        self.quotes.clear();
+        self.sent_end.clear();
+        self.tokenise(text);
+        self.pair_quotes(text);
+        self.find_sentence_ends(text);
     }
 
     pub fn word<'t>(&self, text: &'t str, i: usize) -> &'t str {
@@ -112,32 +118,47 @@ impl Para {
 
     fn tokenise(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        let seg = &text[self.s..self.e];
-        let mut it = seg.char_indices().peekable();
+        let end = self.e;
+        self.toks.reserve((end - self.s) / 5);
+        let ch_at = |i: usize| -> char {
+            if bytes[i] < 0x80 {
+                bytes[i] as char
+            } else {
+                text[i..].chars().next().unwrap_or(' ')
+            }
+        };
+        let mut i = self.s;
         let mut prev_space = true;
-        while let Some((i, c)) = it.next() {
-            let s = self.s + i;
+        while i < end {
+            let c = ch_at(i);
+            let s = i;
             if c.is_whitespace() {
                 prev_space = true;
+                i += c.len_utf8();
                 continue;
             }
             if c.is_alphanumeric() {
-                let mut e = s + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_alphanumeric() || d == '\u{0640}' || is_mark(d) {
-                        it.next();
-                        e = self.s + j + d.len_utf8();
-                        continue;
+                let mut e = i + c.len_utf8();
+                loop {
+                    while e < end && bytes[e].is_ascii_alphanumeric() {
+                        e += 1;
                     }
+                    if e >= end {
+                        break;
+                    }
+                    let d = ch_at(e);
                     // An apostrophe, hyphen or dot inside a word ("O’Malley", "Al-Assad", "U.S").
                     if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
-                        let after = self.s + j + d.len_utf8();
-                        let next = text[after..self.e].chars().next();
-                        if next.is_some_and(char::is_alphanumeric) {
-                            it.next();
+                        let after = e + d.len_utf8();
+                        if after < end && ch_at(after).is_alphanumeric() {
                             e = after;
                             continue;
                         }
+                        break;
+                    }
+                    if !d.is_ascii() && (d.is_alphanumeric() || d == '\u{0640}' || is_mark(d)) {
+                        e += d.len_utf8();
+                        continue;
                     }
                     break;
                 }
@@ -148,12 +169,12 @@ impl Para {
                     quote: None,
                 });
                 prev_space = false;
+                i = e;
                 continue;
             }
             let mut e = s + c.len_utf8();
             // Two apostrophes as a quote mark, as some wire copy prints them (''...'').
-            if c == '\'' && it.peek().is_some_and(|&(_, d)| d == '\'') {
-                it.next();
+            if c == '\'' && e < end && bytes[e] == b'\'' {
                 e += 1;
                 let kind = if prev_space || prev_is_opening(bytes, s, self.s) {
                     Kind::Open
@@ -167,6 +188,7 @@ impl Para {
                     quote: None,
                 });
                 prev_space = false;
+                i = e;
                 continue;
             }
             let kind = if is_open_mark(c) {
@@ -195,6 +217,7 @@ impl Para {
                 quote: None,
             });
             prev_space = false;
+            i = e;
         }
     }
 
@@ -296,7 +319,7 @@ impl Para {
 
     fn find_sentence_ends(&mut self, text: &str) {
         let n = self.toks.len();
-        self.sent_end = vec![false; n];
+        self.sent_end.resize(n, false);
         for i in 0..n {
             let t = self.toks[i];
             if i + 1 == n {
