@@ -63,6 +63,9 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
         if !w.starts_with(|ch: char| ch.is_lowercase()) && !w.starts_with("According") {
             continue;
         }
+        if !(3..=12).contains(&w.len()) {
+            continue;
+        }
         let lw = lower_ascii(w, &mut buf);
         let got = if lw == "according" {
             c.according(v)

@@ -665,9 +665,14 @@ impl FullNames {
             let clean = w.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '?', '!']);
             let possessive = is_possessive(clean);
             let clean = strip_possessive(clean);
+            let cap = clean.starts_with(char::is_uppercase);
+            if !cap && (clean.len() > 5 || run.is_empty()) {
+                // Lowercase words are names only as particles inside one ("von der").
+                flush(&mut run, &mut map);
+                continue;
+            }
             let mut buf = [0u8; 24];
             let l = lower_ascii(clean, &mut buf);
-            let cap = clean.starts_with(char::is_uppercase);
             let name_like = !clean.is_empty()
                 && (cap || NAME_PARTICLES.contains(l))
                 && !TITLE_WORDS.contains(l)

@@ -44,24 +44,26 @@ const MEDIA_WORDS: [&str; 14] = [
     "Magazine",
 ];
 
+static LEAD_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let alts: Vec<String> = LEADS.iter().map(|l| regex::escape(l)).collect();
+    regex::Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("lead pattern")
+});
+
 /// The outlet named in `ctx`, resolved through the curated table where it knows it.
 pub fn reported_by(ctx: &str) -> Option<String> {
-    // ASCII lowercasing keeps every byte offset, so matches index `ctx` too.
-    scan(ctx, &ctx.to_ascii_lowercase())
-}
-
-fn scan(ctx: &str, lower: &str) -> Option<String> {
-    for lead in LEADS {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(lead) {
-            let at = from + i + lead.len();
-            from = at;
-            if let Some(o) = outlet_at(&ctx[at..]) {
-                return Some(o);
-            }
-        }
-    }
-    None
+    // One scan for every lead; a lead earlier in the list wins over a later one.
+    let mut found: Vec<(usize, usize)> = LEAD_RE
+        .find_iter(ctx)
+        .map(|m| {
+            let l = m.as_str().to_ascii_lowercase();
+            (
+                LEADS.iter().position(|x| *x == l).unwrap_or(LEADS.len()),
+                m.end(),
+            )
+        })
+        .collect();
+    found.sort_unstable();
+    found.into_iter().find_map(|(_, at)| outlet_at(&ctx[at..]))
 }
 
 fn outlet_at(rest: &str) -> Option<String> {
