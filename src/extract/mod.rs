@@ -93,6 +93,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
     let published = item.meta.published;
     let paras = tokens::paragraphs(text);
     let mut para = tokens::Para::default();
+    let mut full_names = speakers::FullNames::default();
     let (mut raws, covered) = turns::find(text, &paras, published, item.meta.title.as_deref());
     for (i, &(s, e)) in paras.iter().enumerate() {
         if covered[i] {
@@ -105,6 +106,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
             continue;
         }
         para.reset(text, s, e);
+        full_names.add_para(text, &para);
         // Arabic letters are U+0600..U+06FF and U+0750..U+077F: lead bytes 0xD8..0xDD.
         if text.as_bytes()[s..e]
             .iter()
@@ -117,17 +119,21 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
     }
     raws.sort_by_key(|r| (r.span.0, r.span.1));
     raws.dedup_by_key(|r| r.span);
-    resolve(text, published, raws)
+    resolve(text, published, raws, &full_names)
 }
 
 /// Pronouns, role nouns and uncued quotations to the last named person; surnames to the full
 /// name the item prints; dates and outlets from the words around each cue, shared by the claims
 /// of one speaker that say none.
-fn resolve(text: &str, published: Option<NaiveDate>, raws: Vec<Raw>) -> Vec<ClaimMention> {
+fn resolve(
+    text: &str,
+    published: Option<NaiveDate>,
+    raws: Vec<Raw>,
+    full_names: &speakers::FullNames,
+) -> Vec<ClaimMention> {
     let mut last_person: Option<SpeakerMention> = None;
     let mut last_any: Option<SpeakerMention> = None;
     let mut out = Vec::with_capacity(raws.len());
-    let mut full_names: Option<speakers::FullNames> = None;
     for r in raws {
         let speaker = match &r.who {
             Who::Named(m) => {
@@ -144,12 +150,10 @@ fn resolve(text: &str, published: Option<NaiveDate>, raws: Vec<Raw>) -> Vec<Clai
                 (SubjKind::Name, Some(n)) => {
                     let mut m = speakers::mention(n.clone(), roles.clone(), *span);
                     if !n.contains(' ') || n.starts_with(char::is_lowercase) {
-                        let full = full_names
-                            .get_or_insert_with(|| speakers::FullNames::build(text))
-                            .get(n);
+                        let full = full_names.get(n);
                         if let Some(f) = full {
                             m.aliases.push(n.clone());
-                            m.name = f.clone();
+                            m.name = f;
                         }
                     }
                     last_person = Some(m.clone());

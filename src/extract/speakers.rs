@@ -626,82 +626,77 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
 }
 
 /// The full names an item prints, by the shorter forms that stand for them ("Nebenzia" and
-/// "von der Muhll" → "Vasily Nebenzia", "Agnes von der Muhll"): one pass over the text, made
-/// when a claim's speaker first needs it.
+/// "von der Muhll" → "Vasily Nebenzia", "Agnes von der Muhll"): the runs of name-like words of
+/// the text, gathered in one pass when a claim's speaker first needs them.
 #[derive(Debug, Default)]
-pub struct FullNames(HashMap<String, String>);
+pub struct FullNames<'t> {
+    words: Vec<&'t str>,
+    /// Ranges of `words`, each a run of two or more name-like words.
+    runs: Vec<(usize, usize)>,
+}
 
-impl FullNames {
-    pub fn build(text: &str) -> FullNames {
-        let mut map: HashMap<String, String> = HashMap::new();
-        let mut run: Vec<&str> = Vec::new();
-        let flush = |run: &mut Vec<&str>, map: &mut HashMap<String, String>| {
-            for k in 1..run.len() {
-                for j in (k.saturating_sub(2)..=k).rev() {
-                    let key = run[j..=k].join(" ");
-                    // Up to two words before the short form, the first capitalised.
-                    let mut from = j.saturating_sub(2);
-                    while from < j && !run[from].starts_with(char::is_uppercase) {
-                        from += 1;
-                    }
-                    if from == j {
-                        continue;
-                    }
-                    let full = run[from..=k].join(" ");
-                    let e = map.entry(key).or_default();
-                    if full.len() > e.len() {
-                        *e = full;
-                    }
+impl<'t> FullNames<'t> {
+    /// Adds the runs of name-like words of a tokenised paragraph.
+    pub fn add_para(&mut self, text: &'t str, p: &Para) {
+        let mut start = self.words.len();
+        for i in 0..=p.toks.len() {
+            let mut keep = false;
+            if i < p.toks.len() && p.toks[i].kind == Kind::Word && p.toks[i].quote.is_none() {
+                let w = &text[p.toks[i].s..p.toks[i].e];
+                let first = w.as_bytes()[0];
+                let cap = if first < 0x80 {
+                    first.is_ascii_uppercase()
+                } else {
+                    w.starts_with(char::is_uppercase)
+                };
+                if cap || (w.len() <= 5 && self.words.len() > start) {
+                    let clean = strip_possessive(w);
+                    let mut buf = [0u8; 24];
+                    let l = lower_ascii(clean, &mut buf);
+                    keep = (cap || NAME_PARTICLES.contains(l))
+                        && !TITLE_WORDS.contains(l)
+                        && !NOT_NAMES.contains(l)
+                        && clean.len() == w.len()
+                        && clean.chars().all(|c| c.is_alphabetic() || c == '-');
                 }
             }
-            run.clear();
-        };
-        for w in text.split(char::is_whitespace) {
-            if w.is_empty() {
+            if keep {
+                self.words.push(&text[p.toks[i].s..p.toks[i].e]);
                 continue;
             }
-            let lead_cut = w.starts_with(['(', '“', '"', '‘']);
-            let w = w.trim_start_matches(['(', '“', '"', '‘']);
-            let clean = w.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '?', '!']);
-            let possessive = is_possessive(clean);
-            let clean = strip_possessive(clean);
-            let cap = clean.starts_with(char::is_uppercase);
-            if !cap && (clean.len() > 5 || run.is_empty()) {
-                // Lowercase words are names only as particles inside one ("von der").
-                flush(&mut run, &mut map);
-                continue;
-            }
-            let mut buf = [0u8; 24];
-            let l = lower_ascii(clean, &mut buf);
-            let name_like = !clean.is_empty()
-                && (cap || NAME_PARTICLES.contains(l))
-                && !TITLE_WORDS.contains(l)
-                && !NOT_NAMES.contains(l)
-                && clean
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '.');
-            if lead_cut {
-                flush(&mut run, &mut map);
-            }
-            if name_like {
-                run.push(clean);
-                if possessive {
-                    // "Russia’s" owns what follows; it is no part of a name after it.
-                    run.pop();
-                    flush(&mut run, &mut map);
-                } else if clean.len() != w.len() {
-                    flush(&mut run, &mut map);
-                }
+            if self.words.len() - start >= 2 {
+                self.runs.push((start, self.words.len()));
             } else {
-                flush(&mut run, &mut map);
+                self.words.truncate(start);
             }
+            start = self.words.len();
         }
-        flush(&mut run, &mut map);
-        map.retain(|k, v| k != v);
-        FullNames(map)
     }
 
-    pub fn get(&self, short: &str) -> Option<&String> {
-        self.0.get(short)
+    /// The longest full name printed with `short` as its last words: up to two words before
+    /// it, the first capitalised.
+    pub fn get(&self, short: &str) -> Option<String> {
+        let sw: Vec<&str> = short.split(' ').collect();
+        let mut best: Option<String> = None;
+        for &(a, b) in &self.runs {
+            let run = &self.words[a..b];
+            for j in 0..run.len() {
+                if run.len() - j < sw.len() || run[j..j + sw.len()] != sw[..] {
+                    continue;
+                }
+                let mut from = j.saturating_sub(2);
+                while from < j && !run[from].starts_with(char::is_uppercase) {
+                    from += 1;
+                }
+                if from == j {
+                    continue;
+                }
+                let full = run[from..j + sw.len()].join(" ");
+                if best.as_ref().is_none_or(|b| full.len() > b.len()) {
+                    best = Some(full);
+                }
+            }
+        }
+        best
     }
 }
