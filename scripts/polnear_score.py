@@ -199,6 +199,8 @@ def main():
     n_pred = n_gold = n_match = n_spk = 0
     by_cue_gold = defaultdict(int)
     by_cue_hit = defaultdict(int)
+    pred_cue_all = defaultdict(int)
+    pred_cue_hit = defaultdict(int)
     shown = 0
     for art, (text, gold) in docs.items():
         pr = preds.get(art, [])
@@ -229,6 +231,10 @@ def main():
                 shown += 1
                 print("SPK", art, repr(text[min(gsp or [0]):max(gsp or [0]) + 1]),
                       "pred", repr(text[min(psp):max(psp) + 1]) if psp else None)
+        for i, p in enumerate(pr):
+            pred_cue_all[p[3]] += 1
+            if i in used_p:
+                pred_cue_hit[p[3]] += 1
         if args.show:
             for i, p in enumerate(pr):
                 if i not in used_p and shown < args.show:
@@ -252,6 +258,9 @@ def main():
     print(f"speaker accuracy={100*acc:.1f}% attributed P={100*pa:.1f} R={100*ra:.1f} F1={100*fa:.1f}")
     if args.by_cue:
         top = sorted(by_cue_gold.items(), key=lambda kv: -kv[1])[: args.by_cue]
+        top_p = sorted(pred_cue_all.items(), key=lambda kv: -kv[1])[: args.by_cue]
+        print("precision by predicted cue: " + " | ".join(
+            f"{c}:{pred_cue_hit[c]}/{n}" for c, n in top_p))
         print("recall by cue: " + " | ".join(
             f"{c}:{by_cue_hit[c]}/{n}" for c, n in top))
     print("failures=0 (one CLI run over all articles succeeded)")

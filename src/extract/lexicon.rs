@@ -58,14 +58,14 @@ const SPEECH: &str = "say says said saying add adds added adding stress stresses
  reveal reveals revealed disclose discloses disclosed indicate indicates indicated suggest \
  suggests suggested hint hints hinted propose proposes proposed charge charges charged agree \
  agrees agreed boast boasts boasted joke jokes joked quip quips quipped shout shouts shouted \
- yell yells yelled ask asks asked wonder wonders wondered explained reiterate reiterates \
+ yell yells yelled wonder wonders wondered explained reiterate reiterates \
  reiterated affirm affirms affirmed clarify clarifies clarified counter counters countered \
  retort retorts retorted complain opine opines opined speculate speculates speculated \
  caution cautions cautioned announce found find finds show shows showed concluded \
  demand demands demanded pledge pledges pledged point points pointed";
 
 const TELL: &str = "tell tells told telling warn warns warned warning assure assures assured \
- inform informs informed remind reminds reminded urge urges urged";
+ inform informs informed remind reminds reminded urge urges urged ask asks asked";
 
 const OBJECT: &str = "accuse accuses accused deny denies denied slam slams slammed blast blasts \
  blasted criticize criticizes criticized criticise criticises criticised condemn condemns \

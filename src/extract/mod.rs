@@ -131,6 +131,8 @@ fn resolve(
     raws: Vec<Raw>,
     full_names: &speakers::FullNames,
 ) -> Vec<ClaimMention> {
+    // Each short form is looked up once per item.
+    let mut expanded: std::collections::HashMap<String, Option<String>> = Default::default();
     let mut last_person: Option<SpeakerMention> = None;
     let mut last_any: Option<SpeakerMention> = None;
     let mut out = Vec::with_capacity(raws.len());
@@ -150,7 +152,10 @@ fn resolve(
                 (SubjKind::Name, Some(n)) => {
                     let mut m = speakers::mention(n.clone(), roles.clone(), *span);
                     if !n.contains(' ') || n.starts_with(char::is_lowercase) {
-                        let full = full_names.get(n);
+                        let full = expanded
+                            .entry(n.clone())
+                            .or_insert_with(|| full_names.get(n))
+                            .clone();
                         if let Some(f) = full {
                             m.aliases.push(n.clone());
                             m.name = f;

@@ -382,6 +382,10 @@ impl Ctx<'_> {
             j = self.skip_object(j, se);
         }
         j = self.skip_adverbials(j, se);
+        // "called for a ban": what is called for is the claim.
+        if lv.starts_with("call") && self.lw(j) == "for" {
+            j += 1;
+        }
         let mut that = false;
         if p.is_punct(j, ':') || (p.is_punct(j, ',') && is_open(p, j + 1)) {
             j += 1;
