@@ -134,13 +134,14 @@ fn resolve(
     // Each short form is looked up once per item.
     let mut expanded: std::collections::HashMap<String, Option<String>> = Default::default();
     let mut last_person: Option<SpeakerMention> = None;
-    let mut last_any: Option<SpeakerMention> = None;
+    let mut last_org: Option<SpeakerMention> = None;
+    let mut org_latest = false;
     let mut out = Vec::with_capacity(raws.len());
     for r in raws {
         let speaker = match &r.who {
             Who::Named(m) => {
                 last_person = Some(m.clone());
-                last_any = last_person.clone();
+                org_latest = false;
                 Some(m.clone())
             }
             Who::Subject {
@@ -162,12 +163,13 @@ fn resolve(
                         }
                     }
                     last_person = Some(m.clone());
-                    last_any = last_person.clone();
+                    org_latest = false;
                     Some(m)
                 }
                 (SubjKind::Org, Some(n)) if speakers::valid_name(n) => {
                     let m = speakers::mention(n.clone(), roles.clone(), *span);
-                    last_any = Some(m.clone());
+                    last_org = Some(m.clone());
+                    org_latest = true;
                     Some(m)
                 }
                 (SubjKind::Pronoun | SubjKind::Role, _) => last_person
@@ -179,7 +181,8 @@ fn resolve(
                     }),
                 _ => None,
             },
-            Who::Inherit => last_person.clone().or_else(|| last_any.clone()),
+            Who::Inherit if org_latest => last_org.clone(),
+            Who::Inherit => last_person.clone().or_else(|| last_org.clone()),
             Who::Nobody => None,
         };
         let ctx_said_on = || {

@@ -29,16 +29,17 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn month_of(w: &str) -> Option<u32> {
-    let l = w.trim_end_matches('.').to_ascii_lowercase();
-    if l.len() < 3 {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+    let mut buf = [0u8; 9];
+    let l = crate::extract::tokens::lower_ascii(w.trim_end_matches('.'), &mut buf);
+    if l.len() < 3 {
         return None;
     }
     MONTHS
         .iter()
-        .position(|m| *m == l || (l.len() <= 4 && m.starts_with(&l)))
+        .position(|m| *m == l || (l.len() <= 4 && m.starts_with(l)))
         .map(|i| i as u32 + 1)
 }
 
@@ -51,7 +52,15 @@ pub fn said_on(ctx: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
         .collect();
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_end_matches('.');
-        let l = w.to_ascii_lowercase();
+        // Every date word starts with a capital or a digit, or is "yesterday"/"today".
+        let first = w.as_bytes().first().copied().unwrap_or(b' ');
+        if !(first.is_ascii_uppercase() || first == b'y' || first == b't' || first.is_ascii_digit())
+            || w.len() > 9
+        {
+            continue;
+        }
+        let mut buf = [0u8; 9];
+        let l = crate::extract::tokens::lower_ascii(w, &mut buf);
         if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == l) {
             let p = published?;
             let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
