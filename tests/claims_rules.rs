@@ -242,3 +242,22 @@ fn arabic_quotes_with_reporting_verbs() {
     );
     assert!(cs.iter().all(|c| c.language.as_deref() == Some("ar")));
 }
+
+#[test]
+fn coordinated_and_joined_attributions() {
+    let t = "Tomas Brill thanked the crowd and said the bridge would open.\n\n\
+             Ilka Vorn said the tunnel was safe and Brill says the river is rising.\n\n\
+             The plan is dead, Ilka Vorn told her advisers as she left.";
+    let got: Vec<(String, Option<String>)> =
+        table(t).into_iter().map(|(c, n, _, _)| (c, n)).collect();
+    let row = |c: &str, n: &str| (c.to_string(), Some(n.to_string()));
+    assert_eq!(
+        got,
+        vec![
+            row("the bridge would open", "Tomas Brill"),
+            row("the tunnel was safe", "Ilka Vorn"),
+            row("the river is rising", "Tomas Brill"),
+            row("The plan is dead", "Ilka Vorn"),
+        ]
+    );
+}

@@ -56,7 +56,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
     let mut covered_until = 0usize;
     let mut buf = [0u8; 24];
     for v in 0..n {
-        if v < covered_until || !p.is_word(v) || p.toks[v].quote.is_some() {
+        if !p.is_word(v) || p.toks[v].quote.is_some() {
             continue;
         }
         let w = p.word(text, v);
@@ -67,6 +67,15 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             continue;
         }
         let lw = lower_ascii(w, &mut buf);
+        if v < covered_until {
+            // "X said ... and Trump says ...": a second attribution joined to the first's
+            // clause ends that clause.
+            let class = verb_class(lw);
+            if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || !c.split_joined(v) {
+                continue;
+            }
+            covered_until = v;
+        }
         let got = if lw == "according" {
             c.according(v)
         } else if let Some(class) = verb_class(lw) {
@@ -194,6 +203,36 @@ impl Ctx<'_> {
         self.push(span, kind, who, Some(cue), sent);
     }
 
+    /// Whether the cue at `v`, inside the last claim's clause, has a subject of its own after
+    /// "and"/"but" (a name or a pronoun); if so the last claim is cut before the conjunction.
+    fn split_joined(&mut self, v: usize) -> bool {
+        let p = self.p;
+        let ss = p.sentence_start(v);
+        let Some(subj) = subject_before(self.text, p, v, ss) else {
+            return false;
+        };
+        if !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun) || subj.lead < 2 {
+            return false;
+        }
+        let conj = subj.lead - 1;
+        if !matches!(self.lw(conj).as_str(), "and" | "but") {
+            return false;
+        }
+        let cut = p.toks[conj - 1].e;
+        let Some(last) = self.out.last_mut() else {
+            return false;
+        };
+        if !(last.span.0 < p.toks[conj].s && p.toks[conj].s < last.span.1) {
+            return false;
+        }
+        let (s, e) = trim_span(self.text, (last.span.0, cut));
+        if e <= s {
+            return false;
+        }
+        last.span = (s, e);
+        true
+    }
+
     /// Skips an addressee after "told"/"warned": a pronoun, "reporters", a capitalised name.
     fn skip_object(&self, j: usize, end: usize) -> usize {
         let p = self.p;
@@ -201,32 +240,47 @@ impl Ctx<'_> {
             return j;
         }
         let l = self.lw(j);
-        if matches!(
-            l.as_str(),
-            "him"
-                | "her"
-                | "them"
-                | "us"
-                | "me"
-                | "you"
-                | "reporters"
-                | "journalists"
-                | "lawmakers"
-                | "supporters"
-                | "listeners"
-                | "viewers"
-                | "voters"
-                | "parliament"
-                | "congress"
-        ) {
+        // "her advisers" is a possessive with its noun; "told her that" a pronoun.
+        let possessive_her = l == "her"
+            && p.is_word(j + 1)
+            && !matches!(
+                self.lw(j + 1).as_str(),
+                "that" | "to" | "on" | "in" | "the" | "a"
+            );
+        if !possessive_her
+            && matches!(
+                l.as_str(),
+                "him"
+                    | "her"
+                    | "them"
+                    | "us"
+                    | "me"
+                    | "you"
+                    | "reporters"
+                    | "journalists"
+                    | "lawmakers"
+                    | "supporters"
+                    | "listeners"
+                    | "viewers"
+                    | "voters"
+                    | "parliament"
+                    | "congress"
+            )
+        {
             return j + 1;
         }
-        if matches!(l.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
+        if matches!(
+            l.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+        ) {
             let mut k = j + 1;
             while k <= end
                 && k < j + 6
                 && p.is_word(k)
-                && self.lw(k) != "that"
+                && !matches!(
+                    self.lw(k).as_str(),
+                    "that" | "as" | "because" | "if" | "whether"
+                )
                 && !ADVERBIAL_START.contains(self.lw(k).as_str())
             {
                 k += 1;
@@ -406,7 +460,15 @@ impl Ctx<'_> {
         }
 
         // ..., X said. / ..., said X.
-        let rest_empty = j > se || (j == se && !p.is_word(se));
+        // Nothing after the cue but a stop, or a clause about the circumstances ("..., Obama
+        // told his advisers as he laboured over ...").
+        let rest_empty = j > se
+            || (j == se && !p.is_word(se))
+            || p.is_punct(j, ',')
+            || matches!(
+                self.lw(j).as_str(),
+                "as" | "while" | "when" | "after" | "before" | "during" | "because" | "in" | "at"
+            );
         if !rest_empty {
             return None;
         }
@@ -477,7 +539,17 @@ impl Ctx<'_> {
     fn sentence_subject(&self, ss: usize, before: usize) -> Option<Subject> {
         let p = self.p;
         let l = self.lw(ss);
-        if p.is_word(ss) && super::lexicon::PERSON_PRONOUNS.contains(l.as_str()) {
+        // "He’s comparing ...": a pronoun with a contracted verb.
+        let pronoun = l
+            .as_str()
+            .split(['’', '\''])
+            .next()
+            .is_some_and(|w| super::lexicon::PERSON_PRONOUNS.contains(w));
+        let w = p.word(self.text, ss.min(p.toks.len().saturating_sub(1)));
+        let contracted = w.split(['’', '\'']).next().is_some_and(|h| {
+            super::lexicon::PERSON_PRONOUNS.contains(h.to_ascii_lowercase().as_str())
+        });
+        if p.is_word(ss) && (pronoun || contracted) {
             return Some(Subject {
                 start: ss,
                 end: ss,

@@ -139,7 +139,10 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
     let indefinite = p.is_word(start) && matches!(lower(text, p, start, &mut buf), "a" | "an");
     let kind = if ROLE_NOUNS.contains(lw.as_str()) && !indefinite {
         SubjKind::Role
-    } else if GROUP_NOUNS.contains(lw.as_str()) || lw.ends_with('s') {
+    } else if GROUP_NOUNS.contains(lw.as_str())
+        || lw.ends_with('s')
+        || ROLE_NOUNS.contains(lw.as_str())
+    {
         SubjKind::Group
     } else {
         return None;
@@ -261,6 +264,10 @@ pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subj
             }
         }
         break;
+    }
+    // A conjunction or preposition does not open a name ("... and Brill").
+    while start < k && matches!(lower(text, p, start, &mut buf), "and" | "of" | "for" | "to") {
+        start += 1;
     }
     let words: Vec<&str> = (start..=k)
         .filter(|&i| p.is_word(i))
