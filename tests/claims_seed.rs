@@ -122,6 +122,13 @@ fn seed_speakers_turns_dates_and_outlets() {
             .iter()
             .all(|c| c.said_on.map(|d| d.to_string()).as_deref() == Some("2020-09-17"))
     );
+    // An organisation that speaks, with a weekday between it and its verb.
+    let france = by(&claims, "France’s Foreign Ministry");
+    assert_eq!(france.len(), 1);
+    assert_eq!(
+        france[0].said_on.map(|d| d.to_string()).as_deref(),
+        Some("2020-09-18")
+    );
     // "told reporters" names no outlet.
     assert!(
         by(&claims, "Agnes von der Muhll")

@@ -167,7 +167,8 @@ pub static SUBJECT_VERB_GAP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
          often frequently subsequently separately quickly simply flatly firmly openly \
          bluntly angrily explicitly clearly specifically initially first last finally \
          immediately directly confidently insistently has been being could should might may \
-         must can just even already yet still",
+         must can just even already yet still monday tuesday wednesday thursday friday \
+         saturday sunday yesterday today tonight",
     )
 });
 
