@@ -192,7 +192,8 @@ pub fn source_of(g: &Graph, id: Uuid) -> Option<&Edge> {
     g.edges_from(id)
         .filter(|e| e.kind == EdgeKind::Reposts)
         .max_by(|a, b| {
-            a.detail().confidence
+            a.detail()
+                .confidence
                 .unwrap_or(0.0)
                 .total_cmp(&b.detail().confidence.unwrap_or(0.0))
                 .then(b.target.cmp(&a.target))

@@ -3,10 +3,26 @@
 //! Input: one item's text and metadata. Output: claim mentions with byte ranges into the item's
 //! text; the graph builder maps them to the item's span basis. Speakers are canonicalised across
 //! items by `canonicalise_speakers` before the graph is built.
+//!
+//! The item is cut into paragraphs (`tokens`); interview turns are found first (`turns`), then
+//! each other paragraph's attributions (`reported` for English, `arabic`); pronouns and role
+//! nouns are resolved to the last named person, names canonicalised (`speakers`), and each
+//! claim's date (`when`) and outlet (`to_whom`) read from the words around its cue.
+
+mod arabic;
+mod headline;
+pub mod lexicon;
+mod reported;
+pub mod speakers;
+pub mod to_whom;
+pub mod tokens;
+mod turns;
+pub mod when;
 
 use crate::item::Item;
 use crate::model::ClaimKind;
 use chrono::NaiveDate;
+use speakers::SubjKind;
 
 /// The person or organisation a claim is attributed to, as found in the item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,10 +55,197 @@ pub struct ClaimMention {
     pub said_on: Option<NaiveDate>,
 }
 
+/// Who a claim found in a paragraph belongs to, before pronouns are resolved.
+#[derive(Debug, Clone)]
+pub(crate) enum Who {
+    /// The subject of its cue, as printed.
+    Subject {
+        span: (usize, usize),
+        kind: SubjKind,
+        name: Option<String>,
+        roles: Vec<String>,
+    },
+    /// A turn's named speaker.
+    Named(SpeakerMention),
+    /// A quotation with no cue: the last speaker before it.
+    Inherit,
+    /// An interviewer's question.
+    Nobody,
+}
+
+/// A claim as a paragraph rule found it.
+#[derive(Debug, Clone)]
+pub(crate) struct Raw {
+    pub span: (usize, usize),
+    pub kind: ClaimKind,
+    pub who: Who,
+    pub cue: Option<String>,
+    /// The words around the claim that may say when and to whom it was said.
+    pub ctx: Vec<(usize, usize)>,
+    pub reported_by: Option<String>,
+    pub said_on: Option<NaiveDate>,
+    pub language: Option<&'static str>,
+}
+
 /// The claims of one item, in text order.
-pub fn extract_claims(_item: &Item) -> Vec<ClaimMention> {
-    Vec::new()
+pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
+    let text = item.text.as_str();
+    let published = item.meta.published;
+    let paras = tokens::paragraphs(text);
+    let mut para = tokens::Para::default();
+    let mut full_names = speakers::FullNames::default();
+    let (mut raws, covered) = turns::find(text, &paras, published, item.meta.title.as_deref());
+    for (i, &(s, e)) in paras.iter().enumerate() {
+        if covered[i] {
+            continue;
+        }
+        if i == 0
+            && let Some(h) = headline::find(text, (s, e))
+        {
+            raws.push(h);
+            continue;
+        }
+        para.reset(text, s, e);
+        full_names.add_para(text, &para);
+        // Arabic letters are U+0600..U+06FF and U+0750..U+077F: lead bytes 0xD8..0xDD.
+        if text.as_bytes()[s..e]
+            .iter()
+            .any(|b| (0xD8..=0xDD).contains(b))
+        {
+            arabic::paragraph(text, &para, &mut raws);
+        } else {
+            reported::paragraph(text, &para, &mut raws);
+        }
+    }
+    raws.sort_by_key(|r| (r.span.0, r.span.1));
+    raws.dedup_by_key(|r| r.span);
+    resolve(text, published, raws, &full_names)
+}
+
+/// Pronouns, role nouns and uncued quotations to the last named person; surnames to the full
+/// name the item prints; dates and outlets from the words around each cue, shared by the claims
+/// of one speaker that say none.
+fn resolve(
+    text: &str,
+    published: Option<NaiveDate>,
+    raws: Vec<Raw>,
+    full_names: &speakers::FullNames,
+) -> Vec<ClaimMention> {
+    // Each short form is looked up once per item.
+    let mut expanded: std::collections::HashMap<String, Option<String>> = Default::default();
+    let mut last_person: Option<SpeakerMention> = None;
+    let mut last_org: Option<SpeakerMention> = None;
+    let mut org_latest = false;
+    let mut out = Vec::with_capacity(raws.len());
+    for r in raws {
+        let speaker = match &r.who {
+            Who::Named(m) => {
+                last_person = Some(m.clone());
+                org_latest = false;
+                Some(m.clone())
+            }
+            Who::Subject {
+                span,
+                kind,
+                name,
+                roles,
+            } => match (kind, name) {
+                (SubjKind::Name, Some(n)) => {
+                    let mut m = speakers::mention(n.clone(), roles.clone(), *span);
+                    if !n.contains(' ') || n.starts_with(char::is_lowercase) {
+                        let full = expanded
+                            .entry(n.clone())
+                            .or_insert_with(|| full_names.get(n))
+                            .clone();
+                        if let Some(f) = full {
+                            m.aliases.push(n.clone());
+                            m.name = f;
+                        }
+                    }
+                    last_person = Some(m.clone());
+                    org_latest = false;
+                    Some(m)
+                }
+                (SubjKind::Org, Some(n)) if speakers::valid_name(n) => {
+                    let m = speakers::mention(n.clone(), roles.clone(), *span);
+                    last_org = Some(m.clone());
+                    org_latest = true;
+                    Some(m)
+                }
+                (SubjKind::Pronoun | SubjKind::Role, _) => last_person
+                    .clone()
+                    .or_else(|| speakers::last_name_before(text, span.0))
+                    .map(|mut m| {
+                        m.span = *span;
+                        m
+                    }),
+                _ => None,
+            },
+            Who::Inherit if org_latest => last_org.clone(),
+            Who::Inherit => last_person.clone().or_else(|| last_org.clone()),
+            Who::Nobody => None,
+        };
+        let ctx_said_on = || {
+            r.ctx.iter().find_map(|&(a, b)| {
+                (a < b)
+                    .then(|| when::said_on(&text[a..b], published))
+                    .flatten()
+            })
+        };
+        let ctx_outlet = || {
+            r.ctx
+                .iter()
+                .find_map(|&(a, b)| (a < b).then(|| to_whom::reported_by(&text[a..b])).flatten())
+        };
+        let speaker = speaker
+            .filter(|s| speakers::valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
+        out.push(ClaimMention {
+            text: text[r.span.0..r.span.1].to_string(),
+            span: r.span,
+            kind: r.kind,
+            language: r.language.map(str::to_string),
+            said_on: r.said_on.or_else(ctx_said_on),
+            reported_by: r.reported_by.clone().or_else(ctx_outlet),
+            speaker,
+            cue: r.cue,
+        });
+    }
+    share_by_speaker(&mut out);
+    out
+}
+
+/// A speaker's claims in one item that name no outlet or date take those of the speaker's
+/// claim that does ("X told Sputnik on Saturday ... “...,” X said.").
+fn share_by_speaker(claims: &mut [ClaimMention]) {
+    let mut first: std::collections::HashMap<String, (Option<String>, Option<NaiveDate>)> =
+        Default::default();
+    for c in claims.iter() {
+        if let Some(s) = &c.speaker {
+            let e = first.entry(s.name.clone()).or_default();
+            if e.0.is_none() {
+                e.0 = c.reported_by.clone();
+            }
+            if e.1.is_none() {
+                e.1 = c.said_on;
+            }
+        }
+    }
+    for c in claims.iter_mut() {
+        if c.kind == ClaimKind::Turn {
+            continue;
+        }
+        if let Some((o, d)) = c.speaker.as_ref().and_then(|s| first.get(&s.name)) {
+            if c.reported_by.is_none() {
+                c.reported_by = o.clone();
+            }
+            if c.said_on.is_none() {
+                c.said_on = *d;
+            }
+        }
+    }
 }
 
 /// Makes one speaker of the forms of a name seen across all items ("Lavrov", "Sergei Lavrov").
-pub fn canonicalise_speakers(_claims: &mut [Vec<ClaimMention>]) {}
+pub fn canonicalise_speakers(claims: &mut [Vec<ClaimMention>]) {
+    speakers::canonicalise(claims);
+}

@@ -1,0 +1,50 @@
+//! A headline that quotes its speaker before a colon: "Graham: Trump’s Rhetoric Destroying GOP".
+//! Only the item's first paragraph, short and without a closing stop, counts as a headline.
+
+use super::speakers::{SubjKind, clean_name};
+use super::{Raw, Who};
+use crate::model::ClaimKind;
+
+pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {
+    let line = &text[s..e];
+    if line.split_whitespace().count() > 24 || line.ends_with(['.', ';']) {
+        return None;
+    }
+    let colon = line.find(": ")?;
+    let label = &line[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let first = words[0].to_lowercase();
+    if super::lexicon::NOT_TURN_LABELS.contains(first.as_str())
+        || super::lexicon::QUESTION_LABELS.contains(first.as_str())
+    {
+        return None;
+    }
+    let (name, roles, kind) = clean_name(&words)?;
+    if name.is_empty() || !matches!(kind, SubjKind::Name | SubjKind::Org) {
+        return None;
+    }
+    let cs = s + colon + 2;
+    let content = text[cs..e].trim();
+    if content.split_whitespace().count() < 3 {
+        return None;
+    }
+    let lead = text[cs..e].len() - text[cs..e].trim_start().len();
+    Some(Raw {
+        span: (cs + lead, cs + lead + content.len()),
+        kind: ClaimKind::Indirect,
+        who: Who::Subject {
+            span: (s, s + colon),
+            kind,
+            name: Some(name),
+            roles,
+        },
+        cue: Some(":".into()),
+        ctx: Vec::new(),
+        reported_by: None,
+        said_on: None,
+        language: None,
+    })
+}

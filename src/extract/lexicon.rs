@@ -1,0 +1,237 @@
+//! Curated word lists: reporting verbs, titles and roles, pronouns, role nouns. Built in; nothing
+//! is downloaded. Every list is lowercase and matched against lowercased words.
+
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: the word lists are looked up once per word of every item, and their keys are short.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// How a reporting verb takes what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// say, add, stress: a clause follows, with or without "that", or the verb closes a quote.
+    Speech,
+    /// tell, warn, assure: an addressee comes first ("told Sputnik that ...").
+    Tell,
+    /// accuse, slam, deny: a noun phrase or clause follows; it never closes a quote alone.
+    Object,
+    /// think, believe, hope: only with a clause after it ("He believes that ...").
+    Mental,
+}
+
+const SPEECH: &str = "say says said saying add adds added adding stress stresses stressed \
+ note notes noted state states stated claim claims claimed insist insists insisted argue argues \
+ argued explain explains explained confirm confirms confirmed announce announces announced \
+ declare declares declared assert asserts asserted maintain maintains maintained acknowledge \
+ acknowledges acknowledged admit admits admitted allege alleges alleged emphasize emphasizes \
+ emphasized emphasise emphasises emphasised underline underlines underlined underscore \
+ underscores underscored reply replies replied respond responds responded write writes wrote \
+ tweet tweets tweeted report reports reported predict predicts predicted promise promises \
+ promised vow vows vowed recall recalls recalled continue continues continued conclude concludes \
+ concluded concede concedes conceded contend contends contended complain complains complained \
+ lament laments lamented estimate estimates estimated testify testifies testified recount \
+ recounts recounted observe observes observed remark remarks remarked mention mentions mentioned \
+ reveal reveals revealed disclose discloses disclosed indicate indicates indicated suggest \
+ suggests suggested hint hints hinted propose proposes proposed charge charges charged agree \
+ agrees agreed boast boasts boasted joke jokes joked quip quips quipped shout shouts shouted \
+ yell yells yelled wonder wonders wondered explained reiterate reiterates \
+ reiterated affirm affirms affirmed clarify clarifies clarified counter counters countered \
+ retort retorts retorted complain opine opines opined speculate speculates speculated \
+ caution cautions cautioned announce concluded \
+ demand demands demanded pledge pledges pledged point points pointed";
+
+const TELL: &str = "tell tells told telling warn warns warned warning assure assures assured \
+ inform informs informed remind reminds reminded urge urges urged ask asks asked";
+
+const OBJECT: &str = "accuse accuses accused deny denies denied slam slams slammed blast blasts \
+ blasted criticize criticizes criticized criticise criticises criticised condemn condemns \
+ condemned praise praises praised dismiss dismisses dismissed reject rejects rejected call calls \
+ called describe describes described decry decries decried defend defends defended attack \
+ attacks attacked blame blames blamed question questions questioned challenge challenges \
+ challenged applaud applauds applauded welcome welcomes welcomed";
+
+const MENTAL: &str = "think thinks thought believe believes believed hope hopes hoped expect \
+ expects expected fear fears feared worry worries worried feel feels felt know knows knew \
+ suspect suspects suspected doubt doubts doubted consider considers considered reckon reckons \
+ figure figures figured understand understands understood want wants wanted plan plans \
+ planned intend intends intended threaten threatens threatened find finds found show shows \
+ showed";
+
+static VERBS: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for (list, class) in [
+        (MENTAL, VerbClass::Mental),
+        (OBJECT, VerbClass::Object),
+        (TELL, VerbClass::Tell),
+        (SPEECH, VerbClass::Speech),
+    ] {
+        for w in list.split_whitespace() {
+            m.insert(w, class);
+        }
+    }
+    m
+});
+
+/// The class of a reporting verb, given lowercased.
+pub fn verb_class(lower: &str) -> Option<VerbClass> {
+    if !(3..=12).contains(&lower.len()) {
+        return None;
+    }
+    VERBS.get(lower).copied()
+}
+
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+/// Subject pronouns that stand for a person named earlier.
+pub static PERSON_PRONOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("he she i we they"));
+
+/// Nouns that name a person by role ("the minister said"): resolved to the last named person.
+pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "minister diplomat spokesman spokeswoman spokesperson president official ambassador \
+         senator congressman congresswoman lawmaker governor candidate chairman chairwoman \
+         secretary envoy general commander leader adviser advisor director chief premier \
+         mayor judge prosecutor lawyer attorney representative source statement analyst \
+         expert author professor researcher nominee frontrunner billionaire businessman \
+         mogul democrat republican king prince sheikh cleric officer negotiator aide \
+         former host anchor reporter economist strategist pollster activist manager owner",
+    )
+});
+
+/// Words (lowercased) that are titles or roles before a name ("Foreign Minister Sergey Lavrov").
+pub static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "president vice prime foreign defense defence interior finance deputy minister \
+         secretary state sen. sen senator rep. rep representative gov. gov governor mr mr. mrs \
+         mrs. ms ms. dr dr. prof prof. professor gen. gen general major lt. lt lieutenant col. \
+         col colonel capt. capt captain admiral brig. brigadier sgt. sergeant spokesman \
+         spokeswoman spokesperson ambassador judge justice chancellor king queen prince \
+         princess pope imam sayyed sayyid sheikh ayatollah his her eminence excellency \
+         highness chairman chairwoman chair ceo director adviser advisor commander mayor \
+         speaker leader former ex- acting chief counsel attorney permanent envoy special \
+         democratic republican presidential candidate nominee hopeful congressman \
+         congresswoman sir lord lady rabbi rev. reverend father bishop cardinal \
+         u.s. us un u.n. white house state department head of the to for and \
+         first lady house senate majority minority whip coordinator counterterrorism \
+         supreme ministry department press",
+    )
+});
+
+/// Capitalised words that are never a speaker's name on their own.
+pub static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "he she it they we i you this that these those there here the a an but and or so \
+         yet if when while as at in on of for to by with from after before since because \
+         although though however meanwhile still also then now today yesterday question \
+         answer q a. q. interviewer moderator note source sources read more photo video \
+         update editor monday tuesday wednesday thursday friday saturday sunday january \
+         february march april may june july august september october november december \
+         what who why how which where mr mrs ms dr his her their our my your its some many \
+         most all both each every no not one two three several few other others another \
+         officials experts critics analysts observers reporters people everyone nobody \
+         someone breaking exclusive watch listen according let's let’s and",
+    )
+});
+
+/// Words that may stand between a subject and its verb ("He also said", "She has said").
+pub static SUBJECT_VERB_GAP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "also later previously further repeatedly again then has have had was is were are \
+         would will did does do not never once reportedly publicly privately recently earlier \
+         often frequently subsequently separately quickly simply flatly firmly openly \
+         bluntly angrily explicitly clearly specifically initially first last finally \
+         immediately directly confidently insistently has been being could should might may \
+         must can just even already yet still monday tuesday wednesday thursday friday \
+         saturday sunday yesterday today tonight",
+    )
+});
+
+/// Words that begin an adverbial between a verb and its clause ("said on Friday that ...").
+pub static ADVERBIAL_START: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "on in at during while after before last this earlier later yesterday today tonight \
+         recently also again repeatedly publicly privately previously monday tuesday \
+         wednesday thursday friday saturday sunday via through from when speaking \
+         afterward afterwards late early once then further separately",
+    )
+});
+
+/// Plural or collective subjects: a claim's source, but no person to name.
+pub static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "officials experts critics analysts observers reporters people sources witnesses \
+         residents authorities investigators police prosecutors democrats republicans \
+         supporters opponents leaders diplomats lawmakers voters polls surveys studies \
+         reports documents campaign ministry government administration department agency \
+         report study survey poll statement documents data group organization committee \
+         company spokespeople aides advisers advisors officers scientists economists \
+         researchers scholars",
+    )
+});
+
+/// Abbreviations whose period does not end a sentence.
+pub static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "mr mrs ms dr prof gen lt col capt sgt sen rep gov st jr sr inc co corp ltd no vs \
+         jan feb mar apr jun jul aug sep sept oct nov dec adm brig rev messrs ft mt etc \
+         approx dept est fig univ",
+    )
+});
+
+/// Name particles allowed inside a capitalised name ("Agnes von der Muhll", "Osama bin Laden").
+pub static NAME_PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("von der van de del della da di du le la bin ibn al el abu abd ben"));
+
+/// Head words that make a capitalised phrase an organisation ("France's Foreign Ministry").
+pub static ORG_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "ministry department office house party agency committee council commission court \
+         army police government embassy campaign administration kremlin pentagon bureau \
+         service services union league foundation institute center centre association \
+         organization organisation corps guard guards forces force navy command network \
+         group company corporation bank board authority parliament senate congress \
+         assembly cabinet presidency secretariat mission delegation movement front \
+         coalition alliance team staff press university hospital",
+    )
+});
+
+/// Words that end a turn label at a paragraph's start which is not a speaker ("Source: ...").
+pub static NOT_TURN_LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "source sources photo photos image images video note update editor read more related \
+         tags tag credit credits exclusive watch breaking comments share see also by date \
+         title subject from to cc filed posted updated category categories published \
+         caption file follow subscribe warning disclaimer",
+    )
+});
+
+/// Labels of an interviewer's turn.
+pub static QUESTION_LABELS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("question q interviewer moderator host presenter anchor"));

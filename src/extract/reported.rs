@@ -1,0 +1,744 @@
+//! English attributions in one paragraph: a reporting verb with its subject, and what was said —
+//! a quotation before or after it (“...,” X said / X said: “...”), a reported clause ("X said
+//! (that) ...", "..., X told Sputnik."), "according to X". Quotations left without a cue go to
+//! the paragraph's speaker or, opening a paragraph, to the last speaker (news convention).
+
+use super::lexicon::{ADVERBIAL_START, VerbClass, verb_class};
+use super::speakers::{
+    SubjKind, Subject, is_cap, is_close, is_open, name_subject, subject_after, subject_before,
+};
+use super::tokens::{Kind, Para, lower_ascii};
+use super::{Raw, Who};
+use crate::model::ClaimKind;
+
+/// A short lowercased word.
+struct Low {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Low {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    p: &'a Para,
+    used_q: Vec<bool>,
+    out: &'a mut Vec<Raw>,
+}
+
+/// The claims of an English paragraph, appended to `out` in the order found.
+pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
+    let first = out.len();
+    let mut c = Ctx {
+        text,
+        p,
+        used_q: vec![false; p.quotes.len()],
+        out,
+    };
+    let n = p.toks.len();
+    let mut covered_until = 0usize;
+    let mut buf = [0u8; 24];
+    for v in 0..n {
+        if !p.is_word(v) || p.toks[v].quote.is_some() {
+            continue;
+        }
+        let w = p.word(text, v);
+        if !w.starts_with(|ch: char| ch.is_lowercase()) && !w.starts_with("According") {
+            continue;
+        }
+        if !(3..=12).contains(&w.len()) {
+            continue;
+        }
+        let lw = lower_ascii(w, &mut buf);
+        if v < covered_until {
+            // "X said ... and Trump says ...": a second attribution joined to the first's
+            // clause ends that clause.
+            let class = verb_class(lw);
+            if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || !c.split_joined(v) {
+                continue;
+            }
+            covered_until = v;
+        }
+        let got = if lw == "according" {
+            c.according(v)
+        } else if let Some(class) = verb_class(lw) {
+            c.attribute(v, class)
+        } else {
+            None
+        };
+        if let Some(end) = got {
+            covered_until = covered_until.max(end);
+        }
+    }
+    c.leftover_quotes(first);
+}
+
+impl Ctx<'_> {
+    /// Token `i` lowercased on the stack; "" for punctuation and long or non-ASCII words, which
+    /// no word list holds.
+    fn lw(&self, i: usize) -> Low {
+        let mut l = Low {
+            buf: [0; 24],
+            len: 0,
+        };
+        if self.p.is_word(i) {
+            l.len = lower_ascii(self.p.word(self.text, i), &mut l.buf).len();
+        }
+        l
+    }
+
+    fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.p.toks[a].s, self.p.toks[b].e)
+    }
+
+    fn words_in(&self, a: usize, b: usize) -> usize {
+        (a..=b.min(self.p.toks.len().saturating_sub(1)))
+            .filter(|&i| self.p.is_word(i))
+            .count()
+    }
+
+    fn who(&self, s: &Subject) -> Who {
+        Who::Subject {
+            span: self.span(s.start, s.end),
+            kind: s.kind,
+            name: s.name.clone(),
+            roles: s.roles.clone(),
+        }
+    }
+
+    fn sentence(&self, i: usize) -> (usize, usize) {
+        (self.p.sentence_start(i), self.p.sentence_end(i))
+    }
+
+    fn push(
+        &mut self,
+        span: (usize, usize),
+        kind: ClaimKind,
+        who: Who,
+        cue: Option<(usize, usize)>,
+        sent: (usize, usize),
+    ) {
+        let (s, e) = trim_span(self.text, span);
+        if e <= s {
+            return;
+        }
+        let sent = self.span(sent.0, sent.1);
+        self.out.push(Raw {
+            span: (s, e),
+            kind,
+            who,
+            cue: cue.map(|(a, b)| self.text[self.p.toks[a].s..self.p.toks[b].e].to_string()),
+            ctx: vec![(sent.0, s.max(sent.0)), (e.min(sent.1), sent.1)],
+            reported_by: None,
+            said_on: None,
+            language: None,
+        });
+    }
+
+    fn push_quote(
+        &mut self,
+        qi: usize,
+        who: Who,
+        cue: Option<(usize, usize)>,
+        sent: (usize, usize),
+    ) {
+        self.used_q[qi] = true;
+        let q = self.p.quotes[qi];
+        self.push(q.inner, ClaimKind::Direct, who, cue, sent);
+    }
+
+    /// A content span of tokens `a..=b`, the sentence's final stop left out; quotations in it
+    /// are used up.
+    fn push_clause(
+        &mut self,
+        a: usize,
+        b: usize,
+        who: Who,
+        cue: (usize, usize),
+        sent: (usize, usize),
+    ) {
+        let p = self.p;
+        let mut b = b;
+        while b > a
+            && matches!(
+                p.toks[b].kind,
+                Kind::Punct('.') | Kind::Punct(',') | Kind::Punct(';') | Kind::Punct(':')
+            )
+            && p.toks[b].quote.is_none()
+        {
+            b -= 1;
+        }
+        // A clause that is one whole quotation is that quotation.
+        if is_open(p, a)
+            && let Some(qi) = p.toks[a].quote
+            && p.quotes[qi as usize].close_tok >= b
+        {
+            self.push_quote(qi as usize, who, Some(cue), sent);
+            return;
+        }
+        for i in a..=b {
+            if let Some(qi) = p.toks[i].quote {
+                self.used_q[qi as usize] = true;
+            }
+        }
+        let kind = ClaimKind::Indirect;
+        let span = self.span(a, b);
+        self.push(span, kind, who, Some(cue), sent);
+    }
+
+    /// Whether the cue at `v`, inside the last claim's clause, has a subject of its own after
+    /// "and"/"but" (a name or a pronoun); if so the last claim is cut before the conjunction.
+    fn split_joined(&mut self, v: usize) -> bool {
+        let p = self.p;
+        let ss = p.sentence_start(v);
+        let Some(subj) = subject_before(self.text, p, v, ss) else {
+            return false;
+        };
+        if !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun) || subj.lead < 2 {
+            return false;
+        }
+        let conj = subj.lead - 1;
+        if !matches!(self.lw(conj).as_str(), "and" | "but") {
+            return false;
+        }
+        let cut = p.toks[conj - 1].e;
+        let Some(last) = self.out.last_mut() else {
+            return false;
+        };
+        if !(last.span.0 < p.toks[conj].s && p.toks[conj].s < last.span.1) {
+            return false;
+        }
+        let (s, e) = trim_span(self.text, (last.span.0, cut));
+        if e <= s {
+            return false;
+        }
+        last.span = (s, e);
+        true
+    }
+
+    /// Skips an addressee after "told"/"warned": a pronoun, "reporters", a capitalised name.
+    fn skip_object(&self, j: usize, end: usize) -> usize {
+        let p = self.p;
+        if j > end || !p.is_word(j) {
+            return j;
+        }
+        let l = self.lw(j);
+        // "her advisers" is a possessive with its noun; "told her that" a pronoun.
+        let possessive_her = l == "her"
+            && p.is_word(j + 1)
+            && !matches!(
+                self.lw(j + 1).as_str(),
+                "that" | "to" | "on" | "in" | "the" | "a"
+            );
+        if !possessive_her
+            && matches!(
+                l.as_str(),
+                "him"
+                    | "her"
+                    | "them"
+                    | "us"
+                    | "me"
+                    | "you"
+                    | "reporters"
+                    | "journalists"
+                    | "lawmakers"
+                    | "supporters"
+                    | "listeners"
+                    | "viewers"
+                    | "voters"
+                    | "parliament"
+                    | "congress"
+            )
+        {
+            return j + 1;
+        }
+        if matches!(
+            l.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+        ) {
+            let mut k = j + 1;
+            while k <= end
+                && k < j + 6
+                && p.is_word(k)
+                && !matches!(
+                    self.lw(k).as_str(),
+                    "that" | "as" | "because" | "if" | "whether"
+                )
+                && !ADVERBIAL_START.contains(self.lw(k).as_str())
+            {
+                k += 1;
+            }
+            return k;
+        }
+        let mut k = j;
+        while k <= end && is_cap(self.text, p, k) {
+            k += 1;
+        }
+        k
+    }
+
+    /// Skips adverbials between a verb and its clause ("on Friday", "in a statement with X,").
+    fn skip_adverbials(&self, mut j: usize, end: usize) -> usize {
+        let p = self.p;
+        for _ in 0..3 {
+            if j > end || !p.is_word(j) {
+                return j;
+            }
+            let l = self.lw(j);
+            if !ADVERBIAL_START.contains(l.as_str()) {
+                return j;
+            }
+            // "on Friday" / "on September 17": a short date phrase.
+            if l == "on" && j < end && is_cap(self.text, p, j + 1) {
+                let nl = self.p.word(self.text, j + 1);
+                if super::when::said_on(nl, chrono::NaiveDate::from_ymd_opt(2000, 1, 1)).is_some() {
+                    j += 2;
+                    if j <= end
+                        && p.is_word(j)
+                        && self
+                            .p
+                            .word(self.text, j)
+                            .chars()
+                            .all(|c| c.is_ascii_digit())
+                    {
+                        j += 1;
+                    }
+                    continue;
+                }
+            }
+            if matches!(
+                l.as_str(),
+                "also"
+                    | "again"
+                    | "repeatedly"
+                    | "publicly"
+                    | "privately"
+                    | "previously"
+                    | "recently"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "further"
+                    | "separately"
+                    | "then"
+                    | "once"
+            ) {
+                j += 1;
+                continue;
+            }
+            let mut k = j + 1;
+            while k <= end && k < j + 16 {
+                if p.is_punct(k, ',') {
+                    return k + 1;
+                }
+                if is_open(p, k) || self.lw(k) == "that" {
+                    return k;
+                }
+                k += 1;
+            }
+            return k;
+        }
+        j
+    }
+
+    /// The reporting verb at token `v`; returns the token after the content it attributed.
+    fn attribute(&mut self, v: usize, class: VerbClass) -> Option<usize> {
+        let p = self.p;
+        let (ss, se) = self.sentence(v);
+        let mut cue_end = v;
+        let lv = self.lw(v);
+        if lv.starts_with("point") {
+            if self.lw(v + 1) != "out" {
+                return None;
+            }
+            cue_end = v + 1;
+        }
+        let mut inverted = false;
+        let subj = match subject_before(self.text, p, v, ss) {
+            Some(s) => s,
+            // "X thanked Miami and said ...": the subject of the clause the verb is joined to.
+            None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => {
+                self.clause_subject(ss, v - 1)?
+            }
+            // "..., saying ...": the subject of the sentence's main clause.
+            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
+                self.sentence_subject(ss, v)?
+            }
+            None if class != VerbClass::Mental
+                && v > ss
+                && (p.is_punct(v - 1, ',') || is_close(p, v - 1)) =>
+            {
+                inverted = true;
+                subject_after(self.text, p, v)?
+            }
+            None => return None,
+        };
+        if class == VerbClass::Mental && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun) {
+            return None;
+        }
+        let who = self.who(&subj);
+        let cue = (v, cue_end);
+        let gerund = lv.ends_with("ing") && v > subj.end + 1 && p.is_punct(v - 1, ',');
+        let after = if inverted { subj.end + 1 } else { cue_end + 1 };
+
+        // “...,” X said / “...,” said X.
+        let lead = if inverted { v } else { subj.lead };
+        if lead > 0 && class != VerbClass::Mental && !gerund {
+            let mut b = lead - 1;
+            if p.is_punct(b, ',') && b > 0 {
+                b -= 1;
+            }
+            if is_close(p, b)
+                && let Some(qi) = p.toks[b].quote
+            {
+                self.push_quote(qi as usize, who.clone(), Some(cue), (ss, se));
+                // “...,” X said, “...” — the quotation continued after the cue.
+                let mut j = after;
+                if class == VerbClass::Tell {
+                    j = self.skip_object(j, se);
+                }
+                j = self.skip_adverbials(j, se);
+                if (p.is_punct(j, ',') || p.is_punct(j, ':')) && is_open(p, j + 1) {
+                    j += 1;
+                }
+                if is_open(p, j)
+                    && let Some(q2) = p.toks[j].quote
+                {
+                    self.push_quote(q2 as usize, who, Some(cue), (ss, p.sentence_end(j)));
+                    return Some(p.quotes[q2 as usize].close_tok + 1);
+                }
+                return Some(after);
+            }
+        }
+
+        // X said (that) ... / X told Sputnik that ... / X said: “...”
+        let mut j = after;
+        if class == VerbClass::Tell && !inverted {
+            j = self.skip_object(j, se);
+        }
+        j = self.skip_adverbials(j, se);
+        // "called for a ban": what is called for is the claim.
+        if lv.starts_with("call") && self.lw(j) == "for" {
+            j += 1;
+        }
+        let mut that = false;
+        if p.is_punct(j, ':') || (p.is_punct(j, ',') && is_open(p, j + 1)) {
+            j += 1;
+        }
+        if j <= se && self.lw(j) == "that" {
+            that = true;
+            j += 1;
+        }
+        let content_ok = j <= se
+            && self.words_in(j, se) >= 3
+            && (that || is_open(p, j) || clause_start(&self.lw(j), class));
+        if content_ok && !(inverted && !that && !is_open(p, j)) {
+            self.push_clause(j, se, who, cue, (ss, se));
+            return Some(se + 1);
+        }
+        if class == VerbClass::Mental || class == VerbClass::Object {
+            return None;
+        }
+
+        // ..., X said. / ..., said X.
+        // Nothing after the cue but a stop, or a clause about the circumstances ("..., Obama
+        // told his advisers as he laboured over ...").
+        let rest_empty = j > se
+            || (j == se && !p.is_word(se))
+            || p.is_punct(j, ',')
+            || matches!(
+                self.lw(j).as_str(),
+                "as" | "while" | "when" | "after" | "before" | "during" | "because" | "in" | "at"
+            );
+        if !rest_empty {
+            return None;
+        }
+        let comma = if inverted {
+            v.checked_sub(1)?
+        } else {
+            subj.lead.checked_sub(1)?
+        };
+        if comma <= ss || !p.is_punct(comma, ',') {
+            return None;
+        }
+        if self.words_in(ss, comma - 1) < 3 {
+            return None;
+        }
+        self.push_clause(ss, comma - 1, who, cue, (ss, se));
+        Some(se + 1)
+    }
+
+    /// The subject opening the clause before token `conj` ("when Rubio thanked Miami and"):
+    /// a pronoun, a name or "the" with a role noun.
+    fn clause_subject(&self, ss: usize, conj: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut c = conj;
+        while c > ss {
+            let l = self.lw(c - 1);
+            if p.is_punct(c - 1, ',')
+                || p.is_punct(c - 1, ';')
+                || matches!(
+                    l.as_str(),
+                    "when"
+                        | "while"
+                        | "as"
+                        | "after"
+                        | "because"
+                        | "before"
+                        | "since"
+                        | "and"
+                        | "but"
+                )
+                || p.toks[c - 1].quote.is_some()
+            {
+                break;
+            }
+            c -= 1;
+        }
+        if c + 1 >= conj {
+            return None;
+        }
+        if matches!(self.lw(c).as_str(), "the" | "a" | "an") && c + 1 < conj {
+            let l = self.lw(c + 1);
+            if super::lexicon::ROLE_NOUNS.contains(l.as_str()) && self.lw(c) == "the" {
+                return Some(Subject {
+                    start: c,
+                    end: c + 1,
+                    lead: c,
+                    kind: SubjKind::Role,
+                    name: None,
+                    roles: Vec::new(),
+                });
+            }
+            return None;
+        }
+        self.sentence_subject(c, conj)
+            .or_else(|| subject_before(self.text, p, c, ss))
+    }
+
+    /// The subject opening a sentence ("Vorn, who ..., left, saying ..."): a pronoun or a name.
+    fn sentence_subject(&self, ss: usize, before: usize) -> Option<Subject> {
+        let p = self.p;
+        let l = self.lw(ss);
+        // "He’s comparing ...": a pronoun with a contracted verb.
+        let pronoun = l
+            .as_str()
+            .split(['’', '\''])
+            .next()
+            .is_some_and(|w| super::lexicon::PERSON_PRONOUNS.contains(w));
+        let w = p.word(self.text, ss.min(p.toks.len().saturating_sub(1)));
+        let contracted = w.split(['’', '\'']).next().is_some_and(|h| {
+            super::lexicon::PERSON_PRONOUNS.contains(h.to_ascii_lowercase().as_str())
+        });
+        if p.is_word(ss) && (pronoun || contracted) {
+            return Some(Subject {
+                start: ss,
+                end: ss,
+                lead: ss,
+                kind: SubjKind::Pronoun,
+                name: None,
+                roles: Vec::new(),
+            });
+        }
+        let mut e = ss;
+        while e + 1 < before && is_cap(self.text, p, e + 1) {
+            e += 1;
+        }
+        if !is_cap(self.text, p, e) {
+            return None;
+        }
+        let s = name_subject(self.text, p, e, ss)?;
+        matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
+    }
+
+    /// "According to X, ..." and "..., according to X."
+    fn according(&mut self, v: usize) -> Option<usize> {
+        let p = self.p;
+        if self.lw(v + 1) != "to" || matches!(self.lw(v + 2).as_str(), "which" | "whom" | "whose") {
+            return None;
+        }
+        let (ss, se) = self.sentence(v);
+        let mut e = v + 2;
+        while e <= se
+            && e < v + 14
+            && !p.is_punct(e, ',')
+            && (e != se || p.is_word(e))
+            && p.toks[e].quote.is_none()
+        {
+            e += 1;
+        }
+        if e == v + 2 {
+            return None;
+        }
+        let last = e - 1;
+        let subj = if is_cap(self.text, p, last) {
+            name_subject(self.text, p, last, v + 2).map(|mut s| {
+                s.start = v + 2;
+                s
+            })
+        } else {
+            None
+        };
+        let who = match &subj {
+            Some(s) => self.who(s),
+            None => Who::Subject {
+                span: self.span(v + 2, last),
+                kind: SubjKind::Group,
+                name: None,
+                roles: Vec::new(),
+            },
+        };
+        let cue = (v, v + 1);
+        if p.is_punct(e, ',') && e < se && self.words_in(e + 1, se) >= 3 {
+            self.push_clause(e + 1, se, who, cue, (ss, se));
+            return Some(se + 1);
+        }
+        if v > ss + 1 && p.is_punct(v - 1, ',') && self.words_in(ss, v - 2) >= 3 {
+            self.push_clause(ss, v - 2, who, cue, (ss, se));
+            return Some(se + 1);
+        }
+        None
+    }
+
+    /// Quotations no cue claimed: the paragraph's speaker, else, for a quotation opening the
+    /// paragraph, the last speaker of the item.
+    fn leftover_quotes(&mut self, first: usize) {
+        let p = self.p;
+        for qi in 0..p.quotes.len() {
+            if self.used_q[qi] {
+                continue;
+            }
+            let q = p.quotes[qi];
+            if self.out[first..]
+                .iter()
+                .any(|r| r.span.0 <= q.inner.0 && q.inner.1 <= r.span.1)
+            {
+                continue;
+            }
+            let words = self.text[q.inner.0..q.inner.1].split_whitespace().count();
+            if words < 4 {
+                continue;
+            }
+            let speaking =
+                |r: &Raw| matches!(&r.who, Who::Subject { kind, .. } if *kind != SubjKind::Group);
+            let before = self.out[first..]
+                .iter()
+                .rev()
+                .find(|r| r.span.1 <= q.outer.0 && speaking(r));
+            let after = self.out[first..]
+                .iter()
+                .find(|r| r.span.0 >= q.outer.1 && speaking(r));
+            let who = match (before, after) {
+                (Some(r), _) | (None, Some(r)) => r.who.clone(),
+                (None, None) if q.open_tok == 0 => Who::Inherit,
+                _ => continue,
+            };
+            let sent = (p.sentence_start(q.open_tok), p.sentence_end(q.open_tok));
+            self.push_quote(qi, who, None, sent);
+        }
+    }
+}
+
+/// Whether a clause can start with this word right after a verb with no "that".
+fn clause_start(l: &str, class: VerbClass) -> bool {
+    if matches!(
+        l,
+        "to" | "for"
+            | "about"
+            | "with"
+            | "by"
+            | "of"
+            | "as"
+            | "into"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "over"
+            | "so"
+            | "and"
+            | "or"
+            | "but"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "if"
+            | "whether"
+            | "when"
+            | "what"
+            | "how"
+            | "why"
+            | "who"
+            | "after"
+            | "before"
+            | "than"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+    ) {
+        return match class {
+            VerbClass::Object => matches!(l, "as" | "what" | "how" | "why" | "who"),
+            VerbClass::Speech => matches!(
+                l,
+                "if" | "whether" | "what" | "how" | "why" | "who" | "when"
+            ),
+            VerbClass::Tell => matches!(l, "if" | "whether" | "what" | "how" | "why" | "to"),
+            VerbClass::Mental => matches!(l, "to" | "if" | "whether"),
+        };
+    }
+    match class {
+        VerbClass::Object => true,
+        VerbClass::Mental => !matches!(l, "it" | "this" | "him" | "her" | "them" | "so" | "not"),
+        _ => !matches!(
+            l,
+            "him"
+                | "her"
+                | "them"
+                | "me"
+                | "us"
+                | "so"
+                | "not"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "yes"
+                | "no"
+        ),
+    }
+}
+
+/// Trims whitespace and trailing commas from a span.
+fn trim_span(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let t = &text[s..e];
+    let lead = t.len() - t.trim_start().len();
+    let t1 = t
+        .trim_start()
+        .trim_start_matches([',', ';', ':', '—', '–'])
+        .trim_start();
+    let lead = lead + (t.trim_start().len() - t1.len());
+    let t2 = t1.trim_end().trim_end_matches([',', ';', ':']).trim_end();
+    (s + lead, s + lead + t2.len())
+}

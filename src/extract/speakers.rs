@@ -1,0 +1,709 @@
+//! Speaker mentions: the subject of a reporting verb (a name with its titles, a pronoun, a role
+//! noun, an organisation), how it is cleaned into a name and roles, and how the forms of one
+//! name are made one speaker within and across items.
+
+use super::lexicon::{
+    GROUP_NOUNS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PERSON_PRONOUNS, ROLE_NOUNS,
+    SUBJECT_VERB_GAP, TITLE_WORDS,
+};
+use super::tokens::{Kind, Para, lower_ascii};
+use super::{ClaimMention, SpeakerMention};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjKind {
+    /// A person's name, with any titles.
+    Name,
+    /// A capitalised organisation ("France's Foreign Ministry").
+    Org,
+    /// he, she, they: the last named person.
+    Pronoun,
+    /// the minister, the diplomat: the last named person.
+    Role,
+    /// officials, the report: a source without a name.
+    Group,
+}
+
+/// A subject found next to a reporting verb: tokens `start..=end` of its paragraph.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    pub start: usize,
+    pub end: usize,
+    /// The leftmost token of the subject with its appositive ("X, the head of ..., said").
+    pub lead: usize,
+    pub kind: SubjKind,
+    pub name: Option<String>,
+    pub roles: Vec<String>,
+}
+
+pub fn is_cap(text: &str, p: &Para, i: usize) -> bool {
+    p.is_word(i)
+        && text[p.toks[i].s..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+fn lower<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    lower_ascii(p.word(text, i), buf)
+}
+
+/// Strips a possessive ending ("Russia’s" → "Russia").
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+fn is_possessive(w: &str) -> bool {
+    strip_possessive(w).len() != w.len()
+}
+
+/// The subject of the verb at token `v`, looking left past auxiliaries and adverbs.
+pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Subject> {
+    let mut buf = [0u8; 24];
+    let mut k = v.checked_sub(1)?;
+    let mut gaps = 0;
+    while k > floor && p.is_word(k) && SUBJECT_VERB_GAP.contains(lower(text, p, k, &mut buf)) {
+        k -= 1;
+        gaps += 1;
+        if gaps > 3 {
+            return None;
+        }
+    }
+    if k < floor || p.toks[k].quote.is_some() {
+        return None;
+    }
+    if p.is_punct(k, ',') {
+        return appositive_subject(text, p, k, floor);
+    }
+    if !p.is_word(k) {
+        return None;
+    }
+    let lw = lower(text, p, k, &mut buf).to_string();
+    if PERSON_PRONOUNS.contains(lw.as_str()) {
+        let kind = SubjKind::Pronoun;
+        return Some(Subject {
+            start: k,
+            end: k,
+            lead: k,
+            kind,
+            name: None,
+            roles: Vec::new(),
+        });
+    }
+    if is_cap(text, p, k) {
+        return name_subject(text, p, k, floor);
+    }
+    // A lowercase head noun: a role ("the minister"), an organisation by possessive
+    // ("O’Malley’s campaign"), or a group ("officials").
+    let mut start = k;
+    let mut steps = 0;
+    while start > floor && steps < 4 {
+        let j = start - 1;
+        if !p.is_word(j) || p.toks[j].quote.is_some() {
+            break;
+        }
+        let w = p.word(text, j);
+        let lj = lower(text, p, j, &mut buf);
+        if matches!(
+            lj,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
+        ) {
+            start = j;
+            break;
+        }
+        if is_cap(text, p, j) && is_possessive(w) {
+            // "O’Malley’s campaign": the capitalised owner and its head noun.
+            start = j;
+            while start > floor && is_cap(text, p, start - 1) {
+                start -= 1;
+            }
+            let name = text[p.toks[start].s..p.toks[k].e].to_string();
+            return Some(Subject {
+                start,
+                end: k,
+                lead: start,
+                kind: SubjKind::Org,
+                name: Some(name),
+                roles: Vec::new(),
+            });
+        }
+        if SUBJECT_VERB_GAP.contains(lj) || super::lexicon::verb_class(lj).is_some() {
+            break;
+        }
+        start = j;
+        steps += 1;
+    }
+    let indefinite = p.is_word(start) && matches!(lower(text, p, start, &mut buf), "a" | "an");
+    let kind = if ROLE_NOUNS.contains(lw.as_str()) && !indefinite {
+        SubjKind::Role
+    } else if GROUP_NOUNS.contains(lw.as_str())
+        || lw.ends_with('s')
+        || ROLE_NOUNS.contains(lw.as_str())
+    {
+        SubjKind::Group
+    } else {
+        return None;
+    };
+    // "the Trump campaign", "a new Gallup poll": a capitalised owner makes the group an
+    // organisation that speaks.
+    if kind == SubjKind::Group
+        && (GROUP_NOUNS.contains(lw.as_str()) || ORG_HEADS.contains(lw.as_str()))
+        && let Some(first_cap) = (start..k)
+            .find(|&i| is_cap(text, p, i) && i > start)
+            .or_else(|| {
+                (start..k).find(|&i| {
+                    is_cap(text, p, i) && !NOT_NAMES.contains(lower(text, p, i, &mut [0u8; 24]))
+                })
+            })
+    {
+        let name = text[p.toks[first_cap].s..p.toks[k].e].to_string();
+        if valid_name(&name) {
+            return Some(Subject {
+                start,
+                end: k,
+                lead: start,
+                kind: SubjKind::Org,
+                name: Some(name),
+                roles: Vec::new(),
+            });
+        }
+    }
+    Some(Subject {
+        start,
+        end: k,
+        lead: start,
+        kind,
+        name: None,
+        roles: Vec::new(),
+    })
+}
+
+/// "X, the head of ..., said" / "the head of ..., X, said": the subject before a comma.
+fn appositive_subject(text: &str, p: &Para, comma: usize, floor: usize) -> Option<Subject> {
+    // The segment between this comma and the one before it.
+    let mut j = comma;
+    let mut n = 0;
+    while j > floor {
+        j -= 1;
+        n += 1;
+        if n > 30 || p.toks[j].quote.is_some() || p.sent_end[j] {
+            return None;
+        }
+        if p.is_punct(j, ',') {
+            break;
+        }
+    }
+    if !p.is_punct(j, ',') || j == floor {
+        return None;
+    }
+    let seg_start = j + 1;
+    // "…, Vasily Nebenzia, said": the segment is itself a name.
+    if is_cap(text, p, comma - 1)
+        && let Some(mut s) = name_subject(text, p, comma - 1, seg_start)
+        && s.start == seg_start
+        && s.kind == SubjKind::Name
+    {
+        s.lead = s.start;
+        return Some(s);
+    }
+    // "X, 45, the head of ..., said": the name before the first comma.
+    let before = j - 1;
+    if is_cap(text, p, before) {
+        let mut s = name_subject(text, p, before, floor)?;
+        let role = text[p.toks[seg_start].s..p.toks[comma - 1].e].trim();
+        let role = role
+            .strip_prefix("the ")
+            .or_else(|| role.strip_prefix("a "))
+            .unwrap_or(role);
+        if !role.is_empty() && !role.chars().all(|c| c.is_ascii_digit()) && role.len() < 120 {
+            s.roles.push(role.to_string());
+        }
+        return Some(s);
+    }
+    None
+}
+
+/// The capitalised name ending at token `k`, with titles before it moved into roles.
+pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
+    let mut buf = [0u8; 24];
+    let mut start = k;
+    while start > floor && start + 12 > k {
+        let j = start - 1;
+        if p.toks[j].quote.is_some() {
+            break;
+        }
+        if is_cap(text, p, j) {
+            // A possessive is the owner of what follows ("Russia’s envoy"): part of the title.
+            start = j;
+            continue;
+        }
+        if p.is_word(j) {
+            let lj = lower(text, p, j, &mut buf);
+            let next_cap = is_cap(text, p, j + 1)
+                || (p.is_word(j + 1)
+                    && NAME_PARTICLES.contains(lower(text, p, j + 1, &mut [0u8; 24]))
+                    && is_cap(text, p, j + 2));
+            if next_cap && j > floor && (NAME_PARTICLES.contains(lj) || TITLE_WORDS.contains(lj)) {
+                start = j;
+                continue;
+            }
+            if next_cap && matches!(lj, "of" | "for" | "the" | "and") && is_cap(text, p, j - 1) {
+                start = j;
+                continue;
+            }
+            if next_cap && NAME_PARTICLES.contains(lj) {
+                start = j;
+                continue;
+            }
+            if TITLE_WORDS.contains(lj) || ROLE_NOUNS.contains(lj) {
+                start = j;
+                continue;
+            }
+        }
+        break;
+    }
+    // A conjunction or preposition does not open a name ("... and Brill").
+    while start < k && matches!(lower(text, p, start, &mut buf), "and" | "of" | "for" | "to") {
+        start += 1;
+    }
+    let words: Vec<&str> = (start..=k)
+        .filter(|&i| p.is_word(i))
+        .map(|i| p.word(text, i))
+        .collect();
+    let (name, roles, kind) = clean_name(&words)?;
+    // The span keeps the titles: the whole mention attributes the claim.
+    Some(Subject {
+        start,
+        end: k,
+        lead: start,
+        kind,
+        name: (!name.is_empty()).then_some(name),
+        roles,
+    })
+}
+
+/// A name and its roles from the words of a mention ("Foreign Minister Sergey Lavrov" →
+/// "Sergey Lavrov", ["Foreign Minister"]). None when no name is left.
+pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
+    let mut buf = [0u8; 24];
+    let lows: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let l = lower_ascii(strip_possessive(w), &mut buf);
+            if l.is_empty() {
+                strip_possessive(w).to_lowercase()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let last = lows.last()?;
+    if ORG_HEADS.contains(last.as_str()) {
+        let mut i = 0;
+        while i + 1 < words.len() && NOT_NAMES.contains(lows[i].as_str()) {
+            i += 1;
+        }
+        let name = words[i..].join(" ");
+        if !name.chars().next()?.is_uppercase() {
+            return None;
+        }
+        return Some((name, Vec::new(), SubjKind::Org));
+    }
+    // The name is the trailing run of words that are neither titles nor possessive owners.
+    let mut i = words.len();
+    while i > 0 {
+        let w = words[i - 1];
+        let l = &lows[i - 1];
+        let particle = NAME_PARTICLES.contains(l.as_str()) && i < words.len();
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if (cap || particle)
+            && !(is_possessive(w) && i < words.len())
+            && !(TITLE_WORDS.contains(l.as_str()) && !particle && i < words.len())
+            && !NOT_NAMES.contains(l.as_str())
+        {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    // A name does not start with a particle ("der Muhll" is part of "von der Muhll").
+    while i < words.len() && NAME_PARTICLES.contains(lows[i].as_str()) && i > 0 {
+        let l = &lows[i - 1];
+        if NAME_PARTICLES.contains(l.as_str()) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    while i < words.len()
+        && NAME_PARTICLES.contains(lows[i].as_str())
+        && !words[i].chars().next().is_some_and(char::is_uppercase)
+        && i + 1 == words.len()
+    {
+        i += 1;
+    }
+    if i == words.len() {
+        // Titles only ("the President"): a role to resolve.
+        return lows
+            .iter()
+            .any(|l| TITLE_WORDS.contains(l.as_str()) || ROLE_NOUNS.contains(l.as_str()))
+            .then(|| (String::new(), Vec::new(), SubjKind::Role));
+    }
+    // "representative to the United Nations": a role ending in an organisation, not a name.
+    if i > 0
+        && matches!(
+            lows[i - 1].as_str(),
+            "the" | "to" | "of" | "at" | "for" | "in"
+        )
+    {
+        return Some((String::new(), Vec::new(), SubjKind::Role));
+    }
+    let name_words: Vec<&str> = words[i..]
+        .iter()
+        .enumerate()
+        .map(|(j, w)| {
+            if i + j + 1 == words.len() {
+                strip_possessive(w)
+            } else {
+                *w
+            }
+        })
+        .collect();
+    let name = name_words.join(" ");
+    if !valid_name(&name) {
+        return None;
+    }
+    let roles: Vec<String> = {
+        let r: Vec<&str> = words[..i]
+            .iter()
+            .zip(&lows[..i])
+            .filter(|(_, l)| !matches!(l.as_str(), "the" | "a" | "an" | "his" | "her"))
+            .map(|(w, _)| *w)
+            .collect();
+        if r.is_empty() {
+            Vec::new()
+        } else {
+            vec![r.join(" ")]
+        }
+    };
+    Some((name, roles, SubjKind::Name))
+}
+
+/// Never "He", "Question", "It" or a lowercase fragment.
+pub fn valid_name(name: &str) -> bool {
+    let Some(c) = name.chars().next() else {
+        return false;
+    };
+    // "von der Muhll": a lowercase particle opens a name whose last word is capitalised.
+    let particle_led = name
+        .split(' ')
+        .next()
+        .is_some_and(|w| NAME_PARTICLES.contains(w))
+        && name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !c.is_uppercase() && !is_arabic(c) && !particle_led {
+        return false;
+    }
+    // Contractions are no names ("I’m", "Let's", "We’ve").
+    let contraction = name.split(' ').any(|w| {
+        [
+            "’m", "'m", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’d", "'d", "n’t", "n't",
+        ]
+        .iter()
+        .any(|c| w.ends_with(c))
+            && (w.len() <= 6 || w.ends_with("n’t") || w.ends_with("n't"))
+    });
+    let mut buf = [0u8; 24];
+    let l = lower_ascii(name, &mut buf);
+    !contraction
+        && !NOT_NAMES.contains(l)
+        && !PERSON_PRONOUNS.contains(l)
+        && name.chars().count() > 1
+}
+
+pub fn is_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// The subject after an inverted verb: `“...,” said X` / `..., said the minister`.
+pub fn subject_after(text: &str, p: &Para, v: usize) -> Option<Subject> {
+    let n = p.toks.len();
+    let k = v + 1;
+    if k >= n || p.toks[k].quote.is_some() {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let lw = lower(text, p, k, &mut buf).to_string();
+    if p.is_word(k) && PERSON_PRONOUNS.contains(lw.as_str()) {
+        return Some(Subject {
+            start: k,
+            end: k,
+            lead: k,
+            kind: SubjKind::Pronoun,
+            name: None,
+            roles: Vec::new(),
+        });
+    }
+    // The phrase runs to a comma or the sentence's end.
+    let mut e = k;
+    while e + 1 < n && e < k + 10 && p.is_word(e + 1) && !p.sent_end[e] {
+        e += 1;
+    }
+    if !is_cap(text, p, e) {
+        if ROLE_NOUNS.contains(lower(text, p, e, &mut buf)) {
+            return Some(Subject {
+                start: k,
+                end: e,
+                lead: k,
+                kind: SubjKind::Role,
+                name: None,
+                roles: Vec::new(),
+            });
+        }
+        return None;
+    }
+    let mut s = name_subject(text, p, e, k)?;
+    s.start = k;
+    Some(s)
+}
+
+/// Makes one speaker of the forms of a name seen across all items: same surname and a
+/// compatible first name ("Sergey Lavrov", "Sergei Lavrov", "Lavrov").
+pub fn canonicalise(claims: &mut [Vec<ClaimMention>]) {
+    // Group full forms by surname key.
+    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for c in claims.iter().flatten() {
+        if let Some(s) = &c.speaker {
+            *forms
+                .entry(surname_key(&s.name))
+                .or_default()
+                .entry(s.name.clone())
+                .or_default() += 1;
+        }
+    }
+    // Within a surname: clusters of forms whose first names agree.
+    let mut canon: HashMap<String, String> = HashMap::new();
+    for fs in forms.values() {
+        let mut multi: Vec<(&String, usize)> = fs
+            .iter()
+            .filter(|(n, _)| n.contains(' '))
+            .map(|(n, &c)| (n, c))
+            .collect();
+        // Most printed first, then the shortest, then alphabetical: deterministic.
+        multi.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(a.0.cmp(b.0))
+        });
+        let mut heads: Vec<&String> = Vec::new();
+        for (n, _) in &multi {
+            let head = heads.iter().find(|h| compatible(h, n)).copied();
+            match head {
+                Some(h) => {
+                    canon.insert((*n).clone(), h.clone());
+                }
+                None => {
+                    heads.push(n);
+                    canon.insert((*n).clone(), (*n).clone());
+                }
+            }
+        }
+        for n in fs.keys().filter(|n| !n.contains(' ')) {
+            if heads.len() == 1 {
+                canon.insert(n.clone(), heads[0].clone());
+            }
+        }
+    }
+    // Aliases and roles of each canonical speaker, gathered over all mentions.
+    let mut aliases: HashMap<String, Vec<String>> = HashMap::new();
+    let mut roles: HashMap<String, Vec<String>> = HashMap::new();
+    for c in claims.iter().flatten() {
+        if let Some(s) = &c.speaker {
+            let to = canon
+                .get(&s.name)
+                .cloned()
+                .unwrap_or_else(|| s.name.clone());
+            let a = aliases.entry(to.clone()).or_default();
+            a.push(s.name.clone());
+            a.extend(s.aliases.iter().cloned());
+            roles.entry(to).or_default().extend(s.roles.iter().cloned());
+        }
+    }
+    for v in aliases.values_mut().chain(roles.values_mut()) {
+        v.sort();
+        v.dedup();
+    }
+    for c in claims.iter_mut().flatten() {
+        if let Some(s) = &mut c.speaker {
+            let to = canon
+                .get(&s.name)
+                .cloned()
+                .unwrap_or_else(|| s.name.clone());
+            s.aliases = aliases.get(&to).cloned().unwrap_or_default();
+            s.aliases.retain(|a| *a != to);
+            s.roles = roles.get(&to).cloned().unwrap_or_default();
+            s.name = to;
+        }
+    }
+}
+
+fn surname_key(name: &str) -> String {
+    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
+}
+
+/// Same surname (already grouped) and first names that may be one person: equal, one an
+/// initial of the other, or spellings with the same first two letters ("Sergey"/"Sergei").
+fn compatible(a: &str, b: &str) -> bool {
+    let fa = a.split(' ').next().unwrap_or("").to_lowercase();
+    let fb = b.split(' ').next().unwrap_or("").to_lowercase();
+    let pa: String = fa.chars().take(3).collect();
+    let pb: String = fb.chars().take(3).collect();
+    fa == fb || pa == pb || fa.trim_end_matches('.') == pb.chars().take(1).collect::<String>()
+}
+
+/// A speaker mention as the item states it.
+pub fn mention(name: String, roles: Vec<String>, span: (usize, usize)) -> SpeakerMention {
+    SpeakerMention {
+        name,
+        aliases: Vec::new(),
+        roles,
+        span,
+    }
+}
+
+/// Whether a token is an opening quote mark.
+pub fn is_open(p: &Para, i: usize) -> bool {
+    i < p.toks.len() && p.toks[i].kind == Kind::Open
+}
+
+/// Whether a token is a closing quote mark.
+pub fn is_close(p: &Para, i: usize) -> bool {
+    i < p.toks.len() && p.toks[i].kind == Kind::Close
+}
+
+/// The last person's name printed before `at` (two or three capitalised words, no titles): who a
+/// pronoun stands for when no named speaker came before it.
+pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
+    let mut from = at.saturating_sub(4000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let mut best: Option<(usize, usize)> = None;
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, usize)>, best: &mut Option<(usize, usize)>| {
+        if (2..=3).contains(&run.len()) {
+            *best = Some((run[0].0, run[run.len() - 1].1));
+        }
+        run.clear();
+    };
+    let mut pos = 0;
+    for w in window.split(' ') {
+        let s = pos;
+        pos += w.len() + 1;
+        let clean = w.trim_end_matches(['.', ',', ';', ':', '’', '\'']);
+        let ends_clause = clean.len() != w.len();
+        let mut buf = [0u8; 24];
+        let l = lower_ascii(strip_possessive(clean), &mut buf);
+        let ok = clean.chars().next().is_some_and(char::is_uppercase)
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+            && !TITLE_WORDS.contains(l)
+            && !NOT_NAMES.contains(l)
+            && !ORG_HEADS.contains(l);
+        if ok {
+            run.push((s, s + strip_possessive(clean).len()));
+            if ends_clause || is_possessive(clean) {
+                flush(&mut run, &mut best);
+            }
+        } else {
+            flush(&mut run, &mut best);
+        }
+    }
+    flush(&mut run, &mut best);
+    let (a, b) = best?;
+    let name = window[a..b].to_string();
+    valid_name(&name).then(|| mention(name, Vec::new(), (from + a, from + b)))
+}
+
+/// The full names an item prints, by the shorter forms that stand for them ("Nebenzia" and
+/// "von der Muhll" → "Vasily Nebenzia", "Agnes von der Muhll"): the runs of name-like words of
+/// the text, gathered in one pass when a claim's speaker first needs them.
+#[derive(Debug, Default)]
+pub struct FullNames<'t> {
+    words: Vec<&'t str>,
+    /// Ranges of `words`, each a run of two or more name-like words.
+    runs: Vec<(usize, usize)>,
+}
+
+impl<'t> FullNames<'t> {
+    /// Adds the runs of name-like words of a tokenised paragraph.
+    pub fn add_para(&mut self, text: &'t str, p: &Para) {
+        let mut start = self.words.len();
+        for i in 0..=p.toks.len() {
+            let mut keep = false;
+            if i < p.toks.len() && p.toks[i].kind == Kind::Word && p.toks[i].quote.is_none() {
+                let w = &text[p.toks[i].s..p.toks[i].e];
+                let first = w.as_bytes()[0];
+                let cap = if first < 0x80 {
+                    first.is_ascii_uppercase()
+                } else {
+                    w.starts_with(char::is_uppercase)
+                };
+                if cap || (w.len() <= 5 && self.words.len() > start) {
+                    let clean = strip_possessive(w);
+                    let mut buf = [0u8; 24];
+                    let l = lower_ascii(clean, &mut buf);
+                    keep = (cap || NAME_PARTICLES.contains(l))
+                        && !TITLE_WORDS.contains(l)
+                        && !NOT_NAMES.contains(l)
+                        && clean.len() == w.len()
+                        && clean.chars().all(|c| c.is_alphabetic() || c == '-');
+                }
+            }
+            if keep {
+                self.words.push(&text[p.toks[i].s..p.toks[i].e]);
+                continue;
+            }
+            if self.words.len() - start >= 2 {
+                self.runs.push((start, self.words.len()));
+            } else {
+                self.words.truncate(start);
+            }
+            start = self.words.len();
+        }
+    }
+
+    /// The longest full name printed with `short` as its last words: up to two words before
+    /// it, the first capitalised.
+    pub fn get(&self, short: &str) -> Option<String> {
+        let sw: Vec<&str> = short.split(' ').collect();
+        let mut best: Option<String> = None;
+        for &(a, b) in &self.runs {
+            let run = &self.words[a..b];
+            for j in 0..run.len() {
+                if run.len() - j < sw.len() || run[j..j + sw.len()] != sw[..] {
+                    continue;
+                }
+                let mut from = j.saturating_sub(2);
+                while from < j && !run[from].starts_with(char::is_uppercase) {
+                    from += 1;
+                }
+                if from == j {
+                    continue;
+                }
+                let full = run[from..j + sw.len()].join(" ");
+                if best.as_ref().is_none_or(|b| full.len() > b.len()) {
+                    best = Some(full);
+                }
+            }
+        }
+        best
+    }
+}

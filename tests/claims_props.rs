@@ -1,0 +1,94 @@
+//! Property tests: claim extraction never panics, and every span is a valid char-boundary range
+//! of the item's text whose words are the claim's.
+
+use claimtrace::extract::extract_claims;
+use claimtrace::item::Item;
+use proptest::prelude::*;
+use std::sync::Arc;
+
+fn check(text: &str) {
+    let file: Arc<str> = Arc::from("p.json");
+    let mut it = Item::with_own_text(&file, 0, text.len(), text.to_string());
+    it.meta.published = chrono::NaiveDate::from_ymd_opt(2020, 9, 19);
+    for c in extract_claims(&it) {
+        assert!(c.span.0 <= c.span.1 && c.span.1 <= text.len());
+        assert!(text.is_char_boundary(c.span.0) && text.is_char_boundary(c.span.1));
+        assert_eq!(&text[c.span.0..c.span.1], c.text);
+        if let Some(s) = c.speaker {
+            assert!(s.span.1 <= text.len());
+            assert!(text.is_char_boundary(s.span.0) && text.is_char_boundary(s.span.1));
+            assert!(!s.name.starts_with(char::is_lowercase));
+        }
+    }
+}
+
+const PIECES: &[&str] = &[
+    "“",
+    "”",
+    "\"",
+    "«",
+    "»",
+    "„",
+    "‘",
+    "’",
+    "'",
+    ",",
+    ".",
+    ":",
+    "?",
+    "\n",
+    "\n\n",
+    " ",
+    "\u{a0}",
+    "said",
+    "told",
+    "Sputnik",
+    "according to",
+    "He",
+    "she",
+    "that",
+    "Question",
+    "Question:",
+    "Ilka Vorn",
+    "Vorn:",
+    "the minister",
+    "on Friday",
+    "September 17",
+    "von der",
+    "قال",
+    "وأضاف",
+    "الوزير",
+    "أن",
+    "é",
+    "🙂",
+    "Mr.",
+    "U.S.",
+    "—",
+    "saying",
+    "in an interview with",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_text_never_panics(s in "\\PC{0,300}") {
+        check(&s);
+    }
+
+    #[test]
+    fn random_attribution_pieces_never_panic(idx in proptest::collection::vec(0..PIECES.len(), 0..80)) {
+        let mut s = String::new();
+        for i in idx {
+            s.push_str(PIECES[i]);
+            s.push(' ');
+        }
+        check(&s);
+        check(s.trim_end());
+    }
+
+    #[test]
+    fn random_bytes_as_lossy_text(b in proptest::collection::vec(any::<u8>(), 0..400)) {
+        check(&String::from_utf8_lossy(&b));
+    }
+}

@@ -1,0 +1,266 @@
+//! Attribution rules on fictional English, Arabic and interview text.
+
+use claimtrace::extract::{ClaimMention, canonicalise_speakers, extract_claims};
+use claimtrace::item::Item;
+use claimtrace::model::ClaimKind;
+use std::sync::Arc;
+
+fn item(text: &str, published: Option<&str>) -> Item {
+    let file: Arc<str> = Arc::from("t.json");
+    let mut it = Item::with_own_text(&file, 0, text.len(), text.to_string());
+    it.meta.published = published.map(|d| d.parse().unwrap());
+    it
+}
+
+fn claims_on(text: &str, published: Option<&str>) -> Vec<ClaimMention> {
+    let cs = extract_claims(&item(text, published));
+    for c in &cs {
+        assert_eq!(&text[c.span.0..c.span.1], c.text);
+    }
+    cs
+}
+
+/// (claim text, speaker name, speaker mention as printed, cue)
+/// (claim text, speaker, cue, outlet) per claim.
+type Row = (String, Option<String>, Option<String>, Option<String>);
+
+fn table(text: &str) -> Vec<Row> {
+    claims_on(text, None)
+        .into_iter()
+        .map(|c| {
+            (
+                c.text.clone(),
+                c.speaker.as_ref().map(|s| s.name.clone()),
+                c.speaker
+                    .as_ref()
+                    .map(|s| text[s.span.0..s.span.1].to_string()),
+                c.cue.clone(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    claim: &str,
+    name: Option<&str>,
+    mention: Option<&str>,
+    cue: Option<&str>,
+) -> (String, Option<String>, Option<String>, Option<String>) {
+    (
+        claim.into(),
+        name.map(Into::into),
+        mention.map(Into::into),
+        cue.map(Into::into),
+    )
+}
+
+#[test]
+fn quotes_with_attribution_after_before_and_inverted() {
+    let t = "“We will open the bridge,” Mayor Ilka Vorn said on Monday.\n\n\
+             Vorn told reporters: “The funds are there.”\n\n\
+             “It is too late,” said Tomas Brill, the council’s treasurer. “Far too late for us.”";
+    assert_eq!(
+        table(t),
+        vec![
+            row(
+                "We will open the bridge",
+                Some("Ilka Vorn"),
+                Some("Mayor Ilka Vorn"),
+                Some("said")
+            ),
+            row(
+                "The funds are there.",
+                Some("Ilka Vorn"),
+                Some("Vorn"),
+                Some("told")
+            ),
+            row(
+                "It is too late",
+                Some("Tomas Brill"),
+                Some("Tomas Brill"),
+                Some("said")
+            ),
+            // A quotation with no cue of its own: the paragraph's speaker, no cue.
+            row(
+                "Far too late for us.",
+                Some("Tomas Brill"),
+                Some("Tomas Brill"),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn reported_speech_pronouns_roles_and_according_to() {
+    let t = "Foreign Minister Ilka Vorn said that the talks would resume in March.\n\n\
+             She also stressed the border would stay open.\n\n\
+             The tunnel will close next year, the minister told Radio Borealis on Friday.\n\n\
+             According to Vorn, the treaty is binding.";
+    let cs = claims_on(t, Some("2021-03-06"));
+    let got: Vec<(&str, &str, Option<&str>)> = cs
+        .iter()
+        .map(|c| {
+            (
+                c.text.as_str(),
+                &t[c.speaker.as_ref().unwrap().span.0..c.speaker.as_ref().unwrap().span.1],
+                c.cue.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "the talks would resume in March",
+                "Foreign Minister Ilka Vorn",
+                Some("said")
+            ),
+            ("the border would stay open", "She", Some("stressed")),
+            (
+                "The tunnel will close next year",
+                "the minister",
+                Some("told")
+            ),
+            ("the treaty is binding", "Vorn", Some("According to")),
+        ]
+    );
+    assert!(
+        cs.iter()
+            .all(|c| c.speaker.as_ref().unwrap().name == "Ilka Vorn")
+    );
+    assert_eq!(
+        cs[0].speaker.as_ref().unwrap().roles,
+        vec!["Foreign Minister"]
+    );
+    assert_eq!(cs[2].reported_by.as_deref(), Some("Radio Borealis"));
+    assert_eq!(
+        cs[2].said_on.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-05")
+    );
+    assert_eq!(cs[0].kind, ClaimKind::Indirect);
+}
+
+#[test]
+fn floating_and_multi_paragraph_quotes_go_to_the_last_speaker() {
+    let t = "Tomas Brill, the treasurer, said: “We counted every coin. Twice over,\n\n\
+             “and the books are clean, as anyone can see.”\n\n\
+             Weather was mild.\n\n\
+             “Nobody will find a single missing coin here.”";
+    let cs = claims_on(t, None);
+    assert_eq!(cs.len(), 3);
+    assert!(cs.iter().all(|c| c.kind == ClaimKind::Direct));
+    assert!(
+        cs.iter()
+            .all(|c| c.speaker.as_ref().unwrap().name == "Tomas Brill")
+    );
+}
+
+#[test]
+fn never_a_pronoun_or_fragment_as_speaker() {
+    let t = "He said the vote was rigged.\n\nQuestion: what now?\n\nit said the law was void.";
+    for c in claims_on(t, None) {
+        assert!(c.speaker.is_none(), "{:?}", c.speaker);
+    }
+}
+
+#[test]
+fn names_canonicalise_within_and_across_items() {
+    let a = claims_on(
+        "Spokeswoman Agnes von der Brill said the plan had failed. “It failed,” von der Brill said.\n\n\
+         Sergey Tarnov said the rate would rise.",
+        None,
+    );
+    let b = claims_on(
+        "Sergei Tarnov told Radio Borealis that prices would rise. Tarnov said the bank agreed.",
+        None,
+    );
+    let mut all = vec![a, b];
+    canonicalise_speakers(&mut all);
+    let names: Vec<&str> = all
+        .iter()
+        .flatten()
+        .map(|c| c.speaker.as_ref().unwrap().name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "Agnes von der Brill",
+            "Agnes von der Brill",
+            "Sergei Tarnov",
+            "Sergei Tarnov",
+            "Sergei Tarnov"
+        ]
+    );
+    let s = all[1][0].speaker.as_ref().unwrap();
+    assert!(
+        s.aliases.contains(&"Sergey Tarnov".to_string()),
+        "{:?}",
+        s.aliases
+    );
+    assert!(s.aliases.contains(&"Tarnov".to_string()), "{:?}", s.aliases);
+    assert_eq!(
+        all[0][0].speaker.as_ref().unwrap().roles,
+        vec!["Spokeswoman"]
+    );
+}
+
+#[test]
+fn interview_turns() {
+    let t = "Minister Ilka Vorn’s interview with Radio Borealis, Tarn, March 3, 2021\n\n\
+             Question: Will the bridge open?\n\n\
+             Ilka Vorn: It will open in May.\n\n\
+             QuestionAnd the tunnel?\n\n\
+             Ilka Vorn: Later, not now.";
+    let cs = claims_on(t, None);
+    let answers: Vec<_> = cs
+        .iter()
+        .filter(|c| c.speaker.as_ref().is_some_and(|s| s.name == "Ilka Vorn"))
+        .collect();
+    assert_eq!(answers.len(), 2);
+    assert!(answers.iter().all(|c| c.kind == ClaimKind::Turn));
+    assert_eq!(
+        answers[0].said_on.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-03")
+    );
+    let questions = cs.iter().filter(|c| c.speaker.is_none()).count();
+    assert_eq!(questions, 2);
+}
+
+#[test]
+fn arabic_quotes_with_reporting_verbs() {
+    let t = "وقال الوزير سمير نادر: «الجسر سيفتح في الربيع».\n\nوأضاف: “لن نتراجع عن القرار”.\n\nوأكدت المتحدثة ليلى حداد أن «الاتفاق ملزم للجميع».";
+    let cs = claims_on(t, None);
+    let got: Vec<(&str, &str)> = cs
+        .iter()
+        .map(|c| (c.text.as_str(), c.speaker.as_ref().unwrap().name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("الجسر سيفتح في الربيع", "الوزير سمير نادر"),
+            ("لن نتراجع عن القرار", "الوزير سمير نادر"),
+            ("الاتفاق ملزم للجميع", "المتحدثة ليلى حداد"),
+        ]
+    );
+    assert!(cs.iter().all(|c| c.language.as_deref() == Some("ar")));
+}
+
+#[test]
+fn coordinated_and_joined_attributions() {
+    let t = "Tomas Brill thanked the crowd and said the bridge would open.\n\n\
+             Ilka Vorn said the tunnel was safe and Brill says the river is rising.\n\n\
+             The plan is dead, Ilka Vorn told her advisers as she left.";
+    let got: Vec<(String, Option<String>)> =
+        table(t).into_iter().map(|(c, n, _, _)| (c, n)).collect();
+    let row = |c: &str, n: &str| (c.to_string(), Some(n.to_string()));
+    assert_eq!(
+        got,
+        vec![
+            row("the bridge would open", "Tomas Brill"),
+            row("the tunnel was safe", "Ilka Vorn"),
+            row("the river is rising", "Tomas Brill"),
+            row("The plan is dead", "Ilka Vorn"),
+        ]
+    );
+}
