@@ -151,7 +151,8 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: &ClaimMention) {
     let mut e = Edge::new(EdgeKind::Contains, item_id, id);
     let d = e.detail_mut();
     d.span = Some(item.span(c.span.0, c.span.1));
-    d.speaker_span = c.speaker.as_ref().map(|s| item.span(s.span.0, s.span.1));
+    let attributing = c.speaker.as_ref().map(|s| s.span).or(c.source_span);
+    d.speaker_span = attributing.map(|(s, e)| item.span(s, e));
     d.cue = c.cue.clone();
     g.add_edge(e);
     if let Some(SpeakerMention {

@@ -51,6 +51,7 @@ fn full_graph_json(with_text: bool) -> Value {
         cue: Some("said".into()),
         reported_by: Some("Valley Radio".into()),
         said_on: NaiveDate::from_ymd_opt(2031, 5, 2),
+        source_span: None,
     };
     let claims = vec![vec![claim(0)], vec![claim("Reposted. ".len())]];
     let links = vec![

@@ -53,6 +53,9 @@ pub struct ClaimMention {
     pub reported_by: Option<String>,
     /// When it was said, where the text says.
     pub said_on: Option<NaiveDate>,
+    /// The mention that attributes the claim, byte range in the item's text, also where it names
+    /// no speaker node ("officials said", "a new poll found"): exported as `speaker_span`.
+    pub source_span: Option<(usize, usize)>,
 }
 
 /// Who a claim found in a paragraph belongs to, before pronouns are resolved.
@@ -199,7 +202,12 @@ fn resolve(
         };
         let speaker = speaker
             .filter(|s| speakers::valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
+        let source_span = match &r.who {
+            Who::Subject { span, .. } => Some(*span),
+            _ => speaker.as_ref().map(|s| s.span),
+        };
         out.push(ClaimMention {
+            source_span,
             text: text[r.span.0..r.span.1].to_string(),
             span: r.span,
             kind: r.kind,
