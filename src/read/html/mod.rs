@@ -79,10 +79,54 @@ pub struct Page<'a> {
     pub fallback_date: Option<NaiveDate>,
 }
 
+/// Where a page's main text comes from. Metadata is read the same way whichever is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyExtractor {
+    /// dom_smoothie (Readability.js port).
+    Readability,
+    /// rs-trafilatura.
+    Trafilatura,
+    /// rs-trafilatura, else Readability where trafilatura finds (almost) nothing.
+    TrafilaturaElseReadability,
+    /// Readability, else rs-trafilatura where Readability finds (almost) nothing.
+    ReadabilityElseTrafilatura,
+}
+
+/// The extractor pages go through: see docs/web-formats.md for the measurements behind it.
+pub const DEFAULT_BODY: BodyExtractor = BodyExtractor::Readability;
+
+/// Below this many characters an extraction counts as having found nothing, and the hybrid
+/// extractors ask the other one.
+const SHORT_BODY: usize = 250;
+
 /// One page as an item: main text, metadata and stated sources. Never fails: a page whose
 /// article cannot be found keeps its whole visible text, with a warning.
 pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
+    page_item_with(page, html, settings, DEFAULT_BODY)
+}
+
+/// rs-trafilatura's main text of a page, paragraphs separated by blank lines.
+fn trafilatura_text(html: &str) -> Option<String> {
+    let opts = rs_trafilatura::Options::default();
+    let r = rs_trafilatura::extract_with_options(html, &opts).ok()?;
+    let t = strip::fold(&r.content_text.replace('\n', "\n\n"));
+    (!t.trim().is_empty()).then_some(t)
+}
+
+/// [`page_item`] with the main text from a chosen extractor (for measuring them).
+pub fn page_item_with(
+    page: &Page<'_>,
+    html: &str,
+    settings: &ReadSettings,
+    body: BodyExtractor,
+) -> Item {
     let html = drop_script_bodies(html);
+    let traf = match body {
+        BodyExtractor::Trafilatura | BodyExtractor::TrafilaturaElseReadability => {
+            trafilatura_text(&html)
+        }
+        _ => None,
+    };
     let doc = Document::from(html.as_str());
     let pm = meta::read_meta(&doc);
     let mut warnings = Vec::new();
@@ -115,6 +159,23 @@ pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
             }
         },
     };
+    let short = |t: &str| t.trim().chars().count() < SHORT_BODY;
+    match body {
+        BodyExtractor::Readability => {}
+        BodyExtractor::Trafilatura => text = traf.unwrap_or(text),
+        BodyExtractor::TrafilaturaElseReadability => {
+            if let Some(t) = traf.filter(|t| !short(t) || short(&text)) {
+                text = t;
+            }
+        }
+        BodyExtractor::ReadabilityElseTrafilatura => {
+            if short(&text) {
+                if let Some(t) = trafilatura_text(&html).filter(|t| !short(t)) {
+                    text = t;
+                }
+            }
+        }
+    }
     // The publisher's own statement of the body wins over an extraction that found less than
     // half of it (Readability keeps one container and misses articles split across several).
     if let Some(body) = &pm.ld.article_body {
