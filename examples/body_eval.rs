@@ -161,6 +161,19 @@ fn main() {
                     .unwrap_or_default()
             }),
         ),
+        (
+            "rs-trafilatura alone, page type article",
+            Box::new(|c: &Case| {
+                let (html, _) = charset::decode(&c.bytes, None);
+                let opts = rs_trafilatura::Options {
+                    page_type: Some(rs_trafilatura::page_type::PageType::Article),
+                    ..Default::default()
+                };
+                rs_trafilatura::extract_with_options(&html, &opts)
+                    .map(|r| r.content_text)
+                    .unwrap_or_default()
+            }),
+        ),
     ];
     let mut dump = String::new();
     for (name, f) in &extractors {
@@ -170,6 +183,11 @@ fn main() {
         let t0 = Instant::now();
         let texts: Vec<String> = cases.iter().map(f).collect();
         let secs = t0.elapsed().as_secs_f64();
+        if args.iter().any(|a| a == "--show") {
+            for (c, t) in cases.iter().zip(&texts) {
+                println!("--- {name} {}:\n{t}\n", c.name);
+            }
+        }
         let (mut p, mut r) = (0.0, 0.0);
         for (c, t) in cases.iter().zip(&texts) {
             let (pp, rr) = precision_recall(t, &c.expected);
