@@ -86,7 +86,10 @@ fn cases(dir: &str, limit: usize) -> Vec<Case> {
             break;
         }
     }
-    eprintln!("{} pages ({skipped} with empty expected text skipped)", out.len());
+    eprintln!(
+        "{} pages ({skipped} with empty expected text skipped)",
+        out.len()
+    );
     out
 }
 
@@ -109,7 +112,9 @@ fn through_reader(body: BodyExtractor) -> Extract {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = args.first().expect("usage: body_eval DIR [--limit N] [--dump FILE]");
+    let dir = args
+        .first()
+        .expect("usage: body_eval DIR [--limit N] [--dump FILE]");
     let opt = |k: &str| {
         args.iter()
             .position(|a| a == k)
@@ -128,8 +133,14 @@ fn main() {
                     .unwrap_or_default()
             }),
         ),
-        ("reader: readability", through_reader(BodyExtractor::Readability)),
-        ("reader: trafilatura", through_reader(BodyExtractor::Trafilatura)),
+        (
+            "reader: readability",
+            through_reader(BodyExtractor::Readability),
+        ),
+        (
+            "reader: trafilatura",
+            through_reader(BodyExtractor::Trafilatura),
+        ),
         (
             "reader: trafilatura else readability",
             through_reader(BodyExtractor::TrafilaturaElseReadability),
