@@ -8,7 +8,7 @@
 //! folded). Title: normalised equality. Byline and site name: normalised equality or one
 //! containing the other ("By Jane Roe" ~ "Jane Roe"). Date: the calendar date of
 //! publishedTime equals the item's date. Each field is scored over the pages whose expected
-//! value is not null. Body: 4-word shingles (words = runs of letters/digits), multiset
+//! value is not null. Body: 4-word shingles (words = runs of letters/digits, lowercased), multiset
 //! precision and recall per page against the text of expected.html, averaged over pages; F1 is
 //! the harmonic mean of the averages (the scrapinghub article-extraction-benchmark metric).
 

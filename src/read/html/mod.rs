@@ -79,9 +79,95 @@ pub struct Page<'a> {
     pub fallback_date: Option<NaiveDate>,
 }
 
+/// Where a page's main text comes from. Metadata is read the same way whichever is chosen.
+/// The rs-trafilatura ones exist with the `trafilatura` feature, for measuring them
+/// (`examples/body_eval.rs`); none beat Readability on independent labelled sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyExtractor {
+    /// dom_smoothie (Readability.js port).
+    Readability,
+    /// rs-trafilatura.
+    #[cfg(feature = "trafilatura")]
+    Trafilatura,
+    /// rs-trafilatura, else Readability where trafilatura finds (almost) nothing.
+    #[cfg(feature = "trafilatura")]
+    TrafilaturaElseReadability,
+    /// Readability, else rs-trafilatura where Readability finds (almost) nothing.
+    #[cfg(feature = "trafilatura")]
+    ReadabilityElseTrafilatura,
+}
+
+/// The extractor pages go through: see docs/web-formats.md for the measurements behind it.
+pub const DEFAULT_BODY: BodyExtractor = BodyExtractor::Readability;
+
 /// One page as an item: main text, metadata and stated sources. Never fails: a page whose
 /// article cannot be found keeps its whole visible text, with a warning.
 pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
+    page_item_with(page, html, settings, DEFAULT_BODY)
+}
+
+/// The main text from the chosen extractor, given what Readability found (`None`: nothing).
+#[cfg(not(feature = "trafilatura"))]
+fn choose_body(
+    _: BodyExtractor,
+    found: Option<String>,
+    _: &str,
+    _: Option<&str>,
+    _: &mut Vec<String>,
+) -> Option<String> {
+    found
+}
+
+/// The main text from the chosen extractor, given what Readability found (`None`: nothing,
+/// for the reason `failure`).
+#[cfg(feature = "trafilatura")]
+fn choose_body(
+    body: BodyExtractor,
+    found: Option<String>,
+    html: &str,
+    failure: Option<&str>,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    /// Below this many characters an extraction counts as having found nothing, and the
+    /// hybrid extractors ask the other one.
+    const SHORT_BODY: usize = 250;
+    let short = |t: &str| t.trim().chars().count() < SHORT_BODY;
+    let traf = || {
+        let r = rs_trafilatura::extract(html).ok()?;
+        let t = strip::fold(&r.content_text.replace('\n', "\n\n"));
+        (!t.trim().is_empty()).then_some(t)
+    };
+    match body {
+        BodyExtractor::Readability => found,
+        BodyExtractor::Trafilatura => traf().or(found),
+        BodyExtractor::TrafilaturaElseReadability => match (traf(), found) {
+            (Some(t), Some(r)) if short(&t) && !short(&r) => Some(r),
+            (t, r) => t.or(r),
+        },
+        BodyExtractor::ReadabilityElseTrafilatura => match found {
+            Some(r) if !short(&r) => Some(r),
+            r => match traf().filter(|t| !short(t)) {
+                Some(t) => {
+                    if let Some(e) = failure {
+                        warnings.push(format!(
+                            "no article body found by Readability ({e}); the text is rs-trafilatura's"
+                        ));
+                    }
+                    Some(t)
+                }
+                None => r,
+            },
+        },
+    }
+}
+
+/// [`page_item`] with the main text from a chosen extractor (for measuring them).
+pub fn page_item_with(
+    page: &Page<'_>,
+    html: &str,
+    settings: &ReadSettings,
+    body: BodyExtractor,
+) -> Item {
     let html = drop_script_bodies(html);
     let doc = Document::from(html.as_str());
     let pm = meta::read_meta(&doc);
@@ -92,28 +178,34 @@ pub fn page_item(page: &Page<'_>, html: &str, settings: &ReadSettings) -> Item {
     };
     let article =
         dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
-    let (mut text, title, byline, site, date_raw) = match article {
+    let (found, title, byline, site, date_raw, failure) = match article {
         Ok(a) => (
-            strip::fold(&a.text_content),
+            Some(strip::fold(&a.text_content)),
             meta::clean(&a.title),
             a.byline.as_deref().and_then(meta::clean),
             a.site_name.as_deref().and_then(meta::clean),
             a.published_time.as_deref().and_then(meta::clean),
+            None,
         ),
-        Err(e) => match &pm.ld.article_body {
-            Some(_) => {
+        Err(e) => (None, None, None, None, None, Some(e.to_string())),
+    };
+    let found = choose_body(body, found, &html, failure.as_deref(), &mut warnings);
+    let mut text = match (found, failure) {
+        (Some(t), _) => t,
+        (None, e) => {
+            let e = e.unwrap_or_else(|| "nothing found".to_string());
+            if pm.ld.article_body.is_some() {
                 warnings.push(format!(
                     "no article body found ({e}); the text is the page's JSON-LD articleBody"
                 ));
-                (String::new(), None, None, None, None)
-            }
-            None => {
+                String::new()
+            } else {
                 warnings.push(format!(
                     "no article body found ({e}); the text is the page's whole visible text"
                 ));
-                (strip::html_to_text(body_of(&html)), None, None, None, None)
+                strip::html_to_text(body_of(&html))
             }
-        },
+        }
     };
     // The publisher's own statement of the body wins over an extraction that found less than
     // half of it (Readability keeps one container and misses articles split across several).
