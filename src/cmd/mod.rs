@@ -2,6 +2,7 @@
 //! (src/main.rs) only calls `main`.
 
 pub mod graph;
+pub mod inputs;
 pub mod origin;
 mod output;
 pub mod report;

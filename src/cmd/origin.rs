@@ -1,11 +1,12 @@
 //! claimtrace origin: the chain from a copy back to its first known source.
 
+use super::inputs::{InputArgs, graph_of};
 use super::output::write_output;
+use crate::build::BuildOptions;
 use crate::model::{Edge, EdgeKind, Graph, NodeData};
-use crate::pipeline::{self, Settings};
 use anyhow::{Result, bail};
 use serde::Serialize;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use uuid::Uuid;
 
@@ -25,9 +26,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = USAGE, after_help = USAGE)]
 pub struct Args {
-    /// Files or directories to read; - reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// The item to trace: node id, URL, record id or title.
     #[arg(long, value_name = "ID|URL|TITLE")]
     pub item: String,
@@ -37,12 +37,6 @@ pub struct Args {
     /// Write here instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Go on past inputs that cannot be read, warning about each on stderr.
-    #[arg(long)]
-    pub skip_bad: bool,
-    /// Never show progress bars.
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
 /// An item as the provenance commands show it.
@@ -80,25 +74,6 @@ pub struct Origin {
     pub credited: Vec<String>,
     /// Items that share text with the first known source without a shown direction.
     pub same_text: Vec<ItemRef>,
-}
-
-pub fn settings(inputs: &[PathBuf], skip_bad: bool, quiet: bool) -> Settings {
-    Settings {
-        inputs: inputs.to_vec(),
-        skip_bad,
-        progress: !quiet && std::io::stderr().is_terminal(),
-        ..Settings::default()
-    }
-}
-
-/// Reads and builds the graph of the inputs, warning about skipped ones.
-pub fn graph_of(settings: &Settings) -> Result<Graph> {
-    let mut warn = |e: &crate::read::InputError| eprintln!("warning: skipped {e}");
-    let (graph, report) = pipeline::run(settings, &mut warn)?;
-    if !report.skipped.is_empty() {
-        eprintln!("warning: {} bad input(s) skipped", report.skipped.len());
-    }
-    Ok(graph)
 }
 
 pub fn item_ref(g: &Graph, id: Uuid) -> ItemRef {
@@ -297,7 +272,7 @@ fn write_text(o: &Origin, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let g = graph_of(&settings(&args.inputs, args.skip_bad, args.quiet))?;
+    let g = graph_of(&args.input.settings(BuildOptions::default())?)?;
     let id = find_item(&g, &args.item)?;
     let o = trace(&g, id);
     write_output(args.output.as_deref(), |out| {

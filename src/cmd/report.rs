@@ -1,7 +1,9 @@
 //! claimtrace report: a plain-language provenance summary of every item.
 
-use super::origin::{ItemRef, Step, describe, graph_of, item_ref, settings, step, target_labels};
+use super::inputs::{InputArgs, graph_of};
+use super::origin::{ItemRef, Step, describe, item_ref, step, target_labels};
 use super::output::write_output;
+use crate::build::BuildOptions;
 use crate::model::{EdgeKind, Graph, NodeData};
 use anyhow::Result;
 use serde::Serialize;
@@ -24,21 +26,14 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = USAGE, after_help = USAGE)]
 pub struct Args {
-    /// Files or directories to read; - reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Write JSON instead of text.
     #[arg(long)]
     pub json: bool,
     /// Write here instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Go on past inputs that cannot be read, warning about each on stderr.
-    #[arg(long)]
-    pub skip_bad: bool,
-    /// Never show progress bars.
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -249,7 +244,7 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let g = graph_of(&settings(&args.inputs, args.skip_bad, args.quiet))?;
+    let g = graph_of(&args.input.settings(BuildOptions::default())?)?;
     let rs = report(&g);
     write_output(args.output.as_deref(), |out| {
         if args.json {

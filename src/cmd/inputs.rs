@@ -1,0 +1,56 @@
+//! The input flags every command shares, and running the pipeline on them: one definition, so
+//! `graph`, `origin` and `report` read their inputs alike.
+
+use crate::build::BuildOptions;
+use crate::model::Graph;
+use crate::pipeline::{self, Settings};
+use crate::read::{InputError, ReadSettings};
+use anyhow::{Result, bail};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Flattened into each command's flags.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Files or directories to read; - reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Go on past inputs that cannot be read, warning about each on stderr.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// The outlet that published the items, overriding what the inputs say.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// Never show progress bars.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl InputArgs {
+    /// The settings a run uses, from these flags, the command's build options and the terminal.
+    pub fn settings(&self, build: BuildOptions) -> Result<Settings> {
+        if self.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+            bail!("standard input (-) can be given once");
+        }
+        Ok(Settings {
+            inputs: self.inputs.clone(),
+            skip_bad: self.skip_bad,
+            read: ReadSettings {
+                outlet: self.outlet.clone(),
+            },
+            build,
+            progress: !self.quiet && std::io::stderr().is_terminal(),
+        })
+    }
+}
+
+/// Reads and builds the graph of the inputs, warning on stderr about each skipped input and
+/// ending with their count.
+pub fn graph_of(settings: &Settings) -> Result<Graph> {
+    let mut warn = |e: &InputError| eprintln!("warning: skipped {e}");
+    let (graph, report) = pipeline::run(settings, &mut warn)?;
+    if !report.skipped.is_empty() {
+        eprintln!("warning: {} bad input(s) skipped", report.skipped.len());
+    }
+    Ok(graph)
+}
