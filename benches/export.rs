@@ -38,7 +38,7 @@ fn graph_of(nodes: usize) -> Graph {
     let bytes = generated_records(nodes / 2);
     let items = read_input(&Input::new("bench.jsonl", bytes), &ReadSettings::default()).unwrap();
     let claims = vec![Vec::new(); items.len()];
-    build_graph(items, &claims, &[], BuildOptions::default())
+    build_graph(items, claims, &[], BuildOptions::default())
 }
 
 fn bench_export(c: &mut Criterion) {

@@ -19,19 +19,20 @@ pub struct BuildOptions {
 }
 
 /// Builds the graph of one run. `claims[i]` are the claims of `items[i]`; links index `items`.
-/// Takes the items by value: their strings move into the graph instead of being copied, which
-/// lowers the peak memory of a large run.
+/// Items and claims are taken by value and consumed one item at a time: their strings move into
+/// the graph instead of being copied, which keeps the peak memory of a large run down.
 pub fn build_graph(
     items: Vec<Item>,
-    claims: &[Vec<ClaimMention>],
+    claims: Vec<Vec<ClaimMention>>,
     links: &[ItemLink],
     opts: BuildOptions,
 ) -> Graph {
     let mut g = Graph::new();
     let mut item_ids = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let claims = claims.get(i).map(Vec::as_slice).unwrap_or_default();
-        item_ids.push(add_item(&mut g, item, claims, opts));
+    let mut claims = claims.into_iter();
+    for item in items {
+        let item_claims = claims.next().unwrap_or_default();
+        item_ids.push(add_item(&mut g, item, item_claims, opts));
     }
     for l in links {
         let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
@@ -85,7 +86,7 @@ pub fn claim_key(text: &str) -> String {
 }
 
 /// Adds an item, its metadata edges and its claims.
-fn add_item(g: &mut Graph, mut item: Item, claims: &[ClaimMention], opts: BuildOptions) -> Uuid {
+fn add_item(g: &mut Graph, mut item: Item, claims: Vec<ClaimMention>, opts: BuildOptions) -> Uuid {
     let id = node_id("item", &item_key(&item));
     let excerpt = item.excerpt();
     let m = &mut item.meta;
@@ -98,7 +99,8 @@ fn add_item(g: &mut Graph, mut item: Item, claims: &[ClaimMention], opts: BuildO
             published: m.published.map(|d| d.to_string()),
             byline: m.byline.take(),
             dateline: m.dateline.take(),
-            language: m.language.take(),
+            // Cloned, not taken: the item's claims fall back to it below.
+            language: m.language.clone(),
             origin: item.origin.clone(),
             excerpt,
             warnings: std::mem::take(&mut item.warnings),
@@ -134,7 +136,7 @@ fn add_item(g: &mut Graph, mut item: Item, claims: &[ClaimMention], opts: BuildO
     id
 }
 
-fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: &ClaimMention) {
+fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
     let key = claim_key(&c.text);
     if key.is_empty() {
         return;
@@ -143,9 +145,9 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: &ClaimMention) {
     g.upsert_node(Node::new(
         id,
         NodeData::Claim(ClaimNode {
-            text: c.text.clone(),
+            text: c.text,
             claim_kind: c.kind,
-            language: c.language.clone().or_else(|| item.meta.language.clone()),
+            language: c.language.or_else(|| item.meta.language.clone()),
         }),
     ));
     let mut e = Edge::new(EdgeKind::Contains, item_id, id);
@@ -153,7 +155,7 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: &ClaimMention) {
     d.span = Some(item.span(c.span.0, c.span.1));
     let attributing = c.speaker.as_ref().map(|s| s.span).or(c.source_span);
     d.speaker_span = attributing.map(|(s, e)| item.span(s, e));
-    d.cue = c.cue.clone();
+    d.cue = c.cue;
     g.add_edge(e);
     if let Some(SpeakerMention {
         name,

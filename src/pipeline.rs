@@ -71,7 +71,7 @@ pub fn run(
     let claims = extract_all(&items);
     let bar = progress_bar(settings.progress, items.len() as u64, "indexing");
     let links = link_items_with(&items, &LinkParams::default(), &bar);
-    Ok((build_graph(items, &claims, &links, settings.build), report))
+    Ok((build_graph(items, claims, &links, settings.build), report))
 }
 
 fn progress_bar(enabled: bool, len: u64, what: &'static str) -> ProgressBar {

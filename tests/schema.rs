@@ -72,12 +72,7 @@ fn full_graph_json(with_text: bool) -> Value {
             aligned: vec![],
         },
     ];
-    let g = build_graph(
-        vec![wire, copy],
-        &claims,
-        &links,
-        BuildOptions { with_text },
-    );
+    let g = build_graph(vec![wire, copy], claims, &links, BuildOptions { with_text });
     let mut out = Vec::new();
     export::write(&g, Format::Json, &mut out).unwrap();
     serde_json::from_slice(&out).unwrap()
