@@ -96,7 +96,7 @@ fn add_item(g: &mut Graph, mut item: Item, claims: Vec<ClaimMention>, opts: Buil
             title: m.title.take(),
             url: m.url.take(),
             record_id: m.record_id.take(),
-            published: m.published.map(|d| d.to_string()),
+            published: m.published,
             byline: m.byline.take(),
             dateline: m.dateline.take(),
             // Cloned, not taken: the item's claims fall back to it below.

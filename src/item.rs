@@ -138,6 +138,8 @@ pub fn excerpt(text: &str, max: usize) -> String {
         }
         out.push('…');
     }
+    // Capacity was reserved for the longest excerpt; a million short items keep only their own.
+    out.shrink_to_fit();
     out
 }
 

@@ -81,7 +81,7 @@ pub fn item_ref(g: &Graph, id: Uuid) -> ItemRef {
     let (title, published, url) = match node.map(|n| &n.data) {
         Some(NodeData::Item(it)) => (
             it.title.clone().unwrap_or_else(|| it.excerpt.clone()),
-            it.published.clone(),
+            it.published.map(|d| d.to_string()),
             it.url.clone(),
         ),
         _ => (String::new(), None, None),

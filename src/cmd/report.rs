@@ -72,7 +72,11 @@ fn item_ids(g: &Graph) -> Vec<Uuid> {
         .sorted_nodes()
         .into_iter()
         .filter_map(|n| match &n.data {
-            NodeData::Item(it) => Some((it.published.clone(), n.label().into_owned(), n.id)),
+            NodeData::Item(it) => Some((
+                it.published.map(|d| d.to_string()),
+                n.label().into_owned(),
+                n.id,
+            )),
             _ => None,
         })
         .collect();
@@ -82,7 +86,7 @@ fn item_ids(g: &Graph) -> Vec<Uuid> {
 
 fn published(g: &Graph, id: Uuid) -> Option<String> {
     match g.node(id).map(|n| &n.data) {
-        Some(NodeData::Item(it)) => it.published.clone(),
+        Some(NodeData::Item(it)) => it.published.map(|d| d.to_string()),
         _ => None,
     }
 }

@@ -1,7 +1,15 @@
 //! Node kinds of the graph contract (schemas/graph.schema.json).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
+
+fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+        None => s.serialize_none(),
+    }
+}
 
 /// Where a claim's `span` points: into the input file (the item's text is a verbatim slice of it)
 /// or into the item's own text as exported with `--with-text` (JSON records, HTML, feeds).
@@ -26,7 +34,9 @@ pub struct ItemNode {
     pub title: Option<String>,
     pub url: Option<String>,
     pub record_id: Option<String>,
-    pub published: Option<String>,
+    /// Written as YYYY-MM-DD; held as a date, a tenth of the memory of its string.
+    #[serde(serialize_with = "serialize_date")]
+    pub published: Option<NaiveDate>,
     pub byline: Option<String>,
     pub dateline: Option<String>,
     pub language: Option<String>,
