@@ -264,3 +264,14 @@ fn coordinated_and_joined_attributions() {
         ]
     );
 }
+
+#[test]
+fn evidence_verbs_take_any_subject() {
+    let text = "A new survey by the Brelland Institute shows that Mayor Vorn leads the race by ten points.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter().any(|c| c.text == "Mayor Vorn leads the race by ten points"
+            && c.cue.as_deref() == Some("shows")),
+        "{cs:?}"
+    );
+}

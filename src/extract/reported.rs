@@ -392,7 +392,13 @@ impl Ctx<'_> {
             }
             None => return None,
         };
-        if class == VerbClass::Mental && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun) {
+        // "A poll shows Sanders ahead", "the study found that ...": evidence verbs report what
+        // a poll or a report says, so any subject may hold them.
+        let evidence = matches!(lv.as_str(), "shows" | "showed" | "show" | "found" | "finds");
+        if class == VerbClass::Mental
+            && !evidence
+            && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
+        {
             return None;
         }
         let who = self.who(&subj);
