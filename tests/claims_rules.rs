@@ -275,3 +275,19 @@ fn evidence_verbs_take_any_subject() {
         "{cs:?}"
     );
 }
+
+#[test]
+fn endorse_and_decline_take_short_contents() {
+    let text = "Governor Ilsa Marrow endorsed Vorn. The spokesman declined to comment.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "Vorn" && c.cue.as_deref() == Some("endorsed")),
+        "{cs:?}"
+    );
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "to comment" && c.cue.as_deref() == Some("declined")),
+        "{cs:?}"
+    );
+}

@@ -72,14 +72,15 @@ const OBJECT: &str = "accuse accuses accused deny denies denied slam slams slamm
  condemned praise praises praised dismiss dismisses dismissed reject rejects rejected call calls \
  called describe describes described decry decries decried defend defends defended attack \
  attacks attacked blame blames blamed question questions questioned challenge challenges \
- challenged applaud applauds applauded welcome welcomes welcomed";
+ challenged applaud applauds applauded welcome welcomes welcomed endorse endorses endorsed \
+ oppose opposes opposed";
 
 const MENTAL: &str = "think thinks thought believe believes believed hope hopes hoped expect \
  expects expected fear fears feared worry worries worried feel feels felt know knows knew \
  suspect suspects suspected doubt doubts doubted consider considers considered reckon reckons \
  figure figures figured understand understands understood want wants wanted plan plans \
  planned intend intends intended threaten threatens threatened find finds found show shows \
- showed";
+ showed decline declines declined refuse refuses refused";
 
 static VERBS: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
     let mut m = HashMap::default();

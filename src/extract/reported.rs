@@ -394,7 +394,11 @@ impl Ctx<'_> {
         };
         // "A poll shows Sanders ahead", "the study found that ...": evidence verbs report what
         // a poll or a report says, so any subject may hold them.
-        let evidence = matches!(lv.as_str(), "shows" | "showed" | "show" | "found" | "finds");
+        // "A spokesman declined to comment" likewise.
+        let evidence = matches!(
+            lv.as_str(),
+            "shows" | "showed" | "show" | "found" | "finds" | "declined" | "refused"
+        );
         if class == VerbClass::Mental
             && !evidence
             && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
@@ -454,8 +458,14 @@ impl Ctx<'_> {
             that = true;
             j += 1;
         }
+        // "endorsed Clinton", "declined to comment": these verbs take short contents.
+        let min_words = match lv.as_str() {
+            "endorse" | "endorses" | "endorsed" | "oppose" | "opposes" | "opposed" => 1,
+            "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" => 2,
+            _ => 3,
+        };
         let content_ok = j <= se
-            && self.words_in(j, se) >= 3
+            && self.words_in(j, se) >= min_words
             && (that || is_open(p, j) || clause_start(&self.lw(j), class));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
             self.push_clause(j, se, who, cue, (ss, se));
