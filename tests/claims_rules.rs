@@ -291,3 +291,14 @@ fn endorse_and_decline_take_short_contents() {
         "{cs:?}"
     );
 }
+
+#[test]
+fn gerund_cues_after_a_comma() {
+    let text = "Mayor Tobin Vorn backed the plan, noting that the river had flooded twice this year.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter().any(|c| c.text == "the river had flooded twice this year"
+            && c.cue.as_deref() == Some("noting")),
+        "{cs:?}"
+    );
+}
