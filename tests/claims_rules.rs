@@ -302,3 +302,14 @@ fn gerund_cues_after_a_comma() {
         "{cs:?}"
     );
 }
+
+#[test]
+fn sees_reports_a_view() {
+    let text = "Senator Ilsa Marrow sees the new bridge as a waste of money.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter().any(|c| c.text == "the new bridge as a waste of money"
+            && c.cue.as_deref() == Some("sees")),
+        "{cs:?}"
+    );
+}

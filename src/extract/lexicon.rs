@@ -83,7 +83,7 @@ const MENTAL: &str = "think thinks thought believe believes believed hope hopes 
  suspect suspects suspected doubt doubts doubted consider considers considered reckon reckons \
  figure figures figured understand understands understood want wants wanted plan plans \
  planned intend intends intended threaten threatens threatened find finds found show shows \
- showed decline declines declined refuse refuses refused";
+ showed decline declines declined refuse refuses refused see sees";
 
 static VERBS: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
     let mut m = HashMap::default();
