@@ -270,8 +270,9 @@ fn evidence_verbs_take_any_subject() {
     let text = "A new survey by the Brelland Institute shows that Mayor Vorn leads the race by ten points.";
     let cs = claims_on(text, None);
     assert!(
-        cs.iter().any(|c| c.text == "Mayor Vorn leads the race by ten points"
-            && c.cue.as_deref() == Some("shows")),
+        cs.iter()
+            .any(|c| c.text == "Mayor Vorn leads the race by ten points"
+                && c.cue.as_deref() == Some("shows")),
         "{cs:?}"
     );
 }
@@ -294,11 +295,13 @@ fn endorse_and_decline_take_short_contents() {
 
 #[test]
 fn gerund_cues_after_a_comma() {
-    let text = "Mayor Tobin Vorn backed the plan, noting that the river had flooded twice this year.";
+    let text =
+        "Mayor Tobin Vorn backed the plan, noting that the river had flooded twice this year.";
     let cs = claims_on(text, None);
     assert!(
-        cs.iter().any(|c| c.text == "the river had flooded twice this year"
-            && c.cue.as_deref() == Some("noting")),
+        cs.iter()
+            .any(|c| c.text == "the river had flooded twice this year"
+                && c.cue.as_deref() == Some("noting")),
         "{cs:?}"
     );
 }
@@ -308,8 +311,9 @@ fn sees_reports_a_view() {
     let text = "Senator Ilsa Marrow sees the new bridge as a waste of money.";
     let cs = claims_on(text, None);
     assert!(
-        cs.iter().any(|c| c.text == "the new bridge as a waste of money"
-            && c.cue.as_deref() == Some("sees")),
+        cs.iter()
+            .any(|c| c.text == "the new bridge as a waste of money"
+                && c.cue.as_deref() == Some("sees")),
         "{cs:?}"
     );
 }
