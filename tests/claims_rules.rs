@@ -317,3 +317,15 @@ fn sees_reports_a_view() {
         "{cs:?}"
     );
 }
+
+#[test]
+fn mental_verb_with_that_takes_a_group_subject() {
+    let text = "Many residents believe that the old dam will fail next spring.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "the old dam will fail next spring"
+                && c.cue.as_deref() == Some("believe")),
+        "{cs:?}"
+    );
+}

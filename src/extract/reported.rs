@@ -399,8 +399,11 @@ impl Ctx<'_> {
             lv.as_str(),
             "shows" | "showed" | "show" | "found" | "finds" | "declined" | "refused"
         );
+        // "Many voters believe that ...": an explicit "that" marks the clause as reported.
+        let that_next = self.lw(v + 1) == "that";
         if class == VerbClass::Mental
             && !evidence
+            && !that_next
             && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
         {
             return None;
