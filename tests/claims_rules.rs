@@ -264,3 +264,68 @@ fn coordinated_and_joined_attributions() {
         ]
     );
 }
+
+#[test]
+fn evidence_verbs_take_any_subject() {
+    let text = "A new survey by the Brelland Institute shows that Mayor Vorn leads the race by ten points.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "Mayor Vorn leads the race by ten points"
+                && c.cue.as_deref() == Some("shows")),
+        "{cs:?}"
+    );
+}
+
+#[test]
+fn endorse_and_decline_take_short_contents() {
+    let text = "Governor Ilsa Marrow endorsed Vorn. The spokesman declined to comment.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "Vorn" && c.cue.as_deref() == Some("endorsed")),
+        "{cs:?}"
+    );
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "to comment" && c.cue.as_deref() == Some("declined")),
+        "{cs:?}"
+    );
+}
+
+#[test]
+fn gerund_cues_after_a_comma() {
+    let text =
+        "Mayor Tobin Vorn backed the plan, noting that the river had flooded twice this year.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "the river had flooded twice this year"
+                && c.cue.as_deref() == Some("noting")),
+        "{cs:?}"
+    );
+}
+
+#[test]
+fn sees_reports_a_view() {
+    let text = "Senator Ilsa Marrow sees the new bridge as a waste of money.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "the new bridge as a waste of money"
+                && c.cue.as_deref() == Some("sees")),
+        "{cs:?}"
+    );
+}
+
+#[test]
+fn mental_verb_with_that_takes_a_group_subject() {
+    let text = "Many residents believe that the old dam will fail next spring.";
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter()
+            .any(|c| c.text == "the old dam will fail next spring"
+                && c.cue.as_deref() == Some("believe")),
+        "{cs:?}"
+    );
+}

@@ -62,7 +62,10 @@ const SPEECH: &str = "say says said saying add adds added adding stress stresses
  reiterated affirm affirms affirmed clarify clarifies clarified counter counters countered \
  retort retorts retorted complain opine opines opined speculate speculates speculated \
  caution cautions cautioned announce concluded \
- demand demands demanded pledge pledges pledged point points pointed";
+ demand demands demanded pledge pledges pledged point points pointed noting arguing \
+ suggesting explaining insisting stressing claiming stating declaring asserting \
+ acknowledging admitting alleging emphasizing predicting promising vowing recalling \
+ complaining pointing announcing writing tweeting replying responding";
 
 const TELL: &str = "tell tells told telling warn warns warned warning assure assures assured \
  inform informs informed remind reminds reminded urge urges urged ask asks asked";
@@ -72,14 +75,15 @@ const OBJECT: &str = "accuse accuses accused deny denies denied slam slams slamm
  condemned praise praises praised dismiss dismisses dismissed reject rejects rejected call calls \
  called describe describes described decry decries decried defend defends defended attack \
  attacks attacked blame blames blamed question questions questioned challenge challenges \
- challenged applaud applauds applauded welcome welcomes welcomed";
+ challenged applaud applauds applauded welcome welcomes welcomed endorse endorses endorsed \
+ oppose opposes opposed calling accusing criticizing blaming describing cite cites cited citing";
 
 const MENTAL: &str = "think thinks thought believe believes believed hope hopes hoped expect \
  expects expected fear fears feared worry worries worried feel feels felt know knows knew \
  suspect suspects suspected doubt doubts doubted consider considers considered reckon reckons \
  figure figures figured understand understands understood want wants wanted plan plans \
  planned intend intends intended threaten threatens threatened find finds found show shows \
- showed";
+ showed decline declines declined refuse refuses refused see sees";
 
 static VERBS: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
     let mut m = HashMap::default();

@@ -392,7 +392,20 @@ impl Ctx<'_> {
             }
             None => return None,
         };
-        if class == VerbClass::Mental && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun) {
+        // "A poll shows Sanders ahead", "the study found that ...": evidence verbs report what
+        // a poll or a report says, so any subject may hold them.
+        // "A spokesman declined to comment" likewise.
+        let evidence = matches!(
+            lv.as_str(),
+            "shows" | "showed" | "show" | "found" | "finds" | "declined" | "refused"
+        );
+        // "Many voters believe that ...": an explicit "that" marks the clause as reported.
+        let that_next = self.lw(v + 1) == "that";
+        if class == VerbClass::Mental
+            && !evidence
+            && !that_next
+            && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
+        {
             return None;
         }
         let who = self.who(&subj);
@@ -448,8 +461,14 @@ impl Ctx<'_> {
             that = true;
             j += 1;
         }
+        // "endorsed Clinton", "declined to comment": these verbs take short contents.
+        let min_words = match lv.as_str() {
+            "endorse" | "endorses" | "endorsed" | "oppose" | "opposes" | "opposed" => 1,
+            "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" => 2,
+            _ => 3,
+        };
         let content_ok = j <= se
-            && self.words_in(j, se) >= 3
+            && self.words_in(j, se) >= min_words
             && (that || is_open(p, j) || clause_start(&self.lw(j), class));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
             self.push_clause(j, se, who, cue, (ss, se));
