@@ -395,12 +395,13 @@ impl Ctx<'_> {
         // "A poll shows Sanders ahead", "the study found that ...": evidence verbs report what
         // a poll or a report says, so any subject may hold them.
         // "A spokesman declined to comment" likewise.
-        let evidence = matches!(
-            lv.as_str(),
-            "shows" | "showed" | "show" | "found" | "finds" | "declined" | "refused"
-        );
         // "Many voters believe that ...": an explicit "that" marks the clause as reported.
         let that_next = self.lw(v + 1) == "that";
+        // Evidence verbs only for a poll, a study or a report ("inspectors found cracks" reports
+        // nothing); "declined"/"refused" with any subject.
+        let evidence = (matches!(lv.as_str(), "shows" | "showed" | "show")
+            && (subj.kind == SubjKind::Group || that_next))
+            || matches!(lv.as_str(), "declined" | "refused");
         if class == VerbClass::Mental
             && !evidence
             && !that_next
