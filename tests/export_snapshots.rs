@@ -7,16 +7,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn export(format: &str) -> String {
-    let out = claimtrace()
-        .args(["graph", "--format", format, "examples/reposts.jsonl"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::stdout_of(["graph", "--format", format, "examples/reposts.jsonl"])
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Web inputs read end to end from the fictional fixtures in tests/fixtures/web.
 
+mod common;
+
 use chrono::NaiveDate;
 use claimtrace::item::Item;
 use claimtrace::model::SpanBasis;
@@ -264,17 +266,7 @@ fn bad_feed_and_bad_warc_are_one_line_errors_naming_the_file() {
 
 #[test]
 fn cli_reads_a_directory_mixing_every_kind() {
-    let out = assert_cmd::Command::cargo_bin("claimtrace")
-        .unwrap()
-        .args(["graph", "--with-text", DIR])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json = String::from_utf8(out.stdout).unwrap();
+    let json = common::stdout_of(["graph", "--with-text", DIR]);
     for outlet in [
         "The Lantern Post",
         "Gull Island Courier",

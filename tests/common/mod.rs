@@ -49,3 +49,19 @@ pub fn shared(path: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// Runs claimtrace with `args` from the repository's root, asserts that it succeeded (showing
+/// its stderr if not) and returns its stdout.
+pub fn stdout_of<I, S>(args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = claimtrace().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
