@@ -104,6 +104,20 @@ fn close(got: Option<&str>, expected: &str) -> bool {
     !g.is_empty() && (g == e || g.contains(&e) || e.contains(&g))
 }
 
+/// Counts one expected field: (right, expected) and, when wrong, why.
+fn tally(
+    field: &mut (usize, usize),
+    misses: &mut Vec<String>,
+    ok: bool,
+    why: impl FnOnce() -> String,
+) {
+    field.1 += 1;
+    field.0 += ok as usize;
+    if !ok {
+        misses.push(why());
+    }
+}
+
 fn score(case: &Path, s: &mut Score) {
     let name = case.file_name().unwrap().to_string_lossy().to_string();
     let src = case.join("source.html");
@@ -124,45 +138,30 @@ fn score(case: &Path, s: &mut Score) {
             .filter(|v| !v.trim().is_empty())
     };
     s.pages += 1;
+    let m = &item.meta;
     if let Some(t) = field("title") {
-        s.title.1 += 1;
-        let ok = item
-            .meta
-            .title
-            .as_deref()
-            .is_some_and(|g| norm(g) == norm(t));
-        s.title.0 += ok as usize;
-        if !ok {
-            s.misses
-                .push(format!("{name} title: {:?} vs {t:?}", item.meta.title));
-        }
+        let ok = m.title.as_deref().is_some_and(|g| norm(g) == norm(t));
+        tally(&mut s.title, &mut s.misses, ok, || {
+            format!("{name} title: {:?} vs {t:?}", m.title)
+        });
     }
     if let Some(b) = field("byline") {
-        s.byline.1 += 1;
-        let ok = close(item.meta.byline.as_deref(), b);
-        s.byline.0 += ok as usize;
-        if !ok {
-            s.misses
-                .push(format!("{name} byline: {:?} vs {b:?}", item.meta.byline));
-        }
+        let ok = close(m.byline.as_deref(), b);
+        tally(&mut s.byline, &mut s.misses, ok, || {
+            format!("{name} byline: {:?} vs {b:?}", m.byline)
+        });
     }
     if let Some(d) = field("publishedTime") {
-        s.date.1 += 1;
-        let ok = item.meta.published.is_some() && item.meta.published == parse_date(d);
-        s.date.0 += ok as usize;
-        if !ok {
-            s.misses
-                .push(format!("{name} date: {:?} vs {d:?}", item.meta.published));
-        }
+        let ok = m.published.is_some() && m.published == parse_date(d);
+        tally(&mut s.date, &mut s.misses, ok, || {
+            format!("{name} date: {:?} vs {d:?}", m.published)
+        });
     }
     if let Some(site) = field("siteName") {
-        s.site.1 += 1;
-        let ok = close(item.meta.outlet.as_deref(), site);
-        s.site.0 += ok as usize;
-        if !ok {
-            s.misses
-                .push(format!("{name} site: {:?} vs {site:?}", item.meta.outlet));
-        }
+        let ok = close(m.outlet.as_deref(), site);
+        tally(&mut s.site, &mut s.misses, ok, || {
+            format!("{name} site: {:?} vs {site:?}", m.outlet)
+        });
     }
     let expected = html_to_text(&std::fs::read_to_string(case.join("expected.html")).unwrap());
     let (p, r) = precision_recall(&item.text, &expected);

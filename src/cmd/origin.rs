@@ -76,6 +76,19 @@ pub struct Origin {
     pub same_text: Vec<ItemRef>,
 }
 
+/// The items that share text with `id` without a shown direction (`same_text` edges are
+/// undirected, so both ends are looked at), sorted by id.
+pub fn same_text_with(g: &Graph, id: Uuid) -> Vec<ItemRef> {
+    let mut same: Vec<ItemRef> = g
+        .edges_from(id)
+        .chain(g.edges_to(id))
+        .filter(|e| e.kind == EdgeKind::SameText)
+        .map(|e| item_ref(g, if e.source == id { e.target } else { e.source }))
+        .collect();
+    same.sort_by_key(|r| r.id);
+    same
+}
+
 pub fn item_ref(g: &Graph, id: Uuid) -> ItemRef {
     let node = g.node(id);
     let (title, published, url) = match node.map(|n| &n.data) {
@@ -198,13 +211,7 @@ pub fn trace(g: &Graph, id: Uuid) -> Origin {
         .unwrap_or_default();
     let mut credited = target_labels(g, at, EdgeKind::Credits);
     credited.retain(|c| *c != own);
-    let mut same: Vec<ItemRef> = g
-        .edges_from(at)
-        .chain(g.edges_to(at))
-        .filter(|e| e.kind == EdgeKind::SameText)
-        .map(|e| item_ref(g, if e.source == at { e.target } else { e.source }))
-        .collect();
-    same.sort_by_key(|r| r.id);
+    let same = same_text_with(g, at);
     Origin {
         chain,
         credited,

@@ -1,7 +1,7 @@
 //! claimtrace report: a plain-language provenance summary of every item.
 
 use super::inputs::{InputArgs, graph_of};
-use super::origin::{ItemRef, Step, describe, item_ref, step, target_labels};
+use super::origin::{ItemRef, Step, describe, item_ref, same_text_with, step, target_labels};
 use super::output::write_output;
 use crate::build::BuildOptions;
 use crate::model::{EdgeKind, Graph, NodeData};
@@ -107,13 +107,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
         .map(|e| item_ref(g, e.source))
         .collect();
     copied_by.sort_by_key(|r| r.id);
-    let mut same_text: Vec<ItemRef> = g
-        .edges_from(id)
-        .chain(g.edges_to(id))
-        .filter(|e| e.kind == EdgeKind::SameText)
-        .map(|e| item_ref(g, if e.source == id { e.target } else { e.source }))
-        .collect();
-    same_text.sort_by_key(|r| r.id);
+    let same_text = same_text_with(g, id);
     let credits = target_labels(g, id, EdgeKind::Credits);
     let origin = super::origin::trace(g, id);
     let first_known_source = (origin.chain.len() > 1)

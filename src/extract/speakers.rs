@@ -36,6 +36,21 @@ pub struct Subject {
     pub roles: Vec<String>,
 }
 
+impl Subject {
+    /// An organisation that speaks ("France's Foreign Ministry", "O'Malley's campaign"),
+    /// tokens `start..=end`.
+    fn org(start: usize, end: usize, name: String) -> Subject {
+        Subject {
+            start,
+            end,
+            lead: start,
+            kind: SubjKind::Org,
+            name: Some(name),
+            roles: Vec::new(),
+        }
+    }
+}
+
 pub fn is_cap(text: &str, p: &Para, i: usize) -> bool {
     p.is_word(i)
         && text[p.toks[i].s..]
@@ -121,14 +136,7 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
                 start -= 1;
             }
             let name = text[p.toks[start].s..p.toks[k].e].to_string();
-            return Some(Subject {
-                start,
-                end: k,
-                lead: start,
-                kind: SubjKind::Org,
-                name: Some(name),
-                roles: Vec::new(),
-            });
+            return Some(Subject::org(start, k, name));
         }
         if SUBJECT_VERB_GAP.contains(lj) || super::lexicon::verb_class(lj).is_some() {
             break;
@@ -161,14 +169,7 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
     {
         let name = text[p.toks[first_cap].s..p.toks[k].e].to_string();
         if valid_name(&name) {
-            return Some(Subject {
-                start,
-                end: k,
-                lead: start,
-                kind: SubjKind::Org,
-                name: Some(name),
-                roles: Vec::new(),
-            });
+            return Some(Subject::org(start, k, name));
         }
     }
     Some(Subject {
