@@ -322,3 +322,25 @@ fn source_url_field_gives_the_repost_its_direction() {
             .contains("links to its source https://gazette.example/pier")
     );
 }
+
+#[test]
+fn language_is_detected_where_the_input_states_none() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("en.jsonl"),
+        r#"{"id":"e","text":"The harbour board said on Friday that the ferry would stop for a week of repairs to the old pier, and that the bus would run instead."}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ur.txt"),
+        "صوبائی حکومت نے شہر میں نئی بس سروس شروع کرنے کا اعلان کر دیا ہے اور کام اگلے ماہ شروع ہوگا۔\n",
+    )
+    .unwrap();
+    let g = graph_json(&[dir.path().to_str().unwrap()]);
+    let mut langs: Vec<&str> = kinds(&g, "nodes", "item")
+        .iter()
+        .map(|n| n["language"].as_str().unwrap_or("none"))
+        .collect();
+    langs.sort();
+    assert_eq!(langs, vec!["en", "ur"]);
+}

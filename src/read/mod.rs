@@ -89,11 +89,19 @@ pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
 /// Reads one input with the reader that fits it.
 /// A gzip-compressed input (`.gz`, or gzip bytes on stdin) is read as what it holds.
 pub fn read_input(input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError> {
-    if input::is_gzip(&input.bytes) {
+    let mut items = if input::is_gzip(&input.bytes) {
         let inner = input::gunzip(input)?;
-        return reader_for(&inner)?.read(&inner, settings);
+        reader_for(&inner)?.read(&inner, settings)?
+    } else {
+        reader_for(input)?.read(input, settings)?
+    };
+    // Where the input states no language, the text tells (claims and reuse reports show it).
+    for it in &mut items {
+        if it.meta.language.is_none() && !it.text.is_empty() {
+            it.meta.language = crate::segment::lang::language(&it.text, &[0..it.text.len()]);
+        }
     }
-    reader_for(input)?.read(input, settings)
+    Ok(items)
 }
 
 /// Text formats never hold NUL; binary files almost always do within their first kilobytes.
