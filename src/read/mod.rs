@@ -98,7 +98,9 @@ pub fn read_input(input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, I
     // Where the input states no language, the text tells (claims and reuse reports show it).
     for it in &mut items {
         if it.meta.language.is_none() && !it.text.is_empty() {
-            it.meta.language = crate::segment::lang::language(&it.text, &[0..it.text.len()]);
+            let whole = 0..it.text.len();
+            it.meta.language =
+                crate::segment::lang::language(&it.text, std::slice::from_ref(&whole));
         }
     }
     Ok(items)
