@@ -5,8 +5,14 @@
 //!   synth_reposts score N [SEED]       generate, link in-process, print precision, recall,
 //!                                      direction accuracy and time
 //!   synth_reposts plant N DIR OUT [SEED]  real records of DIR as originals, copies planted
+//!   synth_reposts derived N [SEED]     N agency stories, each with a newspaper story wholly,
+//!                                      partly (per level) or not derived; linked in-process,
+//!                                      recall per level, not-derived pairs linked, P/R/F1
+//!   synth_reposts write-derived N DIR [SEED]  DIR/items.jsonl and DIR/labels.tsv
+//!                                      (newspaper id, source id, label)
 
 use claimtrace::link::synth::{self, Synth, SynthOptions};
+use claimtrace::link::synth_derived::{self, Derivation, DerivedOptions};
 use claimtrace::link::{LinkKind, link_items};
 use std::io::Write;
 use std::time::Instant;
@@ -63,7 +69,59 @@ fn main() {
                 link.as_secs_f64()
             );
         }
+        "derived" => {
+            let d = synth_derived::generate(&DerivedOptions {
+                events: n,
+                seed: seed_at(2),
+            });
+            let t = Instant::now();
+            let links = link_items(&d.items);
+            let link = t.elapsed();
+            let pred: Vec<(usize, usize)> = links.iter().map(|l| (l.copy, l.source)).collect();
+            let s = synth_derived::score(&d, &pred);
+            let levels: Vec<String> = s
+                .by_label
+                .iter()
+                .map(|(l, f, a)| format!("{}: {f}/{a}", label(*l)))
+                .collect();
+            let words: usize = d
+                .items
+                .iter()
+                .map(|i| i.text.split_whitespace().count())
+                .sum();
+            println!(
+                "events {n} ({} words/item)  {}  cross-event {}  P {:.3} R {:.3} F1 {:.3}  link {:.2}s",
+                words / d.items.len().max(1),
+                levels.join("  "),
+                s.cross_event,
+                s.precision,
+                s.recall,
+                s.f1,
+                link.as_secs_f64()
+            );
+        }
+        "write-derived" => {
+            let d = synth_derived::generate(&DerivedOptions {
+                events: n,
+                seed: seed_at(3),
+            });
+            let dir = arg(2);
+            write_items(&d.items, &dir);
+            let mut g = std::fs::File::create(format!("{dir}/labels.tsv")).unwrap();
+            let id = |i: usize| d.items[i].meta.record_id.clone().unwrap_or_default();
+            for p in &d.pairs {
+                writeln!(g, "{}\t{}\t{}", id(p.newspaper), id(p.source), label(p.label)).unwrap();
+            }
+        }
         _ => usage(),
+    }
+}
+
+fn label(l: Derivation) -> String {
+    match l {
+        Derivation::Wholly => "wholly".into(),
+        Derivation::Partly(p) => format!("partly{p}"),
+        Derivation::Not => "not".into(),
     }
 }
 
@@ -76,10 +134,19 @@ fn opts(items: usize, seed: u64) -> SynthOptions {
 }
 
 fn write(s: &Synth, dir: &str) {
+    write_items(&s.items, dir);
+    let mut g = std::fs::File::create(format!("{dir}/gold.tsv")).unwrap();
+    for &(c, src) in &s.gold {
+        let id = |i: usize| s.items[i].meta.record_id.clone().unwrap_or_default();
+        writeln!(g, "{}\t{}", id(c), id(src)).unwrap();
+    }
+}
+
+fn write_items(items: &[claimtrace::item::Item], dir: &str) {
     std::fs::create_dir_all(dir).expect("output directory");
     let mut out =
         std::io::BufWriter::new(std::fs::File::create(format!("{dir}/items.jsonl")).unwrap());
-    for it in &s.items {
+    for it in items {
         let m = &it.meta;
         let credits: Vec<&str> = m.credits.iter().map(|c| c.outlet.as_str()).collect();
         let rec = serde_json::json!({
@@ -88,14 +155,12 @@ fn write(s: &Synth, dir: &str) {
         });
         writeln!(out, "{rec}").unwrap();
     }
-    let mut g = std::fs::File::create(format!("{dir}/gold.tsv")).unwrap();
-    for &(c, src) in &s.gold {
-        let id = |i: usize| s.items[i].meta.record_id.clone().unwrap_or_default();
-        writeln!(g, "{}\t{}", id(c), id(src)).unwrap();
-    }
 }
 
 fn usage() -> ! {
-    eprintln!("usage: synth_reposts write N DIR [SEED] | score N [SEED] | plant N DIR OUT [SEED]");
+    eprintln!(
+        "usage: synth_reposts write N DIR [SEED] | score N [SEED] | plant N DIR OUT [SEED] \
+         | derived N [SEED] | write-derived N DIR [SEED]"
+    );
     std::process::exit(2)
 }

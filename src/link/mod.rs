@@ -11,6 +11,7 @@ mod index;
 mod nearest;
 pub mod normalise;
 pub mod synth;
+pub mod synth_derived;
 
 use crate::item::Item;
 use crate::model::Alignment;
