@@ -329,3 +329,43 @@ fn mental_verb_with_that_takes_a_group_subject() {
         "{cs:?}"
     );
 }
+
+#[test]
+fn arabic_reported_speech_after_that() {
+    let t = "وأكد وزير النقل سمير نادر في مؤتمر صحفي أن الجسر الجديد سيفتح في الربيع. \
+             وأضاف أن العمل لن يتوقف رغم الأمطار.\n\n\
+             وقالت ليلى حداد إن الاتفاق ملزم للجميع؟ ثم غادرت القاعة.\n\n\
+             وأشار المتحدث إلى أن الميناء مغلق منذ الأحد.";
+    let cs = claims_on(t, None);
+    let got: Vec<(&str, Option<&str>, ClaimKind)> = cs
+        .iter()
+        .map(|c| {
+            (
+                c.text.as_str(),
+                c.speaker.as_ref().map(|s| s.name.as_str()),
+                c.kind,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "الجسر الجديد سيفتح في الربيع",
+                Some("وزير النقل سمير نادر"),
+                ClaimKind::Indirect
+            ),
+            (
+                "العمل لن يتوقف رغم الأمطار",
+                Some("وزير النقل سمير نادر"),
+                ClaimKind::Indirect
+            ),
+            ("الاتفاق ملزم للجميع", Some("ليلى حداد"), ClaimKind::Indirect),
+            (
+                "الميناء مغلق منذ الأحد",
+                Some("المتحدث"),
+                ClaimKind::Indirect
+            ),
+        ]
+    );
+}

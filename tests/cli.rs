@@ -272,3 +272,53 @@ fn usage_errors_exit_2_and_help_has_examples() {
         .success()
         .stdout(predicate::str::contains("Examples:"));
 }
+
+#[test]
+fn source_url_field_gives_the_repost_its_direction() {
+    // Same day, no credits: only the copy's source_url says which came first.
+    let body = "The ferry between Eastmere and the island will stop on Sunday for a week of repairs to \
+                the pier, the harbour board said. Passengers can take the coastal bus instead, which \
+                will run every hour from the square. The board expects the work to finish before the \
+                summer timetable starts and says the cost is covered by last year's budget. Fishermen \
+                who moor at the pier have been asked to use the north quay until further notice.";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pair.jsonl");
+    let rec = |id: &str, url: &str, outlet: &str, extra: &str| {
+        format!(
+            r#"{{"id":"{id}","url":"{url}","outlet":"{outlet}","published":"2021-03-02",{extra}"text":"{body}"}}"#
+        )
+    };
+    let lines = [
+        rec(
+            "orig",
+            "https://gazette.example/pier",
+            "Harbour Gazette",
+            "",
+        ),
+        rec(
+            "copy",
+            "https://lantern.example/pier",
+            "Lantern Blog",
+            r#""source_url":"https://gazette.example/pier","#,
+        ),
+    ];
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let g = graph_json(&[path.to_str().unwrap()]);
+    let record_of = |id: &Value| {
+        kinds(&g, "nodes", "item")
+            .into_iter()
+            .find(|n| &n["id"] == id)
+            .map(|n| n["record_id"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let reposts = kinds(&g, "edges", "reposts");
+    assert_eq!(reposts.len(), 1, "{g:#}");
+    assert_eq!(record_of(&reposts[0]["source"]), "copy");
+    assert_eq!(record_of(&reposts[0]["target"]), "orig");
+    assert!(
+        reposts[0]["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("links to its source https://gazette.example/pier")
+    );
+}

@@ -37,4 +37,19 @@ proptest! {
         check("records.jsonl", lines.join("\n").into_bytes());
         check("records.json", lines.join("").into_bytes());
     }
+
+    #[test]
+    fn xml_shaped_documents(parts in proptest::collection::vec(
+        prop::sample::select(vec![
+            "<?xml version=\"1.0\"?>", "<?xml version='1.0' encoding='windows-1256'?>", "<doc>", "</doc>",
+            "<p>", "</p>", "<title>T</title>", "<date>2020-09-19</date>", "<source>S</source>", "<b>", "</b>",
+            "text", " & ", "&amp;", "&#x41;", "&#99999999;", "&unknown;", "<![CDATA[x<y]]>", "<!-- c -->",
+            "<x a='1' b=\"2\"/>", "<", ">", "\u{feff}", "\u{0}", "\n", "<id>7</id>", "<a:b xmlns:a='u'>", "</a:b>",
+        ]), 0..16),
+        tail in proptest::collection::vec(any::<u8>(), 0..8)) {
+        let mut bytes = parts.concat().into_bytes();
+        bytes.extend(tail);
+        check("doc.xml", bytes.clone());
+        check("doc.tei", bytes);
+    }
 }

@@ -6,7 +6,10 @@ usage: eval_giveme.py GRAPH.json [CORPUS_DIR]   (CORPUS_DIR defaults to ../share
        eval_giveme.py --pairs PAIRS.tsv [CORPUS_DIR]  (two dIds per line, from another tool)
 
 Prints: pair precision/recall/F1 against the 31 pairs, how many of them are connected through
-text edges, and how many text edges join two different events (must be 0)."""
+text edges, and how many text edges join two different events (must be 0); then the same
+predictions against giveme_labels.tsv (label_giveme.py: every same-event pair that shares text,
+labelled reuse / quotes / none): precision of the edges, and precision/recall of the pairs joined
+by a path of text edges against the pairs labelled reuse."""
 import ast, glob, json, os, sys
 
 def load_corpus(root):
@@ -77,6 +80,26 @@ def main():
     print(f"edges {len(pairs)} {kinds}  pairs P {p:.3f} R {r:.3f} F1 {f1:.3f}  "
           f"gold connected {connected}/{len(gold)}  cross-event edges {cross}\n"
           f"  closure: pairs {len(closure)} P {cp:.3f} R {cr:.3f} F1 {cf:.3f}")
+    labels_path = os.path.join(os.path.dirname(__file__), "giveme_labels.tsv")
+    if os.path.exists(labels_path):
+        label = {}
+        for line in open(labels_path, encoding="utf-8"):
+            if line.startswith("#"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            label[frozenset((f[0], f[1]))] = f[2]
+        reuse = {p for p, l in label.items() if l == "reuse"}
+        by = {}
+        for p in pred:
+            l = label.get(p, "none")
+            by[l] = by.get(l, 0) + 1
+        ep = by.get("reuse", 0) / len(pred) if pred else 1.0
+        ltp = len(closure & reuse)
+        lp = ltp / len(closure) if closure else 1.0
+        lr = ltp / len(reuse)
+        lf = 2 * lp * lr / (lp + lr) if lp + lr else 0.0
+        print(f"  labelled reuse ({len(reuse)} pairs): edges by label {dict(sorted(by.items()))} "
+              f"edge P {ep:.3f}; closure P {lp:.3f} R {lr:.3f} F1 {lf:.3f}")
     return 0 if cross == 0 and connected == len(gold) else 1
 
 if __name__ == "__main__":

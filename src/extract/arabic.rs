@@ -1,22 +1,91 @@
-//! Arabic attributions: a quotation in « » or “ ” with a reporting verb before it (قال، أكد،
-//! أضاف، صرح, with the conjunction و and the feminine ت): "وقال الوزير فلان: «...»". The words
-//! between the verb and the quotation (at most five, up to a colon, a comma or إن/أن) are the
-//! speaker; a verb with none ("وأضاف: «...»") keeps the last speaker.
+//! Arabic attributions. A reporting verb (قال، أكد، أضاف، صرح and the other common ones, with the
+//! conjunction و and the feminine ت) followed by the speaker and then either
+//! - a quotation in « » or “ ”: "وقال الوزير فلان: «...»" (a direct claim), or
+//! - a that-clause: "وأكد الوزير فلان في مؤتمر صحفي أن ..." (reported speech: the clause after
+//!   إن/أن, to the end of the sentence, is the claim).
+//!
+//! The speaker is the words between the verb and the colon, comma, complementiser or quotation
+//! (at most six), cut before a preposition that starts the circumstances ("في مؤتمر صحفي",
+//! "خلال لقائه"); a verb with no speaker ("وأضاف: «...»", "وأضاف أن ...") keeps the last one.
 
 use super::speakers::{SubjKind, is_open};
 use super::tokens::Para;
 use super::{Raw, Who};
 use crate::model::ClaimKind;
 
-const VERBS: [&str; 8] = ["قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "صرح", "صرحت"];
+/// Reporting verbs, masculine and feminine past forms.
+const VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "أكد",
+    "أكدت",
+    "أضاف",
+    "أضافت",
+    "صرح",
+    "صرحت",
+    "أوضح",
+    "أوضحت",
+    "اعتبر",
+    "اعتبرت",
+    "أعلن",
+    "أعلنت",
+    "ذكر",
+    "ذكرت",
+    "شدد",
+    "شددت",
+    "أشار",
+    "أشارت",
+    "لفت",
+    "لفتت",
+    "نفى",
+    "نفت",
+    "رأى",
+    "رأت",
+    "كشف",
+    "كشفت",
+    "زعم",
+    "زعمت",
+    "حذر",
+    "حذرت",
+];
+
+/// "that": إن after قال, أن after the others, bare or with a pronoun suffix.
+const THAT: &[&str] = &[
+    "إن", "أن", "إنّ", "أنّ", "إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إننا", "أننا",
+];
+
+/// Words that end the speaker and start the circumstances of the saying.
+const CIRCUMSTANCE: &[&str] = &[
+    "في",
+    "خلال",
+    "عبر",
+    "أمام",
+    "على",
+    "إلى",
+    "لـ",
+    "بعد",
+    "قبل",
+    "اليوم",
+    "أمس",
+    "يوم",
+    "مساء",
+    "صباح",
+    "لوكالة",
+    "لصحيفة",
+    "لقناة",
+    "لموقع",
+];
 
 fn is_verb(w: &str) -> bool {
-    let w = w
-        .strip_prefix('و')
-        .filter(|r| VERBS.contains(r))
-        .unwrap_or(w);
-    VERBS.contains(&w)
+    VERBS.contains(
+        &w.strip_prefix('و')
+            .filter(|r| VERBS.contains(r))
+            .unwrap_or(w),
+    )
 }
+
+/// Fewer words than this after the complementiser are not a claim.
+const MIN_CLAUSE_WORDS: usize = 3;
 
 pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
     let n = p.toks.len();
@@ -26,28 +95,30 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             v += 1;
             continue;
         }
-        // The speaker runs to a colon, comma, إن/أن or the quotation.
+        // The speaker runs to a colon, comma, complementiser, circumstance or the quotation.
         let mut j = v + 1;
         while j < n && j <= v + 6 && p.is_word(j) {
             let w = p.word(text, j);
-            if matches!(w, "إن" | "أن" | "إنّ" | "أنّ" | "إنه" | "أنه") {
+            if THAT.contains(&w) || CIRCUMSTANCE.contains(&w) {
                 break;
             }
             j += 1;
         }
         let name_end = j;
+        // Skip the circumstances ("في مؤتمر صحفي") up to the complementiser, within the sentence.
+        let sent_end = p.sentence_end(v);
         let mut q = j;
-        while q < n && !p.is_word(q) && !is_open(p, q) {
+        while q < n && q <= sent_end && q <= name_end + 8 && p.is_word(q) {
+            if THAT.contains(&p.word(text, q)) {
+                break;
+            }
             q += 1;
         }
-        if matches!(p.word(text, q.min(n - 1)), "إن" | "أن" | "إنّ" | "أنّ") {
-            q += 1;
+        let that = (q < n && p.is_word(q) && THAT.contains(&p.word(text, q))).then_some(q);
+        let mut open = that.map_or(name_end, |t| t + 1);
+        while open < n && !p.is_word(open) && !is_open(p, open) {
+            open += 1;
         }
-        let Some(qi) = (q < n && is_open(p, q)).then(|| p.toks[q].quote).flatten() else {
-            v += 1;
-            continue;
-        };
-        let quote = p.quotes[qi as usize];
         let who = if name_end > v + 1 {
             let span = (p.toks[v + 1].s, p.toks[name_end - 1].e);
             Who::Subject {
@@ -59,17 +130,50 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
         } else {
             Who::Inherit
         };
-        let sent = (p.toks[p.sentence_start(v)].s, p.toks[p.sentence_end(v)].e);
+        let sent = (p.toks[p.sentence_start(v)].s, p.toks[sent_end].e);
+        let cue = Some(p.word(text, v).to_string());
+        if let Some(qi) = (open < n && is_open(p, open))
+            .then(|| p.toks[open].quote)
+            .flatten()
+        {
+            let quote = p.quotes[qi as usize];
+            out.push(Raw {
+                span: quote.inner,
+                kind: ClaimKind::Direct,
+                who,
+                cue,
+                ctx: vec![(sent.0, quote.outer.0), (quote.outer.1.min(sent.1), sent.1)],
+                reported_by: None,
+                said_on: None,
+                language: Some("ar"),
+            });
+            v = quote.close_tok + 1;
+            continue;
+        }
+        let Some(t) = that else {
+            v += 1;
+            continue;
+        };
+        // Reported speech: the clause after the complementiser, without the closing stop.
+        let mut last = sent_end;
+        while last > t && !p.is_word(last) {
+            last -= 1;
+        }
+        let words = (t + 1..=last).filter(|&i| p.is_word(i)).count();
+        if last <= t || words < MIN_CLAUSE_WORDS {
+            v += 1;
+            continue;
+        }
         out.push(Raw {
-            span: quote.inner,
-            kind: ClaimKind::Direct,
+            span: (p.toks[t + 1].s, p.toks[last].e),
+            kind: ClaimKind::Indirect,
             who,
-            cue: Some(p.word(text, v).to_string()),
-            ctx: vec![(sent.0, quote.outer.0), (quote.outer.1.min(sent.1), sent.1)],
+            cue,
+            ctx: vec![(sent.0, p.toks[t].s)],
             reported_by: None,
             said_on: None,
             language: Some("ar"),
         });
-        v = quote.close_tok + 1;
+        v = last + 1;
     }
 }

@@ -331,9 +331,14 @@ impl Para {
                 || text[next.s..]
                     .chars()
                     .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+                    // Arabic and other scripts without case start sentences with any letter.
+                    .is_some_and(|c| {
+                        c.is_uppercase()
+                            || c.is_numeric()
+                            || (c.is_alphabetic() && !c.is_lowercase())
+                    });
             match t.kind {
-                Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') if t.quote.is_none() => {
+                Kind::Punct('.' | '!' | '?' | '؟' | '۔') if t.quote.is_none() => {
                     if !next_starts {
                         continue;
                     }

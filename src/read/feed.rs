@@ -22,11 +22,7 @@ impl Reader for FeedReader {
     }
 
     fn sniff(&self, head: &[u8]) -> bool {
-        let root = root_element(head).to_ascii_lowercase();
-        ["rss", "feed", "rdf:rdf"]
-            .iter()
-            .any(|r| root == r.as_bytes())
-            || self.claims(head)
+        is_feed_root(root_element(head)) || self.claims(head)
     }
 
     fn claims(&self, head: &[u8]) -> bool {
@@ -35,6 +31,12 @@ impl Reader for FeedReader {
     }
 
     fn read(&self, input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError> {
+        let is_json = input.bytes.trim_ascii_start().starts_with(b"{");
+        // `.xml` is the feeds' extension, but many XML files are single documents.
+        let xml_ext = input.extension().is_none_or(|e| e == "xml");
+        if xml_ext && !is_json && !is_feed_root(root_element(&input.bytes)) {
+            return super::xmldoc::XmlDocReader.read(input, settings);
+        }
         let parser = feed_rs::parser::Builder::new()
             .sanitize_content(false)
             .timestamp_parser(local_date_as_utc)
@@ -46,7 +48,6 @@ impl Reader for FeedReader {
                 format!("not a readable feed: {e}"),
             )
         })?;
-        let is_json = input.bytes.trim_ascii_start().starts_with(b"{");
         let ranges = if is_json {
             json_item_ranges(&input.bytes)
         } else {
@@ -144,6 +145,12 @@ impl Reader for FeedReader {
 fn local_date_as_utc(s: &str) -> Option<DateTime<Utc>> {
     let d: NaiveDate = html::parse_date(s)?;
     Some(d.and_hms_opt(0, 0, 0)?.and_utc())
+}
+
+fn is_feed_root(root: &[u8]) -> bool {
+    ["rss", "feed", "rdf:rdf"]
+        .iter()
+        .any(|r| root.eq_ignore_ascii_case(r.as_bytes()))
 }
 
 /// The name of the first element, after any XML declaration, comments and doctype.

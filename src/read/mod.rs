@@ -11,6 +11,7 @@ mod input;
 pub mod records;
 pub mod text;
 pub mod warc;
+pub mod xmldoc;
 
 pub use error::{InputError, Location};
 pub use input::{Input, InputSource, collect_inputs};
@@ -46,6 +47,7 @@ pub static READERS: &[&dyn Reader] = &[
     &warc::WarcReader,
     &feed::FeedReader,
     &html::HtmlReader,
+    &xmldoc::XmlDocReader,
     &text::TextReader,
 ];
 

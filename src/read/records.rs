@@ -198,6 +198,10 @@ fn record_to_item(
         }
     }
     m.language = string_field(&map, &["language", "lang"]).and_then(|l| normalise_language(&l));
+    m.source_urls = list_field(
+        &map,
+        &["source_urls", "source_url", "isBasedOn", "based_on"],
+    );
     for c in list_field(&map, &["credits"]) {
         let name = outlets::resolve(Some(&c), None)
             .map(|o| o.name)
@@ -275,6 +279,15 @@ mod tests {
         let it = &read("p.jsonl", passim).unwrap()[0];
         assert_eq!(it.meta.outlet.as_deref(), Some("The Daily Bugle"));
         assert_eq!(it.meta.published, NaiveDate::from_ymd_opt(1899, 1, 2));
+    }
+
+    #[test]
+    fn source_urls_from_field_or_alias() {
+        let r = r#"{"text":"x","source_url":"https://a.test/1"}
+{"text":"y","isBasedOn":["https://a.test/1","https://b.test/2"]}"#;
+        let items = read("s.jsonl", r).unwrap();
+        assert_eq!(items[0].meta.source_urls, vec!["https://a.test/1"]);
+        assert_eq!(items[1].meta.source_urls.len(), 2);
     }
 
     #[test]
