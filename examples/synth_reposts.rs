@@ -113,6 +113,61 @@ fn main() {
                 writeln!(g, "{}\t{}\t{}", id(p.newspaper), id(p.source), label(p.label)).unwrap();
             }
         }
+        "stats" | "derived-stats" => {
+            // Every candidate pair and its passages, for calibrating the linking rule:
+            // id_a id_b words_a words_b label passages (len_a:len_b:common:quoted,...)
+            let (items, label_of) = if arg(0) == "stats" {
+                let settings = claimtrace::pipeline::Settings {
+                    inputs: vec![arg(2).into()],
+                    skip_bad: true,
+                    ..Default::default()
+                };
+                let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {})
+                    .unwrap_or_else(|e| panic!("{e}"));
+                (items, std::collections::HashMap::new())
+            } else {
+                let d = synth_derived::generate(&DerivedOptions {
+                    events: n,
+                    seed: seed_at(2),
+                });
+                let l = d
+                    .pairs
+                    .iter()
+                    .map(|p| ((p.source, p.newspaper), label(p.label)))
+                    .collect();
+                (d.items, l)
+            };
+            let p = claimtrace::link::LinkParams {
+                min_passage: 6,
+                ..Default::default()
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for c in claimtrace::link::candidate_stats(&items, &p) {
+                let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
+                let ps: Vec<String> = c
+                    .passages
+                    .iter()
+                    .map(|x| {
+                        let b = |v: bool| u8::from(v);
+                        format!("{}:{}:{}:{}:{}", x.0, x.1, b(x.2), b(x.3), b(x.4))
+                    })
+                    .collect();
+                let l = label_of
+                    .get(&(c.a.min(c.b), c.a.max(c.b)))
+                    .cloned()
+                    .unwrap_or_else(|| "-".into());
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{l}\t{}",
+                    id(c.a),
+                    id(c.b),
+                    c.words[0],
+                    c.words[1],
+                    ps.join(",")
+                )
+                .unwrap();
+            }
+        }
         _ => usage(),
     }
 }
@@ -160,7 +215,7 @@ fn write_items(items: &[claimtrace::item::Item], dir: &str) {
 fn usage() -> ! {
     eprintln!(
         "usage: synth_reposts write N DIR [SEED] | score N [SEED] | plant N DIR OUT [SEED] \
-         | derived N [SEED] | write-derived N DIR [SEED]"
+         | derived N [SEED] | write-derived N DIR [SEED] | stats 0 INPUT | derived-stats N [SEED]"
     );
     std::process::exit(2)
 }

@@ -2,9 +2,10 @@
 //! word shingle and chaining matches that run along the same diagonal, bridging small gaps (an
 //! edited word, a dropped sentence) so that an edited copy still aligns as one passage.
 
-use super::index::{HashBuild, sampled};
+use super::index::{Spread, sampled};
 use super::normalise::Token;
-use std::collections::{HashMap, HashSet};
+use super::index::HashBuild;
+use std::collections::HashMap;
 
 /// A shared passage: word ranges [start, end) in each text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +14,27 @@ pub struct Passage {
     pub b: (usize, usize),
     /// Most of its indexed shingles are common (boilerplate, stock phrases).
     pub common: bool,
+    /// Most of its words stand inside quotation marks in both texts: two writers quoting the
+    /// same speaker.
+    pub quoted: bool,
+    /// Its words inside quotation marks in both texts (the fewer of the two counts).
+    pub quoted_words: usize,
+    /// Most of its indexed shingles are in a third item too.
+    pub wide: bool,
+}
+
+impl Passage {
+    /// Words of prose of the writer's own that both items carry: not boilerplate, not inside
+    /// quotation marks in both, unless the quotation is so long (several paragraphs of a
+    /// statement or report) that carrying all of it is copying.
+    pub fn prose_words(&self, p: &AlignParams) -> usize {
+        let len = self.a.1 - self.a.0;
+        match () {
+            _ if self.common => 0,
+            _ if len >= p.long_quote => len,
+            _ => len - self.quoted_words.min(len),
+        }
+    }
 }
 
 /// What two texts share.
@@ -25,6 +47,9 @@ pub struct Shared {
     /// The same, counting only passages that are not common.
     pub rare_a: usize,
     pub rare_b: usize,
+    /// The same, counting only prose (not common, not quoted in both).
+    pub prose_a: usize,
+    pub prose_b: usize,
     /// Shingles matched inside passages that are not common: edits lower it, bridged gaps do not.
     pub matched: usize,
 }
@@ -38,6 +63,8 @@ pub struct AlignParams {
     pub gap: usize,
     /// Words a passage needs to count.
     pub min_words: usize,
+    /// Words of a quoted passage that count as copied text.
+    pub long_quote: usize,
 }
 
 /// One text prepared for alignment.
@@ -86,7 +113,7 @@ struct Run {
 pub fn align(
     a: &Prepared,
     b: &Prepared,
-    common: &HashSet<u64, HashBuild>,
+    spread: &Spread,
     p: &AlignParams,
 ) -> Shared {
     let mut runs: Vec<Run> = Vec::new();
@@ -126,27 +153,42 @@ pub fn align(
             continue;
         }
         let a_end = r.ia;
-        let (mut n, mut c) = (0, 0);
+        let (mut n, mut c, mut w) = (0, 0, 0);
         for &h in &a.shingles[r.i..a_end] {
             if sampled(h, p.sample) {
                 n += 1;
-                c += usize::from(common.contains(&h));
+                c += usize::from(spread.common.contains(&h));
+                w += usize::from(spread.wide.contains(&h));
             }
         }
-        let common = c * 2 > n;
-        if !common {
+        let (ra, rb) = ((r.i, a_end + p.k - 1), (r.j, r.jb + p.k - 1));
+        let quoted = |t: &[Token], (s, e): (usize, usize)| t[s..e].iter().filter(|x| x.quoted).count();
+        let (qa, qb) = (quoted(&a.tokens, ra), quoted(&b.tokens, rb));
+        let passage = Passage {
+            a: ra,
+            b: rb,
+            common: c * 2 > n,
+            quoted: qa * 2 > ra.1 - ra.0 && qb * 2 > rb.1 - rb.0,
+            quoted_words: qa.min(qb),
+            wide: w * 2 > n,
+        };
+        if !passage.common {
             shared.matched += r.matched;
         }
-        shared.passages.push(Passage {
-            a: (r.i, a_end + p.k - 1),
-            b: (r.j, r.jb + p.k - 1),
-            common,
-        });
+        shared.passages.push(passage);
     }
     shared.covered_a = union_len(shared.passages.iter().map(|x| x.a));
     shared.covered_b = union_len(shared.passages.iter().map(|x| x.b));
-    shared.rare_a = union_len(shared.passages.iter().filter(|x| !x.common).map(|x| x.a));
-    shared.rare_b = union_len(shared.passages.iter().filter(|x| !x.common).map(|x| x.b));
+    let rare = || shared.passages.iter().filter(|x| !x.common);
+    shared.rare_a = union_len(rare().map(|x| x.a));
+    shared.rare_b = union_len(rare().map(|x| x.b));
+    // Passages of one diagonal chain do not overlap: a sum is their union.
+    shared.prose_a = shared.passages.iter().map(|x| x.prose_words(p)).sum();
+    shared.prose_b = shared
+        .passages
+        .iter()
+        .map(|x| x.prose_words(p).min(x.b.1 - x.b.0))
+        .sum();
     shared
 }
 
@@ -174,6 +216,7 @@ mod tests {
         sample: 1,
         gap: 6,
         min_words: 5,
+        long_quote: 100,
     };
 
     fn words(n: usize, tag: &str) -> String {
@@ -187,7 +230,7 @@ mod tests {
         edited = edited.replacen("w20 ", "CHANGED ", 1);
         let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k);
         let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k);
-        let s = align(&a, &b, &HashSet::default(), &P);
+        let s = align(&a, &b, &Spread::default(), &P);
         assert_eq!(s.passages.len(), 1, "{s:?}");
         assert_eq!(s.covered_a, 40);
         assert_eq!(s.passages[0].a.0, 30);
@@ -199,7 +242,7 @@ mod tests {
     fn unrelated_texts_share_nothing() {
         let a = Prepared::new(&words(50, "a"), P.k);
         let b = Prepared::new(&words(50, "b"), P.k);
-        assert!(align(&a, &b, &HashSet::default(), &P).passages.is_empty());
+        assert!(align(&a, &b, &Spread::default(), &P).passages.is_empty());
     }
 
     #[test]

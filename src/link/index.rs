@@ -50,12 +50,22 @@ impl std::hash::Hasher for PreHashed {
 
 pub type HashBuild = std::hash::BuildHasherDefault<PreHashed>;
 
-/// The candidate pairs (a < b, sorted) and the set of common indexed shingles.
+/// What the index knows about indexed shingles beyond the candidate pairs.
+#[derive(Default)]
+pub struct Spread {
+    /// In too many items, or in several items of one outlet: boilerplate, stock phrases.
+    pub common: HashSet<u64, HashBuild>,
+    /// Not common but in three or more items: text that more than one pair shares (a statement
+    /// everyone quotes, a press release, or a story several outlets copied).
+    pub wide: HashSet<u64, HashBuild>,
+}
+
+/// The candidate pairs (a < b, sorted) and how widely indexed shingles spread.
 pub fn candidates(
     items: &[Item],
     p: &IndexParams,
     bar: &ProgressBar,
-) -> (Vec<(u32, u32)>, HashSet<u64, HashBuild>) {
+) -> (Vec<(u32, u32)>, Spread) {
     let mut postings: Vec<(u64, u32)> = items
         .par_iter()
         .enumerate()
@@ -73,7 +83,7 @@ pub fn candidates(
     postings.par_sort_unstable();
 
     let outlet = outlet_ids(items);
-    let mut common = HashSet::default();
+    let mut spread = Spread::default();
     let mut pairs: Vec<u64> = Vec::new();
     let mut start = 0;
     while start < postings.len() {
@@ -84,9 +94,12 @@ pub fn candidates(
         }
         let docs = &postings[start..end];
         if docs.len() > p.max_df || outlet_boilerplate(docs, &outlet, p.outlet_df) {
-            common.insert(h);
+            spread.common.insert(h);
             pairs.extend(docs.windows(2).map(|w| pair_key(w[0].1, w[1].1)));
         } else {
+            if docs.len() >= 3 {
+                spread.wide.insert(h);
+            }
             for (x, &(_, a)) in docs.iter().enumerate() {
                 pairs.extend(docs[x + 1..].iter().map(|&(_, b)| pair_key(a, b)));
             }
@@ -108,7 +121,7 @@ pub fn candidates(
         }
         start = end;
     }
-    (out, common)
+    (out, spread)
 }
 
 /// A number per outlet named by the items (an item without one gets its own).

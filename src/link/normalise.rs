@@ -5,12 +5,30 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-/// One word: its byte range in the text and the hash of its folded form.
+/// One word: its byte range in the text, the hash of its folded form, and whether it stands
+/// inside quotation marks (two outlets quoting the same official share those words without
+/// copying each other).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub hash: u64,
+    pub quoted: bool,
+}
+
+/// Words after which an unclosed quotation mark no longer counts (a stray mark must not make
+/// the rest of a long text a quote).
+const MAX_QUOTE_WORDS: usize = 150;
+
+/// Whether `c` opens or closes a quotation. Every mark toggles: writers of right-to-left scripts
+/// and of some languages use the "closing" forms to open (”…”, »…«), and Urdu writers double the
+/// single marks (‘‘…’’), which toggle as a pair.
+fn quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{300C}'
+            | '\u{300D}' | '\u{300E}' | '\u{300F}'
+    )
 }
 
 /// What a character does inside a word.
@@ -51,17 +69,38 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut start = None::<usize>;
     let mut end = 0;
-    let mut flush = |word: &mut Vec<u8>, start: &mut Option<usize>, end: usize| {
+    // Words since the quotation opened and whether single marks opened it, or None outside one.
+    let mut quote: Option<(usize, bool)> = None;
+    let mut flush = |word: &mut Vec<u8>,
+                     start: &mut Option<usize>,
+                     end: usize,
+                     quote: &mut Option<(usize, bool)>| {
         if let Some(s) = start.take()
             && !word.is_empty()
         {
+            if let Some((q, _)) = quote.as_mut() {
+                *q += 1;
+                if *q > MAX_QUOTE_WORDS {
+                    *quote = None;
+                }
+            }
             out.push(Token {
                 start: s,
                 end,
                 hash: xxh3_64(word),
+                quoted: quote.is_some(),
             });
         }
         word.clear();
+    };
+    // A double mark opens or closes a quotation; inside one opened by single marks it is a
+    // quotation within the quotation.
+    let toggle = |quote: &mut Option<(usize, bool)>| {
+        *quote = match *quote {
+            None => Some((0, false)),
+            Some((_, false)) => None,
+            single => single,
+        };
     };
     let bytes = text.as_bytes();
     let mut buf = [0u8; 4];
@@ -77,7 +116,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 word.push(b.to_ascii_lowercase());
                 end = i + 1;
             } else {
-                flush(&mut word, &mut start, end);
+                flush(&mut word, &mut start, end, &mut quote);
+                match b {
+                    b'"' => toggle(&mut quote),
+                    // A quotation does not run past its paragraph.
+                    b'\n' => quote = None,
+                    _ => {}
+                }
             }
             i += 1;
             continue;
@@ -102,17 +147,61 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
             }
             Fold::Alone => {
-                flush(&mut word, &mut start, end);
+                flush(&mut word, &mut start, end, &mut quote);
                 start = Some(i);
                 word.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                flush(&mut word, &mut start, next);
+                flush(&mut word, &mut start, next, &mut quote);
             }
-            Fold::Break => flush(&mut word, &mut start, end),
+            Fold::Break => {
+                flush(&mut word, &mut start, end, &mut quote);
+                if quote_mark(c) {
+                    toggle(&mut quote);
+                } else if c == '\u{2018}' || c == '\u{2019}' {
+                    if text[next..].starts_with(c) {
+                        // ‘‘ and ’’ (Urdu): a doubled single mark is a double one.
+                        toggle(&mut quote);
+                        i = next + c.len_utf8();
+                        continue;
+                    }
+                    // British single quotes: ‘ opening at a word's start, ’ closing after a
+                    // word; between letters ’ is an apostrophe.
+                    let before = text[..i].chars().next_back();
+                    let after = text[next..].chars().next();
+                    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+                    if c == '\u{2018}' && !letter(before) && quote.is_none() {
+                        quote = Some((0, true));
+                    } else if c == '\u{2019}' && !letter(after) && matches!(quote, Some((_, true)))
+                    {
+                        quote = None;
+                    }
+                } else if c == '\u{2029}' || c == '\u{0085}' {
+                    quote = None;
+                }
+            }
         }
         i = next;
     }
-    flush(&mut word, &mut start, end);
+    flush(&mut word, &mut start, end, &mut quote);
+    mark_embedded_posts(text, &mut out);
     out
+}
+
+/// An embedded post ends its line with "— Name (@handle) date": the words before the dash are
+/// the post's, quoted however many outlets embed it.
+fn mark_embedded_posts(text: &str, tokens: &mut [Token]) {
+    for (at, _) in text.match_indices("(@") {
+        let line = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let Some(dash) = text[line..at].rfind('\u{2014}').map(|d| line + d) else {
+            continue;
+        };
+        if at - dash > 80 {
+            continue;
+        }
+        let from = tokens.partition_point(|t| t.start < line);
+        for t in tokens[from..].iter_mut().take_while(|t| t.start < dash) {
+            t.quoted = true;
+        }
+    }
 }
 
 /// Mixes a 64-bit value so that every output bit depends on every input bit (splitmix64).

@@ -70,6 +70,9 @@ struct Event {
     numbers: Vec<String>,
     topic: Vec<String>,
     quotes: Vec<Sentence>,
+    /// Phrases every writer of the event uses, unquoted (from one press release: "the 40
+    /// members of the Zuba committee met"): shared text that is not copying.
+    phrases: Vec<Sentence>,
 }
 
 struct Writer<'a> {
@@ -101,6 +104,11 @@ impl Writer<'_> {
         if rng.chance(0.25) {
             let at = rng.below(s.len());
             let phrase = self.stock[rng.below(self.stock.len())].clone();
+            s.splice(at..at, phrase);
+        }
+        if rng.chance(0.3) {
+            let at = rng.below(s.len());
+            let phrase = ev.phrases[rng.below(ev.phrases.len())].clone();
             s.splice(at..at, phrase);
         }
         s
@@ -249,7 +257,17 @@ pub fn generate(opts: &DerivedOptions) -> Derived {
             quotes: (0..2)
                 .map(|_| (0..12 + rng.below(13)).map(|_| vocab.word(&mut rng).to_string()).collect())
                 .collect(),
+            phrases: Vec::new(),
         };
+        let phrases = (0..3)
+            .map(|i| {
+                let mut p: Sentence = (0..4 + rng.below(5)).map(|_| w.word(&ev, &mut rng)).collect();
+                p.insert(rng.below(p.len()), ev.names[i].clone());
+                p.insert(rng.below(p.len()), ev.numbers[i].clone());
+                p
+            })
+            .collect();
+        let ev = Event { phrases, ..ev };
         // The agency story, quotes in it.
         let n = 12 + rng.below(11);
         let mut source: Vec<Sentence> = (0..n).map(|_| w.fact(&ev, &mut rng)).collect();
