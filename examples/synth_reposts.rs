@@ -10,10 +10,15 @@
 //!                                      recall per level, not-derived pairs linked, P/R/F1
 //!   synth_reposts write-derived N DIR [SEED]  DIR/items.jsonl and DIR/labels.tsv
 //!                                      (newspaper id, source id, label)
+//!   synth_reposts pairs 0 INPUT        linked pairs of real records (ids), for
+//!                                      scripts/reuse/eval_giveme.py --pairs
+//!   synth_reposts stats 0 INPUT | derived-stats N [SEED]
+//!                                      every candidate pair and its passages (calibration)
+//! `score`, `derived` and `pairs` take thresholds from LINK_* variables (see env_params).
 
+use claimtrace::link::LinkKind;
 use claimtrace::link::synth::{self, Synth, SynthOptions};
 use claimtrace::link::synth_derived::{self, Derivation, DerivedOptions};
-use claimtrace::link::{LinkKind, link_items};
 use std::io::Write;
 use std::time::Instant;
 
@@ -43,7 +48,11 @@ fn main() {
             let s = synth::generate(&opts(n, seed_at(2)));
             let generated = t.elapsed();
             let t = Instant::now();
-            let links = link_items(&s.items);
+            let links = claimtrace::link::link_items_with(
+                &s.items,
+                &env_params(),
+                &indicatif::ProgressBar::hidden(),
+            );
             let link = t.elapsed();
             let pred: Vec<(usize, usize)> = links.iter().map(|l| (l.copy, l.source)).collect();
             let (p, r, f1) = synth::score(&pred, &s.gold);
@@ -75,7 +84,11 @@ fn main() {
                 seed: seed_at(2),
             });
             let t = Instant::now();
-            let links = link_items(&d.items);
+            let links = claimtrace::link::link_items_with(
+                &d.items,
+                &env_params(),
+                &indicatif::ProgressBar::hidden(),
+            );
             let link = t.elapsed();
             let pred: Vec<(usize, usize)> = links.iter().map(|l| (l.copy, l.source)).collect();
             let s = synth_derived::score(&d, &pred);
@@ -110,7 +123,33 @@ fn main() {
             let mut g = std::fs::File::create(format!("{dir}/labels.tsv")).unwrap();
             let id = |i: usize| d.items[i].meta.record_id.clone().unwrap_or_default();
             for p in &d.pairs {
-                writeln!(g, "{}\t{}\t{}", id(p.newspaper), id(p.source), label(p.label)).unwrap();
+                writeln!(
+                    g,
+                    "{}\t{}\t{}",
+                    id(p.newspaper),
+                    id(p.source),
+                    label(p.label)
+                )
+                .unwrap();
+            }
+        }
+        "pairs" => {
+            // Linked pairs of the records of INPUT (record ids), for eval_giveme.py --pairs.
+            let settings = claimtrace::pipeline::Settings {
+                inputs: vec![arg(2).into()],
+                skip_bad: true,
+                ..Default::default()
+            };
+            let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {})
+                .unwrap_or_else(|e| panic!("{e}"));
+            let links = claimtrace::link::link_items_with(
+                &items,
+                &env_params(),
+                &indicatif::ProgressBar::hidden(),
+            );
+            for l in links {
+                let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
+                println!("{}\t{}", id(l.copy), id(l.source));
             }
         }
         "stats" | "derived-stats" => {
@@ -218,4 +257,33 @@ fn usage() -> ! {
          | derived N [SEED] | write-derived N DIR [SEED] | stats 0 INPUT | derived-stats N [SEED]"
     );
     std::process::exit(2)
+}
+
+/// The default thresholds, or those of LINK_K, LINK_SAMPLE, LINK_MIN_SHARED, LINK_MIN_PASSAGE,
+/// LINK_PARTIAL_WORDS, LINK_PARTIAL_SHARE, LINK_PARTIAL_PROSE (for calibration runs).
+fn env_params() -> claimtrace::link::LinkParams {
+    let mut p = claimtrace::link::LinkParams::default();
+    let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
+    if let Some(v) = get("LINK_K") {
+        p.k = v as usize;
+    }
+    if let Some(v) = get("LINK_SAMPLE") {
+        p.sample = v as u64;
+    }
+    if let Some(v) = get("LINK_MIN_SHARED") {
+        p.min_shared = v as u32;
+    }
+    if let Some(v) = get("LINK_MIN_PASSAGE") {
+        p.min_passage = v as usize;
+    }
+    if let Some(v) = get("LINK_PARTIAL_WORDS") {
+        p.partial_words = v as usize;
+    }
+    if let Some(v) = get("LINK_PARTIAL_SHARE") {
+        p.partial_share = v;
+    }
+    if let Some(v) = get("LINK_PARTIAL_PROSE") {
+        p.partial_prose = v as usize;
+    }
+    p
 }

@@ -2,9 +2,9 @@
 //! word shingle and chaining matches that run along the same diagonal, bridging small gaps (an
 //! edited word, a dropped sentence) so that an edited copy still aligns as one passage.
 
+use super::index::HashBuild;
 use super::index::{Spread, sampled};
 use super::normalise::Token;
-use super::index::HashBuild;
 use std::collections::HashMap;
 
 /// A shared passage: word ranges [start, end) in each text.
@@ -110,12 +110,7 @@ struct Run {
 }
 
 /// The passages `a` and `b` share, in `b`'s order.
-pub fn align(
-    a: &Prepared,
-    b: &Prepared,
-    spread: &Spread,
-    p: &AlignParams,
-) -> Shared {
+pub fn align(a: &Prepared, b: &Prepared, spread: &Spread, p: &AlignParams) -> Shared {
     let mut runs: Vec<Run> = Vec::new();
     for (j, h) in b.shingles.iter().enumerate() {
         let Some(&i) = a.first.get(h) else { continue };
@@ -162,7 +157,8 @@ pub fn align(
             }
         }
         let (ra, rb) = ((r.i, a_end + p.k - 1), (r.j, r.jb + p.k - 1));
-        let quoted = |t: &[Token], (s, e): (usize, usize)| t[s..e].iter().filter(|x| x.quoted).count();
+        let quoted =
+            |t: &[Token], (s, e): (usize, usize)| t[s..e].iter().filter(|x| x.quoted).count();
         let (qa, qb) = (quoted(&a.tokens, ra), quoted(&b.tokens, rb));
         let passage = Passage {
             a: ra,

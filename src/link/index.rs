@@ -61,11 +61,7 @@ pub struct Spread {
 }
 
 /// The candidate pairs (a < b, sorted) and how widely indexed shingles spread.
-pub fn candidates(
-    items: &[Item],
-    p: &IndexParams,
-    bar: &ProgressBar,
-) -> (Vec<(u32, u32)>, Spread) {
+pub fn candidates(items: &[Item], p: &IndexParams, bar: &ProgressBar) -> (Vec<(u32, u32)>, Spread) {
     let mut postings: Vec<(u64, u32)> = items
         .par_iter()
         .enumerate()

@@ -236,7 +236,8 @@ fn verify(
         .max()
         .unwrap_or(0);
     let near_duplicate = in_a >= 0.8 && in_b >= 0.8 && shared.covered_a >= p.min_words / 2;
-    let copied = prose >= p.min_words && (prose_in >= p.min_containment || longest >= p.long_passage);
+    let copied =
+        prose >= p.min_words && (prose_in >= p.min_containment || longest >= p.long_passage);
     // A story that copies a few sentences and rewrites the rest: enough shared text for its
     // length, most of it prose. Not within one outlet, which reuses its own background
     // paragraphs from story to story.

@@ -219,7 +219,10 @@ fn render(sentences: &[Sentence], rng: &mut Rng) -> String {
                 out.push_str(w);
             }
         }
-        if !s.last().is_some_and(|w| w.ends_with('”') || w.ends_with('.')) {
+        if !s
+            .last()
+            .is_some_and(|w| w.ends_with('”') || w.ends_with('.'))
+        {
             out.push('.');
         }
         in_para += 1;
@@ -255,13 +258,19 @@ pub fn generate(opts: &DerivedOptions) -> Derived {
                 .map(|_| vocab_rank(&vocab, 200 + rng.below(5000)))
                 .collect(),
             quotes: (0..2)
-                .map(|_| (0..12 + rng.below(13)).map(|_| vocab.word(&mut rng).to_string()).collect())
+                .map(|_| {
+                    (0..12 + rng.below(13))
+                        .map(|_| vocab.word(&mut rng).to_string())
+                        .collect()
+                })
                 .collect(),
             phrases: Vec::new(),
         };
         let phrases = (0..3)
             .map(|i| {
-                let mut p: Sentence = (0..4 + rng.below(5)).map(|_| w.word(&ev, &mut rng)).collect();
+                let mut p: Sentence = (0..4 + rng.below(5))
+                    .map(|_| w.word(&ev, &mut rng))
+                    .collect();
                 p.insert(rng.below(p.len()), ev.names[i].clone());
                 p.insert(rng.below(p.len()), ev.numbers[i].clone());
                 p
@@ -406,7 +415,8 @@ pub struct DerivedScore {
 /// links across events are false positives.
 pub fn score(d: &Derived, links: &[(usize, usize)]) -> DerivedScore {
     use std::collections::{BTreeMap, HashSet};
-    let linked: HashSet<(usize, usize)> = links.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect();
+    let linked: HashSet<(usize, usize)> =
+        links.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect();
     let mut by: BTreeMap<Derivation, (usize, usize)> = BTreeMap::new();
     for p in &d.pairs {
         let e = by.entry(p.label).or_default();
@@ -430,7 +440,11 @@ pub fn score(d: &Derived, links: &[(usize, usize)]) -> DerivedScore {
     } else {
         tp as f64 / (tp + fp) as f64
     };
-    let recall = if pos == 0 { 1.0 } else { tp as f64 / pos as f64 };
+    let recall = if pos == 0 {
+        1.0
+    } else {
+        tp as f64 / pos as f64
+    };
     let f1 = if precision + recall == 0.0 {
         0.0
     } else {
