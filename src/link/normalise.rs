@@ -55,9 +55,10 @@ fn fold(c: char) -> Fold {
     let u = c as u32;
     match u {
         // Arabic harakat, superscript alef, Quranic annotation marks, tatweel; Latin combining;
-        // zero-width (non-)joiners and direction marks, which Urdu typists put inside words.
+        // zero-width (non-)joiners and direction marks (Arabic letter mark too), which Urdu and
+        // Persian typists put inside words.
         0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F => Fold::Mark,
-        0x200C..=0x200F => Fold::Mark,
+        0x200C..=0x200F | 0x061C => Fold::Mark,
         0x0622 | 0x0623 | 0x0625 | 0x0671..=0x0673 => Fold::Letter('\u{0627}'),
         0x0649 | 0x06CC | 0x06D0 | 0x0626 | 0x06D2 | 0x06D3 => Fold::Letter('\u{064A}'),
         0x0629 | 0x06C0..=0x06C3 | 0x06BE | 0x06D5 => Fold::Letter('\u{0647}'),
@@ -266,6 +267,72 @@ mod tests {
         assert_eq!(hashes("ہے"), hashes("هي"));
         assert_eq!(hashes("۱۲۳"), hashes("123"));
         assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
+    }
+
+    fn words<'a>(s: &'a str) -> Vec<&'a str> {
+        tokens(s).iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn arabic_script_punctuation_splits_words_even_without_spaces() {
+        // Urdu full stop, Arabic comma, question mark and semicolon, no space after them.
+        assert_eq!(
+            words("یہ فیصلہ ہے۔اس کے بعد"),
+            ["یہ", "فیصلہ", "ہے", "اس", "کے", "بعد"]
+        );
+        assert_eq!(words("لاہور،کراچی؟جی؛ہاں"), ["لاہور", "کراچی", "جی", "ہاں"]);
+        assert_eq!(hashes("ہے۔اس"), hashes("ہے ۔ اس"));
+        assert_eq!(words("«السلام»"), ["السلام"]);
+    }
+
+    #[test]
+    fn joiners_and_direction_marks_stay_inside_one_word() {
+        // Persian with a zero-width non-joiner, an Urdu word with a joiner, an Arabic letter
+        // mark: one word each, equal to the word typed without them.
+        assert_eq!(words("می\u{200C}خواهم"), ["می\u{200C}خواهم"]);
+        assert_eq!(hashes("می\u{200C}خواهم"), hashes("میخواهم"));
+        assert_eq!(hashes("کر\u{200D}دیا"), hashes("کردیا"));
+        assert_eq!(hashes("\u{061C}سلام"), hashes("سلام"));
+        assert_eq!(hashes("بات\u{200F} چیت"), hashes("بات چیت"));
+    }
+
+    fn quoted(s: &str) -> Vec<&str> {
+        tokens(s)
+            .iter()
+            .filter(|t| t.quoted)
+            .map(|t| &s[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn words_inside_quotation_marks_are_marked() {
+        assert_eq!(
+            quoted("He said “we will build it” today."),
+            ["we", "will", "build", "it"]
+        );
+        assert_eq!(quoted("She said \"no\" twice."), ["no"]);
+        assert_eq!(quoted("Er sagte »nein« dann"), ["nein"]);
+        // British single quotes, and apostrophes that are not quotes.
+        assert_eq!(
+            quoted("Trump’s aide said ‘it won’t happen’ on Monday"),
+            ["it", "won", "t", "happen"]
+        );
+        assert!(quoted("The players’ union and Trump’s plan").is_empty());
+        // Urdu doubled single marks; Arabic guillemets.
+        assert_eq!(
+            quoted("وزیر نے کہا کہ ‘‘ہم پل بنائیں گے’’ اور چلے گئے"),
+            ["ہم", "پل", "بنائیں", "گے"]
+        );
+        assert_eq!(quoted("وقال «سنبني الجسر» ثم غادر"), ["سنبني", "الجسر"]);
+        // A stray mark quotes at most to the end of its paragraph.
+        assert_eq!(quoted("He said “yes and\nthen left"), ["yes", "and"]);
+        // An embedded post: the words before "— Name (@handle)".
+        assert_eq!(
+            quoted(
+                "Intro line.\nWe split up. No fight. — Pella Marn (@pellamarn) May 5, 2018\nMore."
+            ),
+            ["We", "split", "up", "No", "fight"]
+        );
     }
 
     #[test]

@@ -458,3 +458,46 @@ pub fn score(d: &Derived, links: &[(usize, usize)]) -> DerivedScore {
         f1,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_with_every_label() {
+        let o = DerivedOptions {
+            events: 14,
+            seed: 5,
+        };
+        let (a, b) = (generate(&o), generate(&o));
+        assert_eq!(a.pairs, b.pairs);
+        assert!(a.items.iter().zip(&b.items).all(|(x, y)| x.text == y.text));
+        assert_eq!(a.items.len(), 28);
+        let not = a
+            .pairs
+            .iter()
+            .filter(|p| p.label == Derivation::Not)
+            .count();
+        assert_eq!(not, 4);
+        for l in PARTLY_LEVELS {
+            assert_eq!(
+                a.pairs
+                    .iter()
+                    .filter(|p| p.label == Derivation::Partly(l))
+                    .count(),
+                2
+            );
+        }
+    }
+
+    #[test]
+    fn scores_count_not_derived_links_against_precision() {
+        let d = generate(&DerivedOptions { events: 7, seed: 1 });
+        let all: Vec<(usize, usize)> = d.pairs.iter().map(|p| (p.source, p.newspaper)).collect();
+        let s = score(&d, &all);
+        assert_eq!(s.recall, 1.0);
+        assert!((s.precision - 5.0 / 7.0).abs() < 1e-9);
+        let s = score(&d, &[(0, 2)]);
+        assert_eq!((s.cross_event, s.precision, s.recall), (1, 0.0, 0.0));
+    }
+}
