@@ -188,7 +188,7 @@ fn main() {
                     .iter()
                     .map(|x| {
                         let b = |v: bool| u8::from(v);
-                        format!("{}:{}:{}:{}:{}", x.0, x.1, b(x.2), b(x.3), b(x.4))
+                        format!("{}:{}:{}:{}", x.0, x.1, b(x.2), b(x.3))
                     })
                     .collect();
                 let l = label_of

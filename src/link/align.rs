@@ -3,9 +3,9 @@
 //! edited word, a dropped sentence) so that an edited copy still aligns as one passage.
 
 use super::index::HashBuild;
-use super::index::{Spread, sampled};
+use super::index::sampled;
 use super::normalise::Token;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A shared passage: word ranges [start, end) in each text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +19,6 @@ pub struct Passage {
     pub quoted: bool,
     /// Its words inside quotation marks in both texts (the fewer of the two counts).
     pub quoted_words: usize,
-    /// Most of its indexed shingles are in a third item too.
-    pub wide: bool,
 }
 
 impl Passage {
@@ -110,7 +108,12 @@ struct Run {
 }
 
 /// The passages `a` and `b` share, in `b`'s order.
-pub fn align(a: &Prepared, b: &Prepared, spread: &Spread, p: &AlignParams) -> Shared {
+pub fn align(
+    a: &Prepared,
+    b: &Prepared,
+    common: &HashSet<u64, HashBuild>,
+    p: &AlignParams,
+) -> Shared {
     let mut runs: Vec<Run> = Vec::new();
     for (j, h) in b.shingles.iter().enumerate() {
         let Some(&i) = a.first.get(h) else { continue };
@@ -148,12 +151,11 @@ pub fn align(a: &Prepared, b: &Prepared, spread: &Spread, p: &AlignParams) -> Sh
             continue;
         }
         let a_end = r.ia;
-        let (mut n, mut c, mut w) = (0, 0, 0);
+        let (mut n, mut c) = (0, 0);
         for &h in &a.shingles[r.i..a_end] {
             if sampled(h, p.sample) {
                 n += 1;
-                c += usize::from(spread.common.contains(&h));
-                w += usize::from(spread.wide.contains(&h));
+                c += usize::from(common.contains(&h));
             }
         }
         let (ra, rb) = ((r.i, a_end + p.k - 1), (r.j, r.jb + p.k - 1));
@@ -166,7 +168,6 @@ pub fn align(a: &Prepared, b: &Prepared, spread: &Spread, p: &AlignParams) -> Sh
             common: c * 2 > n,
             quoted: qa * 2 > ra.1 - ra.0 && qb * 2 > rb.1 - rb.0,
             quoted_words: qa.min(qb),
-            wide: w * 2 > n,
         };
         if !passage.common {
             shared.matched += r.matched;
@@ -226,7 +227,7 @@ mod tests {
         edited = edited.replacen("w20 ", "CHANGED ", 1);
         let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k);
         let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k);
-        let s = align(&a, &b, &Spread::default(), &P);
+        let s = align(&a, &b, &HashSet::default(), &P);
         assert_eq!(s.passages.len(), 1, "{s:?}");
         assert_eq!(s.covered_a, 40);
         assert_eq!(s.passages[0].a.0, 30);
@@ -238,7 +239,7 @@ mod tests {
     fn unrelated_texts_share_nothing() {
         let a = Prepared::new(&words(50, "a"), P.k);
         let b = Prepared::new(&words(50, "b"), P.k);
-        assert!(align(&a, &b, &Spread::default(), &P).passages.is_empty());
+        assert!(align(&a, &b, &HashSet::default(), &P).passages.is_empty());
     }
 
     #[test]

@@ -50,18 +50,12 @@ impl std::hash::Hasher for PreHashed {
 
 pub type HashBuild = std::hash::BuildHasherDefault<PreHashed>;
 
-/// What the index knows about indexed shingles beyond the candidate pairs.
-#[derive(Default)]
-pub struct Spread {
-    /// In too many items, or in several items of one outlet: boilerplate, stock phrases.
-    pub common: HashSet<u64, HashBuild>,
-    /// Not common but in three or more items: text that more than one pair shares (a statement
-    /// everyone quotes, a press release, or a story several outlets copied).
-    pub wide: HashSet<u64, HashBuild>,
-}
-
-/// The candidate pairs (a < b, sorted) and how widely indexed shingles spread.
-pub fn candidates(items: &[Item], p: &IndexParams, bar: &ProgressBar) -> (Vec<(u32, u32)>, Spread) {
+/// The candidate pairs (a < b, sorted) and the set of common indexed shingles.
+pub fn candidates(
+    items: &[Item],
+    p: &IndexParams,
+    bar: &ProgressBar,
+) -> (Vec<(u32, u32)>, HashSet<u64, HashBuild>) {
     let mut postings: Vec<(u64, u32)> = items
         .par_iter()
         .enumerate()
@@ -79,7 +73,7 @@ pub fn candidates(items: &[Item], p: &IndexParams, bar: &ProgressBar) -> (Vec<(u
     postings.par_sort_unstable();
 
     let outlet = outlet_ids(items);
-    let mut spread = Spread::default();
+    let mut common = HashSet::default();
     let mut pairs: Vec<u64> = Vec::new();
     let mut start = 0;
     while start < postings.len() {
@@ -90,12 +84,9 @@ pub fn candidates(items: &[Item], p: &IndexParams, bar: &ProgressBar) -> (Vec<(u
         }
         let docs = &postings[start..end];
         if docs.len() > p.max_df || outlet_boilerplate(docs, &outlet, p.outlet_df) {
-            spread.common.insert(h);
+            common.insert(h);
             pairs.extend(docs.windows(2).map(|w| pair_key(w[0].1, w[1].1)));
         } else {
-            if docs.len() >= 3 {
-                spread.wide.insert(h);
-            }
             for (x, &(_, a)) in docs.iter().enumerate() {
                 pairs.extend(docs[x + 1..].iter().map(|&(_, b)| pair_key(a, b)));
             }
@@ -117,7 +108,7 @@ pub fn candidates(items: &[Item], p: &IndexParams, bar: &ProgressBar) -> (Vec<(u
         }
         start = end;
     }
-    (out, spread)
+    (out, common)
 }
 
 /// A number per outlet named by the items (an item without one gets its own).

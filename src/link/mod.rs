@@ -105,7 +105,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
     let (ip, ap) = stage_params(items, p);
     bar.set_length(items.len() as u64);
     bar.set_message("indexing");
-    let (cands, spread) = index::candidates(items, &ip, bar);
+    let (cands, common) = index::candidates(items, &ip, bar);
     bar.set_position(0);
     bar.set_length(cands.len() as u64);
     bar.set_message("aligning");
@@ -121,7 +121,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
                     let pb = Prepared::probe(&items[b].text, p.k);
-                    let shared = align::align(&pa, &pb, &spread, &ap);
+                    let shared = align::align(&pa, &pb, &common, &ap);
                     bar.inc(1);
                     verify(items, a, b, &pa, &pb, shared, p, &ap)
                 })
@@ -166,21 +166,21 @@ pub struct CandidateStats {
     pub b: usize,
     /// Words of each item.
     pub words: [usize; 2],
-    /// Each passage: words in a, words in b, common, quoted in both, in a third item too.
-    pub passages: Vec<(usize, usize, bool, bool, bool)>,
+    /// Each passage: words in a, words in b, common, quoted in both.
+    pub passages: Vec<(usize, usize, bool, bool)>,
 }
 
 #[doc(hidden)]
 pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
     let (ip, ap) = stage_params(items, p);
-    let (cands, spread) = index::candidates(items, &ip, &ProgressBar::hidden());
+    let (cands, common) = index::candidates(items, &ip, &ProgressBar::hidden());
     cands
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
             let pa = Prepared::new(&items[a].text, p.k);
             let pb = Prepared::probe(&items[b].text, p.k);
-            let shared = align::align(&pa, &pb, &spread, &ap);
+            let shared = align::align(&pa, &pb, &common, &ap);
             CandidateStats {
                 a,
                 b,
@@ -188,7 +188,7 @@ pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
                 passages: shared
                     .passages
                     .iter()
-                    .map(|x| (x.a.1 - x.a.0, x.b.1 - x.b.0, x.common, x.quoted, x.wide))
+                    .map(|x| (x.a.1 - x.a.0, x.b.1 - x.b.0, x.common, x.quoted))
                     .collect(),
             }
         })
