@@ -5,7 +5,7 @@
 //!   synth_reposts score N [SEED]       generate, link in-process, print precision, recall,
 //!                                      direction accuracy and time
 //!   synth_reposts plant N DIR OUT [SEED]  real records of DIR as originals, copies planted
-//!   synth_reposts derived N [SEED]     N agency stories, each with a newspaper story wholly,
+//!   synth_reposts derived N [SEED [EDIT_EVERY]]  N agency stories, each with a newspaper story wholly,
 //!                                      partly (per level) or not derived; linked in-process,
 //!                                      recall per level, not-derived pairs linked, P/R/F1
 //!   synth_reposts write-derived N DIR [SEED]  DIR/items.jsonl and DIR/labels.tsv
@@ -82,6 +82,7 @@ fn main() {
             let d = synth_derived::generate(&DerivedOptions {
                 events: n,
                 seed: seed_at(2),
+                edit_every: args.get(3).and_then(|s| s.parse().ok()).unwrap_or(12),
             });
             let t = Instant::now();
             let links = claimtrace::link::link_items_with(
@@ -117,6 +118,7 @@ fn main() {
             let d = synth_derived::generate(&DerivedOptions {
                 events: n,
                 seed: seed_at(3),
+                ..DerivedOptions::default()
             });
             let dir = arg(2);
             write_items(&d.items, &dir);
@@ -168,6 +170,7 @@ fn main() {
                 let d = synth_derived::generate(&DerivedOptions {
                     events: n,
                     seed: seed_at(2),
+                    ..DerivedOptions::default()
                 });
                 let l = d
                     .pairs

@@ -26,6 +26,7 @@ fn corpus() -> Derived {
     generate(&DerivedOptions {
         events: 140,
         seed: 11,
+        ..DerivedOptions::default()
     })
 }
 

@@ -7,7 +7,7 @@
 //!
 //! - wholly derived: nearly every sentence copied, lightly edited;
 //! - partly derived at a level (60, 40, 25, 15%): that share of the source's sentences copied
-//!   with light edits (a word changed or added, a clause dropped, sentences split, merged or
+//!   with light edits (by default one word in 12 changed, one in 24 added, a clause dropped, sentences split, merged or
 //!   swapped), the rest rewritten (the same names and numbers, other words, another order) or
 //!   dropped, plus sentences of its own;
 //! - not derived: written independently from the same facts — the same names, numbers, stock
@@ -47,6 +47,18 @@ pub struct DerivedOptions {
     /// Events; each gives one agency story and one newspaper story.
     pub events: usize,
     pub seed: u64,
+    /// A copied sentence has one word in this many changed, and one in twice as many added.
+    pub edit_every: usize,
+}
+
+impl Default for DerivedOptions {
+    fn default() -> Self {
+        DerivedOptions {
+            events: 700,
+            seed: 1,
+            edit_every: 12,
+        }
+    }
 }
 
 /// A labelled pair: newspaper story, its agency source (indices into `items`).
@@ -78,6 +90,7 @@ struct Event {
 struct Writer<'a> {
     vocab: &'a Vocabulary,
     stock: Vec<Sentence>,
+    edit_every: usize,
 }
 
 impl Writer<'_> {
@@ -159,12 +172,12 @@ fn light_edit(s: &Sentence, w: &Writer, ev: &Event, rng: &mut Rng) -> Sentence {
     let quoted = s.iter().any(|x| x.contains('“'));
     let mut out: Sentence = Vec::with_capacity(s.len() + 2);
     for x in s {
-        if !quoted && !is_fact(x) && rng.below(12) == 0 {
+        if !quoted && !is_fact(x) && rng.below(w.edit_every) == 0 {
             out.push(w.word(ev, rng));
         } else {
             out.push(x.clone());
         }
-        if !quoted && rng.below(25) == 0 {
+        if !quoted && rng.below(2 * w.edit_every) == 0 {
             out.push(w.word(ev, rng));
         }
     }
@@ -245,6 +258,7 @@ pub fn generate(opts: &DerivedOptions) -> Derived {
     let w = Writer {
         vocab: &vocab,
         stock,
+        edit_every: opts.edit_every.max(1),
     };
     let base = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap_or_default();
     let file: Arc<str> = Arc::from("synthetic-derived");
@@ -468,6 +482,7 @@ mod tests {
         let o = DerivedOptions {
             events: 14,
             seed: 5,
+            ..DerivedOptions::default()
         };
         let (a, b) = (generate(&o), generate(&o));
         assert_eq!(a.pairs, b.pairs);
@@ -492,7 +507,10 @@ mod tests {
 
     #[test]
     fn scores_count_not_derived_links_against_precision() {
-        let d = generate(&DerivedOptions { events: 7, seed: 1 });
+        let d = generate(&DerivedOptions {
+            events: 7,
+            ..DerivedOptions::default()
+        });
         let all: Vec<(usize, usize)> = d.pairs.iter().map(|p| (p.source, p.newspaper)).collect();
         let s = score(&d, &all);
         assert_eq!(s.recall, 1.0);
