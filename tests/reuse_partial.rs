@@ -33,28 +33,31 @@ fn corpus() -> Derived {
 #[test]
 fn partly_derived_stories_are_linked_and_independent_ones_are_not() {
     let d = corpus();
-    let pairs = linked(&d.items);
-    let s = score(&d, &pairs.iter().copied().collect::<Vec<_>>());
+    check(&d, &linked(&d.items));
+}
+
+fn check(d: &Derived, pairs: &BTreeSet<(usize, usize)>) {
+    let s = score(d, &pairs.iter().copied().collect::<Vec<_>>());
     assert_eq!(s.cross_event, 0);
-    assert_eq!(recall(&d, &pairs, Derivation::Not), 0.0, "{:?}", s.by_label);
+    assert_eq!(recall(d, pairs, Derivation::Not), 0.0, "{:?}", s.by_label);
     assert!(
-        recall(&d, &pairs, Derivation::Wholly) >= 0.95,
+        recall(d, pairs, Derivation::Wholly) >= 0.95,
         "{:?}",
         s.by_label
     );
     assert!(
-        recall(&d, &pairs, Derivation::Partly(60)) >= 0.9,
+        recall(d, pairs, Derivation::Partly(60)) >= 0.9,
         "{:?}",
         s.by_label
     );
     // The linker before partial derivation found 4% of these and none of the next.
     assert!(
-        recall(&d, &pairs, Derivation::Partly(40)) >= 0.75,
+        recall(d, pairs, Derivation::Partly(40)) >= 0.75,
         "{:?}",
         s.by_label
     );
     assert!(
-        recall(&d, &pairs, Derivation::Partly(25)) >= 0.5,
+        recall(d, pairs, Derivation::Partly(25)) >= 0.5,
         "{:?}",
         s.by_label
     );
@@ -132,7 +135,16 @@ fn the_same_links_in_urdu_script() {
         })
         .collect();
     assert!(items[1].text.contains('۔') && items[1].text.contains('\u{200C}'));
-    assert_eq!(linked(&items), latin);
+    let urdu_links = linked(&items);
+    check(&d, &urdu_links);
+    // The same words in another script: the same links, but for the few that the sampling of
+    // shingles (by hash, so by spelling) decides.
+    let differ = latin.symmetric_difference(&urdu_links).count();
+    assert!(
+        differ * 30 <= latin.len(),
+        "{differ} of {} links differ",
+        latin.len()
+    );
 }
 
 fn item(outlet: &str, text: &str) -> Item {
