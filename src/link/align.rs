@@ -2,8 +2,7 @@
 //! word shingle and chaining matches that run along the same diagonal, bridging small gaps (an
 //! edited word, a dropped sentence) so that an edited copy still aligns as one passage.
 
-use super::index::HashBuild;
-use super::index::sampled;
+use super::index::{HashBuild, sampled};
 use super::normalise::Token;
 use std::collections::{HashMap, HashSet};
 
@@ -48,6 +47,8 @@ pub struct Shared {
     /// The same, counting only prose (not common, not quoted in both).
     pub prose_a: usize,
     pub prose_b: usize,
+    /// Words of prose of the passage with the most.
+    pub longest_prose: usize,
     /// Shingles matched inside passages that are not common: edits lower it, bridged gaps do not.
     pub matched: usize,
 }
@@ -179,13 +180,19 @@ pub fn align(
     let rare = || shared.passages.iter().filter(|x| !x.common);
     shared.rare_a = union_len(rare().map(|x| x.a));
     shared.rare_b = union_len(rare().map(|x| x.b));
-    // Passages of one diagonal chain do not overlap: a sum is their union.
+    // Passages seldom overlap (only where a text repeats itself): their sum stands for the union.
     shared.prose_a = shared.passages.iter().map(|x| x.prose_words(p)).sum();
     shared.prose_b = shared
         .passages
         .iter()
         .map(|x| x.prose_words(p).min(x.b.1 - x.b.0))
         .sum();
+    shared.longest_prose = shared
+        .passages
+        .iter()
+        .map(|x| x.prose_words(p))
+        .max()
+        .unwrap_or(0);
     shared
 }
 

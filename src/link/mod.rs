@@ -123,7 +123,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
                     let pb = Prepared::probe(&items[b].text, p.k);
                     let shared = align::align(&pa, &pb, &common, &ap);
                     bar.inc(1);
-                    verify(items, a, b, &pa, &pb, shared, p, &ap)
+                    verify(items, a, b, &pa, &pb, shared, p)
                 })
                 .collect();
             out.into_iter()
@@ -220,7 +220,6 @@ fn verify(
     pb: &Prepared,
     shared: Shared,
     p: &LinkParams,
-    ap: &AlignParams,
 ) -> Option<Found> {
     let (na, nb) = (pa.tokens.len().max(1), pb.tokens.len().max(1));
     let in_a = shared.covered_a as f64 / na as f64;
@@ -229,12 +228,7 @@ fn verify(
     // is prose, outside quotation marks in both.
     let prose = shared.prose_a.min(shared.prose_b);
     let prose_in = (shared.prose_a as f64 / na as f64).max(shared.prose_b as f64 / nb as f64);
-    let longest = shared
-        .passages
-        .iter()
-        .map(|x| x.prose_words(ap))
-        .max()
-        .unwrap_or(0);
+    let longest = shared.longest_prose;
     let near_duplicate = in_a >= 0.8 && in_b >= 0.8 && shared.covered_a >= p.min_words / 2;
     let copied =
         prose >= p.min_words && (prose_in >= p.min_containment || longest >= p.long_passage);

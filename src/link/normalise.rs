@@ -269,7 +269,7 @@ mod tests {
         assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
     }
 
-    fn words<'a>(s: &'a str) -> Vec<&'a str> {
+    fn words(s: &str) -> Vec<&str> {
         tokens(s).iter().map(|t| &s[t.start..t.end]).collect()
     }
 

@@ -251,7 +251,7 @@ pub fn generate(opts: &DerivedOptions) -> Derived {
     let stock: Vec<Sentence> = (0..30)
         .map(|i| {
             (0..4 + i % 4)
-                .map(|_| format!("{}", vocab_rank(&vocab, rng.below(300))))
+                .map(|_| vocab_rank(&vocab, rng.below(300)))
                 .collect()
         })
         .collect();
