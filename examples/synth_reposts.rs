@@ -263,7 +263,8 @@ fn usage() -> ! {
 }
 
 /// The default thresholds, or those of LINK_K, LINK_SAMPLE, LINK_MIN_SHARED, LINK_MIN_PASSAGE,
-/// LINK_PARTIAL_WORDS, LINK_PARTIAL_SHARE, LINK_PARTIAL_PROSE (for calibration runs).
+/// LINK_LONG_QUOTE (0: quotations count as prose), LINK_PARTIAL_WORDS, LINK_PARTIAL_SHARE,
+/// LINK_PARTIAL_PROSE (for calibration runs).
 fn env_params() -> claimtrace::link::LinkParams {
     let mut p = claimtrace::link::LinkParams::default();
     let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
@@ -278,6 +279,9 @@ fn env_params() -> claimtrace::link::LinkParams {
     }
     if let Some(v) = get("LINK_MIN_PASSAGE") {
         p.min_passage = v as usize;
+    }
+    if let Some(v) = get("LINK_LONG_QUOTE") {
+        p.long_quote = v as usize;
     }
     if let Some(v) = get("LINK_PARTIAL_WORDS") {
         p.partial_words = v as usize;
