@@ -8,6 +8,8 @@
 //!   synth_reposts derived N [SEED [EDIT_EVERY]]  N agency stories, each with a newspaper story wholly,
 //!                                      partly (per level) or not derived; linked in-process,
 //!                                      recall per level, not-derived pairs linked, P/R/F1
+//!   synth_reposts derived-urdu N SEED EDIT_EVERY DROP  the same in Urdu letters; one in DROP
+//!                                      spaces after non-joining letters left out (0: none)
 //!   synth_reposts write-derived N DIR [SEED]  DIR/items.jsonl and DIR/labels.tsv
 //!                                      (newspaper id, source id, label)
 //!   synth_reposts pairs 0 INPUT        linked pairs of real records (ids), for
@@ -78,12 +80,25 @@ fn main() {
                 link.as_secs_f64()
             );
         }
-        "derived" => {
-            let d = synth_derived::generate(&DerivedOptions {
+        "derived" | "derived-urdu" => {
+            let mut d = synth_derived::generate(&DerivedOptions {
                 events: n,
                 seed: seed_at(2),
                 edit_every: args.get(3).and_then(|s| s.parse().ok()).unwrap_or(12),
             });
+            if arg(0) == "derived-urdu" {
+                // Newspaper stories (odd items) with joiners and, one in DROP, spaces after
+                // letters that do not join left out.
+                let drop: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
+                for (i, it) in d.items.iter_mut().enumerate() {
+                    let odd = i % 2 == 1;
+                    let text =
+                        synth_derived::in_urdu_script(&it.text, odd, if odd { drop } else { 0 });
+                    let mut u = claimtrace::item::Item::with_own_text(&it.origin.file, 0, 0, text);
+                    u.meta = it.meta.clone();
+                    *it = u;
+                }
+            }
             let t = Instant::now();
             let links = claimtrace::link::link_items_with(
                 &d.items,
@@ -257,7 +272,7 @@ fn write_items(items: &[claimtrace::item::Item], dir: &str) {
 fn usage() -> ! {
     eprintln!(
         "usage: synth_reposts write N DIR [SEED] | score N [SEED] | plant N DIR OUT [SEED] \
-         | derived N [SEED] | write-derived N DIR [SEED] | stats 0 INPUT | derived-stats N [SEED]"
+         | derived N [SEED [EDIT]] | derived-urdu N SEED EDIT DROP | write-derived N DIR [SEED] | stats 0 INPUT | derived-stats N [SEED]"
     );
     std::process::exit(2)
 }

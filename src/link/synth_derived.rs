@@ -413,6 +413,77 @@ fn newspaper(
     out
 }
 
+/// The text in Urdu letters (one per Latin letter, none folded together), Eastern digits, Urdu
+/// full stops without a space after them, doubled single quotation marks: the same words in
+/// another script. `joiners` puts a zero-width non-joiner inside long words; a nonzero
+/// `drop_space_every` leaves out one in that many spaces after a letter that does not join the
+/// next (alef, dal, reh, zain, jeh, waw), as Urdu typists do.
+pub fn in_urdu_script(text: &str, joiners: bool, drop_space_every: usize) -> String {
+    let letter = |c: char| match c.to_ascii_lowercase() {
+        'a' => 'ا',
+        'b' => 'ب',
+        'd' => 'د',
+        'e' => 'ع',
+        'f' => 'ف',
+        'g' => 'گ',
+        'h' => 'ح',
+        'i' => 'ی',
+        'k' => 'ک',
+        'l' => 'ل',
+        'm' => 'م',
+        'n' => 'ن',
+        'o' => 'و',
+        'p' => 'پ',
+        'r' => 'ر',
+        's' => 'س',
+        't' => 'ت',
+        'u' => 'ث',
+        'v' => 'ژ',
+        'w' => 'ط',
+        'y' => 'ظ',
+        'z' => 'ز',
+        d @ '0'..='9' => char::from_u32(0x06F0 + (d as u32 - '0' as u32)).unwrap(),
+        other => other,
+    };
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut eligible = 0;
+    for word in text.split(' ') {
+        if !out.is_empty() && !out.ends_with('۔') && !out.ends_with('\n') {
+            if drop_space_every > 0 && out.ends_with(['ا', 'د', 'ر', 'ز', 'ژ', 'و']) {
+                eligible += 1;
+                if eligible % drop_space_every == 0 {
+                    out.push_str(word_in(word, joiners, &letter).as_str());
+                    continue;
+                }
+            }
+            out.push(' ');
+        }
+        out.push_str(&word_in(word, joiners, &letter));
+    }
+    out
+}
+
+fn word_in(word: &str, joiners: bool, letter: &dyn Fn(char) -> char) -> String {
+    let mut out = String::with_capacity(word.len() * 2);
+    let mut n = 0;
+    for c in word.chars() {
+        match c {
+            '.' => out.push('۔'),
+            '“' => out.push_str("‘‘"),
+            '”' => out.push_str("’’"),
+            c if c.is_ascii_alphanumeric() => {
+                n += 1;
+                if joiners && n == 4 && word.len() > 6 {
+                    out.push('\u{200C}');
+                }
+                out.push(letter(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// How a linker did on the labelled pairs.
 #[derive(Debug, Clone, Default)]
 pub struct DerivedScore {
