@@ -5,9 +5,22 @@
 //!   synth_reposts score N [SEED]       generate, link in-process, print precision, recall,
 //!                                      direction accuracy and time
 //!   synth_reposts plant N DIR OUT [SEED]  real records of DIR as originals, copies planted
+//!   synth_reposts derived N [SEED [EDIT_EVERY]]  N agency stories, each with a newspaper story wholly,
+//!                                      partly (per level) or not derived; linked in-process,
+//!                                      recall per level, not-derived pairs linked, P/R/F1
+//!   synth_reposts derived-urdu N SEED EDIT_EVERY DROP  the same in Urdu letters; one in DROP
+//!                                      spaces after non-joining letters left out (0: none)
+//!   synth_reposts write-derived N DIR [SEED]  DIR/items.jsonl and DIR/labels.tsv
+//!                                      (newspaper id, source id, label)
+//!   synth_reposts pairs 0 INPUT        linked pairs of real records (ids), for
+//!                                      scripts/reuse/eval_giveme.py --pairs
+//!   synth_reposts stats 0 INPUT | derived-stats N [SEED]
+//!                                      every candidate pair and its passages (calibration)
+//! `score`, `derived` and `pairs` take thresholds from LINK_* variables (see env_params).
 
+use claimtrace::link::LinkKind;
 use claimtrace::link::synth::{self, Synth, SynthOptions};
-use claimtrace::link::{LinkKind, link_items};
+use claimtrace::link::synth_derived::{self, Derivation, DerivedOptions};
 use std::io::Write;
 use std::time::Instant;
 
@@ -37,7 +50,11 @@ fn main() {
             let s = synth::generate(&opts(n, seed_at(2)));
             let generated = t.elapsed();
             let t = Instant::now();
-            let links = link_items(&s.items);
+            let links = claimtrace::link::link_items_with(
+                &s.items,
+                &env_params(),
+                &indicatif::ProgressBar::hidden(),
+            );
             let link = t.elapsed();
             let pred: Vec<(usize, usize)> = links.iter().map(|l| (l.copy, l.source)).collect();
             let (p, r, f1) = synth::score(&pred, &s.gold);
@@ -63,7 +80,160 @@ fn main() {
                 link.as_secs_f64()
             );
         }
+        "derived" | "derived-urdu" => {
+            let mut d = synth_derived::generate(&DerivedOptions {
+                events: n,
+                seed: seed_at(2),
+                edit_every: args.get(3).and_then(|s| s.parse().ok()).unwrap_or(12),
+            });
+            if arg(0) == "derived-urdu" {
+                // Newspaper stories (odd items) with joiners and, one in DROP, spaces after
+                // letters that do not join left out.
+                let drop: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
+                for (i, it) in d.items.iter_mut().enumerate() {
+                    let odd = i % 2 == 1;
+                    let text =
+                        synth_derived::in_urdu_script(&it.text, odd, if odd { drop } else { 0 });
+                    let mut u = claimtrace::item::Item::with_own_text(&it.origin.file, 0, 0, text);
+                    u.meta = it.meta.clone();
+                    *it = u;
+                }
+            }
+            let t = Instant::now();
+            let links = claimtrace::link::link_items_with(
+                &d.items,
+                &env_params(),
+                &indicatif::ProgressBar::hidden(),
+            );
+            let link = t.elapsed();
+            let pred: Vec<(usize, usize)> = links.iter().map(|l| (l.copy, l.source)).collect();
+            let s = synth_derived::score(&d, &pred);
+            let levels: Vec<String> = s
+                .by_label
+                .iter()
+                .map(|(l, f, a)| format!("{}: {f}/{a}", label(*l)))
+                .collect();
+            let words: usize = d
+                .items
+                .iter()
+                .map(|i| i.text.split_whitespace().count())
+                .sum();
+            println!(
+                "events {n} ({} words/item)  {}  cross-event {}  P {:.3} R {:.3} F1 {:.3}  link {:.2}s",
+                words / d.items.len().max(1),
+                levels.join("  "),
+                s.cross_event,
+                s.precision,
+                s.recall,
+                s.f1,
+                link.as_secs_f64()
+            );
+        }
+        "write-derived" => {
+            let d = synth_derived::generate(&DerivedOptions {
+                events: n,
+                seed: seed_at(3),
+                ..DerivedOptions::default()
+            });
+            let dir = arg(2);
+            write_items(&d.items, &dir);
+            let mut g = std::fs::File::create(format!("{dir}/labels.tsv")).unwrap();
+            let id = |i: usize| d.items[i].meta.record_id.clone().unwrap_or_default();
+            for p in &d.pairs {
+                writeln!(
+                    g,
+                    "{}\t{}\t{}",
+                    id(p.newspaper),
+                    id(p.source),
+                    label(p.label)
+                )
+                .unwrap();
+            }
+        }
+        "pairs" => {
+            // Linked pairs of the records of INPUT (record ids), for eval_giveme.py --pairs.
+            let settings = claimtrace::pipeline::Settings {
+                inputs: vec![arg(2).into()],
+                skip_bad: true,
+                ..Default::default()
+            };
+            let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {})
+                .unwrap_or_else(|e| panic!("{e}"));
+            let links = claimtrace::link::link_items_with(
+                &items,
+                &env_params(),
+                &indicatif::ProgressBar::hidden(),
+            );
+            for l in links {
+                let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
+                println!("{}\t{}", id(l.copy), id(l.source));
+            }
+        }
+        "stats" | "derived-stats" => {
+            // Every candidate pair and its passages, for calibrating the linking rule:
+            // id_a id_b words_a words_b label passages (len_a:len_b:common:quoted,...)
+            let (items, label_of) = if arg(0) == "stats" {
+                let settings = claimtrace::pipeline::Settings {
+                    inputs: vec![arg(2).into()],
+                    skip_bad: true,
+                    ..Default::default()
+                };
+                let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {})
+                    .unwrap_or_else(|e| panic!("{e}"));
+                (items, std::collections::HashMap::new())
+            } else {
+                let d = synth_derived::generate(&DerivedOptions {
+                    events: n,
+                    seed: seed_at(2),
+                    ..DerivedOptions::default()
+                });
+                let l = d
+                    .pairs
+                    .iter()
+                    .map(|p| ((p.source, p.newspaper), label(p.label)))
+                    .collect();
+                (d.items, l)
+            };
+            let p = claimtrace::link::LinkParams {
+                min_passage: 6,
+                ..Default::default()
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for c in claimtrace::link::candidate_stats(&items, &p) {
+                let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
+                let ps: Vec<String> = c
+                    .passages
+                    .iter()
+                    .map(|x| {
+                        let b = |v: bool| u8::from(v);
+                        format!("{}:{}:{}:{}", x.0, x.1, b(x.2), b(x.3))
+                    })
+                    .collect();
+                let l = label_of
+                    .get(&(c.a.min(c.b), c.a.max(c.b)))
+                    .cloned()
+                    .unwrap_or_else(|| "-".into());
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{l}\t{}",
+                    id(c.a),
+                    id(c.b),
+                    c.words[0],
+                    c.words[1],
+                    ps.join(",")
+                )
+                .unwrap();
+            }
+        }
         _ => usage(),
+    }
+}
+
+fn label(l: Derivation) -> String {
+    match l {
+        Derivation::Wholly => "wholly".into(),
+        Derivation::Partly(p) => format!("partly{p}"),
+        Derivation::Not => "not".into(),
     }
 }
 
@@ -76,10 +246,19 @@ fn opts(items: usize, seed: u64) -> SynthOptions {
 }
 
 fn write(s: &Synth, dir: &str) {
+    write_items(&s.items, dir);
+    let mut g = std::fs::File::create(format!("{dir}/gold.tsv")).unwrap();
+    for &(c, src) in &s.gold {
+        let id = |i: usize| s.items[i].meta.record_id.clone().unwrap_or_default();
+        writeln!(g, "{}\t{}", id(c), id(src)).unwrap();
+    }
+}
+
+fn write_items(items: &[claimtrace::item::Item], dir: &str) {
     std::fs::create_dir_all(dir).expect("output directory");
     let mut out =
         std::io::BufWriter::new(std::fs::File::create(format!("{dir}/items.jsonl")).unwrap());
-    for it in &s.items {
+    for it in items {
         let m = &it.meta;
         let credits: Vec<&str> = m.credits.iter().map(|c| c.outlet.as_str()).collect();
         let rec = serde_json::json!({
@@ -88,14 +267,45 @@ fn write(s: &Synth, dir: &str) {
         });
         writeln!(out, "{rec}").unwrap();
     }
-    let mut g = std::fs::File::create(format!("{dir}/gold.tsv")).unwrap();
-    for &(c, src) in &s.gold {
-        let id = |i: usize| s.items[i].meta.record_id.clone().unwrap_or_default();
-        writeln!(g, "{}\t{}", id(c), id(src)).unwrap();
-    }
 }
 
 fn usage() -> ! {
-    eprintln!("usage: synth_reposts write N DIR [SEED] | score N [SEED] | plant N DIR OUT [SEED]");
+    eprintln!(
+        "usage: synth_reposts write N DIR [SEED] | score N [SEED] | plant N DIR OUT [SEED] \
+         | derived N [SEED [EDIT]] | derived-urdu N SEED EDIT DROP | write-derived N DIR [SEED] | stats 0 INPUT | derived-stats N [SEED]"
+    );
     std::process::exit(2)
+}
+
+/// The default thresholds, or those of LINK_K, LINK_SAMPLE, LINK_MIN_SHARED, LINK_MIN_PASSAGE,
+/// LINK_LONG_QUOTE (0: quotations count as prose), LINK_PARTIAL_WORDS, LINK_PARTIAL_SHARE,
+/// LINK_PARTIAL_PROSE (for calibration runs).
+fn env_params() -> claimtrace::link::LinkParams {
+    let mut p = claimtrace::link::LinkParams::default();
+    let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
+    if let Some(v) = get("LINK_K") {
+        p.k = v as usize;
+    }
+    if let Some(v) = get("LINK_SAMPLE") {
+        p.sample = v as u64;
+    }
+    if let Some(v) = get("LINK_MIN_SHARED") {
+        p.min_shared = v as u32;
+    }
+    if let Some(v) = get("LINK_MIN_PASSAGE") {
+        p.min_passage = v as usize;
+    }
+    if let Some(v) = get("LINK_LONG_QUOTE") {
+        p.long_quote = v as usize;
+    }
+    if let Some(v) = get("LINK_PARTIAL_WORDS") {
+        p.partial_words = v as usize;
+    }
+    if let Some(v) = get("LINK_PARTIAL_SHARE") {
+        p.partial_share = v;
+    }
+    if let Some(v) = get("LINK_PARTIAL_PROSE") {
+        p.partial_prose = v as usize;
+    }
+    p
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the reuse measurements of docs/reposts.md: synthetic corpora at 1k, 10k and 100k
-# items, the Giveme5W1H news_cluster corpus, and the side-by-side baselines when installed
+# items, the agency-versus-newspaper corpus (wholly / partly / not derived, at four edit rates),
+# the Giveme5W1H news_cluster corpus, and the side-by-side baselines when installed
 # (datasketch: pip install datasketch; passim: see scripts/reuse/passim_pairs.py).
 #
 # usage: scripts/reuse/measure.sh [WORKDIR]      (default /tmp/claimtrace-reuse)
@@ -22,6 +23,10 @@ for n in $sizes; do
   /usr/bin/time -f "claimtrace graph synth$n: $timefmt" \
     "$work/claimtrace" graph -q "$work/synth$n/items.jsonl" -o "$work/synth$n/graph.json"
   python3 scripts/reuse/eval_synth.py "$work/synth$n/graph.json" "$work/synth$n/gold.tsv"
+done
+for e in 40 20 12 8; do
+  echo "agency vs newspaper, one word in $e of copied sentences edited:"
+  "$work/synth_reposts" derived 700 1 "$e"
 done
 if [ -d "$giveme" ]; then
   /usr/bin/time -f "claimtrace graph giveme: $timefmt" "$work/claimtrace" graph -q "$giveme" -o "$work/giveme.json"

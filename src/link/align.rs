@@ -13,6 +13,25 @@ pub struct Passage {
     pub b: (usize, usize),
     /// Most of its indexed shingles are common (boilerplate, stock phrases).
     pub common: bool,
+    /// Most of its words stand inside quotation marks in both texts: two writers quoting the
+    /// same speaker.
+    pub quoted: bool,
+    /// Its words inside quotation marks in both texts (the fewer of the two counts).
+    pub quoted_words: usize,
+}
+
+impl Passage {
+    /// Words of prose of the writer's own that both items carry: not boilerplate, not inside
+    /// quotation marks in both, unless the quotation is so long (several paragraphs of a
+    /// statement or report) that carrying all of it is copying.
+    pub fn prose_words(&self, p: &AlignParams) -> usize {
+        let len = self.a.1 - self.a.0;
+        match () {
+            _ if self.common => 0,
+            _ if len >= p.long_quote => len,
+            _ => len - self.quoted_words.min(len),
+        }
+    }
 }
 
 /// What two texts share.
@@ -25,6 +44,11 @@ pub struct Shared {
     /// The same, counting only passages that are not common.
     pub rare_a: usize,
     pub rare_b: usize,
+    /// The same, counting only prose (not common, not quoted in both).
+    pub prose_a: usize,
+    pub prose_b: usize,
+    /// Words of prose of the passage with the most.
+    pub longest_prose: usize,
     /// Shingles matched inside passages that are not common: edits lower it, bridged gaps do not.
     pub matched: usize,
 }
@@ -38,6 +62,8 @@ pub struct AlignParams {
     pub gap: usize,
     /// Words a passage needs to count.
     pub min_words: usize,
+    /// Words of a quoted passage that count as copied text.
+    pub long_quote: usize,
 }
 
 /// One text prepared for alignment.
@@ -133,20 +159,40 @@ pub fn align(
                 c += usize::from(common.contains(&h));
             }
         }
-        let common = c * 2 > n;
-        if !common {
+        let (ra, rb) = ((r.i, a_end + p.k - 1), (r.j, r.jb + p.k - 1));
+        let quoted =
+            |t: &[Token], (s, e): (usize, usize)| t[s..e].iter().filter(|x| x.quoted).count();
+        let (qa, qb) = (quoted(&a.tokens, ra), quoted(&b.tokens, rb));
+        let passage = Passage {
+            a: ra,
+            b: rb,
+            common: c * 2 > n,
+            quoted: qa * 2 > ra.1 - ra.0 && qb * 2 > rb.1 - rb.0,
+            quoted_words: qa.min(qb),
+        };
+        if !passage.common {
             shared.matched += r.matched;
         }
-        shared.passages.push(Passage {
-            a: (r.i, a_end + p.k - 1),
-            b: (r.j, r.jb + p.k - 1),
-            common,
-        });
+        shared.passages.push(passage);
     }
     shared.covered_a = union_len(shared.passages.iter().map(|x| x.a));
     shared.covered_b = union_len(shared.passages.iter().map(|x| x.b));
-    shared.rare_a = union_len(shared.passages.iter().filter(|x| !x.common).map(|x| x.a));
-    shared.rare_b = union_len(shared.passages.iter().filter(|x| !x.common).map(|x| x.b));
+    let rare = || shared.passages.iter().filter(|x| !x.common);
+    shared.rare_a = union_len(rare().map(|x| x.a));
+    shared.rare_b = union_len(rare().map(|x| x.b));
+    // Passages seldom overlap (only where a text repeats itself): their sum stands for the union.
+    shared.prose_a = shared.passages.iter().map(|x| x.prose_words(p)).sum();
+    shared.prose_b = shared
+        .passages
+        .iter()
+        .map(|x| x.prose_words(p).min(x.b.1 - x.b.0))
+        .sum();
+    shared.longest_prose = shared
+        .passages
+        .iter()
+        .map(|x| x.prose_words(p))
+        .max()
+        .unwrap_or(0);
     shared
 }
 
@@ -174,6 +220,7 @@ mod tests {
         sample: 1,
         gap: 6,
         min_words: 5,
+        long_quote: 100,
     };
 
     fn words(n: usize, tag: &str) -> String {

@@ -11,6 +11,7 @@ mod index;
 mod nearest;
 pub mod normalise;
 pub mod synth;
+pub mod synth_derived;
 
 use crate::item::Item;
 use crate::model::Alignment;
@@ -52,7 +53,8 @@ pub struct LinkParams {
     pub max_df: usize,
     /// Indexed shingles two items must share to be compared.
     pub min_shared: u32,
-    /// Words of non-common shared passages a pair needs to be linked.
+    /// Words of shared prose (passages neither common nor quoted in both) a pair needs to be
+    /// linked.
     pub min_words: usize,
     /// A shingle in this many items of one outlet is that outlet's boilerplate.
     pub outlet_df: usize,
@@ -60,6 +62,17 @@ pub struct LinkParams {
     pub min_containment: f64,
     /// Words of one passage that make a quote of the other item (three paragraphs or so).
     pub long_passage: usize,
+    /// Words a shared passage needs to be seen at all.
+    pub min_passage: usize,
+    /// Words of a passage quoted in both items that count as copied text all the same.
+    pub long_quote: usize,
+    /// Partly derived: shared words (not common) a pair of items of two outlets needs when no
+    /// passage is long and neither item is half the other...
+    pub partial_words: usize,
+    /// ...and the share of the shorter item they make...
+    pub partial_share: f64,
+    /// ...and how many of them must be prose outside quotations.
+    pub partial_prose: usize,
 }
 
 impl Default for LinkParams {
@@ -73,6 +86,11 @@ impl Default for LinkParams {
             outlet_df: 3,
             min_containment: 0.5,
             long_passage: 80,
+            min_passage: 12,
+            long_quote: 100,
+            partial_words: 40,
+            partial_share: 0.12,
+            partial_prose: 30,
         }
     }
 }
@@ -84,25 +102,13 @@ pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
 
 /// Links between the items of one run; `bar` counts items indexed, then candidates verified.
 pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec<ItemLink> {
-    let ip = IndexParams {
-        k: p.k,
-        sample: p.sample,
-        max_df: p.max_df.max(items.len() / 2000),
-        min_shared: p.min_shared,
-        outlet_df: p.outlet_df,
-    };
+    let (ip, ap) = stage_params(items, p);
     bar.set_length(items.len() as u64);
     bar.set_message("indexing");
     let (cands, common) = index::candidates(items, &ip, bar);
     bar.set_position(0);
     bar.set_length(cands.len() as u64);
     bar.set_message("aligning");
-    let ap = AlignParams {
-        k: p.k,
-        sample: p.sample,
-        gap: 2 * p.k + 2,
-        min_words: 12,
-    };
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
     let found: Vec<Found> = groups
@@ -134,6 +140,65 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
     links
 }
 
+fn stage_params(items: &[Item], p: &LinkParams) -> (IndexParams, AlignParams) {
+    let ip = IndexParams {
+        k: p.k,
+        sample: p.sample,
+        max_df: p.max_df.max(items.len() / 2000),
+        min_shared: p.min_shared,
+        outlet_df: p.outlet_df,
+    };
+    let ap = AlignParams {
+        k: p.k,
+        sample: p.sample,
+        gap: 2 * p.k + 2,
+        min_words: p.min_passage,
+        long_quote: p.long_quote,
+    };
+    (ip, ap)
+}
+
+/// What a candidate pair shares, before any linking rule decides (for calibrating the rule:
+/// `examples/synth_reposts.rs stats`).
+#[derive(Debug, Clone)]
+pub struct CandidateStats {
+    pub a: usize,
+    pub b: usize,
+    /// Words of each item.
+    pub words: [usize; 2],
+    /// Each passage: words in a, words in b, common, quoted in both.
+    pub passages: Vec<(usize, usize, bool, bool)>,
+}
+
+#[doc(hidden)]
+pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
+    let (ip, ap) = stage_params(items, p);
+    let (cands, common) = index::candidates(items, &ip, &ProgressBar::hidden());
+    cands
+        .par_iter()
+        .map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            let pa = Prepared::new(&items[a].text, p.k);
+            let pb = Prepared::probe(&items[b].text, p.k);
+            let shared = align::align(&pa, &pb, &common, &ap);
+            CandidateStats {
+                a,
+                b,
+                words: [pa.tokens.len(), pb.tokens.len()],
+                passages: shared
+                    .passages
+                    .iter()
+                    .map(|x| (x.a.1 - x.a.0, x.b.1 - x.b.0, x.common, x.quoted))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn same_outlet(a: &Item, b: &Item) -> bool {
+    matches!((&a.meta.outlet, &b.meta.outlet), (Some(x), Some(y)) if x == y)
+}
+
 /// A verified pair, its link and how alike the two are.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -159,18 +224,27 @@ fn verify(
     let (na, nb) = (pa.tokens.len().max(1), pb.tokens.len().max(1));
     let in_a = shared.covered_a as f64 / na as f64;
     let in_b = shared.covered_b as f64 / nb as f64;
-    let rare = shared.rare_a.min(shared.rare_b);
-    let rare_in = (shared.rare_a as f64 / na as f64).max(shared.rare_b as f64 / nb as f64);
-    let longest = shared
-        .passages
-        .iter()
-        .filter(|x| !x.common)
-        .map(|x| x.a.1 - x.a.0)
-        .max()
-        .unwrap_or(0);
+    // Two outlets quoting one speaker share the quotation, not each other's text: the evidence
+    // is prose, outside quotation marks in both.
+    let prose = shared.prose_a.min(shared.prose_b);
+    let prose_in = (shared.prose_a as f64 / na as f64).max(shared.prose_b as f64 / nb as f64);
+    let longest = shared.longest_prose;
     let near_duplicate = in_a >= 0.8 && in_b >= 0.8 && shared.covered_a >= p.min_words / 2;
-    let copied = rare >= p.min_words && (rare_in >= p.min_containment || longest >= p.long_passage);
-    if !copied && !near_duplicate {
+    let copied =
+        prose >= p.min_words && (prose_in >= p.min_containment || longest >= p.long_passage);
+    // A story that copies a few sentences and rewrites the rest: enough shared text for its
+    // length, most of it prose. Not within one outlet, which reuses its own background
+    // paragraphs from story to story.
+    let (rare_short, n_short) = if na <= nb {
+        (shared.rare_a, na)
+    } else {
+        (shared.rare_b, nb)
+    };
+    let partly = shared.rare_a.min(shared.rare_b) >= p.partial_words
+        && rare_short as f64 >= p.partial_share * n_short as f64
+        && prose >= p.partial_prose
+        && !same_outlet(&items[a], &items[b]);
+    if !copied && !near_duplicate && !partly {
         return None;
     }
     let v = direction::decide(&items[a], &items[b], in_a, in_b);

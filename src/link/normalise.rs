@@ -5,12 +5,38 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-/// One word: its byte range in the text and the hash of its folded form.
+/// One word: its byte range in the text, the hash of its folded form, and whether it stands
+/// inside quotation marks (two outlets quoting the same official share those words without
+/// copying each other).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub hash: u64,
+    pub quoted: bool,
+}
+
+/// Words after which an unclosed quotation mark no longer counts (a stray mark must not make
+/// the rest of a long text a quote).
+const MAX_QUOTE_WORDS: usize = 150;
+
+/// Whether `c` opens or closes a quotation. Every mark toggles: writers of right-to-left scripts
+/// and of some languages use the "closing" forms to open (”…”, »…«), and Urdu writers double the
+/// single marks (‘‘…’’), which toggle as a pair.
+fn quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{300C}'
+            | '\u{300D}'
+            | '\u{300E}'
+            | '\u{300F}'
+    )
 }
 
 /// What a character does inside a word.
@@ -29,9 +55,10 @@ fn fold(c: char) -> Fold {
     let u = c as u32;
     match u {
         // Arabic harakat, superscript alef, Quranic annotation marks, tatweel; Latin combining;
-        // zero-width (non-)joiners and direction marks, which Urdu typists put inside words.
+        // zero-width (non-)joiners and direction marks (Arabic letter mark too), which Urdu and
+        // Persian typists put inside words.
         0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F => Fold::Mark,
-        0x200C..=0x200F => Fold::Mark,
+        0x200C..=0x200F | 0x061C => Fold::Mark,
         0x0622 | 0x0623 | 0x0625 | 0x0671..=0x0673 => Fold::Letter('\u{0627}'),
         0x0649 | 0x06CC | 0x06D0 | 0x0626 | 0x06D2 | 0x06D3 => Fold::Letter('\u{064A}'),
         0x0629 | 0x06C0..=0x06C3 | 0x06BE | 0x06D5 => Fold::Letter('\u{0647}'),
@@ -51,17 +78,38 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut start = None::<usize>;
     let mut end = 0;
-    let mut flush = |word: &mut Vec<u8>, start: &mut Option<usize>, end: usize| {
+    // Words since the quotation opened and whether single marks opened it, or None outside one.
+    let mut quote: Option<(usize, bool)> = None;
+    let mut flush = |word: &mut Vec<u8>,
+                     start: &mut Option<usize>,
+                     end: usize,
+                     quote: &mut Option<(usize, bool)>| {
         if let Some(s) = start.take()
             && !word.is_empty()
         {
+            if let Some((q, _)) = quote.as_mut() {
+                *q += 1;
+                if *q > MAX_QUOTE_WORDS {
+                    *quote = None;
+                }
+            }
             out.push(Token {
                 start: s,
                 end,
                 hash: xxh3_64(word),
+                quoted: quote.is_some(),
             });
         }
         word.clear();
+    };
+    // A double mark opens or closes a quotation; inside one opened by single marks it is a
+    // quotation within the quotation.
+    let toggle = |quote: &mut Option<(usize, bool)>| {
+        *quote = match *quote {
+            None => Some((0, false)),
+            Some((_, false)) => None,
+            single => single,
+        };
     };
     let bytes = text.as_bytes();
     let mut buf = [0u8; 4];
@@ -77,7 +125,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 word.push(b.to_ascii_lowercase());
                 end = i + 1;
             } else {
-                flush(&mut word, &mut start, end);
+                flush(&mut word, &mut start, end, &mut quote);
+                match b {
+                    b'"' => toggle(&mut quote),
+                    // A quotation does not run past its paragraph.
+                    b'\n' => quote = None,
+                    _ => {}
+                }
             }
             i += 1;
             continue;
@@ -102,17 +156,61 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
             }
             Fold::Alone => {
-                flush(&mut word, &mut start, end);
+                flush(&mut word, &mut start, end, &mut quote);
                 start = Some(i);
                 word.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                flush(&mut word, &mut start, next);
+                flush(&mut word, &mut start, next, &mut quote);
             }
-            Fold::Break => flush(&mut word, &mut start, end),
+            Fold::Break => {
+                flush(&mut word, &mut start, end, &mut quote);
+                if quote_mark(c) {
+                    toggle(&mut quote);
+                } else if c == '\u{2018}' || c == '\u{2019}' {
+                    if text[next..].starts_with(c) {
+                        // ‘‘ and ’’ (Urdu): a doubled single mark is a double one.
+                        toggle(&mut quote);
+                        i = next + c.len_utf8();
+                        continue;
+                    }
+                    // British single quotes: ‘ opening at a word's start, ’ closing after a
+                    // word; between letters ’ is an apostrophe.
+                    let before = text[..i].chars().next_back();
+                    let after = text[next..].chars().next();
+                    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+                    if c == '\u{2018}' && !letter(before) && quote.is_none() {
+                        quote = Some((0, true));
+                    } else if c == '\u{2019}' && !letter(after) && matches!(quote, Some((_, true)))
+                    {
+                        quote = None;
+                    }
+                } else if c == '\u{2029}' || c == '\u{0085}' {
+                    quote = None;
+                }
+            }
         }
         i = next;
     }
-    flush(&mut word, &mut start, end);
+    flush(&mut word, &mut start, end, &mut quote);
+    mark_embedded_posts(text, &mut out);
     out
+}
+
+/// An embedded post ends its line with "— Name (@handle) date": the words before the dash are
+/// the post's, quoted however many outlets embed it.
+fn mark_embedded_posts(text: &str, tokens: &mut [Token]) {
+    for (at, _) in text.match_indices("(@") {
+        let line = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let Some(dash) = text[line..at].rfind('\u{2014}').map(|d| line + d) else {
+            continue;
+        };
+        if at - dash > 80 {
+            continue;
+        }
+        let from = tokens.partition_point(|t| t.start < line);
+        for t in tokens[from..].iter_mut().take_while(|t| t.start < dash) {
+            t.quoted = true;
+        }
+    }
 }
 
 /// Mixes a 64-bit value so that every output bit depends on every input bit (splitmix64).
@@ -171,6 +269,72 @@ mod tests {
         assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
     }
 
+    fn words(s: &str) -> Vec<&str> {
+        tokens(s).iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn arabic_script_punctuation_splits_words_even_without_spaces() {
+        // Urdu full stop, Arabic comma, question mark and semicolon, no space after them.
+        assert_eq!(
+            words("یہ فیصلہ ہے۔اس کے بعد"),
+            ["یہ", "فیصلہ", "ہے", "اس", "کے", "بعد"]
+        );
+        assert_eq!(words("لاہور،کراچی؟جی؛ہاں"), ["لاہور", "کراچی", "جی", "ہاں"]);
+        assert_eq!(hashes("ہے۔اس"), hashes("ہے ۔ اس"));
+        assert_eq!(words("«السلام»"), ["السلام"]);
+    }
+
+    #[test]
+    fn joiners_and_direction_marks_stay_inside_one_word() {
+        // Persian with a zero-width non-joiner, an Urdu word with a joiner, an Arabic letter
+        // mark: one word each, equal to the word typed without them.
+        assert_eq!(words("می\u{200C}خواهم"), ["می\u{200C}خواهم"]);
+        assert_eq!(hashes("می\u{200C}خواهم"), hashes("میخواهم"));
+        assert_eq!(hashes("کر\u{200D}دیا"), hashes("کردیا"));
+        assert_eq!(hashes("\u{061C}سلام"), hashes("سلام"));
+        assert_eq!(hashes("بات\u{200F} چیت"), hashes("بات چیت"));
+    }
+
+    fn quoted(s: &str) -> Vec<&str> {
+        tokens(s)
+            .iter()
+            .filter(|t| t.quoted)
+            .map(|t| &s[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn words_inside_quotation_marks_are_marked() {
+        assert_eq!(
+            quoted("He said “we will build it” today."),
+            ["we", "will", "build", "it"]
+        );
+        assert_eq!(quoted("She said \"no\" twice."), ["no"]);
+        assert_eq!(quoted("Er sagte »nein« dann"), ["nein"]);
+        // British single quotes, and apostrophes that are not quotes.
+        assert_eq!(
+            quoted("Trump’s aide said ‘it won’t happen’ on Monday"),
+            ["it", "won", "t", "happen"]
+        );
+        assert!(quoted("The players’ union and Trump’s plan").is_empty());
+        // Urdu doubled single marks; Arabic guillemets.
+        assert_eq!(
+            quoted("وزیر نے کہا کہ ‘‘ہم پل بنائیں گے’’ اور چلے گئے"),
+            ["ہم", "پل", "بنائیں", "گے"]
+        );
+        assert_eq!(quoted("وقال «سنبني الجسر» ثم غادر"), ["سنبني", "الجسر"]);
+        // A stray mark quotes at most to the end of its paragraph.
+        assert_eq!(quoted("He said “yes and\nthen left"), ["yes", "and"]);
+        // An embedded post: the words before "— Name (@handle)".
+        assert_eq!(
+            quoted(
+                "Intro line.\nWe split up. No fight. — Pella Marn (@pellamarn) May 5, 2018\nMore."
+            ),
+            ["We", "split", "up", "No", "fight"]
+        );
+    }
+
     #[test]
     fn han_characters_are_words_of_their_own() {
         assert_eq!(tokens("中国外交部").len(), 5);
@@ -195,6 +359,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn quotation_marks_and_posts_never_break_tokens(
+            s in "[a-z ب\u{200C}۔’‘“”\"«»—(@)\n]{0,120}"
+        ) {
+            let t = tokens(&s);
+            let plain = s.replace(['’', '‘', '“', '”', '"', '«', '»', '—', '(', '@', ')'], " ");
+            // Quotation marks only split words; they never change which words there are.
+            proptest::prop_assert_eq!(
+                t.iter().map(|x| x.hash).collect::<Vec<_>>(),
+                hashes(&plain)
+            );
+        }
+
         #[test]
         fn tokens_are_ordered_char_boundaries(s in "\\PC{0,80}") {
             let t = tokens(&s);

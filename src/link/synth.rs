@@ -62,13 +62,13 @@ const SYLLABLES: [&str; 24] = [
 ];
 
 /// Words with Zipf-like frequencies: word `r` of rank r is drawn with weight 1/(r+1).
-struct Vocabulary {
+pub(super) struct Vocabulary {
     words: Vec<String>,
     cumulative: Vec<f64>,
 }
 
 impl Vocabulary {
-    fn new(size: usize) -> Vocabulary {
+    pub(super) fn new(size: usize) -> Vocabulary {
         let mut words = Vec::with_capacity(size);
         let mut cumulative = Vec::with_capacity(size);
         let mut total = 0.0;
@@ -86,14 +86,19 @@ impl Vocabulary {
         Vocabulary { words, cumulative }
     }
 
-    fn word(&self, rng: &mut Rng) -> &str {
+    /// The word of rank `r` (0 the most frequent).
+    pub(super) fn nth(&self, r: usize) -> &str {
+        &self.words[r.min(self.words.len() - 1)]
+    }
+
+    pub(super) fn word(&self, rng: &mut Rng) -> &str {
         let total = *self.cumulative.last().unwrap_or(&1.0);
         let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
         let i = self.cumulative.partition_point(|&c| c < x);
         &self.words[i.min(self.words.len() - 1)]
     }
 
-    fn sentence(&self, rng: &mut Rng, n: usize) -> String {
+    pub(super) fn sentence(&self, rng: &mut Rng, n: usize) -> String {
         let mut s = String::new();
         for i in 0..n {
             let w = self.word(rng);
