@@ -329,3 +329,35 @@ fn mental_verb_with_that_takes_a_group_subject() {
         "{cs:?}"
     );
 }
+
+#[test]
+fn hedged_clauses_have_no_speaker() {
+    let t = "Mayor Ilka Vorn seemed to waver on the bridge vote Tuesday, when the council met.\n\n\
+             It appears, though, that the ferry fund was never touched by the treasurer.\n\n\
+             The tunnel is widely expected to open before the spring floods.\n\n\
+             Tomas Brill appeared on the evening news with his dog.";
+    let got = table(t);
+    assert_eq!(
+        got,
+        vec![
+            row(
+                "Mayor Ilka Vorn seemed to waver on the bridge vote Tuesday",
+                None,
+                None,
+                Some("seemed")
+            ),
+            row(
+                "the ferry fund was never touched by the treasurer",
+                None,
+                None,
+                Some("appears")
+            ),
+            row(
+                "The tunnel is widely expected to open before the spring floods",
+                None,
+                None,
+                Some("is widely expected")
+            ),
+        ]
+    );
+}

@@ -239,3 +239,24 @@ pub static NOT_TURN_LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Labels of an interviewer's turn.
 pub static QUESTION_LABELS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set("question q interviewer moderator host presenter anchor"));
+
+/// How a hedging verb frames the clause it hedges ("X seemed to ...", "X is expected to ...").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HedgeClass {
+    /// seem: always a hedge.
+    Seem,
+    /// appear: a hedge only before "to", "that" or an adjective ("appeared on TV" is none).
+    Appear,
+    /// expected: only as "is/are/was/were (widely) expected to".
+    Expected,
+}
+
+/// The class of a hedging verb, given lowercased.
+pub fn hedge_class(lower: &str) -> Option<HedgeClass> {
+    match lower {
+        "seem" | "seems" | "seemed" => Some(HedgeClass::Seem),
+        "appear" | "appears" | "appeared" => Some(HedgeClass::Appear),
+        "expected" => Some(HedgeClass::Expected),
+        _ => None,
+    }
+}

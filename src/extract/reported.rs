@@ -88,6 +88,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
         }
     }
     c.leftover_quotes(first);
+    super::hedged::paragraph(text, p, out);
 }
 
 impl Ctx<'_> {
