@@ -361,3 +361,22 @@ fn hedged_clauses_have_no_speaker() {
         ]
     );
 }
+
+#[test]
+fn headline_with_a_stop_quotes_its_speaker() {
+    let t = "Vorn: Bridge Over the Oska Will Open in March.\n\nThe council met on Monday.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "Bridge Over the Oska Will Open in March",
+            Some("Vorn"),
+            Some("Vorn"),
+            Some(":")
+        )]
+    );
+    let t = "Brill: The tunnel fund is empty; Vorn: it is not.\n\nThe council met on Monday.";
+    assert_eq!(table(t)[0].0, "The tunnel fund is empty");
+    // Two sentences are no headline.
+    let t = "Note: The bridge opened. The tunnel is closed for ever.\n\nThe council met.";
+    assert!(table(t).is_empty());
+}
