@@ -380,3 +380,33 @@ fn headline_with_a_stop_quotes_its_speaker() {
     let t = "Note: The bridge opened. The tunnel is closed for ever.\n\nThe council met.";
     assert!(table(t).is_empty());
 }
+
+#[test]
+fn questions_after_asked_are_claims() {
+    let t = "When asked why the bridge fund ran dry, Vorn said nothing.\n\n\
+             Asked by Ola Marek whether the tunnel would open, Brill laughed.\n\n\
+             Tomas Brill asked Vorn about the missing ferry money at the meeting.";
+    let got = table(t);
+    assert_eq!(
+        got[0],
+        row("why the bridge fund ran dry", None, None, Some("asked"))
+    );
+    assert_eq!(
+        got[1],
+        row(
+            "whether the tunnel would open",
+            Some("Ola Marek"),
+            Some("Ola Marek"),
+            Some("Asked")
+        )
+    );
+    assert_eq!(
+        got[2],
+        row(
+            "about the missing ferry money at the meeting",
+            Some("Tomas Brill"),
+            Some("Tomas Brill"),
+            Some("asked")
+        )
+    );
+}

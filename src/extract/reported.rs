@@ -60,7 +60,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             continue;
         }
         let w = p.word(text, v);
-        if !w.starts_with(|ch: char| ch.is_lowercase()) && !w.starts_with("According") {
+        if !w.starts_with(|ch: char| ch.is_lowercase()) && w != "According" && w != "Asked" {
             continue;
         }
         if !(3..=12).contains(&w.len()) {
@@ -373,6 +373,16 @@ impl Ctx<'_> {
             }
             cue_end = v + 1;
         }
+        if lv == "asked"
+            && (v == ss
+                || matches!(
+                    self.lw(v - 1).as_str(),
+                    "when" | "was" | "were" | "being" | "after" | "if" | "is" | "been" | "be"
+                ))
+            && let Some(end) = self.asked_passive(v, ss, se)
+        {
+            return Some(end);
+        }
         let mut inverted = false;
         let subj = match subject_before(self.text, p, v, ss) {
             Some(s) => s,
@@ -469,9 +479,11 @@ impl Ctx<'_> {
             "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" => 2,
             _ => 3,
         };
+        // "asked Vorn about the fund": the question's topic is the claim.
+        let asked_about = lv.starts_with("ask") && self.lw(j) == "about";
         let content_ok = j <= se
             && self.words_in(j, se) >= min_words
-            && (that || is_open(p, j) || clause_start(&self.lw(j), class));
+            && (that || asked_about || is_open(p, j) || clause_start(&self.lw(j), class));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
             self.push_clause(j, se, who, cue, (ss, se));
             return Some(se + 1);
@@ -506,6 +518,63 @@ impl Ctx<'_> {
         }
         self.push_clause(ss, comma - 1, who, cue, (ss, se));
         Some(se + 1)
+    }
+
+    /// "(When) asked (by X) (on Fox News) why/about/if ..., Y said": the question is a claim,
+    /// the asker's (`by X`) or no one's; it ends at the comma before the answer.
+    fn asked_passive(&mut self, v: usize, ss: usize, se: usize) -> Option<usize> {
+        let p = self.p;
+        let mut j = v + 1;
+        let mut who = Who::Nobody;
+        let mut hops = 0;
+        while j <= se && hops < 3 {
+            hops += 1;
+            let l = self.lw(j);
+            if is_question_start(&l) {
+                break;
+            }
+            if l == "by" {
+                let k = self.skip_object(j + 1, se);
+                if k == j + 1 {
+                    return None;
+                }
+                who = match name_subject(self.text, p, k - 1, j + 1) {
+                    Some(s) if is_cap(self.text, p, k - 1) => self.who(&s),
+                    _ => Who::Subject {
+                        span: self.span(j + 1, k - 1),
+                        kind: SubjKind::Group,
+                        name: None,
+                        roles: Vec::new(),
+                    },
+                };
+                j = k;
+                continue;
+            }
+            if !matches!(
+                l.as_str(),
+                "on" | "at" | "in" | "during" | "repeatedly" | "again" | "later" | "directly"
+            ) {
+                return None;
+            }
+            // "on Fox News", "at a briefing Monday in Washington": up to the question.
+            let mut k = j + 1;
+            while k <= se && k < j + 10 && p.is_word(k) && !is_question_start(&self.lw(k)) {
+                k += 1;
+            }
+            j = k;
+        }
+        if j > se || !is_question_start(&self.lw(j)) {
+            return None;
+        }
+        let mut end = j + 1;
+        while end < se && !(p.is_punct(end, ',') && p.toks[end].quote.is_none()) {
+            end += 1;
+        }
+        if self.words_in(j, end) < 3 {
+            return None;
+        }
+        self.push_clause(j, end, who, (v, v), (ss, se));
+        Some(end + 1)
     }
 
     /// The subject opening the clause before token `conj` ("when Rubio thanked Miami and"):
@@ -677,6 +746,25 @@ impl Ctx<'_> {
             self.push_quote(qi, who, None, sent);
         }
     }
+}
+
+/// Whether a question reported after "asked" can start with this word.
+fn is_question_start(l: &str) -> bool {
+    matches!(
+        l,
+        "about"
+            | "if"
+            | "whether"
+            | "what"
+            | "why"
+            | "how"
+            | "who"
+            | "whom"
+            | "which"
+            | "when"
+            | "where"
+            | "for"
+    )
 }
 
 /// Whether a clause can start with this word right after a verb with no "that".
