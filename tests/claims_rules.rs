@@ -410,3 +410,26 @@ fn questions_after_asked_are_claims() {
         )
     );
 }
+
+#[test]
+fn noun_phrase_and_share_subjects() {
+    let t = "Two in three voters said they would back the bridge levy.\n\n\
+             After two quiet years, the harbour board said, fees will rise sharply.\n\n\
+             The harbour attacks drew crowds to the valley towns each year.";
+    let cs = claims_on(t, None);
+    let got: Vec<(&str, &str)> = cs
+        .iter()
+        .map(|c| {
+            let s = c.source_span.unwrap();
+            (c.text.as_str(), &t[s.0..s.1])
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("they would back the bridge levy", "Two in three voters"),
+            ("fees will rise sharply", "the harbour board"),
+        ]
+    );
+    assert!(cs.iter().all(|c| c.speaker.is_none()));
+}

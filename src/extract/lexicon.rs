@@ -260,3 +260,15 @@ pub fn hedge_class(lower: &str) -> Option<HedgeClass> {
         _ => None,
     }
 }
+
+/// Reporting verb forms that never take a bare noun phrase as subject: they are more often
+/// nouns or participles after a noun ("the state", "the attacks", "the money pledged").
+pub static NOT_PHRASE_SUBJECT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "state states attack attacks question questions report reports challenge challenges \
+         pledge pledged call calls called endorse tweet tweets claim claims charge charges \
+         estimate estimates promise promises vow vows demand demands remark remarks point \
+         points counter comment answer reply replies joke jokes continued continue refused \
+         describing calling cite cited citing",
+    )
+});

@@ -390,6 +390,12 @@ impl Ctx<'_> {
             None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => {
                 self.clause_subject(ss, v - 1)?
             }
+            // "74 percent said", "the budget office said": a noun phrase no word list knows.
+            None if !super::lexicon::NOT_PHRASE_SUBJECT_VERBS.contains(lv.as_str())
+                && let Some(s) = self.phrase_subject(ss, v) =>
+            {
+                s
+            }
             // "..., saying ...": the subject of the sentence's main clause.
             None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
                 self.sentence_subject(ss, v)?
@@ -577,6 +583,69 @@ impl Ctx<'_> {
         Some(end + 1)
     }
 
+    /// A lowercase or numeric noun phrase right before the verb at `v` that opens its clause:
+    /// "two in three said", "74 percent of voters say", "the budget office said", "most of
+    /// them said". A source without a name (a group).
+    fn phrase_subject(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut k = v;
+        while k > ss && k + 8 > v {
+            let j = k - 1;
+            if !p.is_word(j) || p.toks[j].quote.is_some() {
+                break;
+            }
+            let l = self.lw(j);
+            if j + 1 < v && is_clause_link(&l) {
+                break;
+            }
+            k = j;
+        }
+        if k >= v {
+            return None;
+        }
+        // The phrase opens the sentence or follows a comma, a semicolon or a conjunction.
+        let opens = k == ss || !p.is_word(k - 1) || is_clause_link(&self.lw(k - 1));
+        let first = self.lw(k);
+        let first_word = p.word(self.text, k);
+        let quantity =
+            first_word.starts_with(|c: char| c.is_ascii_digit()) || is_quantifier(&first);
+        if !opens || !(quantity || is_determiner(&first)) {
+            return None;
+        }
+        // The head is a noun: not a verb of the list, not a pronoun object.
+        let head = self.lw(v - 1);
+        if verb_class(&head).is_some()
+            || matches!(
+                head.as_str(),
+                "it" | "that"
+                    | "this"
+                    | "which"
+                    | "who"
+                    | "not"
+                    | "never"
+                    | "also"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "was"
+                    | "is"
+                    | "be"
+                    | "will"
+                    | "would"
+            )
+        {
+            return None;
+        }
+        Some(Subject {
+            start: k,
+            end: v - 1,
+            lead: k,
+            kind: SubjKind::Group,
+            name: None,
+            roles: Vec::new(),
+        })
+    }
+
     /// The subject opening the clause before token `conj` ("when Rubio thanked Miami and"):
     /// a pronoun, a name or "the" with a role noun.
     fn clause_subject(&self, ss: usize, conj: usize) -> Option<Subject> {
@@ -746,6 +815,91 @@ impl Ctx<'_> {
             self.push_quote(qi, who, None, sent);
         }
     }
+}
+
+/// Words that open a clause, so that a subject starts right after them.
+fn is_clause_link(l: &str) -> bool {
+    matches!(
+        l,
+        "and"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "that"
+            | "as"
+            | "when"
+            | "if"
+            | "so"
+            | "yet"
+            | "since"
+            | "after"
+            | "before"
+    )
+}
+
+/// Words that open a noun phrase of a count or share ("two in three", "most of them").
+fn is_quantifier(l: &str) -> bool {
+    matches!(
+        l,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "half"
+            | "most"
+            | "many"
+            | "some"
+            | "few"
+            | "several"
+            | "majority"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "more"
+            | "fewer"
+            | "only"
+            | "just"
+            | "all"
+            | "both"
+            | "other"
+            | "another"
+            | "two-thirds"
+            | "three-quarters"
+            | "one-third"
+            | "one-quarter"
+            | "a"
+            | "an"
+    )
+}
+
+/// Determiners that open a noun phrase ("the budget office", "his brother").
+fn is_determiner(l: &str) -> bool {
+    matches!(
+        l,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+    )
 }
 
 /// Whether a question reported after "asked" can start with this word.
