@@ -433,3 +433,28 @@ fn noun_phrase_and_share_subjects() {
     );
     assert!(cs.iter().all(|c| c.speaker.is_none()));
 }
+
+#[test]
+fn relative_clause_subjects() {
+    let t = "Ilka Vorn, who said the bridge would open in March, left early.\n\n\
+             The harbour board, which warned that fees would rise, met on Monday.";
+    let cs = claims_on(t, None);
+    let got: Vec<(&str, Option<&str>, &str)> = cs
+        .iter()
+        .map(|c| {
+            let s = c.source_span.unwrap();
+            (
+                c.text.as_str(),
+                c.speaker.as_ref().map(|s| s.name.as_str()),
+                &t[s.0..s.1],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the bridge would open in March", Some("Ilka Vorn"), "who"),
+            ("fees would rise", None, "which"),
+        ]
+    );
+}

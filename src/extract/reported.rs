@@ -396,6 +396,8 @@ impl Ctx<'_> {
             {
                 s
             }
+            // "Vorn, who said ...", "voters who want ...": the relative pronoun's antecedent.
+            None if let Some(s) = self.relative_subject(ss, v) => s,
             // "..., saying ...": the subject of the sentence's main clause.
             None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
                 self.sentence_subject(ss, v)?
@@ -426,6 +428,17 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "Vorn, who said the fund is empty, left": the relative clause ends at its comma.
+        let se = if matches!(self.lw(subj.start).as_str(), "who" | "which")
+            && subj.start > ss
+            && p.is_punct(subj.start - 1, ',')
+        {
+            (v + 1..se)
+                .find(|&k| p.is_punct(k + 1, ',') && p.toks[k + 1].quote.is_none())
+                .unwrap_or(se)
+        } else {
+            se
+        };
         let who = self.who(&subj);
         let cue = (v, cue_end);
         let gerund = lv.ends_with("ing") && v > subj.end + 1 && p.is_punct(v - 1, ',');
@@ -643,6 +656,46 @@ impl Ctx<'_> {
             kind: SubjKind::Group,
             name: None,
             roles: Vec::new(),
+        })
+    }
+
+    /// The subject of a verb in a relative clause ("Vorn, who has said ...", "a poll that
+    /// found ..."): the mention is the relative pronoun, the speaker its antecedent when that
+    /// is a name.
+    fn relative_subject(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut r = v.checked_sub(1)?;
+        let mut gaps = 0;
+        while r > ss && gaps < 3 && super::lexicon::SUBJECT_VERB_GAP.contains(self.lw(r).as_str()) {
+            r -= 1;
+            gaps += 1;
+        }
+        if r <= ss || !matches!(self.lw(r).as_str(), "who" | "which" | "that") {
+            return None;
+        }
+        let mut a = r - 1;
+        if p.is_punct(a, ',') && a > ss {
+            a -= 1;
+        }
+        let named = is_cap(self.text, p, a)
+            .then(|| name_subject(self.text, p, a, ss))
+            .flatten()
+            .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org) && s.name.is_some());
+        Some(match named {
+            Some(s) => Subject {
+                start: r,
+                end: r,
+                lead: r,
+                ..s
+            },
+            None => Subject {
+                start: r,
+                end: r,
+                lead: r,
+                kind: SubjKind::Group,
+                name: None,
+                roles: Vec::new(),
+            },
         })
     }
 
