@@ -458,3 +458,28 @@ fn relative_clause_subjects() {
         ]
     );
 }
+
+#[test]
+fn stance_verbs_take_a_noun_phrase() {
+    let t = "Ilka Vorn endorsed Tomas Brill last week, saying he was fit for the post.\n\n\
+             About three-quarters support a ban on night ferries.\n\n\
+             Brill's support rose by four points in the valley towns.";
+    let got: Vec<(String, Option<String>)> = claims_on(t, None)
+        .into_iter()
+        .map(|c| (c.text, c.cue))
+        .collect();
+    let want = |s: &str, c: &str| (s.to_string(), Some(c.to_string()));
+    assert!(got.contains(&want("Tomas Brill", "endorsed")), "{got:?}");
+    assert!(
+        got.contains(&want("he was fit for the post", "saying")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&want("a ban on night ferries", "support")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _)| s.contains("four points")),
+        "{got:?}"
+    );
+}

@@ -76,7 +76,8 @@ const OBJECT: &str = "accuse accuses accused deny denies denied slam slams slamm
  called describe describes described decry decries decried defend defends defended attack \
  attacks attacked blame blames blamed question questions questioned challenge challenges \
  challenged applaud applauds applauded welcome welcomes welcomed endorse endorses endorsed \
- oppose opposes opposed calling accusing criticizing blaming describing cite cites cited citing";
+ oppose opposes opposed support supports supported backed favor favors \
+ calling accusing criticizing blaming describing cite cites cited citing";
 
 const MENTAL: &str = "think thinks thought believe believes believed hope hopes hoped expect \
  expects expected fear fears feared worry worries worried feel feels felt know knows knew \
@@ -272,3 +273,23 @@ pub static NOT_PHRASE_SUBJECT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock:
          describing calling cite cited citing",
     )
 });
+
+/// Verbs of a stance towards someone or something ("endorsed Vorn", "two-thirds support the
+/// levy"): what they report is a noun phrase.
+pub fn is_stance_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "endorse"
+            | "endorses"
+            | "endorsed"
+            | "oppose"
+            | "opposes"
+            | "opposed"
+            | "support"
+            | "supports"
+            | "supported"
+            | "backed"
+            | "favor"
+            | "favors"
+    )
+}

@@ -494,7 +494,7 @@ impl Ctx<'_> {
         }
         // "endorsed Clinton", "declined to comment": these verbs take short contents.
         let min_words = match lv.as_str() {
-            "endorse" | "endorses" | "endorsed" | "oppose" | "opposes" | "opposed" => 1,
+            l if super::lexicon::is_stance_verb(l) => 1,
             "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" => 2,
             _ => 3,
         };
@@ -504,8 +504,57 @@ impl Ctx<'_> {
             && self.words_in(j, se) >= min_words
             && (that || asked_about || is_open(p, j) || clause_start(&self.lw(j), class));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
-            self.push_clause(j, se, who, cue, (ss, se));
-            return Some(se + 1);
+            // "endorsed Vorn last week, saying ...": a stance is towards a noun phrase.
+            // "Vorn's support rose", "tepid Latino support": "support" is mostly a noun; only a
+            // name, a pronoun or a relative pronoun before it makes it a verb.
+            if matches!(lv.as_str(), "support" | "supports" | "favor" | "favors") {
+                let mut k = v - 1;
+                while k > ss
+                    && matches!(
+                        self.lw(k).as_str(),
+                        "would"
+                            | "will"
+                            | "can"
+                            | "could"
+                            | "not"
+                            | "also"
+                            | "still"
+                            | "do"
+                            | "does"
+                            | "did"
+                            | "strongly"
+                            | "now"
+                            | "all"
+                            | "both"
+                    )
+                {
+                    k -= 1;
+                }
+                let w = p.word(self.text, k);
+                let l = self.lw(k);
+                let verb_like = (super::lexicon::PERSON_PRONOUNS.contains(l.as_str())
+                    || matches!(l.as_str(), "who" | "that" | "which" | "you")
+                    || (is_cap(self.text, p, k) && !w.ends_with('s'))
+                    || (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3))
+                    && !w.ends_with("’s")
+                    && !w.ends_with("'s");
+                if !p.is_word(k) || !verb_like {
+                    return None;
+                }
+            }
+            let end = if super::lexicon::is_stance_verb(&lv) && !that {
+                if matches!(
+                    self.lw(j).as_str(),
+                    "by" | "away" | "off" | "down" | "up" | "out"
+                ) {
+                    return None;
+                }
+                self.noun_phrase_end(j, se)
+            } else {
+                se
+            };
+            self.push_clause(j, end, who, cue, (ss, se));
+            return Some(end + 1);
         }
         if class == VerbClass::Mental || class == VerbClass::Object {
             return None;
@@ -697,6 +746,39 @@ impl Ctx<'_> {
                 roles: Vec::new(),
             },
         })
+    }
+
+    /// The last token of the noun phrase starting at `j`: before a comma, a quotation's end,
+    /// a conjunction or a clause of time or reason ("Vorn last week", "the levy because ...").
+    fn noun_phrase_end(&self, j: usize, se: usize) -> usize {
+        let p = self.p;
+        let mut k = j;
+        while k < se && k < j + 12 {
+            let n = k + 1;
+            if p.is_punct(n, ',') || p.is_punct(n, ';') || p.is_punct(n, '.') || is_close(p, n) {
+                break;
+            }
+            if p.is_word(n)
+                && (is_clause_link(&self.lw(n))
+                    || matches!(
+                        self.lw(n).as_str(),
+                        "who"
+                            | "which"
+                            | "last"
+                            | "saying"
+                            | "despite"
+                            | "though"
+                            | "over"
+                            | "during"
+                            | "until"
+                            | "earlier"
+                    ))
+            {
+                break;
+            }
+            k = n;
+        }
+        k
     }
 
     /// The subject opening the clause before token `conj` ("when Rubio thanked Miami and"):
