@@ -483,3 +483,22 @@ fn stance_verbs_take_a_noun_phrase() {
         "{got:?}"
     );
 }
+
+#[test]
+fn groups_hold_views_and_polls_find() {
+    let t = "Many valley farmers believe the levy will ruin the harvest.\n\n\
+             A Borealis Institute survey found Vorn ahead in every valley town.\n\n\
+             On Monday the inspectors found cracks in the old tunnel wall.";
+    let got: Vec<(String, Option<String>)> = claims_on(t, None)
+        .into_iter()
+        .map(|c| (c.text, c.cue))
+        .collect();
+    let want = |s: &str, c: &str| (s.to_string(), Some(c.to_string()));
+    assert_eq!(
+        got,
+        vec![
+            want("the levy will ruin the harvest", "believe"),
+            want("Vorn ahead in every valley town", "found"),
+        ]
+    );
+}

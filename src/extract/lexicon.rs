@@ -293,3 +293,43 @@ pub fn is_stance_verb(lower: &str) -> bool {
             | "favors"
     )
 }
+
+/// Mental verbs of opinion and intent that a group holds as well as a person ("many voters
+/// believe the levy is unfair", "officials fear ..."): a group subject reports a view.
+pub fn is_attitude_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "think"
+            | "thinks"
+            | "thought"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "expect"
+            | "expects"
+            | "worry"
+            | "worries"
+            | "worried"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "feel"
+            | "feels"
+            | "felt"
+    )
+}
+
+/// Head nouns of a subject that reports findings ("a new poll found ...", "the audit finds ...").
+pub static EVIDENCE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "poll polls survey surveys study studies report reports analysis analyses \
+         investigation investigations review audit data research results numbers figures \
+         records article probe inquiry estimate estimates census tally count model",
+    )
+});

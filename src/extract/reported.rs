@@ -418,13 +418,19 @@ impl Ctx<'_> {
         let that_next = self.lw(v + 1) == "that";
         // Evidence verbs only for a poll, a study or a report ("inspectors found cracks" reports
         // nothing); "declined"/"refused" with any subject.
+        // "A Quinnipiac poll found Vorn ahead": a poll or study named by its owner is an
+        // organisation subject, and holds them too.
+        let head = self.lw(subj.end);
+        let evidence_head = super::lexicon::EVIDENCE_NOUNS.contains(head.as_str());
         let evidence = (matches!(lv.as_str(), "shows" | "showed" | "show")
-            && (subj.kind == SubjKind::Group || that_next))
+            && (matches!(subj.kind, SubjKind::Group | SubjKind::Org) || that_next))
+            || (matches!(lv.as_str(), "found" | "finds" | "find") && evidence_head)
             || matches!(lv.as_str(), "declined" | "refused");
         if class == VerbClass::Mental
             && !evidence
             && !that_next
             && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
+            && !(subj.kind == SubjKind::Group && super::lexicon::is_attitude_verb(&lv))
         {
             return None;
         }
