@@ -63,12 +63,12 @@ fn hedge(text: &str, p: &Para, v: usize, class: HedgeClass, out: &mut Vec<Raw>) 
         // "appeared on television" is no hedge: only "appear to", "appear that", "appear likely".
         HedgeClass::Appear => {
             let it = v > ss && low(text, p, v - 1, &mut b2) == "it";
-            if !(it && p.is_punct(v + 1, ','))
-                && !matches!(
+            let hedging = (it && p.is_punct(v + 1, ','))
+                || matches!(
                     next,
                     "to" | "that" | "likely" | "unlikely" | "poised" | "headed" | "ready" | "set"
-                )
-            {
+                );
+            if !hedging {
                 return None;
             }
             if next == "to" {

@@ -426,12 +426,11 @@ impl Ctx<'_> {
             && (matches!(subj.kind, SubjKind::Group | SubjKind::Org) || that_next))
             || (matches!(lv.as_str(), "found" | "finds" | "find") && evidence_head)
             || matches!(lv.as_str(), "declined" | "refused");
-        if class == VerbClass::Mental
-            && !evidence
-            && !that_next
-            && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
-            && !(subj.kind == SubjKind::Group && super::lexicon::is_attitude_verb(&lv))
-        {
+        let may_hold_view = evidence
+            || that_next
+            || matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
+            || (subj.kind == SubjKind::Group && super::lexicon::is_attitude_verb(&lv));
+        if class == VerbClass::Mental && !may_hold_view {
             return None;
         }
         // "Vorn, who said the fund is empty, left": the relative clause ends at its comma.
