@@ -502,3 +502,24 @@ fn groups_hold_views_and_polls_find() {
         ]
     );
 }
+
+#[test]
+fn second_attribution_after_while_ends_the_first() {
+    let t =
+        "Some farmers said the levy was fair, while other farmers said they had not heard of it.";
+    let cs = claims_on(t, None);
+    let got: Vec<(&str, &str)> = cs
+        .iter()
+        .map(|c| {
+            let s = c.source_span.unwrap();
+            (c.text.as_str(), &t[s.0..s.1])
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the levy was fair", "Some farmers"),
+            ("they had not heard of it", "other farmers"),
+        ]
+    );
+}

@@ -205,18 +205,26 @@ impl Ctx<'_> {
     }
 
     /// Whether the cue at `v`, inside the last claim's clause, has a subject of its own after
-    /// "and"/"but" (a name or a pronoun); if so the last claim is cut before the conjunction.
+    /// "and", "but" or "while" (a name, a pronoun or a noun phrase); if so the last claim is cut
+    /// before the conjunction.
     fn split_joined(&mut self, v: usize) -> bool {
         let p = self.p;
         let ss = p.sentence_start(v);
-        let Some(subj) = subject_before(self.text, p, v, ss) else {
+        // "..., while other voters said ...": a noun phrase after the conjunction also counts.
+        let Some(subj) = subject_before(self.text, p, v, ss)
+            .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Pronoun))
+            .or_else(|| self.phrase_subject(ss, v))
+        else {
             return false;
         };
-        if !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun) || subj.lead < 2 {
+        if subj.lead < 2 {
             return false;
         }
         let conj = subj.lead - 1;
-        if !matches!(self.lw(conj).as_str(), "and" | "but") {
+        if !matches!(
+            self.lw(conj).as_str(),
+            "and" | "but" | "while" | "whereas" | "although" | "though"
+        ) {
             return false;
         }
         let cut = p.toks[conj - 1].e;
@@ -411,6 +419,15 @@ impl Ctx<'_> {
             }
             None => return None,
         };
+        // "while other voters said": the conjunction is not part of the group.
+        let mut subj = subj;
+        if subj.kind == SubjKind::Group
+            && subj.start < subj.end
+            && is_clause_link(&self.lw(subj.start))
+        {
+            subj.start += 1;
+            subj.lead = subj.lead.max(subj.start);
+        }
         // "A poll shows Sanders ahead", "the study found that ...": evidence verbs report what
         // a poll or a report says, so any subject may hold them.
         // "A spokesman declined to comment" likewise.
