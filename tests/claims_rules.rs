@@ -523,3 +523,37 @@ fn second_attribution_after_while_ends_the_first() {
         ]
     );
 }
+
+#[test]
+fn particle_cues_and_gerunds_after_a_quote() {
+    let t = "“I am a unifier,” Vorn said, referring to Tomas Brill.\n\n\
+             Brill talked about the ferry levy at length.\n\n\
+             “We will win,” Brill said, adding that the levy would fall.\n\n\
+             Vorn talked to the harbour board on Monday.";
+    let got: Vec<(String, Option<String>, Option<String>)> = claims_on(t, None)
+        .into_iter()
+        .map(|c| (c.text, c.speaker.map(|s| s.name), c.cue))
+        .collect();
+    let want =
+        |s: &str, n: &str, c: &str| (s.to_string(), Some(n.to_string()), Some(c.to_string()));
+    assert!(
+        got.contains(&want("Tomas Brill", "Vorn", "referring to")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&want(
+            "the ferry levy at length",
+            "Tomas Brill",
+            "talked about"
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&want("the levy would fall", "Tomas Brill", "adding")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _, _)| s.contains("harbour board")),
+        "{got:?}"
+    );
+}

@@ -77,7 +77,7 @@ const OBJECT: &str = "accuse accuses accused deny denies denied slam slams slamm
  attacks attacked blame blames blamed question questions questioned challenge challenges \
  challenged applaud applauds applauded welcome welcomes welcomed endorse endorses endorsed \
  oppose opposes opposed support supports supported backed favor favors \
- calling accusing criticizing blaming describing cite cites cited citing";
+ referring refers referred talk talks talked talking spoke speaks calling accusing criticizing blaming describing cite cites cited citing";
 
 const MENTAL: &str = "think thinks thought believe believes believed hope hopes hoped expect \
  expects expected fear fears feared worry worries worried feel feels felt know knows knew \
@@ -333,3 +333,14 @@ pub static EVIDENCE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          records article probe inquiry estimate estimates census tally count model",
     )
 });
+
+/// Verbs that report only followed by one of their particles ("pointed out", "pointed to",
+/// "referring to", "talked about"); None for the others.
+pub fn cue_particles(lower: &str) -> Option<&'static [&'static str]> {
+    match lower {
+        "point" | "points" | "pointed" | "pointing" => Some(&["out", "to"]),
+        "referring" | "refers" | "referred" => Some(&["to"]),
+        "talk" | "talks" | "talked" | "talking" | "spoke" | "speaks" => Some(&["about"]),
+        _ => None,
+    }
+}

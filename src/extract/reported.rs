@@ -375,8 +375,10 @@ impl Ctx<'_> {
         let (ss, se) = self.sentence(v);
         let mut cue_end = v;
         let lv = self.lw(v);
-        if lv.starts_with("point") {
-            if self.lw(v + 1) != "out" {
+        // Verbs that report only with their particle: "pointed out/to", "referring to",
+        // "talked about"; the particle is part of the cue.
+        if let Some(particles) = super::lexicon::cue_particles(&lv) {
+            if !particles.contains(&self.lw(v + 1).as_str()) {
                 return None;
             }
             cue_end = v + 1;
@@ -407,9 +409,9 @@ impl Ctx<'_> {
             // "Vorn, who said ...", "voters who want ...": the relative pronoun's antecedent.
             None if let Some(s) = self.relative_subject(ss, v) => s,
             // "..., saying ...": the subject of the sentence's main clause.
-            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
-                self.sentence_subject(ss, v)?
-            }
+            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => self
+                .sentence_subject(ss, v)
+                .or_else(|| self.last_subject_in(ss, v))?,
             None if class != VerbClass::Mental
                 && v > ss
                 && (p.is_punct(v - 1, ',') || is_close(p, v - 1)) =>
@@ -516,7 +518,11 @@ impl Ctx<'_> {
         }
         // "endorsed Clinton", "declined to comment": these verbs take short contents.
         let min_words = match lv.as_str() {
-            l if super::lexicon::is_stance_verb(l) => 1,
+            l if super::lexicon::is_stance_verb(l)
+                || super::lexicon::cue_particles(l).is_some() =>
+            {
+                1
+            }
             "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" => 2,
             _ => 3,
         };
@@ -801,6 +807,36 @@ impl Ctx<'_> {
             k = n;
         }
         k
+    }
+
+    /// The subject of the last attribution found in tokens `ss..v` of this sentence
+    /// ("“...,” Vorn said, referring to ...").
+    fn last_subject_in(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let (lo, hi) = (p.toks[ss].s, p.toks[v].s);
+        let last = self.out.last()?;
+        let Who::Subject {
+            span,
+            kind,
+            name,
+            roles,
+        } = &last.who
+        else {
+            return None;
+        };
+        if span.0 < lo || span.1 > hi {
+            return None;
+        }
+        let start = (ss..v).find(|&i| p.toks[i].s == span.0)?;
+        let end = (start..v).find(|&i| p.toks[i].e == span.1)?;
+        Some(Subject {
+            start,
+            end,
+            lead: start,
+            kind: *kind,
+            name: name.clone(),
+            roles: roles.clone(),
+        })
     }
 
     /// The subject opening the clause before token `conj` ("when Rubio thanked Miami and"):
