@@ -557,3 +557,14 @@ fn particle_cues_and_gerunds_after_a_quote() {
         "{got:?}"
     );
 }
+
+#[test]
+fn according_to_inside_brackets() {
+    let t = "Vorn repeated the figure at the rally (the real toll is closer to 15 percent, \
+             according to the Borealis Ledger).";
+    let cs = claims_on(t, None);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(cs[0].text, "the real toll is closer to 15 percent");
+    let s = cs[0].source_span.unwrap();
+    assert_eq!(&t[s.0..s.1], "the Borealis Ledger");
+}

@@ -933,6 +933,7 @@ impl Ctx<'_> {
         while e <= se
             && e < v + 14
             && !p.is_punct(e, ',')
+            && !p.is_punct(e, ')')
             && (e != se || p.is_word(e))
             && p.toks[e].quote.is_none()
         {
@@ -964,8 +965,17 @@ impl Ctx<'_> {
             self.push_clause(e + 1, se, who, cue, (ss, se));
             return Some(se + 1);
         }
-        if v > ss + 1 && p.is_punct(v - 1, ',') && self.words_in(ss, v - 2) >= 3 {
-            self.push_clause(ss, v - 2, who, cue, (ss, se));
+        // "... (the real figure is lower, according to X)": the claim starts after the last
+        // bracket, dash or semicolon before the cue.
+        let start = (ss..v.saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                p.toks[k].quote.is_none()
+                    && matches!(p.toks[k].kind, Kind::Punct('(' | ';' | '—' | '–' | ':'))
+            })
+            .map_or(ss, |k| k + 1);
+        if v > start + 1 && p.is_punct(v - 1, ',') && self.words_in(start, v - 2) >= 3 {
+            self.push_clause(start, v - 2, who, cue, (ss, se));
             return Some(se + 1);
         }
         None
