@@ -369,3 +369,242 @@ fn arabic_reported_speech_after_that() {
         ]
     );
 }
+
+#[test]
+fn hedged_clauses_have_no_speaker() {
+    let t = "Mayor Ilka Vorn seemed to waver on the bridge vote Tuesday, when the council met.\n\n\
+             It appears, though, that the ferry fund was never touched by the treasurer.\n\n\
+             The tunnel is widely expected to open before the spring floods.\n\n\
+             Tomas Brill appeared on the evening news with his dog.";
+    let got = table(t);
+    assert_eq!(
+        got,
+        vec![
+            row(
+                "Mayor Ilka Vorn seemed to waver on the bridge vote Tuesday",
+                None,
+                None,
+                Some("seemed")
+            ),
+            row(
+                "the ferry fund was never touched by the treasurer",
+                None,
+                None,
+                Some("appears")
+            ),
+            row(
+                "The tunnel is widely expected to open before the spring floods",
+                None,
+                None,
+                Some("is widely expected")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn headline_with_a_stop_quotes_its_speaker() {
+    let t = "Vorn: Bridge Over the Oska Will Open in March.\n\nThe council met on Monday.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "Bridge Over the Oska Will Open in March",
+            Some("Vorn"),
+            Some("Vorn"),
+            Some(":")
+        )]
+    );
+    let t = "Brill: The tunnel fund is empty; Vorn: it is not.\n\nThe council met on Monday.";
+    assert_eq!(table(t)[0].0, "The tunnel fund is empty");
+    // Two sentences are no headline.
+    let t = "Note: The bridge opened. The tunnel is closed for ever.\n\nThe council met.";
+    assert!(table(t).is_empty());
+}
+
+#[test]
+fn questions_after_asked_are_claims() {
+    let t = "When asked why the bridge fund ran dry, Vorn said nothing.\n\n\
+             Asked by Ola Marek whether the tunnel would open, Brill laughed.\n\n\
+             Tomas Brill asked Vorn about the missing ferry money at the meeting.";
+    let got = table(t);
+    assert_eq!(
+        got[0],
+        row("why the bridge fund ran dry", None, None, Some("asked"))
+    );
+    assert_eq!(
+        got[1],
+        row(
+            "whether the tunnel would open",
+            Some("Ola Marek"),
+            Some("Ola Marek"),
+            Some("Asked")
+        )
+    );
+    assert_eq!(
+        got[2],
+        row(
+            "about the missing ferry money at the meeting",
+            Some("Tomas Brill"),
+            Some("Tomas Brill"),
+            Some("asked")
+        )
+    );
+}
+
+#[test]
+fn noun_phrase_and_share_subjects() {
+    let t = "Two in three voters said they would back the bridge levy.\n\n\
+             After two quiet years, the harbour board said, fees will rise sharply.\n\n\
+             The harbour attacks drew crowds to the valley towns each year.";
+    let cs = claims_on(t, None);
+    let got: Vec<(&str, &str)> = cs
+        .iter()
+        .map(|c| {
+            let s = c.source_span.unwrap();
+            (c.text.as_str(), &t[s.0..s.1])
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("they would back the bridge levy", "Two in three voters"),
+            ("fees will rise sharply", "the harbour board"),
+        ]
+    );
+    assert!(cs.iter().all(|c| c.speaker.is_none()));
+}
+
+#[test]
+fn relative_clause_subjects() {
+    let t = "Ilka Vorn, who said the bridge would open in March, left early.\n\n\
+             The harbour board, which warned that fees would rise, met on Monday.";
+    let cs = claims_on(t, None);
+    let got: Vec<(&str, Option<&str>, &str)> = cs
+        .iter()
+        .map(|c| {
+            let s = c.source_span.unwrap();
+            (
+                c.text.as_str(),
+                c.speaker.as_ref().map(|s| s.name.as_str()),
+                &t[s.0..s.1],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the bridge would open in March", Some("Ilka Vorn"), "who"),
+            ("fees would rise", None, "which"),
+        ]
+    );
+}
+
+#[test]
+fn stance_verbs_take_a_noun_phrase() {
+    let t = "Ilka Vorn endorsed Tomas Brill last week, saying he was fit for the post.\n\n\
+             About three-quarters support a ban on night ferries.\n\n\
+             Brill's support rose by four points in the valley towns.";
+    let got: Vec<(String, Option<String>)> = claims_on(t, None)
+        .into_iter()
+        .map(|c| (c.text, c.cue))
+        .collect();
+    let want = |s: &str, c: &str| (s.to_string(), Some(c.to_string()));
+    assert!(got.contains(&want("Tomas Brill", "endorsed")), "{got:?}");
+    assert!(
+        got.contains(&want("he was fit for the post", "saying")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&want("a ban on night ferries", "support")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _)| s.contains("four points")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn groups_hold_views_and_polls_find() {
+    let t = "Many valley farmers believe the levy will ruin the harvest.\n\n\
+             A Borealis Institute survey found Vorn ahead in every valley town.\n\n\
+             On Monday the inspectors found cracks in the old tunnel wall.";
+    let got: Vec<(String, Option<String>)> = claims_on(t, None)
+        .into_iter()
+        .map(|c| (c.text, c.cue))
+        .collect();
+    let want = |s: &str, c: &str| (s.to_string(), Some(c.to_string()));
+    assert_eq!(
+        got,
+        vec![
+            want("the levy will ruin the harvest", "believe"),
+            want("Vorn ahead in every valley town", "found"),
+        ]
+    );
+}
+
+#[test]
+fn second_attribution_after_while_ends_the_first() {
+    let t =
+        "Some farmers said the levy was fair, while other farmers said they had not heard of it.";
+    let cs = claims_on(t, None);
+    let got: Vec<(&str, &str)> = cs
+        .iter()
+        .map(|c| {
+            let s = c.source_span.unwrap();
+            (c.text.as_str(), &t[s.0..s.1])
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("the levy was fair", "Some farmers"),
+            ("they had not heard of it", "other farmers"),
+        ]
+    );
+}
+
+#[test]
+fn particle_cues_and_gerunds_after_a_quote() {
+    let t = "“I am a unifier,” Vorn said, referring to Tomas Brill.\n\n\
+             Brill talked about the ferry levy at length.\n\n\
+             “We will win,” Brill said, adding that the levy would fall.\n\n\
+             Vorn talked to the harbour board on Monday.";
+    let got: Vec<(String, Option<String>, Option<String>)> = claims_on(t, None)
+        .into_iter()
+        .map(|c| (c.text, c.speaker.map(|s| s.name), c.cue))
+        .collect();
+    let want =
+        |s: &str, n: &str, c: &str| (s.to_string(), Some(n.to_string()), Some(c.to_string()));
+    assert!(
+        got.contains(&want("Tomas Brill", "Vorn", "referring to")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&want(
+            "the ferry levy at length",
+            "Tomas Brill",
+            "talked about"
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&want("the levy would fall", "Tomas Brill", "adding")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _, _)| s.contains("harbour board")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn according_to_inside_brackets() {
+    let t = "Vorn repeated the figure at the rally (the real toll is closer to 15 percent, \
+             according to the Borealis Ledger).";
+    let cs = claims_on(t, None);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(cs[0].text, "the real toll is closer to 15 percent");
+    let s = cs[0].source_span.unwrap();
+    assert_eq!(&t[s.0..s.1], "the Borealis Ledger");
+}

@@ -1,5 +1,5 @@
 //! A headline that quotes its speaker before a colon: "Graham: Trump’s Rhetoric Destroying GOP".
-//! Only the item's first paragraph, short and without a closing stop, counts as a headline.
+//! Only the item's first paragraph, short and one sentence, counts as a headline.
 
 use super::speakers::{SubjKind, clean_name};
 use super::{Raw, Who};
@@ -7,10 +7,18 @@ use crate::model::ClaimKind;
 
 pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {
     let line = &text[s..e];
-    if line.split_whitespace().count() > 24 || line.ends_with(['.', ';']) {
+    // A headline may end in a stop ("Vorn: Bridge Will Open."), never in two sentences.
+    let body = line.trim_end_matches(['.', ';', ' ']);
+    if line.split_whitespace().count() > 24 || body.contains(". ") {
         return None;
     }
+    let e = s + body.len();
+    // "Vorn: Bridge opens; Brill: ...": the first quoted speaker's words end at the semicolon.
+    let e = body.find("; ").map_or(e, |i| s + i);
     let colon = line.find(": ")?;
+    if s + colon + 2 >= e {
+        return None;
+    }
     let label = &line[..colon];
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 {

@@ -76,7 +76,8 @@ const OBJECT: &str = "accuse accuses accused deny denies denied slam slams slamm
  called describe describes described decry decries decried defend defends defended attack \
  attacks attacked blame blames blamed question questions questioned challenge challenges \
  challenged applaud applauds applauded welcome welcomes welcomed endorse endorses endorsed \
- oppose opposes opposed calling accusing criticizing blaming describing cite cites cited citing";
+ oppose opposes opposed support supports supported backed favor favors \
+ referring refers referred talk talks talked talking spoke speaks calling accusing criticizing blaming describing cite cites cited citing";
 
 const MENTAL: &str = "think thinks thought believe believes believed hope hopes hoped expect \
  expects expected fear fears feared worry worries worried feel feels felt know knows knew \
@@ -239,3 +240,107 @@ pub static NOT_TURN_LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Labels of an interviewer's turn.
 pub static QUESTION_LABELS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set("question q interviewer moderator host presenter anchor"));
+
+/// How a hedging verb frames the clause it hedges ("X seemed to ...", "X is expected to ...").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HedgeClass {
+    /// seem: always a hedge.
+    Seem,
+    /// appear: a hedge only before "to", "that" or an adjective ("appeared on TV" is none).
+    Appear,
+    /// expected: only as "is/are/was/were (widely) expected to".
+    Expected,
+}
+
+/// The class of a hedging verb, given lowercased.
+pub fn hedge_class(lower: &str) -> Option<HedgeClass> {
+    match lower {
+        "seem" | "seems" | "seemed" => Some(HedgeClass::Seem),
+        "appear" | "appears" | "appeared" => Some(HedgeClass::Appear),
+        "expected" => Some(HedgeClass::Expected),
+        _ => None,
+    }
+}
+
+/// Reporting verb forms that never take a bare noun phrase as subject: they are more often
+/// nouns or participles after a noun ("the state", "the attacks", "the money pledged").
+pub static NOT_PHRASE_SUBJECT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "state states attack attacks question questions report reports challenge challenges \
+         pledge pledged call calls called endorse tweet tweets claim claims charge charges \
+         estimate estimates promise promises vow vows demand demands remark remarks point \
+         points counter comment answer reply replies joke jokes continued continue refused \
+         describing calling cite cited citing",
+    )
+});
+
+/// Verbs of a stance towards someone or something ("endorsed Vorn", "two-thirds support the
+/// levy"): what they report is a noun phrase.
+pub fn is_stance_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "endorse"
+            | "endorses"
+            | "endorsed"
+            | "oppose"
+            | "opposes"
+            | "opposed"
+            | "support"
+            | "supports"
+            | "supported"
+            | "backed"
+            | "favor"
+            | "favors"
+    )
+}
+
+/// Mental verbs of opinion and intent that a group holds as well as a person ("many voters
+/// believe the levy is unfair", "officials fear ..."): a group subject reports a view.
+pub fn is_attitude_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "think"
+            | "thinks"
+            | "thought"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "expect"
+            | "expects"
+            | "worry"
+            | "worries"
+            | "worried"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "feel"
+            | "feels"
+            | "felt"
+    )
+}
+
+/// Head nouns of a subject that reports findings ("a new poll found ...", "the audit finds ...").
+pub static EVIDENCE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "poll polls survey surveys study studies report reports analysis analyses \
+         investigation investigations review audit data research results numbers figures \
+         records article probe inquiry estimate estimates census tally count model",
+    )
+});
+
+/// Verbs that report only followed by one of their particles ("pointed out", "pointed to",
+/// "referring to", "talked about"); None for the others.
+pub fn cue_particles(lower: &str) -> Option<&'static [&'static str]> {
+    match lower {
+        "point" | "points" | "pointed" | "pointing" => Some(&["out", "to"]),
+        "referring" | "refers" | "referred" => Some(&["to"]),
+        "talk" | "talks" | "talked" | "talking" | "spoke" | "speaks" => Some(&["about"]),
+        _ => None,
+    }
+}

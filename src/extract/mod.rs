@@ -11,6 +11,7 @@
 
 mod arabic;
 mod headline;
+mod hedged;
 pub mod lexicon;
 mod reported;
 pub mod speakers;

@@ -60,7 +60,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             continue;
         }
         let w = p.word(text, v);
-        if !w.starts_with(|ch: char| ch.is_lowercase()) && !w.starts_with("According") {
+        if !w.starts_with(|ch: char| ch.is_lowercase()) && w != "According" && w != "Asked" {
             continue;
         }
         if !(3..=12).contains(&w.len()) {
@@ -88,6 +88,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
         }
     }
     c.leftover_quotes(first);
+    super::hedged::paragraph(text, p, out);
 }
 
 impl Ctx<'_> {
@@ -204,18 +205,26 @@ impl Ctx<'_> {
     }
 
     /// Whether the cue at `v`, inside the last claim's clause, has a subject of its own after
-    /// "and"/"but" (a name or a pronoun); if so the last claim is cut before the conjunction.
+    /// "and", "but" or "while" (a name, a pronoun or a noun phrase); if so the last claim is cut
+    /// before the conjunction.
     fn split_joined(&mut self, v: usize) -> bool {
         let p = self.p;
         let ss = p.sentence_start(v);
-        let Some(subj) = subject_before(self.text, p, v, ss) else {
+        // "..., while other voters said ...": a noun phrase after the conjunction also counts.
+        let Some(subj) = subject_before(self.text, p, v, ss)
+            .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Pronoun))
+            .or_else(|| self.phrase_subject(ss, v))
+        else {
             return false;
         };
-        if !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun) || subj.lead < 2 {
+        if subj.lead < 2 {
             return false;
         }
         let conj = subj.lead - 1;
-        if !matches!(self.lw(conj).as_str(), "and" | "but") {
+        if !matches!(
+            self.lw(conj).as_str(),
+            "and" | "but" | "while" | "whereas" | "although" | "though"
+        ) {
             return false;
         }
         let cut = p.toks[conj - 1].e;
@@ -366,11 +375,23 @@ impl Ctx<'_> {
         let (ss, se) = self.sentence(v);
         let mut cue_end = v;
         let lv = self.lw(v);
-        if lv.starts_with("point") {
-            if self.lw(v + 1) != "out" {
+        // Verbs that report only with their particle: "pointed out/to", "referring to",
+        // "talked about"; the particle is part of the cue.
+        if let Some(particles) = super::lexicon::cue_particles(&lv) {
+            if !particles.contains(&self.lw(v + 1).as_str()) {
                 return None;
             }
             cue_end = v + 1;
+        }
+        if lv == "asked"
+            && (v == ss
+                || matches!(
+                    self.lw(v - 1).as_str(),
+                    "when" | "was" | "were" | "being" | "after" | "if" | "is" | "been" | "be"
+                ))
+            && let Some(end) = self.asked_passive(v, ss, se)
+        {
+            return Some(end);
         }
         let mut inverted = false;
         let subj = match subject_before(self.text, p, v, ss) {
@@ -379,10 +400,18 @@ impl Ctx<'_> {
             None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => {
                 self.clause_subject(ss, v - 1)?
             }
-            // "..., saying ...": the subject of the sentence's main clause.
-            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
-                self.sentence_subject(ss, v)?
+            // "74 percent said", "the budget office said": a noun phrase no word list knows.
+            None if !super::lexicon::NOT_PHRASE_SUBJECT_VERBS.contains(lv.as_str())
+                && let Some(s) = self.phrase_subject(ss, v) =>
+            {
+                s
             }
+            // "Vorn, who said ...", "voters who want ...": the relative pronoun's antecedent.
+            None if let Some(s) = self.relative_subject(ss, v) => s,
+            // "..., saying ...": the subject of the sentence's main clause.
+            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => self
+                .sentence_subject(ss, v)
+                .or_else(|| self.last_subject_in(ss, v))?,
             None if class != VerbClass::Mental
                 && v > ss
                 && (p.is_punct(v - 1, ',') || is_close(p, v - 1)) =>
@@ -392,6 +421,15 @@ impl Ctx<'_> {
             }
             None => return None,
         };
+        // "while other voters said": the conjunction is not part of the group.
+        let mut subj = subj;
+        if subj.kind == SubjKind::Group
+            && subj.start < subj.end
+            && is_clause_link(&self.lw(subj.start))
+        {
+            subj.start += 1;
+            subj.lead = subj.lead.max(subj.start);
+        }
         // "A poll shows Sanders ahead", "the study found that ...": evidence verbs report what
         // a poll or a report says, so any subject may hold them.
         // "A spokesman declined to comment" likewise.
@@ -399,16 +437,32 @@ impl Ctx<'_> {
         let that_next = self.lw(v + 1) == "that";
         // Evidence verbs only for a poll, a study or a report ("inspectors found cracks" reports
         // nothing); "declined"/"refused" with any subject.
+        // "A Quinnipiac poll found Vorn ahead": a poll or study named by its owner is an
+        // organisation subject, and holds them too.
+        let head = self.lw(subj.end);
+        let evidence_head = super::lexicon::EVIDENCE_NOUNS.contains(head.as_str());
         let evidence = (matches!(lv.as_str(), "shows" | "showed" | "show")
-            && (subj.kind == SubjKind::Group || that_next))
+            && (matches!(subj.kind, SubjKind::Group | SubjKind::Org) || that_next))
+            || (matches!(lv.as_str(), "found" | "finds" | "find") && evidence_head)
             || matches!(lv.as_str(), "declined" | "refused");
-        if class == VerbClass::Mental
-            && !evidence
-            && !that_next
-            && !matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
-        {
+        let may_hold_view = evidence
+            || that_next
+            || matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
+            || (subj.kind == SubjKind::Group && super::lexicon::is_attitude_verb(&lv));
+        if class == VerbClass::Mental && !may_hold_view {
             return None;
         }
+        // "Vorn, who said the fund is empty, left": the relative clause ends at its comma.
+        let se = if matches!(self.lw(subj.start).as_str(), "who" | "which")
+            && subj.start > ss
+            && p.is_punct(subj.start - 1, ',')
+        {
+            (v + 1..se)
+                .find(|&k| p.is_punct(k + 1, ',') && p.toks[k + 1].quote.is_none())
+                .unwrap_or(se)
+        } else {
+            se
+        };
         let who = self.who(&subj);
         let cue = (v, cue_end);
         let gerund = lv.ends_with("ing") && v > subj.end + 1 && p.is_punct(v - 1, ',');
@@ -464,16 +518,71 @@ impl Ctx<'_> {
         }
         // "endorsed Clinton", "declined to comment": these verbs take short contents.
         let min_words = match lv.as_str() {
-            "endorse" | "endorses" | "endorsed" | "oppose" | "opposes" | "opposed" => 1,
+            l if super::lexicon::is_stance_verb(l)
+                || super::lexicon::cue_particles(l).is_some() =>
+            {
+                1
+            }
             "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" => 2,
             _ => 3,
         };
+        // "asked Vorn about the fund": the question's topic is the claim.
+        let asked_about = lv.starts_with("ask") && self.lw(j) == "about";
         let content_ok = j <= se
             && self.words_in(j, se) >= min_words
-            && (that || is_open(p, j) || clause_start(&self.lw(j), class));
+            && (that || asked_about || is_open(p, j) || clause_start(&self.lw(j), class));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
-            self.push_clause(j, se, who, cue, (ss, se));
-            return Some(se + 1);
+            // "endorsed Vorn last week, saying ...": a stance is towards a noun phrase.
+            // "Vorn's support rose", "tepid Latino support": "support" is mostly a noun; only a
+            // name, a pronoun or a relative pronoun before it makes it a verb.
+            if matches!(lv.as_str(), "support" | "supports" | "favor" | "favors") {
+                let mut k = v - 1;
+                while k > ss
+                    && matches!(
+                        self.lw(k).as_str(),
+                        "would"
+                            | "will"
+                            | "can"
+                            | "could"
+                            | "not"
+                            | "also"
+                            | "still"
+                            | "do"
+                            | "does"
+                            | "did"
+                            | "strongly"
+                            | "now"
+                            | "all"
+                            | "both"
+                    )
+                {
+                    k -= 1;
+                }
+                let w = p.word(self.text, k);
+                let l = self.lw(k);
+                let verb_like = (super::lexicon::PERSON_PRONOUNS.contains(l.as_str())
+                    || matches!(l.as_str(), "who" | "that" | "which" | "you")
+                    || (is_cap(self.text, p, k) && !w.ends_with('s'))
+                    || (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3))
+                    && !w.ends_with("’s")
+                    && !w.ends_with("'s");
+                if !p.is_word(k) || !verb_like {
+                    return None;
+                }
+            }
+            let end = if super::lexicon::is_stance_verb(&lv) && !that {
+                if matches!(
+                    self.lw(j).as_str(),
+                    "by" | "away" | "off" | "down" | "up" | "out"
+                ) {
+                    return None;
+                }
+                self.noun_phrase_end(j, se)
+            } else {
+                se
+            };
+            self.push_clause(j, end, who, cue, (ss, se));
+            return Some(end + 1);
         }
         if class == VerbClass::Mental || class == VerbClass::Object {
             return None;
@@ -505,6 +614,229 @@ impl Ctx<'_> {
         }
         self.push_clause(ss, comma - 1, who, cue, (ss, se));
         Some(se + 1)
+    }
+
+    /// "(When) asked (by X) (on Fox News) why/about/if ..., Y said": the question is a claim,
+    /// the asker's (`by X`) or no one's; it ends at the comma before the answer.
+    fn asked_passive(&mut self, v: usize, ss: usize, se: usize) -> Option<usize> {
+        let p = self.p;
+        let mut j = v + 1;
+        let mut who = Who::Nobody;
+        let mut hops = 0;
+        while j <= se && hops < 3 {
+            hops += 1;
+            let l = self.lw(j);
+            if is_question_start(&l) {
+                break;
+            }
+            if l == "by" {
+                let k = self.skip_object(j + 1, se);
+                if k == j + 1 {
+                    return None;
+                }
+                who = match name_subject(self.text, p, k - 1, j + 1) {
+                    Some(s) if is_cap(self.text, p, k - 1) => self.who(&s),
+                    _ => Who::Subject {
+                        span: self.span(j + 1, k - 1),
+                        kind: SubjKind::Group,
+                        name: None,
+                        roles: Vec::new(),
+                    },
+                };
+                j = k;
+                continue;
+            }
+            if !matches!(
+                l.as_str(),
+                "on" | "at" | "in" | "during" | "repeatedly" | "again" | "later" | "directly"
+            ) {
+                return None;
+            }
+            // "on Fox News", "at a briefing Monday in Washington": up to the question.
+            let mut k = j + 1;
+            while k <= se && k < j + 10 && p.is_word(k) && !is_question_start(&self.lw(k)) {
+                k += 1;
+            }
+            j = k;
+        }
+        if j > se || !is_question_start(&self.lw(j)) {
+            return None;
+        }
+        let mut end = j + 1;
+        while end < se && !(p.is_punct(end, ',') && p.toks[end].quote.is_none()) {
+            end += 1;
+        }
+        if self.words_in(j, end) < 3 {
+            return None;
+        }
+        self.push_clause(j, end, who, (v, v), (ss, se));
+        Some(end + 1)
+    }
+
+    /// A lowercase or numeric noun phrase right before the verb at `v` that opens its clause:
+    /// "two in three said", "74 percent of voters say", "the budget office said", "most of
+    /// them said". A source without a name (a group).
+    fn phrase_subject(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut k = v;
+        while k > ss && k + 8 > v {
+            let j = k - 1;
+            if !p.is_word(j) || p.toks[j].quote.is_some() {
+                break;
+            }
+            let l = self.lw(j);
+            if j + 1 < v && is_clause_link(&l) {
+                break;
+            }
+            k = j;
+        }
+        if k >= v {
+            return None;
+        }
+        // The phrase opens the sentence or follows a comma, a semicolon or a conjunction.
+        let opens = k == ss || !p.is_word(k - 1) || is_clause_link(&self.lw(k - 1));
+        let first = self.lw(k);
+        let first_word = p.word(self.text, k);
+        let quantity =
+            first_word.starts_with(|c: char| c.is_ascii_digit()) || is_quantifier(&first);
+        if !opens || !(quantity || is_determiner(&first)) {
+            return None;
+        }
+        // The head is a noun: not a verb of the list, not a pronoun object.
+        let head = self.lw(v - 1);
+        if verb_class(&head).is_some()
+            || matches!(
+                head.as_str(),
+                "it" | "that"
+                    | "this"
+                    | "which"
+                    | "who"
+                    | "not"
+                    | "never"
+                    | "also"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "was"
+                    | "is"
+                    | "be"
+                    | "will"
+                    | "would"
+            )
+        {
+            return None;
+        }
+        Some(Subject {
+            start: k,
+            end: v - 1,
+            lead: k,
+            kind: SubjKind::Group,
+            name: None,
+            roles: Vec::new(),
+        })
+    }
+
+    /// The subject of a verb in a relative clause ("Vorn, who has said ...", "a poll that
+    /// found ..."): the mention is the relative pronoun, the speaker its antecedent when that
+    /// is a name.
+    fn relative_subject(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut r = v.checked_sub(1)?;
+        let mut gaps = 0;
+        while r > ss && gaps < 3 && super::lexicon::SUBJECT_VERB_GAP.contains(self.lw(r).as_str()) {
+            r -= 1;
+            gaps += 1;
+        }
+        if r <= ss || !matches!(self.lw(r).as_str(), "who" | "which" | "that") {
+            return None;
+        }
+        let mut a = r - 1;
+        if p.is_punct(a, ',') && a > ss {
+            a -= 1;
+        }
+        let named = is_cap(self.text, p, a)
+            .then(|| name_subject(self.text, p, a, ss))
+            .flatten()
+            .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org) && s.name.is_some());
+        Some(match named {
+            Some(s) => Subject {
+                start: r,
+                end: r,
+                lead: r,
+                ..s
+            },
+            None => Subject {
+                start: r,
+                end: r,
+                lead: r,
+                kind: SubjKind::Group,
+                name: None,
+                roles: Vec::new(),
+            },
+        })
+    }
+
+    /// The last token of the noun phrase starting at `j`: before a comma, a quotation's end,
+    /// a conjunction or a clause of time or reason ("Vorn last week", "the levy because ...").
+    fn noun_phrase_end(&self, j: usize, se: usize) -> usize {
+        let p = self.p;
+        let mut k = j;
+        while k < se && k < j + 12 {
+            let n = k + 1;
+            if p.is_punct(n, ',') || p.is_punct(n, ';') || p.is_punct(n, '.') || is_close(p, n) {
+                break;
+            }
+            if p.is_word(n)
+                && (is_clause_link(&self.lw(n))
+                    || matches!(
+                        self.lw(n).as_str(),
+                        "who"
+                            | "which"
+                            | "last"
+                            | "saying"
+                            | "despite"
+                            | "though"
+                            | "over"
+                            | "during"
+                            | "until"
+                            | "earlier"
+                    ))
+            {
+                break;
+            }
+            k = n;
+        }
+        k
+    }
+
+    /// The subject of the last attribution found in tokens `ss..v` of this sentence
+    /// ("“...,” Vorn said, referring to ...").
+    fn last_subject_in(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let (lo, hi) = (p.toks[ss].s, p.toks[v].s);
+        let last = self.out.last()?;
+        let Who::Subject {
+            span,
+            kind,
+            name,
+            roles,
+        } = &last.who
+        else {
+            return None;
+        };
+        if span.0 < lo || span.1 > hi {
+            return None;
+        }
+        let start = (ss..v).find(|&i| p.toks[i].s == span.0)?;
+        let end = (start..v).find(|&i| p.toks[i].e == span.1)?;
+        Some(Subject {
+            start,
+            end,
+            lead: start,
+            kind: *kind,
+            name: name.clone(),
+            roles: roles.clone(),
+        })
     }
 
     /// The subject opening the clause before token `conj` ("when Rubio thanked Miami and"):
@@ -601,6 +933,7 @@ impl Ctx<'_> {
         while e <= se
             && e < v + 14
             && !p.is_punct(e, ',')
+            && !p.is_punct(e, ')')
             && (e != se || p.is_word(e))
             && p.toks[e].quote.is_none()
         {
@@ -632,8 +965,17 @@ impl Ctx<'_> {
             self.push_clause(e + 1, se, who, cue, (ss, se));
             return Some(se + 1);
         }
-        if v > ss + 1 && p.is_punct(v - 1, ',') && self.words_in(ss, v - 2) >= 3 {
-            self.push_clause(ss, v - 2, who, cue, (ss, se));
+        // "... (the real figure is lower, according to X)": the claim starts after the last
+        // bracket, dash or semicolon before the cue.
+        let start = (ss..v.saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                p.toks[k].quote.is_none()
+                    && matches!(p.toks[k].kind, Kind::Punct('(' | ';' | '—' | '–' | ':'))
+            })
+            .map_or(ss, |k| k + 1);
+        if v > start + 1 && p.is_punct(v - 1, ',') && self.words_in(start, v - 2) >= 3 {
+            self.push_clause(start, v - 2, who, cue, (ss, se));
             return Some(se + 1);
         }
         None
@@ -676,6 +1018,110 @@ impl Ctx<'_> {
             self.push_quote(qi, who, None, sent);
         }
     }
+}
+
+/// Words that open a clause, so that a subject starts right after them.
+fn is_clause_link(l: &str) -> bool {
+    matches!(
+        l,
+        "and"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "that"
+            | "as"
+            | "when"
+            | "if"
+            | "so"
+            | "yet"
+            | "since"
+            | "after"
+            | "before"
+    )
+}
+
+/// Words that open a noun phrase of a count or share ("two in three", "most of them").
+fn is_quantifier(l: &str) -> bool {
+    matches!(
+        l,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "half"
+            | "most"
+            | "many"
+            | "some"
+            | "few"
+            | "several"
+            | "majority"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "more"
+            | "fewer"
+            | "only"
+            | "just"
+            | "all"
+            | "both"
+            | "other"
+            | "another"
+            | "two-thirds"
+            | "three-quarters"
+            | "one-third"
+            | "one-quarter"
+            | "a"
+            | "an"
+    )
+}
+
+/// Determiners that open a noun phrase ("the budget office", "his brother").
+fn is_determiner(l: &str) -> bool {
+    matches!(
+        l,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+    )
+}
+
+/// Whether a question reported after "asked" can start with this word.
+fn is_question_start(l: &str) -> bool {
+    matches!(
+        l,
+        "about"
+            | "if"
+            | "whether"
+            | "what"
+            | "why"
+            | "how"
+            | "who"
+            | "whom"
+            | "which"
+            | "when"
+            | "where"
+            | "for"
+    )
 }
 
 /// Whether a clause can start with this word right after a verb with no "that".

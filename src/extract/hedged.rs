@@ -1,0 +1,253 @@
+//! Hedged claims with no named source: "X seemed to ...", "it appears that ...", "X is expected
+//! to ...". The writer (or an unnamed consensus) asserts them; the claim is the hedged clause,
+//! the subject included ("Vorn seemed to waver"), or the clause after "it seems (that)".
+
+use super::lexicon::{HedgeClass, hedge_class};
+use super::tokens::{Kind, Para, lower_ascii};
+use super::{Raw, Who};
+use crate::model::ClaimKind;
+
+/// Appends the hedged claims of a paragraph to `out`.
+pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
+    let n = p.toks.len();
+    let mut buf = [0u8; 24];
+    let mut next_free = 0usize;
+    for v in 0..n {
+        if v < next_free || !p.is_word(v) || p.toks[v].quote.is_some() {
+            continue;
+        }
+        let w = p.word(text, v);
+        if !(4..=8).contains(&w.len()) || !w.starts_with(['s', 'a', 'e']) {
+            continue;
+        }
+        let Some(class) = hedge_class(lower_ascii(w, &mut buf)) else {
+            continue;
+        };
+        if let Some(end) = hedge(text, p, v, class, out) {
+            next_free = end;
+        }
+    }
+}
+
+fn low<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    if p.is_word(i) {
+        lower_ascii(p.word(text, i), buf)
+    } else {
+        ""
+    }
+}
+
+/// The hedge at token `v`; returns the token after the claim.
+fn hedge(text: &str, p: &Para, v: usize, class: HedgeClass, out: &mut Vec<Raw>) -> Option<usize> {
+    let mut b1 = [0u8; 24];
+    let mut b2 = [0u8; 24];
+    let ss = p.sentence_start(v);
+    let se = p.sentence_end(v);
+    let next = low(text, p, v + 1, &mut b1);
+    let mut cue_start = v;
+    match class {
+        // "is expected to": the copula before, "to" after.
+        HedgeClass::Expected => {
+            if next != "to" || v == ss {
+                return None;
+            }
+            let mut c = v - 1;
+            if low(text, p, c, &mut b2) == "widely" && c > ss {
+                c -= 1;
+            }
+            if !matches!(low(text, p, c, &mut b2), "is" | "are" | "was" | "were") {
+                return None;
+            }
+            cue_start = c;
+        }
+        // "appeared on television" is no hedge: only "appear to", "appear that", "appear likely".
+        HedgeClass::Appear => {
+            let it = v > ss && low(text, p, v - 1, &mut b2) == "it";
+            let hedging = (it && p.is_punct(v + 1, ','))
+                || matches!(
+                    next,
+                    "to" | "that" | "likely" | "unlikely" | "poised" | "headed" | "ready" | "set"
+                );
+            if !hedging {
+                return None;
+            }
+            if next == "to" {
+                let after = low(text, p, v + 2, &mut b2);
+                if matches!(after, "" | "the" | "a" | "an" | "be.") || !p.is_word(v + 2) {
+                    return None;
+                }
+            }
+        }
+        HedgeClass::Seem => {
+            if !p.is_word(v + 1) || matches!(next, "and" | "or") {
+                return None;
+            }
+        }
+    }
+    // "It appears that ...", "it seemed unlikely ...": the clause after the cue; "it appeared
+    // to stall" hedges a clause whose subject is "it".
+    let dummy_it = cue_start > ss
+        && low(text, p, cue_start - 1, &mut b2) == "it"
+        && low(text, p, v + 1, &mut b1) != "to";
+    let (a, b) = if dummy_it {
+        // "It appears (, though,) that ...": the clause after the cue.
+        let mut j = v + 1;
+        if p.is_punct(j, ',') {
+            while j <= se && low(text, p, j, &mut b2) != "that" && j < v + 6 {
+                j += 1;
+            }
+        }
+        if low(text, p, j, &mut b2) == "that" {
+            j += 1;
+        }
+        (j, clause_end(text, p, j, se))
+    } else {
+        let a = clause_start(text, p, cue_start, ss)?;
+        if a == cue_start {
+            return None;
+        }
+        (a, clause_end(text, p, v + 1, se))
+    };
+    if b < a || words(p, a, b) < 4 {
+        return None;
+    }
+    let (s, e) = trim(text, p, a, b);
+    if e <= s {
+        return None;
+    }
+    let sent = (p.toks[ss].s, p.toks[se].e);
+    out.push(Raw {
+        span: (s, e),
+        kind: ClaimKind::Indirect,
+        who: Who::Nobody,
+        cue: Some(text[p.toks[cue_start].s..p.toks[v].e].to_string()),
+        ctx: vec![(sent.0, s.max(sent.0)), (e.min(sent.1), sent.1)],
+        reported_by: None,
+        said_on: None,
+        language: None,
+    });
+    Some(b + 1)
+}
+
+fn words(p: &Para, a: usize, b: usize) -> usize {
+    (a..=b).filter(|&i| p.is_word(i)).count()
+}
+
+/// The first token of the clause whose verb is at `v`: after the last conjunction,
+/// subordinator, semicolon or dash before it in the sentence. None when a quotation or a
+/// reporting cue stands in the way (the clause belongs to someone's words).
+fn clause_start(text: &str, p: &Para, v: usize, ss: usize) -> Option<usize> {
+    let mut buf = [0u8; 24];
+    let mut i = v;
+    while i > ss {
+        let j = i - 1;
+        let t = p.toks[j];
+        if t.quote.is_some() {
+            return None;
+        }
+        match t.kind {
+            Kind::Punct(';' | '—' | '–' | '(' | ':') => return Some(i),
+            Kind::Punct('-') => return Some(i),
+            Kind::Word => {
+                let l = low(text, p, j, &mut buf);
+                if matches!(
+                    l,
+                    "but"
+                        | "and"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "since"
+                        | "that"
+                        | "if"
+                        | "when"
+                        | "as"
+                        | "whereas"
+                        | "so"
+                        | "yet"
+                ) {
+                    // "X and Y seem ...": a coordinated subject stays whole; ", and he seemed"
+                    // joins a clause.
+                    let coordinated =
+                        |k: usize| p.is_word(k) && p.word(text, k).starts_with(char::is_uppercase);
+                    if l == "and" && j > ss && coordinated(j - 1) && coordinated(i) {
+                        i -= 1;
+                        continue;
+                    }
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i -= 1;
+    }
+    Some(ss)
+}
+
+/// The last token of the clause that starts at or after `from`: before a comma that opens a
+/// subordinate or contrasting clause, a dash, a semicolon or the sentence's end.
+fn clause_end(text: &str, p: &Para, from: usize, se: usize) -> usize {
+    let mut buf = [0u8; 24];
+    let mut i = from;
+    while i < se {
+        let t = p.toks[i];
+        match t.kind {
+            Kind::Punct(';' | '—' | '–' | '(') if t.quote.is_none() => {
+                return i.saturating_sub(1);
+            }
+            Kind::Punct('-') if t.quote.is_none() => return i.saturating_sub(1),
+            Kind::Punct(',') if t.quote.is_none() => {
+                if matches!(
+                    low(text, p, i + 1, &mut buf),
+                    "when"
+                        | "as"
+                        | "while"
+                        | "but"
+                        | "although"
+                        | "though"
+                        | "unlike"
+                        | "which"
+                        | "who"
+                        | "even"
+                        | "according"
+                        | "says"
+                        | "said"
+                        | "and"
+                        | "where"
+                        | "because"
+                        | "since"
+                        | "after"
+                        | "before"
+                        | "with"
+                        | "including"
+                        | "despite"
+                        | "whereas"
+                        | "if"
+                ) {
+                    return i.saturating_sub(1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    se
+}
+
+/// The byte span of tokens `a..=b` without the sentence's final stop and trailing commas.
+fn trim(text: &str, p: &Para, a: usize, b: usize) -> (usize, usize) {
+    let mut b = b;
+    while b > a
+        && matches!(
+            p.toks[b].kind,
+            Kind::Punct('.' | ',' | ';' | ':' | '!' | '?')
+        )
+    {
+        b -= 1;
+    }
+    let s = p.toks[a].s;
+    let e = p.toks[b].e;
+    let t = text[s..e].trim_end();
+    (s, s + t.len())
+}
