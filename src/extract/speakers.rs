@@ -9,6 +9,16 @@ use super::lexicon::{
 use super::tokens::{Kind, Para, lower_ascii};
 use super::{ClaimMention, SpeakerMention};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+/// Titles printed abbreviated with a period before a name ("Mr. Domenech", "Sen. Vorn").
+static TITLE_ABBREVIATIONS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| {
+        "mr mrs ms messrs dr prof gen lt col capt sgt sen rep gov adm brig rev maj cmdr supt \
+         atty insp"
+            .split_whitespace()
+            .collect()
+    });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjKind {
@@ -227,6 +237,15 @@ fn appositive_subject(text: &str, p: &Para, comma: usize, floor: usize) -> Optio
     None
 }
 
+/// Whether token `i` is the period of an abbreviated title ("Mr.", "Sen.", "Gen.").
+fn is_title_dot(text: &str, p: &Para, i: usize) -> bool {
+    i > 0
+        && p.is_punct(i, '.')
+        && p.toks[i - 1].e == p.toks[i].s
+        && is_cap(text, p, i - 1)
+        && TITLE_ABBREVIATIONS.contains(lower(text, p, i - 1, &mut [0u8; 24]))
+}
+
 /// The capitalised name ending at token `k`, with titles before it moved into roles.
 pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
     let mut buf = [0u8; 24];
@@ -235,6 +254,11 @@ pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subj
         let j = start - 1;
         if p.toks[j].quote.is_some() {
             break;
+        }
+        // "Mr. Domenech": the title's period is a token of its own.
+        if j > floor && is_title_dot(text, p, j) {
+            start = j - 1;
+            continue;
         }
         if is_cap(text, p, j) {
             // A possessive is the owner of what follows ("Russia’s envoy"): part of the title.
@@ -452,8 +476,14 @@ pub fn subject_after(text: &str, p: &Para, v: usize) -> Option<Subject> {
     }
     // The phrase runs to a comma or the sentence's end.
     let mut e = k;
-    while e + 1 < n && e < k + 10 && p.is_word(e + 1) && !p.sent_end[e] {
-        e += 1;
+    while e + 1 < n && e < k + 10 && !p.sent_end[e] {
+        if p.is_word(e + 1) {
+            e += 1;
+        } else if e + 2 < n && is_title_dot(text, p, e + 1) && p.is_word(e + 2) {
+            e += 2;
+        } else {
+            break;
+        }
     }
     if !is_cap(text, p, e) {
         if ROLE_NOUNS.contains(lower(text, p, e, &mut buf)) {
