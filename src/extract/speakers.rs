@@ -97,6 +97,101 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
             return None;
         }
     }
+    // "Roger Wick (R-Miss.) said": a party tag between the name and its verb is part of the
+    // mention.
+    let mut tag_end = None;
+    if k > floor && p.is_punct(k, ')') {
+        let open = (k.saturating_sub(8).max(floor)..k)
+            .rev()
+            .take_while(|&i| !p.is_punct(i, ')') && p.toks[i].quote.is_none())
+            .find(|&i| p.is_punct(i, '('));
+        if let Some(o) = open
+            && o > floor
+        {
+            tag_end = Some(k);
+            k = o - 1;
+        }
+    }
+    let mut s = subject_at(text, p, k, floor)?;
+    if let Some(e) = tag_end {
+        s.end = e;
+    }
+    if s.kind != SubjKind::Pronoun && s.lead == s.start {
+        extend_to_boundary(text, p, &mut s, floor);
+    }
+    Some(s)
+}
+
+/// Lowercase words that never sit in the words describing a speaker before the name.
+static NOT_DESCRIPTORS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    "and or but nor so yet if when while as because although though since until unless whether \
+     that which who whom whose what where why how in on at by for with from to into onto of \
+     about over under after before during between against without within through than then \
+     there here it its this these those he she they we i you him them us me my our your their \
+     his her not no also only just even is was are were be been being has have had do does did \
+     will would can could may might must should shall said says say"
+        .split_whitespace()
+        .collect()
+});
+
+/// "“...,” senior adviser Paul Marten conceded": the words describing the speaker before the
+/// name belong to the mention when they reach back to a quotation, a comma or the sentence's
+/// start, so that the mention's lead meets the quotation or clause it attributes.
+fn extend_to_boundary(text: &str, p: &Para, s: &mut Subject, floor: usize) {
+    let mut buf = [0u8; 24];
+    let mut j = s.start;
+    let mut steps = 0;
+    loop {
+        if j <= floor {
+            break;
+        }
+        let i = j - 1;
+        if is_close(p, i) || p.is_punct(i, ',') {
+            break;
+        }
+        if !p.is_word(i) || p.toks[i].quote.is_some() || steps >= 6 {
+            return;
+        }
+        let l = lower(text, p, i, &mut buf);
+        if matches!(l, "the" | "a" | "an") {
+            j = i;
+            // "experts at the Ridge Institute": a determiner inside the description.
+            if l == "the"
+                && i > floor
+                && p.is_word(i - 1)
+                && matches!(lower(text, p, i - 1, &mut buf), "of" | "at" | "for")
+            {
+                steps += 1;
+                continue;
+            }
+            if i > floor && !(is_close(p, i - 1) || p.is_punct(i - 1, ',')) {
+                return;
+            }
+            break;
+        }
+        let joins = matches!(l, "of" | "and" | "for" | "at")
+            && (is_cap(text, p, i + 1)
+                || (p.is_word(i + 1) && lower(text, p, i + 1, &mut [0u8; 24]) == "the"));
+        if !joins
+            && (NOT_DESCRIPTORS.contains(l)
+                || SUBJECT_VERB_GAP.contains(l)
+                || super::lexicon::verb_class(l).is_some()
+                || (l.is_empty() && !is_cap(text, p, i)))
+        {
+            return;
+        }
+        j = i;
+        steps += 1;
+    }
+    if j < s.start {
+        s.start = j;
+        s.lead = j;
+    }
+}
+
+/// The subject whose last word is token `k`.
+fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
+    let mut buf = [0u8; 24];
     if k < floor || p.toks[k].quote.is_some() {
         return None;
     }
@@ -194,47 +289,111 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
 
 /// "X, the head of ..., said" / "the head of ..., X, said": the subject before a comma.
 fn appositive_subject(text: &str, p: &Para, comma: usize, floor: usize) -> Option<Subject> {
-    // The segment between this comma and the one before it.
+    // The comma-separated segments before the verb, nearest first: token ranges.
+    let mut segs: Vec<(usize, usize)> = Vec::new();
+    let mut end = comma;
     let mut j = comma;
     let mut n = 0;
-    while j > floor {
-        j -= 1;
-        n += 1;
-        if n > 30 || p.toks[j].quote.is_some() || p.sent_end[j] {
-            return None;
-        }
-        if p.is_punct(j, ',') {
+    // Where the earliest segment starts: the sentence's start or a quotation's end.
+    let mut opened = false;
+    while segs.len() < 5 {
+        if j == floor {
+            opened = true;
             break;
         }
+        j -= 1;
+        n += 1;
+        if p.toks[j].quote.is_some() {
+            opened = is_close(p, j);
+            j += 1;
+            break;
+        }
+        if n > 40 || p.sent_end[j] {
+            break;
+        }
+        if p.is_punct(j, ',') {
+            if j + 1 < end {
+                segs.push((j + 1, end - 1));
+            }
+            end = j;
+        }
     }
-    if !p.is_punct(j, ',') || j == floor {
+    if opened && j < end && segs.len() < 5 {
+        segs.push((j, end - 1));
+    }
+    if segs.is_empty() {
         return None;
     }
-    let seg_start = j + 1;
-    // "…, Vasily Nebenzia, said": the segment is itself a name.
-    if is_cap(text, p, comma - 1)
-        && let Some(mut s) = name_subject(text, p, comma - 1, seg_start)
-        && s.start == seg_start
-        && s.kind == SubjKind::Name
+    // "Clinton, during a town hall in Columbus, Ohio, said", "the head of the mission,
+    // Vasily Nebenzia, said": the earliest segment that is a whole name is the speaker.
+    if let Some((idx, mut s)) = segs
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, &(a, b))| whole_name(text, p, a, b).map(|s| (i, s)))
     {
-        s.lead = s.start;
+        if idx > 0 {
+            let (ra, rb) = segs[idx - 1];
+            push_appositive_role(text, p, &mut s, ra, rb);
+        }
         return Some(s);
     }
     // "X, 45, the head of ..., said": the name before the first comma.
-    let before = j - 1;
-    if is_cap(text, p, before) {
+    let (seg_start, seg_end) = segs[0];
+    let before = seg_start.checked_sub(2)?;
+    if before >= floor && is_cap(text, p, before) {
         let mut s = name_subject(text, p, before, floor)?;
-        let role = text[p.toks[seg_start].s..p.toks[comma - 1].e].trim();
-        let role = role
-            .strip_prefix("the ")
-            .or_else(|| role.strip_prefix("a "))
-            .unwrap_or(role);
-        if !role.is_empty() && !role.chars().all(|c| c.is_ascii_digit()) && role.len() < 120 {
-            s.roles.push(role.to_string());
-        }
+        push_appositive_role(text, p, &mut s, seg_start, seg_end);
         return Some(s);
     }
     None
+}
+
+/// A person's name that fills tokens `a..=b` ("Sen. Ilka Vorn (D-Ohio)"), not opened by a word
+/// that starts an adverbial ("In Washington").
+fn whole_name(text: &str, p: &Para, a: usize, b: usize) -> Option<Subject> {
+    let mut e = b;
+    if p.is_punct(e, ')')
+        && let Some(o) = (a..e).rev().find(|&i| p.is_punct(i, '('))
+        && o > a
+    {
+        e = o - 1;
+    }
+    if !is_cap(text, p, e) {
+        return None;
+    }
+    let first = lower(text, p, a, &mut [0u8; 24]).to_string();
+    if NOT_DESCRIPTORS.contains(first.as_str())
+        || matches!(
+            first.as_str(),
+            "meanwhile" | "however" | "still" | "now" | "today" | "yesterday" | "earlier" | "later"
+        )
+    {
+        return None;
+    }
+    let mut s = name_subject(text, p, e, a)?;
+    if s.start != a || s.kind != SubjKind::Name {
+        return None;
+    }
+    s.lead = s.start;
+    s.end = b;
+    Some(s)
+}
+
+/// The appositive after a name ("Sergey Lavrov, Russia's foreign minister, said") as a role.
+fn push_appositive_role(text: &str, p: &Para, s: &mut Subject, a: usize, b: usize) {
+    let first = lower(text, p, a, &mut [0u8; 24]).to_string();
+    if NOT_DESCRIPTORS.contains(first.as_str()) {
+        return;
+    }
+    let role = text[p.toks[a].s..p.toks[b].e].trim();
+    let role = role
+        .strip_prefix("the ")
+        .or_else(|| role.strip_prefix("a "))
+        .unwrap_or(role);
+    if !role.is_empty() && !role.chars().all(|c| c.is_ascii_digit()) && role.len() < 120 {
+        s.roles.push(role.to_string());
+    }
 }
 
 /// Whether token `i` is the period of an abbreviated title ("Mr.", "Sen.", "Gen.").
@@ -455,6 +614,16 @@ pub fn is_arabic(c: char) -> bool {
     matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
+/// Lowercase words that end the name or role after an inverted verb: what follows describes
+/// the speaker or the occasion.
+static AFTER_NAME: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    "of from at in on with who which whose that during after before when while as to for \
+     according adding noting told last this yesterday today tonight earlier later recently \
+     and but"
+        .split_whitespace()
+        .collect()
+});
+
 /// The subject after an inverted verb: `“...,” said X` / `..., said the minister`.
 pub fn subject_after(text: &str, p: &Para, v: usize) -> Option<Subject> {
     let n = p.toks.len();
@@ -474,10 +643,17 @@ pub fn subject_after(text: &str, p: &Para, v: usize) -> Option<Subject> {
             roles: Vec::new(),
         });
     }
-    // The phrase runs to a comma or the sentence's end.
+    // The phrase runs to a comma, the sentence's end or a word that opens a modifier ("said
+    // Robert Antonis of the Ohio delegation", "said the senator in a statement").
     let mut e = k;
     while e + 1 < n && e < k + 10 && !p.sent_end[e] {
         if p.is_word(e + 1) {
+            let l = lower(text, p, e + 1, &mut buf);
+            let between_caps =
+                matches!(l, "of" | "for" | "and") && is_cap(text, p, e) && is_cap(text, p, e + 2);
+            if AFTER_NAME.contains(l) && !between_caps {
+                break;
+            }
             e += 1;
         } else if e + 2 < n && is_title_dot(text, p, e + 1) && p.is_word(e + 2) {
             e += 2;
