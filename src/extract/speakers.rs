@@ -90,7 +90,12 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
     let mut buf = [0u8; 24];
     let mut k = v.checked_sub(1)?;
     let mut gaps = 0;
-    while k > floor && p.is_word(k) && SUBJECT_VERB_GAP.contains(lower(text, p, k, &mut buf)) {
+    // A capitalised gap word inside a sentence is a name ("Instead, Will called ...").
+    while k > floor
+        && p.is_word(k)
+        && !is_cap(text, p, k)
+        && SUBJECT_VERB_GAP.contains(lower(text, p, k, &mut buf))
+    {
         k -= 1;
         gaps += 1;
         if gaps > 3 {
@@ -252,10 +257,7 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
     let indefinite = p.is_word(start) && matches!(lower(text, p, start, &mut buf), "a" | "an");
     let kind = if ROLE_NOUNS.contains(lw.as_str()) && !indefinite {
         SubjKind::Role
-    } else if GROUP_NOUNS.contains(lw.as_str())
-        || lw.ends_with('s')
-        || ROLE_NOUNS.contains(lw.as_str())
-    {
+    } else if is_group_noun(&lw) || ROLE_NOUNS.contains(lw.as_str()) {
         SubjKind::Group
     } else {
         return None;
@@ -264,13 +266,7 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
     // organisation that speaks.
     if kind == SubjKind::Group
         && (GROUP_NOUNS.contains(lw.as_str()) || ORG_HEADS.contains(lw.as_str()))
-        && let Some(first_cap) = (start..k)
-            .find(|&i| is_cap(text, p, i) && i > start)
-            .or_else(|| {
-                (start..k).find(|&i| {
-                    is_cap(text, p, i) && !NOT_NAMES.contains(lower(text, p, i, &mut [0u8; 24]))
-                })
-            })
+        && let Some(first_cap) = owner_before(text, p, start, k)
     {
         let name = text[p.toks[first_cap].s..p.toks[k].e].to_string();
         if valid_name(&name) {
@@ -285,6 +281,58 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
         name: None,
         roles: Vec::new(),
     })
+}
+
+/// The capitalised owner right before a group's head noun ("the Trump campaign", "a new
+/// Washington Post-ABC News poll"): the first token of the capitalised run ending at `k - 1`.
+fn owner_before(text: &str, p: &Para, start: usize, k: usize) -> Option<usize> {
+    let mut i = k;
+    while i > start && is_cap(text, p, i - 1) {
+        i -= 1;
+    }
+    while i < k && NOT_NAMES.contains(lower(text, p, i, &mut [0u8; 24])) {
+        i += 1;
+    }
+    (i < k).then_some(i)
+}
+
+/// Plural and collective nouns that stand for a source without a name ("officials said",
+/// "campaign finance records show"), and plurals of role nouns ("senators", "spokesmen").
+static GROUP_SUBJECTS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    "officials analysts critics supporters investors experts economists observers reporters \
+     journalists people sources witnesses residents authorities investigators police \
+     prosecutors democrats republicans conservatives liberals progressives independents \
+     opponents leaders diplomats lawmakers legislators voters polls surveys studies reports \
+     documents records data figures statistics estimates projections filings findings \
+     polling numbers results forecasts models emails memos letters transcripts aides advisers \
+     advisors officers scientists researchers scholars doctors physicians nurses teachers \
+     students parents workers employees members delegates activists protesters demonstrators \
+     organizers organisers advocates allies rivals donors strategists pollsters consultants \
+     insiders staffers executives historians commentators pundits citizens americans \
+     customers consumers families victims survivors veterans soldiers troops farmers \
+     businesses groups companies firms banks unions courts judges justices jurors lawyers \
+     attorneys majorities respondents participants attendees audience crowd crowds fans \
+     friends relatives colleagues neighbors neighbours others administrators regulators \
+     economists spokespeople spokesmen spokeswomen congressmen chairmen businessmen \
+     defenders opponents backers detractors skeptics sceptics proponents parties nations \
+     countries campaigns networks outlets governments agencies ministries"
+        .split_whitespace()
+        .collect()
+});
+
+/// Whether a lowercase head noun names a group that speaks: the curated lists, or the plural of
+/// a role noun ("ministers", "attorneys").
+fn is_group_noun(lw: &str) -> bool {
+    GROUP_NOUNS.contains(lw)
+        || GROUP_SUBJECTS.contains(lw)
+        || lw
+            .strip_suffix('s')
+            .is_some_and(|st| ROLE_NOUNS.contains(st) && st != "statement")
+        // People by what they do: "lobbyists", "insurers", "politicians", "operatives".
+        || (lw.len() >= 6
+            && ["ists", "ers", "ors", "ians", "ants", "ents", "ives", "ates", "eurs"]
+                .iter()
+                .any(|suf| lw.ends_with(suf)))
 }
 
 /// "X, the head of ..., said" / "the head of ..., X, said": the subject before a comma.
@@ -507,6 +555,7 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
             && !(is_possessive(w) && i < words.len())
             && !(TITLE_WORDS.contains(l.as_str()) && !particle && i < words.len())
             && !NOT_NAMES.contains(l.as_str())
+            && !SENTENCE_ADVERBS.contains(l.as_str())
         {
             i -= 1;
         } else {
@@ -531,9 +580,16 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
     }
     if i == words.len() {
         // Titles only ("the President"): a role to resolve.
+        // "The", "His": words that only join titles are no role.
         return lows
             .iter()
-            .any(|l| TITLE_WORDS.contains(l.as_str()) || ROLE_NOUNS.contains(l.as_str()))
+            .any(|l| {
+                (TITLE_WORDS.contains(l.as_str()) || ROLE_NOUNS.contains(l.as_str()))
+                    && !matches!(
+                        l.as_str(),
+                        "the" | "to" | "for" | "and" | "of" | "his" | "her" | "a" | "an"
+                    )
+            })
             .then(|| (String::new(), Vec::new(), SubjKind::Role));
     }
     // "representative to the United Nations": a role ending in an organisation, not a name.
@@ -576,6 +632,16 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
     Some((name, roles, SubjKind::Name))
 }
 
+/// Capitalised words that open sentences and never a name ("Instead, ...", "Once ...").
+static SENTENCE_ADVERBS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    "instead indeed finally once having speaking asked earlier later first next overall \
+         together again thus therefore moreover furthermore besides nonetheless nevertheless \
+         otherwise perhaps maybe despite following unless until whether although though \
+         because during like unlike unfortunately fortunately clearly obviously"
+        .split_whitespace()
+        .collect()
+});
+
 /// Never "He", "Question", "It" or a lowercase fragment.
 pub fn valid_name(name: &str) -> bool {
     let Some(c) = name.chars().next() else {
@@ -604,8 +670,10 @@ pub fn valid_name(name: &str) -> bool {
     });
     let mut buf = [0u8; 24];
     let l = lower_ascii(name, &mut buf);
+    let first = name.split(' ').next().unwrap_or(name);
     !contraction
         && !NOT_NAMES.contains(l)
+        && !SENTENCE_ADVERBS.contains(lower_ascii(first, &mut [0u8; 24]))
         && !PERSON_PRONOUNS.contains(l)
         && name.chars().count() > 1
 }
