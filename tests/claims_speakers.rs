@@ -55,3 +55,122 @@ fn abbreviated_titles_stay_in_the_mention() {
         ]
     );
 }
+
+#[test]
+fn descriptions_party_tags_and_appositives_before_the_verb() {
+    let t = "\u{201c}We know how the county will vote,\u{201d} senior adviser Paul Marten conceded in an interview.\n\n\
+             Senator Roger Wick (R-Ohio) said the bridge would reopen in May.\n\n\
+             Clara Dunn, during a town hall meeting in Columbus, Ohio, said the mine would close.\n\n\
+             \u{201c}There is real anger in this town,\u{201d} said Robert Antonis of the Ohio delegation.";
+    assert_eq!(
+        mentions(t),
+        vec![
+            m(
+                "We know how the county will vote",
+                "senior adviser Paul Marten",
+                Some("Paul Marten")
+            ),
+            m(
+                "the bridge would reopen in May",
+                "Senator Roger Wick (R-Ohio)",
+                Some("Roger Wick")
+            ),
+            m("the mine would close", "Clara Dunn", Some("Clara Dunn")),
+            m(
+                "There is real anger in this town",
+                "Robert Antonis",
+                Some("Robert Antonis")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn any_noun_phrase_next_to_a_quotation_attributes_it() {
+    let t = "Tomas Brill spoke at the fair on Sunday.\n\n\
+             \u{201c}They have to stop and listen to the farmers,\u{201d} the retired surgeon told Radio Borealis.\n\n\
+             \u{201c}I do not want to cross the mayor,\u{201d} said one former campaign staffer.\n\n\
+             \u{201c}We were not happy when it was announced,\u{201d} said Jock A. Finlay, head of policy.";
+    assert_eq!(
+        mentions(t),
+        vec![
+            m(
+                "They have to stop and listen to the farmers",
+                "the retired surgeon",
+                Some("Tomas Brill")
+            ),
+            m(
+                "I do not want to cross the mayor",
+                "one former campaign staffer",
+                None
+            ),
+            m(
+                "We were not happy when it was announced",
+                "Jock A. Finlay",
+                Some("Jock A Finlay")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_uncued_quotation_inherits_the_last_attributing_mention() {
+    let t = "Mayor Ilka Vorn opened the bridge on Monday.\n\n\
+             \u{201c}The budget is balanced and the roads are open,\u{201d} she said.\n\n\
+             \u{201c}And the schools will stay open through the winter months.\u{201d}";
+    assert_eq!(
+        mentions(t),
+        vec![
+            m(
+                "The budget is balanced and the roads are open",
+                "she",
+                Some("Ilka Vorn")
+            ),
+            m(
+                "And the schools will stay open through the winter months.",
+                "she",
+                Some("Ilka Vorn")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn only_curated_plurals_are_group_sources() {
+    // "his" and "changes" end in -s but are no source; "lobbyists" and "officials" are.
+    let t = "Despite his claims the vote was fair, the count went on.\n\n\
+             Lobbyists said the bill would fail in the senate.\n\n\
+             Some officials said the dam was safe to use.";
+    let got = mentions(t);
+    assert!(
+        got.iter().all(|(_, m, _)| m.as_deref() != Some("his")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, m, n)| c == "the bill would fail in the senate"
+                && m.as_deref() == Some("Lobbyists")
+                && n.is_none()),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, m, _)| c == "the dam was safe to use"
+                && m.as_deref() == Some("Some officials")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn never_a_sentence_adverb_or_bare_determiner_as_speaker() {
+    let t = "Instead, Will Harlan called for a new vote on the bridge.\n\n\
+             The remarks state that the mine is closed for good.";
+    for c in claims_on(t) {
+        if let Some(s) = &c.speaker {
+            assert!(
+                !["Instead", "The", "His"].contains(&s.name.as_str()),
+                "{s:?}"
+            );
+        }
+    }
+}

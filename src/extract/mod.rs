@@ -175,13 +175,22 @@ fn resolve(
                     org_latest = true;
                     Some(m)
                 }
-                (SubjKind::Pronoun | SubjKind::Role, _) => last_person
-                    .clone()
-                    .or_else(|| speakers::last_name_before(text, span.0))
-                    .map(|mut m| {
-                        m.span = *span;
-                        m
-                    }),
+                (SubjKind::Pronoun | SubjKind::Role, _) => {
+                    let m = last_person
+                        .clone()
+                        .or_else(|| speakers::last_name_before(text, span.0))
+                        .map(|mut m| {
+                            m.span = *span;
+                            m
+                        });
+                    // A quotation that follows inherits this mention ("“...,” he said. ¶ “...”").
+                    if let Some(m) = &m
+                        && !org_latest
+                    {
+                        last_person = Some(m.clone());
+                    }
+                    m
+                }
                 _ => None,
             },
             Who::Inherit if org_latest => last_org.clone(),

@@ -93,8 +93,8 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
     // A capitalised gap word inside a sentence is a name ("Instead, Will called ...").
     while k > floor
         && p.is_word(k)
-        && !is_cap(text, p, k)
         && SUBJECT_VERB_GAP.contains(lower(text, p, k, &mut buf))
+        && (!is_cap(text, p, k) || lower(text, p, k, &mut buf).ends_with("day"))
     {
         k -= 1;
         gaps += 1;
@@ -218,6 +218,17 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
             roles: Vec::new(),
         });
     }
+    // "Lobbyists said": a group noun capitalised only because it opens the sentence.
+    if is_cap(text, p, k) && k == floor && is_group_noun(&lw) {
+        return Some(Subject {
+            start: k,
+            end: k,
+            lead: k,
+            kind: SubjKind::Group,
+            name: None,
+            roles: Vec::new(),
+        });
+    }
     if is_cap(text, p, k) {
         return name_subject(text, p, k, floor);
     }
@@ -259,6 +270,8 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
         SubjKind::Role
     } else if is_group_noun(&lw) || ROLE_NOUNS.contains(lw.as_str()) {
         SubjKind::Group
+    } else if let Some(kind) = after_quote_noun(text, p, start, k) {
+        kind
     } else {
         return None;
     };
@@ -281,6 +294,36 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
         name: None,
         roles: Vec::new(),
     })
+}
+
+/// "“...,” the retired surgeon said", "“...,” said one former staffer": a noun phrase right
+/// after a quotation is its speaker whatever the noun; with "the" or a possessive it is the
+/// person named before (a role), else an unnamed source (a group).
+fn after_quote_noun(text: &str, p: &Para, start: usize, k: usize) -> Option<SubjKind> {
+    let mut buf = [0u8; 24];
+    let det = lower(text, p, start, &mut buf).to_string();
+    if start == k || !p.is_word(k) || !text[p.toks[k].s..p.toks[k].e].is_ascii() {
+        return None;
+    }
+    if NOT_DESCRIPTORS.contains(lower(text, p, k, &mut buf)) {
+        return None;
+    }
+    let before_quote = start > 0
+        && (is_close(p, start - 1)
+            || (p.is_punct(start - 1, ',') && start > 1 && is_close(p, start - 2)));
+    if !before_quote {
+        return None;
+    }
+    determiner_kind(&det)
+}
+
+/// "the surgeon" stands for the person named before; "a surgeon" for nobody named.
+fn determiner_kind(det: &str) -> Option<SubjKind> {
+    match det {
+        "the" | "his" | "her" | "their" | "its" => Some(SubjKind::Role),
+        "a" | "an" | "one" | "another" => Some(SubjKind::Group),
+        _ => None,
+    }
 }
 
 /// The capitalised owner right before a group's head noun ("the Trump campaign", "a new
@@ -450,7 +493,9 @@ fn is_title_dot(text: &str, p: &Para, i: usize) -> bool {
         && p.is_punct(i, '.')
         && p.toks[i - 1].e == p.toks[i].s
         && is_cap(text, p, i - 1)
-        && TITLE_ABBREVIATIONS.contains(lower(text, p, i - 1, &mut [0u8; 24]))
+        && (TITLE_ABBREVIATIONS.contains(lower(text, p, i - 1, &mut [0u8; 24]))
+            // A middle initial ("Jock A. Finlay"), right before a capitalised word.
+            || (p.toks[i - 1].e - p.toks[i - 1].s == 1 && is_cap(text, p, i + 1)))
 }
 
 /// The capitalised name ending at token `k`, with titles before it moved into roles.
@@ -554,7 +599,8 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
         if (cap || particle)
             && !(is_possessive(w) && i < words.len())
             && !(TITLE_WORDS.contains(l.as_str()) && !particle && i < words.len())
-            && !NOT_NAMES.contains(l.as_str())
+            // A middle initial ("Jock A Finlay") is in the name even where "A" is no name.
+            && (!NOT_NAMES.contains(l.as_str()) || (w.len() == 1 && cap && i > 1 && i < words.len()))
             && !SENTENCE_ADVERBS.contains(l.as_str())
         {
             i -= 1;
@@ -730,17 +776,28 @@ pub fn subject_after(text: &str, p: &Para, v: usize) -> Option<Subject> {
         }
     }
     if !is_cap(text, p, e) {
-        if ROLE_NOUNS.contains(lower(text, p, e, &mut buf)) {
-            return Some(Subject {
-                start: k,
-                end: e,
-                lead: k,
-                kind: SubjKind::Role,
-                name: None,
-                roles: Vec::new(),
-            });
-        }
-        return None;
+        let kind = if ROLE_NOUNS.contains(lower(text, p, e, &mut buf)) {
+            SubjKind::Role
+        } else {
+            // "“...,” said one former staffer": after a quotation, any noun phrase.
+            let quoted = v > 0
+                && (is_close(p, v - 1) || (p.is_punct(v - 1, ',') && v > 1 && is_close(p, v - 2)));
+            if !quoted {
+                return None;
+            }
+            if e == k || NOT_DESCRIPTORS.contains(lower(text, p, e, &mut buf)) {
+                return None;
+            }
+            determiner_kind(lower(text, p, k, &mut buf))?
+        };
+        return Some(Subject {
+            start: k,
+            end: e,
+            lead: k,
+            kind,
+            name: None,
+            roles: Vec::new(),
+        });
     }
     let mut s = name_subject(text, p, e, k)?;
     s.start = k;
