@@ -89,6 +89,16 @@ fn is_possessive(w: &str) -> bool {
 pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Subject> {
     let mut buf = [0u8; 24];
     let mut k = v.checked_sub(1)?;
+    // "Sanders was told", "she is expected to": the subject of a passive is not the speaker.
+    if p.is_word(k)
+        && matches!(
+            lower(text, p, k, &mut buf),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        )
+        && !lower(text, p, v, &mut buf).ends_with("ing")
+    {
+        return None;
+    }
     let mut gaps = 0;
     // A capitalised gap word inside a sentence is a name ("Instead, Will called ...").
     while k > floor
@@ -683,7 +693,8 @@ static SENTENCE_ADVERBS: LazyLock<std::collections::HashSet<&'static str>> = Laz
     "instead indeed finally once having speaking asked earlier later first next overall \
          together again thus therefore moreover furthermore besides nonetheless nevertheless \
          otherwise perhaps maybe despite following unless until whether although though \
-         because during like unlike unfortunately fortunately clearly obviously"
+         because during like unlike unfortunately fortunately clearly obviously separately \
+         additionally similarly specifically"
         .split_whitespace()
         .collect()
 });
