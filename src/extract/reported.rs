@@ -421,7 +421,10 @@ impl Ctx<'_> {
             if p.is_punct(b, ',') && b > 0 {
                 b -= 1;
             }
+            // A quotation that ended the sentence before is not this cue's ("“...” He said
+            // that ...").
             if is_close(p, b)
+                && !p.sent_end[b]
                 && let Some(qi) = p.toks[b].quote
             {
                 self.push_quote(qi as usize, who.clone(), Some(cue), (ss, se));

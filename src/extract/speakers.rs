@@ -217,6 +217,23 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
         return None;
     }
     let lw = lower(text, p, k, &mut buf).to_string();
+    // "Thomas Perez, who said ...": the relative pronoun is the mention, the name before it
+    // the speaker.
+    if lw == "who" && k > floor + 1 && p.is_punct(k - 1, ',') {
+        let (kind, name, roles) = match subject_at(text, p, k - 2, floor) {
+            Some(s) if s.kind == SubjKind::Name => (SubjKind::Name, s.name, s.roles),
+            Some(s) if s.kind == SubjKind::Role => (SubjKind::Role, None, Vec::new()),
+            _ => (SubjKind::Group, None, Vec::new()),
+        };
+        return Some(Subject {
+            start: k,
+            end: k,
+            lead: k,
+            kind,
+            name,
+            roles,
+        });
+    }
     if PERSON_PRONOUNS.contains(lw.as_str()) {
         let kind = SubjKind::Pronoun;
         return Some(Subject {
