@@ -140,7 +140,23 @@ fn resolve(
     let mut last_org: Option<SpeakerMention> = None;
     let mut org_latest = false;
     let mut out = Vec::with_capacity(raws.len());
-    for r in raws {
+    // The sentence and subject of the last claim: "“...,” she said, adding, “...”" gives the
+    // gerund's claim the subject of the cue it hangs on.
+    let mut prev: Option<(usize, Who)> = None;
+    for mut r in raws {
+        let sentence = r.ctx.first().map(|c| c.0);
+        if r.cue.as_deref().is_some_and(|c| c.ends_with("ing"))
+            && let Some((ps, pw)) = &prev
+            && sentence == Some(*ps)
+            && matches!(pw, Who::Subject { kind, .. } if *kind != SubjKind::Group)
+        {
+            r.who = pw.clone();
+        }
+        if let Some(s) = sentence
+            && matches!(r.who, Who::Subject { .. })
+        {
+            prev = Some((s, r.who.clone()));
+        }
         let speaker = match &r.who {
             Who::Named(m) => {
                 last_person = Some(m.clone());
