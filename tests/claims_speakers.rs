@@ -174,3 +174,46 @@ fn never_a_sentence_adverb_or_bare_determiner_as_speaker() {
         }
     }
 }
+
+#[test]
+fn a_gerund_cue_takes_the_main_clause_subject() {
+    let t = "At a campaign event in Ames, Iowa, on Sunday, Mrs. Vorn spoke about her plan, saying that the state should lead.\n\n\
+             PARIS, Aug 31 (Wire) - The party's leader, Ilka Vorn, voiced support for the mayor, saying the rival would bring war.\n\n\
+             \u{201c}We have had a city without clean water for a year,\u{201d} she said, adding, \u{201c}I will tell you what the kids need.\u{201d}";
+    let got = mentions(t);
+    let find = |claim: &str| {
+        got.iter()
+            .find(|(c, _, _)| c == claim)
+            .map(|(_, m, _)| m.clone().unwrap_or_default())
+            .unwrap_or_else(|| panic!("{claim:?} not found in {got:?}"))
+    };
+    assert_eq!(find("the state should lead"), "Mrs. Vorn");
+    assert_eq!(find("the rival would bring war"), "Ilka Vorn");
+    assert_eq!(find("I will tell you what the kids need."), "she");
+}
+
+#[test]
+fn relative_who_passives_and_sentence_final_quotations() {
+    let t = "The talks went on for days, led by Labor Secretary Tomas Brill, who said he expects a deal by Friday.\n\n\
+             Ilka Vorn is expected to win the vote in the county easily.\n\n\
+             \u{201c}Our farms are being sold off,\u{201d} Mr. Brill said. \u{201c}It is a problem.\u{201d} He said, twice, that the rules must change.";
+    let got = mentions(t);
+    assert!(
+        got.iter()
+            .any(|(c, m, n)| c == "he expects a deal by Friday"
+                && m.as_deref() == Some("who")
+                && n.as_deref() == Some("Tomas Brill")),
+        "{got:?}"
+    );
+    // A passive names no speaker.
+    assert!(
+        got.iter().all(|(c, _, _)| !c.contains("win the vote")),
+        "{got:?}"
+    );
+    // The quotation that ended its sentence is not the next sentence's cue's.
+    assert!(
+        got.iter()
+            .any(|(c, m, _)| c == "It is a problem." && m.as_deref() == Some("Mr. Brill")),
+        "{got:?}"
+    );
+}

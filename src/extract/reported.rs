@@ -5,7 +5,8 @@
 
 use super::lexicon::{ADVERBIAL_START, VerbClass, verb_class};
 use super::speakers::{
-    SubjKind, Subject, is_cap, is_close, is_open, name_subject, subject_after, subject_before,
+    SubjKind, Subject, is_cap, is_close, is_open, main_subject, name_subject, subject_after,
+    subject_before,
 };
 use super::tokens::{Kind, Para, lower_ascii};
 use super::{Raw, Who};
@@ -381,7 +382,7 @@ impl Ctx<'_> {
             }
             // "..., saying ...": the subject of the sentence's main clause.
             None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
-                self.sentence_subject(ss, v)?
+                main_subject(self.text, p, ss, v - 1).or_else(|| self.sentence_subject(ss, v))?
             }
             None if class != VerbClass::Mental
                 && v > ss

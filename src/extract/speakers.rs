@@ -112,6 +112,14 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
             return None;
         }
     }
+    // "..., saying": the gerund hangs on the main clause, whose subject opens it.
+    if p.is_punct(k, ',')
+        && k + 1 == v
+        && lower(text, p, v, &mut buf).ends_with("ing")
+        && let Some(s) = main_subject(text, p, floor, k)
+    {
+        return Some(s);
+    }
     // "Roger Wick (R-Miss.) said": a party tag between the name and its verb is part of the
     // mention.
     let mut tag_end = None;
@@ -463,6 +471,113 @@ fn appositive_subject(text: &str, p: &Para, comma: usize, floor: usize) -> Optio
         let mut s = name_subject(text, p, before, floor)?;
         push_appositive_role(text, p, &mut s, seg_start, seg_end);
         return Some(s);
+    }
+    None
+}
+
+/// The subject of the main clause a gerund cue hangs on ("At a rally in Ames, Iowa, Mrs. Vorn
+/// spoke on schools, saying ..."; "PARIS (Wire) - the party's leader, Ilka Vorn, voiced support,
+/// saying ..."): `comma` is the comma before the gerund. The clause is the last comma-separated
+/// segment of the sentence, after any dateline; a segment opening with a lowercase word that is
+/// no determiner is a predicate whose subject is the name in the segment before it.
+pub fn main_subject(text: &str, p: &Para, ss: usize, comma: usize) -> Option<Subject> {
+    let mut from = ss;
+    // A dateline: "PARIS, Aug 31 (Wire) -", "WASHINGTON —".
+    let dash = (ss..comma.min(ss + 10)).find(|&i| {
+        matches!(p.toks[i].kind, super::tokens::Kind::Punct('—' | '–' | '-'))
+            && p.toks[i].quote.is_none()
+    });
+    let shouted = is_cap(text, p, ss)
+        && p.word(text, ss)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let wire = (ss..comma).take(3).any(|i| p.is_punct(i, '('));
+    if let Some(d) = dash
+        && (shouted || wire)
+    {
+        from = d + 1;
+    }
+    let mut segs: Vec<(usize, usize)> = Vec::new();
+    let mut a = from;
+    for i in from..comma {
+        if p.toks[i].quote.is_some() {
+            return None;
+        }
+        if p.is_punct(i, ',') {
+            if a < i {
+                segs.push((a, i - 1));
+            }
+            a = i + 1;
+        }
+    }
+    if a < comma {
+        segs.push((a, comma - 1));
+    }
+    let &(a, b) = segs.last()?;
+    if !p.is_word(a) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let l = lower(text, p, a, &mut buf).to_string();
+    if PERSON_PRONOUNS.contains(l.as_str()) {
+        return Some(Subject {
+            start: a,
+            end: a,
+            lead: a,
+            kind: SubjKind::Pronoun,
+            name: None,
+            roles: Vec::new(),
+        });
+    }
+    if is_cap(text, p, a)
+        && !SENTENCE_ADVERBS.contains(l.as_str())
+        && (!NOT_NAMES.contains(l.as_str()) || TITLE_ABBREVIATIONS.contains(l.as_str()))
+    {
+        // The capitalised run that opens the clause.
+        let mut e = a;
+        while e < b && (is_cap(text, p, e + 1) || is_title_dot(text, p, e + 1)) {
+            e += 1;
+        }
+        if p.is_punct(e, '.') {
+            e += 1;
+        }
+        let s = name_subject(text, p, e, a)?;
+        return matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s);
+    }
+    if matches!(l.as_str(), "the" | "a" | "an") && b > a {
+        // "the families of the founders had mobilized": up to the first verb-like word.
+        let mut e = a + 1;
+        while e < b && e < a + 8 {
+            let w = lower(text, p, e + 1, &mut buf);
+            if !p.is_word(e + 1)
+                || SUBJECT_VERB_GAP.contains(w)
+                || super::lexicon::verb_class(w).is_some()
+                || w.ends_with("ed")
+            {
+                break;
+            }
+            e += 1;
+        }
+        let head = lower(text, p, e, &mut buf).to_string();
+        let kind = if l == "the" && ROLE_NOUNS.contains(head.as_str()) {
+            SubjKind::Role
+        } else {
+            SubjKind::Group
+        };
+        return Some(Subject {
+            start: a,
+            end: e,
+            lead: a,
+            kind,
+            name: None,
+            roles: Vec::new(),
+        });
+    }
+    // A predicate: the name in the segment before it.
+    if segs.len() >= 2 && text[p.toks[a].s..].starts_with(char::is_lowercase) {
+        let (pa, pb) = segs[segs.len() - 2];
+        return whole_name(text, p, pa, pb);
     }
     None
 }
