@@ -364,14 +364,30 @@ fn determiner_kind(det: &str) -> Option<SubjKind> {
 /// The capitalised owner right before a group's head noun ("the Trump campaign", "a new
 /// Washington Post-ABC News poll"): the first token of the capitalised run ending at `k - 1`.
 fn owner_before(text: &str, p: &Para, start: usize, k: usize) -> Option<usize> {
-    let mut i = k;
+    let mut buf = [0u8; 24];
+    // Up to two lowercase modifiers between owner and head ("the Valorian transport
+    // ministry"), none a verb or function word ("Trump tweaked his campaign").
+    let mut end = k;
+    while end > start + 1 && end + 2 > k && p.is_word(end - 1) && !is_cap(text, p, end - 1) {
+        let l = lower(text, p, end - 1, &mut buf);
+        if l.is_empty()
+            || l.ends_with("ed")
+            || NOT_DESCRIPTORS.contains(l)
+            || SUBJECT_VERB_GAP.contains(l)
+            || super::lexicon::verb_class(l).is_some()
+        {
+            return None;
+        }
+        end -= 1;
+    }
+    let mut i = end;
     while i > start && is_cap(text, p, i - 1) {
         i -= 1;
     }
-    while i < k && NOT_NAMES.contains(lower(text, p, i, &mut [0u8; 24])) {
+    while i < end && NOT_NAMES.contains(lower(text, p, i, &mut buf)) {
         i += 1;
     }
-    (i < k).then_some(i)
+    (i < end).then_some(i)
 }
 
 /// Plural and collective nouns that stand for a source without a name ("officials said",
