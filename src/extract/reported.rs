@@ -425,7 +425,7 @@ impl Ctx<'_> {
             // A quotation that ended the sentence before is not this cue's ("“...” He said
             // that ...").
             if is_close(p, b)
-                && !p.sent_end[b]
+                && !(p.sent_end[b] && quote_ends_with_stop(self.text, p, b))
                 && let Some(qi) = p.toks[b].quote
             {
                 self.push_quote(qi as usize, who.clone(), Some(cue), (ss, se));
@@ -752,6 +752,16 @@ fn clause_start(l: &str, class: VerbClass) -> bool {
                 | "no"
         ),
     }
+}
+
+/// Whether the quotation closed at token `b` ends with a full stop (not "?" or "!", which a
+/// cue after it still attributes: "“Who cares?” Vorn asked.").
+fn quote_ends_with_stop(text: &str, p: &Para, b: usize) -> bool {
+    p.toks[b].quote.is_some_and(|qi| {
+        text[p.quotes[qi as usize].inner.0..p.quotes[qi as usize].inner.1]
+            .trim_end()
+            .ends_with('.')
+    })
 }
 
 /// Trims whitespace and trailing commas from a span.

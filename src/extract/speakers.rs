@@ -517,8 +517,11 @@ pub fn main_subject(text: &str, p: &Para, ss: usize, comma: usize) -> Option<Sub
     let mut segs: Vec<(usize, usize)> = Vec::new();
     let mut a = from;
     for i in from..comma {
+        // A quotation in the sentence ends what came before: the clause starts after it.
         if p.toks[i].quote.is_some() {
-            return None;
+            segs.clear();
+            a = i + 1;
+            continue;
         }
         if p.is_punct(i, ',') {
             if a < i {
