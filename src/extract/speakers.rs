@@ -704,8 +704,18 @@ pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subj
         break;
     }
     // A conjunction or preposition does not open a name ("... and Brill").
-    while start < k && matches!(lower(text, p, start, &mut buf), "and" | "of" | "for" | "to") {
+    // Nor does a conjunction or sentence adverb ("When Vorn", "But Brill", "Instead Brill").
+    while start < k && {
+        let l = lower(text, p, start, &mut buf);
+        matches!(l, "and" | "of" | "for" | "to")
+            || (is_cap(text, p, start)
+                && (SENTENCE_ADVERBS.contains(l)
+                    || (NOT_DESCRIPTORS.contains(l) && !TITLE_WORDS.contains(l))))
+    } {
         start += 1;
+        if p.is_punct(start, ',') && start < k {
+            start += 1;
+        }
     }
     let words: Vec<&str> = (start..=k)
         .filter(|&i| p.is_word(i))
