@@ -217,3 +217,25 @@ fn relative_who_passives_and_sentence_final_quotations() {
         "{got:?}"
     );
 }
+
+#[test]
+fn statements_conjunctions_and_predicates_before_a_gerund() {
+    let t = "At the time, she released a statement saying that the farm was sold.\n\n\
+             Though in an interview last week he used stronger language, saying the group must go.\n\n\
+             Sen. Chuck Vorn of Ohio, the party leader, would not comment on the vote, saying that it was close.\n\n\
+             Ilka Vorn is not expected to win the vote in the county.";
+    let got = mentions(t);
+    let find = |claim: &str| {
+        got.iter()
+            .find(|(c, _, _)| c == claim)
+            .map(|(_, m, _)| m.clone().unwrap_or_default())
+            .unwrap_or_else(|| panic!("{claim:?} not found in {got:?}"))
+    };
+    assert_eq!(find("the farm was sold"), "she");
+    assert_eq!(find("the group must go"), "he");
+    assert_eq!(find("it was close"), "Sen. Chuck Vorn");
+    assert!(
+        got.iter().all(|(c, _, _)| !c.contains("win the vote")),
+        "{got:?}"
+    );
+}

@@ -90,10 +90,20 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
     let mut buf = [0u8; 24];
     let mut k = v.checked_sub(1)?;
     // "Sanders was told", "she is expected to": the subject of a passive is not the speaker.
-    if p.is_word(k)
+    let mut b = k;
+    while b > floor
+        && p.is_word(b)
         && matches!(
-            lower(text, p, k, &mut buf),
-            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+            lower(text, p, b, &mut buf),
+            "not" | "never" | "also" | "widely" | "once" | "often" | "long" | "still" | "now"
+        )
+    {
+        b -= 1;
+    }
+    if p.is_word(b)
+        && matches!(
+            lower(text, p, b, &mut buf),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "isn't" | "wasn't"
         )
         && !lower(text, p, v, &mut buf).ends_with("ing")
     {
@@ -139,11 +149,28 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
     if let Some(e) = tag_end {
         s.end = e;
     }
+    // "she released a statement saying ...": what a statement says, its author says.
+    if matches!(s.kind, SubjKind::Group | SubjKind::Role)
+        && lower(text, p, v, &mut buf).ends_with("ing")
+        && STATEMENT_NOUNS.contains(lower(text, p, s.end, &mut buf))
+        && s.start > floor
+        && let Some(m) = main_subject(text, p, floor, s.start)
+    {
+        return Some(m);
+    }
     if s.kind != SubjKind::Pronoun && s.lead == s.start {
         extend_to_boundary(text, p, &mut s, floor);
     }
     Some(s)
 }
+
+/// Things that carry words, whose author is the subject of the clause that sent them.
+static STATEMENT_NOUNS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    "statement statements email emails letter letters message messages tweet tweets post posts \
+     video ad ads release note memo op-ed column speech remarks"
+        .split_whitespace()
+        .collect()
+});
 
 /// Lowercase words that never sit in the words describing a speaker before the name.
 static NOT_DESCRIPTORS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
@@ -549,20 +576,13 @@ pub fn main_subject(text: &str, p: &Para, ss: usize, comma: usize) -> Option<Sub
             roles: Vec::new(),
         });
     }
-    if is_cap(text, p, a)
-        && !SENTENCE_ADVERBS.contains(l.as_str())
-        && (!NOT_NAMES.contains(l.as_str()) || TITLE_ABBREVIATIONS.contains(l.as_str()))
-    {
-        // The capitalised run that opens the clause.
-        let mut e = a;
-        while e < b && (is_cap(text, p, e + 1) || is_title_dot(text, p, e + 1)) {
-            e += 1;
+    if is_cap(text, p, a) {
+        if let Some(s) = opening_name(text, p, a, b) {
+            return Some(s);
         }
-        if p.is_punct(e, '.') {
-            e += 1;
+        if !NOT_DESCRIPTORS.contains(l.as_str()) {
+            return None;
         }
-        let s = name_subject(text, p, e, a)?;
-        return matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s);
     }
     if matches!(l.as_str(), "the" | "a" | "an") && b > a {
         // "the families of the founders had mobilized": up to the first verb-like word.
@@ -593,12 +613,50 @@ pub fn main_subject(text: &str, p: &Para, ss: usize, comma: usize) -> Option<Sub
             roles: Vec::new(),
         });
     }
-    // A predicate: the name in the segment before it.
+    // "though in an interview he used stronger language, saying": the pronoun of a clause
+    // opened by a conjunction or preposition.
+    if NOT_DESCRIPTORS.contains(l.as_str())
+        && let Some(i) = (a + 1..=b)
+            .find(|&i| p.is_word(i) && PERSON_PRONOUNS.contains(lower(text, p, i, &mut [0u8; 24])))
+    {
+        return Some(Subject {
+            start: i,
+            end: i,
+            lead: i,
+            kind: SubjKind::Pronoun,
+            name: None,
+            roles: Vec::new(),
+        });
+    }
+    // A predicate ("Sen. Vorn of Ohio, the party's leader, would not say ..., saying"): the
+    // name opening the earliest segment before it.
     if segs.len() >= 2 && text[p.toks[a].s..].starts_with(char::is_lowercase) {
-        let (pa, pb) = segs[segs.len() - 2];
-        return whole_name(text, p, pa, pb);
+        return segs[..segs.len() - 1]
+            .iter()
+            .rev()
+            .find_map(|&(pa, pb)| opening_name(text, p, pa, pb));
     }
     None
+}
+
+/// The name that opens tokens `a..=b` ("Sen. Chuck Vorn of Ohio" → "Sen. Chuck Vorn").
+fn opening_name(text: &str, p: &Para, a: usize, b: usize) -> Option<Subject> {
+    let l = lower(text, p, a, &mut [0u8; 24]).to_string();
+    if !is_cap(text, p, a)
+        || SENTENCE_ADVERBS.contains(l.as_str())
+        || (NOT_NAMES.contains(l.as_str()) && !TITLE_ABBREVIATIONS.contains(l.as_str()))
+    {
+        return None;
+    }
+    let mut e = a;
+    while e < b && (is_cap(text, p, e + 1) || is_title_dot(text, p, e + 1)) {
+        e += 1;
+    }
+    if p.is_punct(e, '.') {
+        e += 1;
+    }
+    let s = name_subject(text, p, e, a)?;
+    matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
 }
 
 /// A person's name that fills tokens `a..=b` ("Sen. Ilka Vorn (D-Ohio)"), not opened by a word
