@@ -72,8 +72,6 @@ pub(crate) enum Who {
     Named(SpeakerMention),
     /// A quotation with no cue: the last speaker before it.
     Inherit,
-    /// An interviewer's question.
-    Nobody,
 }
 
 /// A claim as a paragraph rule found it.
@@ -211,7 +209,6 @@ fn resolve(
             },
             Who::Inherit if org_latest => last_org.clone(),
             Who::Inherit => last_person.clone().or_else(|| last_org.clone()),
-            Who::Nobody => None,
         };
         let ctx_said_on = || {
             r.ctx.iter().find_map(|&(a, b)| {
