@@ -332,10 +332,8 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
         SubjKind::Role
     } else if is_group_noun(&lw) || ROLE_NOUNS.contains(lw.as_str()) {
         SubjKind::Group
-    } else if let Some(kind) = after_quote_noun(text, p, start, k) {
-        kind
     } else {
-        return None;
+        after_quote_noun(text, p, start, k)?
     };
     // "the Trump campaign", "a new Gallup poll": a capitalised owner makes the group an
     // organisation that speaks.
