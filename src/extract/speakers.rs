@@ -11,14 +11,17 @@ use super::{ClaimMention, SpeakerMention};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+/// A set of short lowercase words, hashed with the word lists' FNV (looked up once per cue).
+type WordSet =
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<super::lexicon::Fnv>>;
+
 /// Titles printed abbreviated with a period before a name ("Mr. Domenech", "Sen. Vorn").
-static TITLE_ABBREVIATIONS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| {
-        "mr mrs ms messrs dr prof gen lt col capt sgt sen rep gov adm brig rev maj cmdr supt \
+static TITLE_ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    "mr mrs ms messrs dr prof gen lt col capt sgt sen rep gov adm brig rev maj cmdr supt \
          atty insp"
-            .split_whitespace()
-            .collect()
-    });
+        .split_whitespace()
+        .collect()
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjKind {
@@ -165,7 +168,7 @@ pub fn subject_before(text: &str, p: &Para, v: usize, floor: usize) -> Option<Su
 }
 
 /// Things that carry words, whose author is the subject of the clause that sent them.
-static STATEMENT_NOUNS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static STATEMENT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     "statement statements email emails letter letters message messages tweet tweets post posts \
      video ad ads release note memo op-ed column speech remarks"
         .split_whitespace()
@@ -173,7 +176,7 @@ static STATEMENT_NOUNS: LazyLock<std::collections::HashSet<&'static str>> = Lazy
 });
 
 /// Lowercase words that never sit in the words describing a speaker before the name.
-static NOT_DESCRIPTORS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static NOT_DESCRIPTORS: LazyLock<WordSet> = LazyLock::new(|| {
     "and or but nor so yet if when while as because although though since until unless whether \
      that which who whom whose what where why how in on at by for with from to into onto of \
      about over under after before during between against without within through than then \
@@ -417,7 +420,7 @@ fn owner_before(text: &str, p: &Para, start: usize, k: usize) -> Option<usize> {
 
 /// Plural and collective nouns that stand for a source without a name ("officials said",
 /// "campaign finance records show"), and plurals of role nouns ("senators", "spokesmen").
-static GROUP_SUBJECTS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static GROUP_SUBJECTS: LazyLock<WordSet> = LazyLock::new(|| {
     "officials analysts critics supporters investors experts economists observers reporters \
      journalists people sources witnesses residents authorities investigators police \
      prosecutors democrats republicans conservatives liberals progressives independents \
@@ -906,7 +909,7 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
 }
 
 /// Capitalised words that open sentences and never a name ("Instead, ...", "Once ...").
-static SENTENCE_ADVERBS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static SENTENCE_ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
     "instead indeed finally once having speaking asked earlier later first next overall \
          together again thus therefore moreover furthermore besides nonetheless nevertheless \
          otherwise perhaps maybe despite following unless until whether although though \
@@ -958,7 +961,7 @@ pub fn is_arabic(c: char) -> bool {
 
 /// Lowercase words that end the name or role after an inverted verb: what follows describes
 /// the speaker or the occasion.
-static AFTER_NAME: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static AFTER_NAME: LazyLock<WordSet> = LazyLock::new(|| {
     "of from at in on with who which whose that during after before when while as to for \
      according adding noting told last this yesterday today tonight earlier later recently \
      and but"
