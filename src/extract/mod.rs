@@ -73,7 +73,7 @@ pub(crate) enum Who {
     Named(SpeakerMention),
     /// A quotation with no cue: the last speaker before it.
     Inherit,
-    /// An interviewer's question.
+    /// No one: a hedge ("it appears that ...") or a question nobody is named as asking.
     Nobody,
 }
 
@@ -141,7 +141,23 @@ fn resolve(
     let mut last_org: Option<SpeakerMention> = None;
     let mut org_latest = false;
     let mut out = Vec::with_capacity(raws.len());
-    for r in raws {
+    // The sentence and subject of the last claim: "“...,” she said, adding, “...”" gives the
+    // gerund's claim the subject of the cue it hangs on.
+    let mut prev: Option<(usize, Who)> = None;
+    for mut r in raws {
+        let sentence = r.ctx.first().map(|c| c.0);
+        if r.cue.as_deref().is_some_and(|c| c.ends_with("ing"))
+            && let Some((ps, pw)) = &prev
+            && sentence == Some(*ps)
+            && matches!(pw, Who::Subject { kind, .. } if *kind != SubjKind::Group)
+        {
+            r.who = pw.clone();
+        }
+        if let Some(s) = sentence
+            && matches!(r.who, Who::Subject { .. })
+        {
+            prev = Some((s, r.who.clone()));
+        }
         let speaker = match &r.who {
             Who::Named(m) => {
                 last_person = Some(m.clone());
@@ -176,13 +192,22 @@ fn resolve(
                     org_latest = true;
                     Some(m)
                 }
-                (SubjKind::Pronoun | SubjKind::Role, _) => last_person
-                    .clone()
-                    .or_else(|| speakers::last_name_before(text, span.0))
-                    .map(|mut m| {
-                        m.span = *span;
-                        m
-                    }),
+                (SubjKind::Pronoun | SubjKind::Role, _) => {
+                    let m = last_person
+                        .clone()
+                        .or_else(|| speakers::last_name_before(text, span.0))
+                        .map(|mut m| {
+                            m.span = *span;
+                            m
+                        });
+                    // A quotation that follows inherits this mention ("“...,” he said. ¶ “...”").
+                    if let Some(m) = &m
+                        && !org_latest
+                    {
+                        last_person = Some(m.clone());
+                    }
+                    m
+                }
                 _ => None,
             },
             Who::Inherit if org_latest => last_org.clone(),

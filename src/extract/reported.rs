@@ -5,7 +5,8 @@
 
 use super::lexicon::{ADVERBIAL_START, VerbClass, verb_class};
 use super::speakers::{
-    SubjKind, Subject, is_cap, is_close, is_open, name_subject, subject_after, subject_before,
+    SubjKind, Subject, is_cap, is_close, is_open, main_subject, name_subject, subject_after,
+    subject_before,
 };
 use super::tokens::{Kind, Para, lower_ascii};
 use super::{Raw, Who};
@@ -210,6 +211,20 @@ impl Ctx<'_> {
     fn split_joined(&mut self, v: usize) -> bool {
         let p = self.p;
         let ss = p.sentence_start(v);
+        // "X spoke about her plan, saying that ...": the gerund's claim is its own.
+        if v > ss && p.is_punct(v - 1, ',') && self.lw(v).ends_with("ing") {
+            let comma = p.toks[v - 1].s;
+            if let Some(last) = self.out.last_mut()
+                && last.span.0 < comma
+                && comma < last.span.1
+            {
+                let (s, e) = trim_span(self.text, (last.span.0, comma));
+                if e > s {
+                    last.span = (s, e);
+                    return true;
+                }
+            }
+        }
         // "..., while other voters said ...": a noun phrase after the conjunction also counts.
         let Some(subj) = subject_before(self.text, p, v, ss)
             .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Pronoun))
@@ -409,9 +424,11 @@ impl Ctx<'_> {
             // "Vorn, who said ...", "voters who want ...": the relative pronoun's antecedent.
             None if let Some(s) = self.relative_subject(ss, v) => s,
             // "..., saying ...": the subject of the sentence's main clause.
-            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => self
-                .sentence_subject(ss, v)
-                .or_else(|| self.last_subject_in(ss, v))?,
+            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
+                main_subject(self.text, p, ss, v - 1)
+                    .or_else(|| self.sentence_subject(ss, v))
+                    .or_else(|| self.last_subject_in(ss, v))?
+            }
             None if class != VerbClass::Mental
                 && v > ss
                 && (p.is_punct(v - 1, ',') || is_close(p, v - 1)) =>
@@ -475,7 +492,10 @@ impl Ctx<'_> {
             if p.is_punct(b, ',') && b > 0 {
                 b -= 1;
             }
+            // A quotation that ended the sentence before is not this cue's ("“...” He said
+            // that ...").
             if is_close(p, b)
+                && !(p.sent_end[b] && quote_ends_with_stop(self.text, p, b))
                 && let Some(qi) = p.toks[b].quote
             {
                 self.push_quote(qi as usize, who.clone(), Some(cue), (ss, se));
@@ -1194,6 +1214,16 @@ fn clause_start(l: &str, class: VerbClass) -> bool {
                 | "no"
         ),
     }
+}
+
+/// Whether the quotation closed at token `b` ends with a full stop (not "?" or "!", which a
+/// cue after it still attributes: "“Who cares?” Vorn asked.").
+fn quote_ends_with_stop(text: &str, p: &Para, b: usize) -> bool {
+    p.toks[b].quote.is_some_and(|qi| {
+        text[p.quotes[qi as usize].inner.0..p.quotes[qi as usize].inner.1]
+            .trim_end()
+            .ends_with('.')
+    })
 }
 
 /// Trims whitespace and trailing commas from a span.

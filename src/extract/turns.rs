@@ -16,6 +16,8 @@ struct Label {
     label: (usize, usize),
     content_start: usize,
     question: bool,
+    /// "A:" / "Answer:": the interviewee's turn, unnamed.
+    answer: bool,
     name: Option<(String, Vec<String>)>,
 }
 
@@ -38,9 +40,26 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
                     label: (s, s + q.len()),
                     content_start: cs,
                     question: true,
+                    answer: false,
                     name: None,
                 });
             }
+        }
+    }
+    // "A: ..." / "Answer: ...": the interviewee's answer.
+    for a in ["Answer", "ANSWER", "A"] {
+        if let Some(rest) = pt.strip_prefix(a)
+            && let Some(r) = rest.strip_prefix(':')
+            && r.starts_with(char::is_whitespace)
+            && !r.trim().is_empty()
+        {
+            return Some(Label {
+                label: (s, s + a.len()),
+                content_start: s + a.len() + 1 + (r.len() - r.trim_start().len()),
+                question: false,
+                answer: true,
+                name: None,
+            });
         }
     }
     let mut cut = pt.len().min(64);
@@ -74,6 +93,7 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
             label: (s, s + colon),
             content_start: cs,
             question: true,
+            answer: false,
             name: None,
         });
     }
@@ -85,6 +105,7 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
         label: (s, s + colon),
         content_start: cs,
         question: false,
+        answer: false,
         name: Some((name, roles)),
     })
 }
@@ -119,6 +140,9 @@ pub fn find(
         }
     }
     let is_turn = |l: &Label| {
+        if l.answer {
+            return questions >= 1;
+        }
         if l.question {
             return questions + per_name.values().sum::<usize>() >= 2;
         }
@@ -186,7 +210,14 @@ pub fn find(
         let cue = text[l.label.0..l.label.1].to_string();
         let who = match &l.name {
             Some((n, roles)) => Who::Named(mention(n.clone(), roles.clone(), l.label)),
-            None => Who::Nobody,
+            // A question or an unnamed answer: the label attributes it ("Q", "A"), and no
+            // speaker is named (the interviewer's, never the interviewee's).
+            None => Who::Subject {
+                span: l.label,
+                kind: SubjKind::Group,
+                name: None,
+                roles: Vec::new(),
+            },
         };
         out.push(Raw {
             span: (l.content_start, end),
@@ -238,6 +269,36 @@ mod tests {
         assert!(!covered[paras.len() - 1]);
         assert_eq!(raws[1].said_on, NaiveDate::from_ymd_opt(2021, 3, 3));
         assert_eq!(raws[1].reported_by.as_deref(), Some("Radio Borealis"));
+    }
+
+    #[test]
+    fn q_and_a_labels_attribute_their_turns_without_naming_anyone() {
+        let t = "Q: Will the bridge open this spring?\n\n\
+                 A: It will open in May, and we are sure of it.\n\n\
+                 Q: And the tunnel under the river?\n\n\
+                 A: Later, not now, because the funds are short.";
+        let (raws, _) = find(t, &paragraphs(t), None, None);
+        let got: Vec<(&str, &str)> = raws
+            .iter()
+            .map(|r| match &r.who {
+                Who::Subject {
+                    span,
+                    kind: SubjKind::Group,
+                    name: None,
+                    ..
+                } => (&t[r.span.0..r.span.1], &t[span.0..span.1]),
+                w => panic!("{w:?}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Will the bridge open this spring?", "Q"),
+                ("It will open in May, and we are sure of it.", "A"),
+                ("And the tunnel under the river?", "Q"),
+                ("Later, not now, because the funds are short.", "A"),
+            ]
+        );
     }
 
     #[test]

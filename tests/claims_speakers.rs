@@ -1,0 +1,243 @@
+//! Which mention attributes a claim (`source_span`, exported as `speaker_span`) and which
+//! speaker it resolves to, on fictional English text.
+
+use claimtrace::extract::{ClaimMention, extract_claims};
+use claimtrace::item::Item;
+use std::sync::Arc;
+
+fn claims_on(text: &str) -> Vec<ClaimMention> {
+    let file: Arc<str> = Arc::from("t.json");
+    let it = Item::with_own_text(&file, 0, text.len(), text.to_string());
+    extract_claims(&it)
+}
+
+/// (claim text, attributing mention as printed, resolved speaker name) per claim.
+fn mentions(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    claims_on(text)
+        .into_iter()
+        .map(|c| {
+            (
+                c.text.clone(),
+                c.source_span.map(|(a, b)| text[a..b].to_string()),
+                c.speaker.as_ref().map(|s| s.name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn m(claim: &str, mention: &str, name: Option<&str>) -> (String, Option<String>, Option<String>) {
+    (claim.into(), Some(mention.into()), name.map(Into::into))
+}
+
+#[test]
+fn abbreviated_titles_stay_in_the_mention() {
+    let t = "\u{201c}The farms are losing money every month,\u{201d} said Ilka Vorn, a grower.\n\n\
+             \u{201c}The co-op pays too little for milk,\u{201d} Ms. Vorn said.\n\n\
+             \u{201c}The roads are closed again this week,\u{201d} said Sen. Tomas Brill.";
+    assert_eq!(
+        mentions(t),
+        vec![
+            m(
+                "The farms are losing money every month",
+                "Ilka Vorn",
+                Some("Ilka Vorn")
+            ),
+            m(
+                "The co-op pays too little for milk",
+                "Ms. Vorn",
+                Some("Ilka Vorn")
+            ),
+            m(
+                "The roads are closed again this week",
+                "Sen. Tomas Brill",
+                Some("Tomas Brill")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn descriptions_party_tags_and_appositives_before_the_verb() {
+    let t = "\u{201c}We know how the county will vote,\u{201d} senior adviser Paul Marten conceded in an interview.\n\n\
+             Senator Roger Wick (R-Ohio) said the bridge would reopen in May.\n\n\
+             Clara Dunn, during a town hall meeting in Columbus, Ohio, said the mine would close.\n\n\
+             \u{201c}There is real anger in this town,\u{201d} said Robert Antonis of the Ohio delegation.";
+    assert_eq!(
+        mentions(t),
+        vec![
+            m(
+                "We know how the county will vote",
+                "senior adviser Paul Marten",
+                Some("Paul Marten")
+            ),
+            m(
+                "the bridge would reopen in May",
+                "Senator Roger Wick (R-Ohio)",
+                Some("Roger Wick")
+            ),
+            m("the mine would close", "Clara Dunn", Some("Clara Dunn")),
+            m(
+                "There is real anger in this town",
+                "Robert Antonis",
+                Some("Robert Antonis")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn any_noun_phrase_next_to_a_quotation_attributes_it() {
+    let t = "Tomas Brill spoke at the fair on Sunday.\n\n\
+             \u{201c}They have to stop and listen to the farmers,\u{201d} the retired surgeon told Radio Borealis.\n\n\
+             \u{201c}I do not want to cross the mayor,\u{201d} said one former campaign staffer.\n\n\
+             \u{201c}We were not happy when it was announced,\u{201d} said Jock A. Finlay, head of policy.";
+    assert_eq!(
+        mentions(t),
+        vec![
+            m(
+                "They have to stop and listen to the farmers",
+                "the retired surgeon",
+                Some("Tomas Brill")
+            ),
+            m(
+                "I do not want to cross the mayor",
+                "one former campaign staffer",
+                None
+            ),
+            m(
+                "We were not happy when it was announced",
+                "Jock A. Finlay",
+                Some("Jock A Finlay")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_uncued_quotation_inherits_the_last_attributing_mention() {
+    let t = "Mayor Ilka Vorn opened the bridge on Monday.\n\n\
+             \u{201c}The budget is balanced and the roads are open,\u{201d} she said.\n\n\
+             \u{201c}And the schools will stay open through the winter months.\u{201d}";
+    assert_eq!(
+        mentions(t),
+        vec![
+            m(
+                "The budget is balanced and the roads are open",
+                "she",
+                Some("Ilka Vorn")
+            ),
+            m(
+                "And the schools will stay open through the winter months.",
+                "she",
+                Some("Ilka Vorn")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn only_curated_plurals_are_group_sources() {
+    // "his" and "changes" end in -s but are no source; "lobbyists" and "officials" are.
+    let t = "Despite his claims the vote was fair, the count went on.\n\n\
+             Lobbyists said the bill would fail in the senate.\n\n\
+             Some officials said the dam was safe to use.";
+    let got = mentions(t);
+    assert!(
+        got.iter().all(|(_, m, _)| m.as_deref() != Some("his")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, m, n)| c == "the bill would fail in the senate"
+                && m.as_deref() == Some("Lobbyists")
+                && n.is_none()),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, m, _)| c == "the dam was safe to use"
+                && m.as_deref() == Some("Some officials")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn never_a_sentence_adverb_or_bare_determiner_as_speaker() {
+    let t = "Instead, Will Harlan called for a new vote on the bridge.\n\n\
+             The remarks state that the mine is closed for good.";
+    for c in claims_on(t) {
+        if let Some(s) = &c.speaker {
+            assert!(
+                !["Instead", "The", "His"].contains(&s.name.as_str()),
+                "{s:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_gerund_cue_takes_the_main_clause_subject() {
+    let t = "At a campaign event in Ames, Iowa, on Sunday, Mrs. Vorn spoke about her plan, saying that the state should lead.\n\n\
+             PARIS, Aug 31 (Wire) - The party's leader, Ilka Vorn, voiced support for the mayor, saying the rival would bring war.\n\n\
+             \u{201c}We have had a city without clean water for a year,\u{201d} she said, adding, \u{201c}I will tell you what the kids need.\u{201d}";
+    let got = mentions(t);
+    let find = |claim: &str| {
+        got.iter()
+            .find(|(c, _, _)| c == claim)
+            .map(|(_, m, _)| m.clone().unwrap_or_default())
+            .unwrap_or_else(|| panic!("{claim:?} not found in {got:?}"))
+    };
+    assert_eq!(find("the state should lead"), "Mrs. Vorn");
+    assert_eq!(find("the rival would bring war"), "Ilka Vorn");
+    assert_eq!(find("I will tell you what the kids need."), "she");
+}
+
+#[test]
+fn relative_who_passives_and_sentence_final_quotations() {
+    let t = "The talks went on for days, led by Labor Secretary Tomas Brill, who said he expects a deal by Friday.\n\n\
+             Ilka Vorn is expected to win the vote in the county easily.\n\n\
+             \u{201c}Our farms are being sold off,\u{201d} Mr. Brill said. \u{201c}It is a problem.\u{201d} He said, twice, that the rules must change.";
+    let got = mentions(t);
+    assert!(
+        got.iter()
+            .any(|(c, m, n)| c == "he expects a deal by Friday"
+                && m.as_deref() == Some("who")
+                && n.as_deref() == Some("Tomas Brill")),
+        "{got:?}"
+    );
+    // A passive names no speaker (the hedged clause may still be a claim, of no one).
+    assert!(
+        got.iter()
+            .filter(|(c, _, _)| c.contains("win the vote"))
+            .all(|(_, m, n)| m.is_none() && n.is_none()),
+        "{got:?}"
+    );
+    // The quotation that ended its sentence is not the next sentence's cue's.
+    assert!(
+        got.iter()
+            .any(|(c, m, _)| c == "It is a problem." && m.as_deref() == Some("Mr. Brill")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn statements_conjunctions_and_predicates_before_a_gerund() {
+    let t = "At the time, she released a statement saying that the farm was sold.\n\n\
+             Though in an interview last week he used stronger language, saying the group must go.\n\n\
+             Sen. Chuck Vorn of Ohio, the party leader, would not comment on the vote, saying that it was close.\n\n\
+             Ilka Vorn is not expected to win the vote in the county.";
+    let got = mentions(t);
+    let find = |claim: &str| {
+        got.iter()
+            .find(|(c, _, _)| c == claim)
+            .map(|(_, m, _)| m.clone().unwrap_or_default())
+            .unwrap_or_else(|| panic!("{claim:?} not found in {got:?}"))
+    };
+    assert_eq!(find("the farm was sold"), "she");
+    assert_eq!(find("the group must go"), "he");
+    assert_eq!(find("it was close"), "Sen. Chuck Vorn");
+    assert!(
+        got.iter().all(|(c, _, _)| !c.contains("win the vote")),
+        "{got:?}"
+    );
+}
