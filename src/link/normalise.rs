@@ -338,8 +338,39 @@ mod tests {
         assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
     }
 
+    /// Words, each from its first piece to its last.
     fn words(s: &str) -> Vec<&str> {
-        tokens(s).iter().map(|t| &s[t.start..t.end]).collect()
+        let t = tokens(s);
+        let mut out = Vec::new();
+        for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word) {
+            let last = t[i + 1..].iter().take_while(|x| !x.word).last().unwrap_or(w);
+            out.push(&s[w.start..last.end]);
+        }
+        out
+    }
+
+    #[test]
+    fn spaces_after_non_joining_letters_do_not_matter() {
+        // Urdu typists write either; the pieces are the same, the words are not.
+        assert_eq!(hashes("وزیراعظم نے کہا"), hashes("وزیر اعظم نے کہا"));
+        assert_eq!(hashes("کردیا گیا"), hashes("کر دیا گیا"));
+        assert_eq!(hashes("اردو زبان"), hashes("اردوزبان"));
+        assert_eq!(words("وزیراعظم نے"), ["وزیراعظم", "نے"]);
+        assert_eq!(words("وزیر اعظم نے"), ["وزیر", "اعظم", "نے"]);
+        // A space after a joining letter is not optional: two words stay two.
+        assert_ne!(hashes("بات چیت"), hashes("باتچیت"));
+        // Latin text: one token per word, as before.
+        assert!(tokens("Prime Minister said").iter().all(|t| t.word));
+    }
+
+    #[test]
+    fn shingles_of_arabic_script_are_counted_in_pieces() {
+        let urdu = "وزیر اعظم نے آج اجلاس کی صدارت کی";
+        let t = tokens(urdu);
+        assert!(t.len() > t.iter().filter(|x| x.word).count());
+        assert_eq!(shingle_len(urdu, &t, 5, 10), 10);
+        let en = "the prime minister chaired a meeting today";
+        assert_eq!(shingle_len(en, &tokens(en), 5, 10), 5);
     }
 
     #[test]
@@ -366,11 +397,13 @@ mod tests {
     }
 
     fn quoted(s: &str) -> Vec<&str> {
-        tokens(s)
-            .iter()
-            .filter(|t| t.quoted)
-            .map(|t| &s[t.start..t.end])
-            .collect()
+        let t = tokens(s);
+        let mut out = Vec::new();
+        for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word && w.quoted) {
+            let last = t[i + 1..].iter().take_while(|x| !x.word).last().unwrap_or(w);
+            out.push(&s[w.start..last.end]);
+        }
+        out
     }
 
     #[test]
