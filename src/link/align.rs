@@ -60,8 +60,6 @@ pub struct Shared {
 #[derive(Debug, Clone, Copy)]
 pub struct AlignParams {
     pub k: usize,
-    /// Joining pieces per shingle in Arabic-script text.
-    pub k_pieces: usize,
     pub sample: u64,
     /// Shingles of gap bridged inside one passage, in either text.
     pub gap: usize,
@@ -253,7 +251,6 @@ mod tests {
 
     const P: AlignParams = AlignParams {
         k: 3,
-        k_pieces: 6,
         sample: 1,
         gap: 6,
         min_words: 5,
@@ -269,8 +266,8 @@ mod tests {
         let body = words(40, "w");
         let mut edited = body.clone();
         edited = edited.replacen("w20 ", "CHANGED ", 1);
-        let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k, P.k_pieces);
-        let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k, P.k_pieces);
+        let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k, 6);
+        let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k, 6);
         let s = align(&a, &b, &HashSet::default(), &P);
         assert_eq!(s.passages.len(), 1, "{s:?}");
         assert_eq!(s.covered_a, 40);
@@ -281,14 +278,14 @@ mod tests {
 
     #[test]
     fn unrelated_texts_share_nothing() {
-        let a = Prepared::new(&words(50, "a"), P.k, P.k_pieces);
-        let b = Prepared::new(&words(50, "b"), P.k, P.k_pieces);
+        let a = Prepared::new(&words(50, "a"), P.k, 6);
+        let b = Prepared::new(&words(50, "b"), P.k, 6);
         assert!(align(&a, &b, &HashSet::default(), &P).passages.is_empty());
     }
 
     #[test]
     fn union_counts_overlap_once() {
-        let t = Prepared::probe(&words(30, "w"), P.k, P.k_pieces);
+        let t = Prepared::probe(&words(30, "w"), P.k, 6);
         assert_eq!(union_len([(0, 10), (5, 15), (20, 22)].into_iter(), &t), 17);
     }
 }

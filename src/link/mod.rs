@@ -155,7 +155,6 @@ fn stage_params(items: &[Item], p: &LinkParams) -> (IndexParams, AlignParams) {
     };
     let ap = AlignParams {
         k: p.k,
-        k_pieces: p.k_pieces,
         sample: p.sample,
         gap: 2 * p.k + 2,
         min_words: p.min_passage,

@@ -343,7 +343,11 @@ mod tests {
         let t = tokens(s);
         let mut out = Vec::new();
         for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word) {
-            let last = t[i + 1..].iter().take_while(|x| !x.word).last().unwrap_or(w);
+            let last = t[i + 1..]
+                .iter()
+                .take_while(|x| !x.word)
+                .last()
+                .unwrap_or(w);
             out.push(&s[w.start..last.end]);
         }
         out
@@ -400,7 +404,11 @@ mod tests {
         let t = tokens(s);
         let mut out = Vec::new();
         for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word && w.quoted) {
-            let last = t[i + 1..].iter().take_while(|x| !x.word).last().unwrap_or(w);
+            let last = t[i + 1..]
+                .iter()
+                .take_while(|x| !x.word)
+                .last()
+                .unwrap_or(w);
             out.push(&s[w.start..last.end]);
         }
         out
