@@ -483,6 +483,17 @@ mod tests {
         }
 
         #[test]
+        fn optional_spaces_never_change_the_pieces(s in "[ابدرسکلمنوےی\u{200C} ]{0,80}") {
+            let mut joined = String::new();
+            for c in s.chars() {
+                if !(c == ' ' && joined.ends_with(['ا', 'د', 'ر', 'و', 'ے'])) {
+                    joined.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(hashes(&s), hashes(&joined));
+        }
+
+        #[test]
         fn tokens_are_ordered_char_boundaries(s in "\\PC{0,80}") {
             let t = tokens(&s);
             let mut last = 0;
