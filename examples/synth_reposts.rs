@@ -277,7 +277,7 @@ fn usage() -> ! {
     std::process::exit(2)
 }
 
-/// The default thresholds, or those of LINK_K, LINK_SAMPLE, LINK_MIN_SHARED, LINK_MIN_PASSAGE,
+/// The default thresholds, or those of LINK_K, LINK_K_PIECES, LINK_SAMPLE, LINK_MIN_SHARED, LINK_MIN_PASSAGE,
 /// LINK_LONG_QUOTE (0: quotations count as prose), LINK_PARTIAL_WORDS, LINK_PARTIAL_SHARE,
 /// LINK_PARTIAL_PROSE (for calibration runs).
 fn env_params() -> claimtrace::link::LinkParams {
@@ -285,6 +285,9 @@ fn env_params() -> claimtrace::link::LinkParams {
     let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
     if let Some(v) = get("LINK_K") {
         p.k = v as usize;
+    }
+    if let Some(v) = get("LINK_K_PIECES") {
+        p.k_pieces = v as usize;
     }
     if let Some(v) = get("LINK_SAMPLE") {
         p.sample = v as u64;

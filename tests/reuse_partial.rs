@@ -86,13 +86,37 @@ fn the_same_links_in_urdu_script() {
     let urdu_links = linked(&items);
     check(&d, &urdu_links);
     // The same words in another script: the same links, but for the few that the sampling of
-    // shingles (by hash, so by spelling) decides.
+    // shingles (by hash, so by spelling) decides and the borderline ones, as Urdu shingles are
+    // ten joining pieces rather than five words (7 of 86 differ).
     let differ = latin.symmetric_difference(&urdu_links).count();
     assert!(
-        differ * 30 <= latin.len(),
+        differ * 10 <= latin.len(),
         "{differ} of {} links differ",
         latin.len()
     );
+}
+
+#[test]
+fn urdu_copies_typed_without_optional_spaces_still_link() {
+    // One in four spaces after a non-joining letter left out in the newspaper stories
+    // (وزیراعظم for وزیر اعظم): before joining pieces, recall fell to 0.12.
+    let d = corpus();
+    let file: Arc<str> = Arc::from("urdu");
+    let items: Vec<Item> = d
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let odd = i % 2 == 1;
+            let text = in_urdu_script(&it.text, odd, if odd { 4 } else { 0 });
+            let mut u = Item::with_own_text(&file, 0, 0, text);
+            u.meta = it.meta.clone();
+            u
+        })
+        .collect();
+    let dropped = items[1].text.split(' ').count() < d.items[1].text.split(' ').count();
+    assert!(dropped, "no space was left out");
+    check(&d, &linked(&items));
 }
 
 fn item(outlet: &str, text: &str) -> Item {

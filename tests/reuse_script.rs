@@ -71,3 +71,42 @@ fn letter_form_variants_still_link() {
     assert_eq!((l.copy.min(l.source), l.copy.max(l.source)), (0, 1));
     assert!(l.evidence.contains("100% of"), "{}", l.evidence);
 }
+
+/// `s` with every space after a letter that does not join the next left out, as Urdu typists
+/// often do (وزیراعظم for وزیر اعظم).
+fn without_optional_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == ' ' && out.ends_with(['ا', 'د', 'ر', 'ز', 'و', 'ے', 'ڑ', 'ڈ']) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn copies_without_optional_spaces_still_link_and_count_words() {
+    let f: Arc<str> = Arc::from("u.jsonl");
+    let src = text(7, 120);
+    let copy = without_optional_spaces(&src);
+    assert!(copy.split(' ').count() * 10 < src.split(' ').count() * 9);
+    // An unrelated text typed the same way: the pieces it shares are too few and too short.
+    let other = without_optional_spaces(&text(123, 120));
+    let items: Vec<Item> = [src, copy, other]
+        .into_iter()
+        .map(|t| Item::with_own_text(&f, 0, 0, t))
+        .collect();
+    let links = link_items(&items);
+    assert_eq!(links.len(), 1, "{links:?}");
+    let l = &links[0];
+    assert_eq!((l.copy.min(l.source), l.copy.max(l.source)), (0, 1));
+    // Evidence counts words of the texts (120 in the source), not joining pieces.
+    assert!(l.evidence.contains("100% of"), "{}", l.evidence);
+    let shared: usize = l.evidence["shares ".len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!((60..=120).contains(&shared), "{}", l.evidence);
+}

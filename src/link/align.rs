@@ -18,6 +18,9 @@ pub struct Passage {
     pub quoted: bool,
     /// Its words inside quotation marks in both texts (the fewer of the two counts).
     pub quoted_words: usize,
+    /// Its words in each text (tokens are joining pieces in Arabic script, so not `a.1 - a.0`).
+    pub words_a: usize,
+    pub words_b: usize,
 }
 
 impl Passage {
@@ -25,7 +28,7 @@ impl Passage {
     /// quotation marks in both, unless the quotation is so long (several paragraphs of a
     /// statement or report) that carrying all of it is copying.
     pub fn prose_words(&self, p: &AlignParams) -> usize {
-        let len = self.a.1 - self.a.0;
+        let len = self.words_a;
         match () {
             _ if self.common => 0,
             _ if len >= p.long_quote => len,
@@ -70,14 +73,18 @@ pub struct AlignParams {
 pub struct Prepared {
     pub tokens: Vec<Token>,
     pub shingles: Vec<u64>,
+    /// Tokens per shingle (more in Arabic script: `normalise::shingle_len`).
+    pub k: usize,
+    /// Words before each token, and all words at the end.
+    words_before: Vec<u32>,
     /// Shingle → its first position (only in the text looked up, `a` of `align`).
     pub first: HashMap<u64, u32, HashBuild>,
 }
 
 impl Prepared {
     /// A text to look shingles up in.
-    pub fn new(text: &str, k: usize) -> Prepared {
-        let mut p = Prepared::probe(text, k);
+    pub fn new(text: &str, k: usize, k_pieces: usize) -> Prepared {
+        let mut p = Prepared::probe(text, k, k_pieces);
         p.first.reserve(p.shingles.len());
         for (i, &h) in p.shingles.iter().enumerate() {
             p.first.entry(h).or_insert(i as u32);
@@ -86,15 +93,33 @@ impl Prepared {
     }
 
     /// A text whose shingles are only walked (`b` of `align`).
-    pub fn probe(text: &str, k: usize) -> Prepared {
-        let tokens = super::normalise::tokens(text);
-        let shingles = super::normalise::shingles(&tokens, k);
+    pub fn probe(text: &str, k: usize, k_pieces: usize) -> Prepared {
+        let (tokens, shingles, k) = super::normalise::tokens_and_shingles(text, k, k_pieces);
+        let mut words_before = Vec::with_capacity(tokens.len() + 1);
+        let mut n = 0u32;
+        words_before.push(0);
+        for t in &tokens {
+            n += u32::from(t.word);
+            words_before.push(n);
+        }
         let first = HashMap::default();
         Prepared {
             tokens,
             shingles,
+            k,
+            words_before,
             first,
         }
+    }
+
+    /// Words of the text.
+    pub fn words(&self) -> usize {
+        self.words_before[self.tokens.len()] as usize
+    }
+
+    /// Words that begin in tokens [s, e).
+    pub fn words_in(&self, (s, e): (usize, usize)) -> usize {
+        (self.words_before[e] - self.words_before[s]) as usize
     }
 }
 
@@ -115,6 +140,13 @@ pub fn align(
     common: &HashSet<u64, HashBuild>,
     p: &AlignParams,
 ) -> Shared {
+    let mut shared = Shared::default();
+    // Shingles of different lengths (Arabic-script text and other) never match.
+    if a.k != b.k {
+        return shared;
+    }
+    let k = a.k;
+    let gap = p.gap * k / p.k;
     let mut runs: Vec<Run> = Vec::new();
     for (j, h) in b.shingles.iter().enumerate() {
         let Some(&i) = a.first.get(h) else { continue };
@@ -137,7 +169,7 @@ pub fn align(
     let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
     for r in runs {
         match merged.last_mut() {
-            Some(m) if r.i >= m.ia && r.i - m.ia <= p.gap && r.j - m.jb <= p.gap => {
+            Some(m) if r.i >= m.ia && r.i - m.ia <= gap && r.j - m.jb <= gap => {
                 m.ia = r.ia;
                 m.jb = r.jb;
                 m.matched += r.matched;
@@ -145,10 +177,10 @@ pub fn align(
             _ => merged.push(r),
         }
     }
-    let mut shared = Shared::default();
     for r in merged {
-        let words = (r.ia - r.i).min(r.jb - r.j) + p.k - 1;
-        if words < p.min_words || r.matched * 2 < (r.ia - r.i).max(r.jb - r.j) {
+        let (ra, rb) = ((r.i, r.ia + k - 1), (r.j, r.jb + k - 1));
+        let (words_a, words_b) = (a.words_in(ra), b.words_in(rb));
+        if words_a.min(words_b) < p.min_words || r.matched * 2 < (r.ia - r.i).max(r.jb - r.j) {
             continue;
         }
         let a_end = r.ia;
@@ -159,33 +191,35 @@ pub fn align(
                 c += usize::from(common.contains(&h));
             }
         }
-        let (ra, rb) = ((r.i, a_end + p.k - 1), (r.j, r.jb + p.k - 1));
-        let quoted =
-            |t: &[Token], (s, e): (usize, usize)| t[s..e].iter().filter(|x| x.quoted).count();
+        let quoted = |t: &[Token], (s, e): (usize, usize)| {
+            t[s..e].iter().filter(|x| x.quoted && x.word).count()
+        };
         let (qa, qb) = (quoted(&a.tokens, ra), quoted(&b.tokens, rb));
         let passage = Passage {
             a: ra,
             b: rb,
             common: c * 2 > n,
-            quoted: qa * 2 > ra.1 - ra.0 && qb * 2 > rb.1 - rb.0,
+            quoted: qa * 2 > words_a && qb * 2 > words_b,
             quoted_words: qa.min(qb),
+            words_a,
+            words_b,
         };
         if !passage.common {
             shared.matched += r.matched;
         }
         shared.passages.push(passage);
     }
-    shared.covered_a = union_len(shared.passages.iter().map(|x| x.a));
-    shared.covered_b = union_len(shared.passages.iter().map(|x| x.b));
+    shared.covered_a = union_len(shared.passages.iter().map(|x| x.a), a);
+    shared.covered_b = union_len(shared.passages.iter().map(|x| x.b), b);
     let rare = || shared.passages.iter().filter(|x| !x.common);
-    shared.rare_a = union_len(rare().map(|x| x.a));
-    shared.rare_b = union_len(rare().map(|x| x.b));
+    shared.rare_a = union_len(rare().map(|x| x.a), a);
+    shared.rare_b = union_len(rare().map(|x| x.b), b);
     // Passages seldom overlap (only where a text repeats itself): their sum stands for the union.
     shared.prose_a = shared.passages.iter().map(|x| x.prose_words(p)).sum();
     shared.prose_b = shared
         .passages
         .iter()
-        .map(|x| x.prose_words(p).min(x.b.1 - x.b.0))
+        .map(|x| x.prose_words(p).min(x.words_b))
         .sum();
     shared.longest_prose = shared
         .passages
@@ -196,15 +230,15 @@ pub fn align(
     shared
 }
 
-/// Total length of the union of ranges.
-fn union_len(ranges: impl Iterator<Item = (usize, usize)>) -> usize {
+/// Words of `text` in the union of token ranges.
+fn union_len(ranges: impl Iterator<Item = (usize, usize)>, text: &Prepared) -> usize {
     let mut v: Vec<(usize, usize)> = ranges.collect();
     v.sort_unstable();
     let (mut total, mut reach) = (0, 0);
     for (s, e) in v {
         let s = s.max(reach);
         if e > s {
-            total += e - s;
+            total += text.words_in((s, e));
             reach = e;
         }
     }
@@ -232,8 +266,8 @@ mod tests {
         let body = words(40, "w");
         let mut edited = body.clone();
         edited = edited.replacen("w20 ", "CHANGED ", 1);
-        let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k);
-        let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k);
+        let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k, 6);
+        let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k, 6);
         let s = align(&a, &b, &HashSet::default(), &P);
         assert_eq!(s.passages.len(), 1, "{s:?}");
         assert_eq!(s.covered_a, 40);
@@ -244,13 +278,14 @@ mod tests {
 
     #[test]
     fn unrelated_texts_share_nothing() {
-        let a = Prepared::new(&words(50, "a"), P.k);
-        let b = Prepared::new(&words(50, "b"), P.k);
+        let a = Prepared::new(&words(50, "a"), P.k, 6);
+        let b = Prepared::new(&words(50, "b"), P.k, 6);
         assert!(align(&a, &b, &HashSet::default(), &P).passages.is_empty());
     }
 
     #[test]
     fn union_counts_overlap_once() {
-        assert_eq!(union_len([(0, 10), (5, 15), (20, 22)].into_iter()), 17);
+        let t = Prepared::probe(&words(30, "w"), P.k, 6);
+        assert_eq!(union_len([(0, 10), (5, 15), (20, 22)].into_iter(), &t), 17);
     }
 }

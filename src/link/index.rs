@@ -4,7 +4,7 @@
 //! boilerplate or a stock phrase: it is remembered as common and links only neighbours in its
 //! posting list, so it cannot make every pair of its items a candidate.
 
-use super::normalise::{shingles, tokens};
+use super::normalise::tokens_and_shingles;
 use crate::item::Item;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -15,6 +15,8 @@ use std::collections::HashSet;
 pub struct IndexParams {
     /// Words per shingle.
     pub k: usize,
+    /// Joining pieces per shingle in Arabic-script text.
+    pub k_pieces: usize,
     /// One shingle in `sample` (by hash) is indexed.
     pub sample: u64,
     /// A shingle in more items than this is common.
@@ -60,7 +62,8 @@ pub fn candidates(
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, item)| {
-            let mut hs: Vec<u64> = shingles(&tokens(&item.text), p.k)
+            let mut hs: Vec<u64> = tokens_and_shingles(&item.text, p.k, p.k_pieces)
+                .1
                 .into_iter()
                 .filter(|&h| sampled(h, p.sample))
                 .collect();

@@ -47,6 +47,9 @@ pub struct ItemLink {
 pub struct LinkParams {
     /// Words per shingle.
     pub k: usize,
+    /// Joining pieces per shingle in Arabic-script text, whose words are cut after every
+    /// non-joining letter (`normalise`): about as many as make `k` words.
+    pub k_pieces: usize,
     /// One shingle in `sample` is indexed.
     pub sample: u64,
     /// Items a shingle may be in before it counts as common (at least; grows with the run).
@@ -79,6 +82,7 @@ impl Default for LinkParams {
     fn default() -> Self {
         LinkParams {
             k: 5,
+            k_pieces: 10,
             sample: 4,
             max_df: 12,
             min_shared: 3,
@@ -115,12 +119,12 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
         .par_iter()
         .flat_map_iter(|group| {
             let a = group[0].0 as usize;
-            let pa = Prepared::new(&items[a].text, p.k);
+            let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
             let out: Vec<Found> = group
                 .iter()
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
-                    let pb = Prepared::probe(&items[b].text, p.k);
+                    let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
                     let shared = align::align(&pa, &pb, &common, &ap);
                     bar.inc(1);
                     verify(items, a, b, &pa, &pb, shared, p)
@@ -143,6 +147,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
 fn stage_params(items: &[Item], p: &LinkParams) -> (IndexParams, AlignParams) {
     let ip = IndexParams {
         k: p.k,
+        k_pieces: p.k_pieces,
         sample: p.sample,
         max_df: p.max_df.max(items.len() / 2000),
         min_shared: p.min_shared,
@@ -178,17 +183,17 @@ pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            let pa = Prepared::new(&items[a].text, p.k);
-            let pb = Prepared::probe(&items[b].text, p.k);
+            let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
+            let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
             let shared = align::align(&pa, &pb, &common, &ap);
             CandidateStats {
                 a,
                 b,
-                words: [pa.tokens.len(), pb.tokens.len()],
+                words: [pa.words(), pb.words()],
                 passages: shared
                     .passages
                     .iter()
-                    .map(|x| (x.a.1 - x.a.0, x.b.1 - x.b.0, x.common, x.quoted))
+                    .map(|x| (x.words_a, x.words_b, x.common, x.quoted))
                     .collect(),
             }
         })
@@ -221,7 +226,7 @@ fn verify(
     shared: Shared,
     p: &LinkParams,
 ) -> Option<Found> {
-    let (na, nb) = (pa.tokens.len().max(1), pb.tokens.len().max(1));
+    let (na, nb) = (pa.words().max(1), pb.words().max(1));
     let in_a = shared.covered_a as f64 / na as f64;
     let in_b = shared.covered_b as f64 / nb as f64;
     // Two outlets quoting one speaker share the quotation, not each other's text: the evidence

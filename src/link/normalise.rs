@@ -2,6 +2,12 @@
 //! marks dropped, and the Arabic-script letter forms that writers and keyboards swap freely (alef
 //! with hamza or madda, alef maksura / Farsi yeh, teh marbuta, Arabic / Farsi kaf, heh goal)
 //! folded to one form, so a copy that differs only in such spellings still matches.
+//!
+//! Arabic-script words are cut into joining pieces after every letter that does not join the
+//! next (alef, dal, reh, waw, yeh barree...): Urdu typists write `وزیراعظم` or `وزیر اعظم`, and
+//! the space there is optional, so the pieces are what both spellings have in common. Shingles of
+//! such text are longer, in proportion ([`shingle_len`]), and every count the reuse stage reports
+//! is in words, pieces that begin one ([`Token::word`]).
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -14,6 +20,56 @@ pub struct Token {
     pub end: usize,
     pub hash: u64,
     pub quoted: bool,
+    /// Whether it begins a word (false for a piece that follows a non-joining letter inside one).
+    pub word: bool,
+}
+
+/// Whether an Arabic-script letter leaves the next letter unjoined, so that a space after it is
+/// optional for the eye (Unicode joining types R and U).
+fn non_joining(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0621..=0x0625
+            | 0x0627
+            | 0x0629
+            | 0x062F..=0x0632
+            | 0x0648
+            | 0x0671..=0x0673
+            | 0x0675..=0x0677
+            | 0x0688..=0x0699
+            | 0x06C0
+            | 0x06C3..=0x06CB
+            | 0x06CD
+            | 0x06CF
+            | 0x06D2
+            | 0x06D3
+            | 0x06D5
+            | 0x06EE
+            | 0x06EF
+    )
+}
+
+fn arabic_script(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Tokens per shingle for `tokens` of `text`: `k` words, or `k_pieces` joining pieces when most
+/// of its words are in Arabic script.
+pub fn shingle_len(text: &str, tokens: &[Token], k: usize, k_pieces: usize) -> usize {
+    let (mut words, mut arabic) = (0usize, 0usize);
+    for t in tokens.iter().filter(|t| t.word) {
+        words += 1;
+        arabic += usize::from(text[t.start..].chars().next().is_some_and(arabic_script));
+    }
+    if arabic * 2 > words { k_pieces } else { k }
+}
+
+/// The tokens of `text`, the shingles of the length [`shingle_len`] gives, and that length.
+pub fn tokens_and_shingles(text: &str, k: usize, k_pieces: usize) -> (Vec<Token>, Vec<u64>, usize) {
+    let t = tokens(text);
+    let k = shingle_len(text, &t, k, k_pieces);
+    let s = shingles(&t, k);
+    (t, s, k)
 }
 
 /// Words after which an unclosed quotation mark no longer counts (a stray mark must not make
@@ -78,16 +134,21 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut start = None::<usize>;
     let mut end = 0;
+    // The next token continues a word cut after a non-joining letter.
+    let mut piece = false;
     // Words since the quotation opened and whether single marks opened it, or None outside one.
     let mut quote: Option<(usize, bool)> = None;
     let mut flush = |word: &mut Vec<u8>,
                      start: &mut Option<usize>,
                      end: usize,
-                     quote: &mut Option<(usize, bool)>| {
+                     quote: &mut Option<(usize, bool)>,
+                     piece: bool| {
         if let Some(s) = start.take()
             && !word.is_empty()
         {
-            if let Some((q, _)) = quote.as_mut() {
+            if let Some((q, _)) = quote.as_mut()
+                && !piece
+            {
                 *q += 1;
                 if *q > MAX_QUOTE_WORDS {
                     *quote = None;
@@ -98,6 +159,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 end,
                 hash: xxh3_64(word),
                 quoted: quote.is_some(),
+                word: !piece,
             });
         }
         word.clear();
@@ -125,7 +187,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 word.push(b.to_ascii_lowercase());
                 end = i + 1;
             } else {
-                flush(&mut word, &mut start, end, &mut quote);
+                flush(&mut word, &mut start, end, &mut quote, piece);
+                piece = false;
                 match b {
                     b'"' => toggle(&mut quote),
                     // A quotation does not run past its paragraph.
@@ -149,6 +212,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
                     word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
                 end = next;
+                if non_joining(c) {
+                    flush(&mut word, &mut start, end, &mut quote, piece);
+                    piece = true;
+                }
             }
             Fold::Mark => {
                 if start.is_some() {
@@ -156,13 +223,15 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
             }
             Fold::Alone => {
-                flush(&mut word, &mut start, end, &mut quote);
+                flush(&mut word, &mut start, end, &mut quote, piece);
+                piece = false;
                 start = Some(i);
                 word.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                flush(&mut word, &mut start, next, &mut quote);
+                flush(&mut word, &mut start, next, &mut quote, false);
             }
             Fold::Break => {
-                flush(&mut word, &mut start, end, &mut quote);
+                flush(&mut word, &mut start, end, &mut quote, piece);
+                piece = false;
                 if quote_mark(c) {
                     toggle(&mut quote);
                 } else if c == '\u{2018}' || c == '\u{2019}' {
@@ -190,7 +259,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         i = next;
     }
-    flush(&mut word, &mut start, end, &mut quote);
+    flush(&mut word, &mut start, end, &mut quote, piece);
     mark_embedded_posts(text, &mut out);
     out
 }
@@ -269,8 +338,43 @@ mod tests {
         assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
     }
 
+    /// Words, each from its first piece to its last.
     fn words(s: &str) -> Vec<&str> {
-        tokens(s).iter().map(|t| &s[t.start..t.end]).collect()
+        let t = tokens(s);
+        let mut out = Vec::new();
+        for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word) {
+            let last = t[i + 1..]
+                .iter()
+                .take_while(|x| !x.word)
+                .last()
+                .unwrap_or(w);
+            out.push(&s[w.start..last.end]);
+        }
+        out
+    }
+
+    #[test]
+    fn spaces_after_non_joining_letters_do_not_matter() {
+        // Urdu typists write either; the pieces are the same, the words are not.
+        assert_eq!(hashes("وزیراعظم نے کہا"), hashes("وزیر اعظم نے کہا"));
+        assert_eq!(hashes("کردیا گیا"), hashes("کر دیا گیا"));
+        assert_eq!(hashes("اردو زبان"), hashes("اردوزبان"));
+        assert_eq!(words("وزیراعظم نے"), ["وزیراعظم", "نے"]);
+        assert_eq!(words("وزیر اعظم نے"), ["وزیر", "اعظم", "نے"]);
+        // A space after a joining letter is not optional: two words stay two.
+        assert_ne!(hashes("بات چیت"), hashes("باتچیت"));
+        // Latin text: one token per word, as before.
+        assert!(tokens("Prime Minister said").iter().all(|t| t.word));
+    }
+
+    #[test]
+    fn shingles_of_arabic_script_are_counted_in_pieces() {
+        let urdu = "وزیر اعظم نے آج اجلاس کی صدارت کی";
+        let t = tokens(urdu);
+        assert!(t.len() > t.iter().filter(|x| x.word).count());
+        assert_eq!(shingle_len(urdu, &t, 5, 10), 10);
+        let en = "the prime minister chaired a meeting today";
+        assert_eq!(shingle_len(en, &tokens(en), 5, 10), 5);
     }
 
     #[test]
@@ -297,11 +401,17 @@ mod tests {
     }
 
     fn quoted(s: &str) -> Vec<&str> {
-        tokens(s)
-            .iter()
-            .filter(|t| t.quoted)
-            .map(|t| &s[t.start..t.end])
-            .collect()
+        let t = tokens(s);
+        let mut out = Vec::new();
+        for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word && w.quoted) {
+            let last = t[i + 1..]
+                .iter()
+                .take_while(|x| !x.word)
+                .last()
+                .unwrap_or(w);
+            out.push(&s[w.start..last.end]);
+        }
+        out
     }
 
     #[test]
@@ -370,6 +480,17 @@ mod tests {
                 t.iter().map(|x| x.hash).collect::<Vec<_>>(),
                 hashes(&plain)
             );
+        }
+
+        #[test]
+        fn optional_spaces_never_change_the_pieces(s in "[ابدرسکلمنوےی\u{200C} ]{0,80}") {
+            let mut joined = String::new();
+            for c in s.chars() {
+                if !(c == ' ' && joined.ends_with(['ا', 'د', 'ر', 'و', 'ے'])) {
+                    joined.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(hashes(&s), hashes(&joined));
         }
 
         #[test]
