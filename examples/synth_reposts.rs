@@ -283,32 +283,24 @@ fn usage() -> ! {
 fn env_params() -> claimtrace::link::LinkParams {
     let mut p = claimtrace::link::LinkParams::default();
     let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
-    if let Some(v) = get("LINK_K") {
-        p.k = v as usize;
+    // Each variable sets the field of its name, converted to the field's type.
+    macro_rules! from_env {
+        ($($var:literal => $field:ident as $t:ty),* $(,)?) => {
+            $(if let Some(v) = get($var) {
+                p.$field = v as $t;
+            })*
+        };
     }
-    if let Some(v) = get("LINK_K_PIECES") {
-        p.k_pieces = v as usize;
-    }
-    if let Some(v) = get("LINK_SAMPLE") {
-        p.sample = v as u64;
-    }
-    if let Some(v) = get("LINK_MIN_SHARED") {
-        p.min_shared = v as u32;
-    }
-    if let Some(v) = get("LINK_MIN_PASSAGE") {
-        p.min_passage = v as usize;
-    }
-    if let Some(v) = get("LINK_LONG_QUOTE") {
-        p.long_quote = v as usize;
-    }
-    if let Some(v) = get("LINK_PARTIAL_WORDS") {
-        p.partial_words = v as usize;
-    }
-    if let Some(v) = get("LINK_PARTIAL_SHARE") {
-        p.partial_share = v;
-    }
-    if let Some(v) = get("LINK_PARTIAL_PROSE") {
-        p.partial_prose = v as usize;
+    from_env! {
+        "LINK_K" => k as usize,
+        "LINK_K_PIECES" => k_pieces as usize,
+        "LINK_SAMPLE" => sample as u64,
+        "LINK_MIN_SHARED" => min_shared as u32,
+        "LINK_MIN_PASSAGE" => min_passage as usize,
+        "LINK_LONG_QUOTE" => long_quote as usize,
+        "LINK_PARTIAL_WORDS" => partial_words as usize,
+        "LINK_PARTIAL_SHARE" => partial_share as f64,
+        "LINK_PARTIAL_PROSE" => partial_prose as usize,
     }
     p
 }

@@ -338,11 +338,11 @@ mod tests {
         assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
     }
 
-    /// Words, each from its first piece to its last.
-    fn words(s: &str) -> Vec<&str> {
+    /// Words (each from its first piece to its last) that `keep` accepts.
+    fn words_where(s: &str, keep: impl Fn(&Token) -> bool) -> Vec<&str> {
         let t = tokens(s);
         let mut out = Vec::new();
-        for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word) {
+        for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word && keep(w)) {
             let last = t[i + 1..]
                 .iter()
                 .take_while(|x| !x.word)
@@ -351,6 +351,10 @@ mod tests {
             out.push(&s[w.start..last.end]);
         }
         out
+    }
+
+    fn words(s: &str) -> Vec<&str> {
+        words_where(s, |_| true)
     }
 
     #[test]
@@ -401,17 +405,7 @@ mod tests {
     }
 
     fn quoted(s: &str) -> Vec<&str> {
-        let t = tokens(s);
-        let mut out = Vec::new();
-        for (i, w) in t.iter().enumerate().filter(|(_, w)| w.word && w.quoted) {
-            let last = t[i + 1..]
-                .iter()
-                .take_while(|x| !x.word)
-                .last()
-                .unwrap_or(w);
-            out.push(&s[w.start..last.end]);
-        }
-        out
+        words_where(s, |w| w.quoted)
     }
 
     #[test]
