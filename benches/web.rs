@@ -18,23 +18,25 @@ fn readability_pages() -> Vec<Input> {
         eprintln!("SKIPPED: {PAGES} is absent; benching the fixtures only");
         return Vec::new();
     };
-    let mut paths: Vec<_> = dir
-        .filter_map(|e| e.ok())
-        .map(|e| e.path().join("source.html"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| Input::new(&p.to_string_lossy(), std::fs::read(p).unwrap()))
-        .collect()
+    inputs(
+        dir.filter_map(|e| e.ok())
+            .map(|e| e.path().join("source.html"))
+            .collect(),
+    )
 }
 
 fn fixtures() -> Vec<Input> {
-    let mut paths: Vec<_> = std::fs::read_dir(FIXTURES)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .collect();
+    inputs(
+        std::fs::read_dir(FIXTURES)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect(),
+    )
+}
+
+/// The files at `paths`, loaded in sorted order (the same work in every run).
+fn inputs(mut paths: Vec<std::path::PathBuf>) -> Vec<Input> {
     paths.sort();
     paths
         .iter()

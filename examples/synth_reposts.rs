@@ -35,13 +35,7 @@ fn main() {
             write(&s, &arg(2));
         }
         "plant" => {
-            let settings = claimtrace::pipeline::Settings {
-                inputs: vec![arg(2).into()],
-                skip_bad: true,
-                ..Default::default()
-            };
-            let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {})
-                .unwrap_or_else(|e| panic!("{e}"));
+            let items = read_items(&arg(2));
             let s = synth::plant(&items, &opts(n.max(items.len()), seed_at(4)));
             write(&s, &arg(3));
         }
@@ -152,13 +146,7 @@ fn main() {
         }
         "pairs" => {
             // Linked pairs of the records of INPUT (record ids), for eval_giveme.py --pairs.
-            let settings = claimtrace::pipeline::Settings {
-                inputs: vec![arg(2).into()],
-                skip_bad: true,
-                ..Default::default()
-            };
-            let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {})
-                .unwrap_or_else(|e| panic!("{e}"));
+            let items = read_items(&arg(2));
             let links = claimtrace::link::link_items_with(
                 &items,
                 &env_params(),
@@ -173,13 +161,7 @@ fn main() {
             // Every candidate pair and its passages, for calibrating the linking rule:
             // id_a id_b words_a words_b label passages (len_a:len_b:common:quoted,...)
             let (items, label_of) = if arg(0) == "stats" {
-                let settings = claimtrace::pipeline::Settings {
-                    inputs: vec![arg(2).into()],
-                    skip_bad: true,
-                    ..Default::default()
-                };
-                let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {})
-                    .unwrap_or_else(|e| panic!("{e}"));
+                let items = read_items(&arg(2));
                 (items, std::collections::HashMap::new())
             } else {
                 let d = synth_derived::generate(&DerivedOptions {
@@ -243,6 +225,18 @@ fn opts(items: usize, seed: u64) -> SynthOptions {
         seed,
         ..SynthOptions::default()
     }
+}
+
+/// The items of the inputs at `path` (a file or directory), bad inputs skipped.
+fn read_items(path: &str) -> Vec<claimtrace::item::Item> {
+    let settings = claimtrace::pipeline::Settings {
+        inputs: vec![path.into()],
+        skip_bad: true,
+        ..Default::default()
+    };
+    claimtrace::pipeline::read_all(&settings, &mut |_| {})
+        .unwrap_or_else(|e| panic!("{e}"))
+        .0
 }
 
 fn write(s: &Synth, dir: &str) {

@@ -20,6 +20,27 @@ fn claims_on(text: &str, published: Option<&str>) -> Vec<ClaimMention> {
     cs
 }
 
+/// Fails unless `text` yields a claim `claim` with cue `cue`.
+fn assert_claim(text: &str, claim: &str, cue: &str) {
+    let cs = claims_on(text, None);
+    assert!(
+        cs.iter()
+            .any(|c| c.text == claim && c.cue.as_deref() == Some(cue)),
+        "{claim:?} ({cue}) not in {cs:?}"
+    );
+}
+
+/// (claim text, speaker name, attributing mention as printed) per claim.
+fn attributed(text: &str) -> Vec<(String, Option<String>, String)> {
+    claims_on(text, None)
+        .into_iter()
+        .map(|c| {
+            let (a, b) = c.source_span.expect("an attributing mention");
+            (c.text, c.speaker.map(|s| s.name), text[a..b].to_string())
+        })
+        .collect()
+}
+
 /// (claim text, speaker name, speaker mention as printed, cue)
 /// (claim text, speaker, cue, outlet) per claim.
 type Row = (String, Option<String>, Option<String>, Option<String>);
@@ -268,66 +289,33 @@ fn coordinated_and_joined_attributions() {
 #[test]
 fn evidence_verbs_take_any_subject() {
     let text = "A new survey by the Brelland Institute shows that Mayor Vorn leads the race by ten points.";
-    let cs = claims_on(text, None);
-    assert!(
-        cs.iter()
-            .any(|c| c.text == "Mayor Vorn leads the race by ten points"
-                && c.cue.as_deref() == Some("shows")),
-        "{cs:?}"
-    );
+    assert_claim(text, "Mayor Vorn leads the race by ten points", "shows");
 }
 
 #[test]
 fn endorse_and_decline_take_short_contents() {
     let text = "Governor Ilsa Marrow endorsed Vorn. The spokesman declined to comment.";
-    let cs = claims_on(text, None);
-    assert!(
-        cs.iter()
-            .any(|c| c.text == "Vorn" && c.cue.as_deref() == Some("endorsed")),
-        "{cs:?}"
-    );
-    assert!(
-        cs.iter()
-            .any(|c| c.text == "to comment" && c.cue.as_deref() == Some("declined")),
-        "{cs:?}"
-    );
+    assert_claim(text, "Vorn", "endorsed");
+    assert_claim(text, "to comment", "declined");
 }
 
 #[test]
 fn gerund_cues_after_a_comma() {
     let text =
         "Mayor Tobin Vorn backed the plan, noting that the river had flooded twice this year.";
-    let cs = claims_on(text, None);
-    assert!(
-        cs.iter()
-            .any(|c| c.text == "the river had flooded twice this year"
-                && c.cue.as_deref() == Some("noting")),
-        "{cs:?}"
-    );
+    assert_claim(text, "the river had flooded twice this year", "noting");
 }
 
 #[test]
 fn sees_reports_a_view() {
     let text = "Senator Ilsa Marrow sees the new bridge as a waste of money.";
-    let cs = claims_on(text, None);
-    assert!(
-        cs.iter()
-            .any(|c| c.text == "the new bridge as a waste of money"
-                && c.cue.as_deref() == Some("sees")),
-        "{cs:?}"
-    );
+    assert_claim(text, "the new bridge as a waste of money", "sees");
 }
 
 #[test]
 fn mental_verb_with_that_takes_a_group_subject() {
     let text = "Many residents believe that the old dam will fail next spring.";
-    let cs = claims_on(text, None);
-    assert!(
-        cs.iter()
-            .any(|c| c.text == "the old dam will fail next spring"
-                && c.cue.as_deref() == Some("believe")),
-        "{cs:?}"
-    );
+    assert_claim(text, "the old dam will fail next spring", "believe");
 }
 
 #[test]
@@ -456,45 +444,27 @@ fn noun_phrase_and_share_subjects() {
     let t = "Two in three voters said they would back the bridge levy.\n\n\
              After two quiet years, the harbour board said, fees will rise sharply.\n\n\
              The harbour attacks drew crowds to the valley towns each year.";
-    let cs = claims_on(t, None);
-    let got: Vec<(&str, &str)> = cs
-        .iter()
-        .map(|c| {
-            let s = c.source_span.unwrap();
-            (c.text.as_str(), &t[s.0..s.1])
-        })
-        .collect();
+    // Groups attribute claims but are no speaker nodes.
+    let group = |c: &str, m: &str| (c.to_string(), None, m.to_string());
     assert_eq!(
-        got,
+        attributed(t),
         vec![
-            ("they would back the bridge levy", "Two in three voters"),
-            ("fees will rise sharply", "the harbour board"),
+            group("they would back the bridge levy", "Two in three voters"),
+            group("fees will rise sharply", "the harbour board"),
         ]
     );
-    assert!(cs.iter().all(|c| c.speaker.is_none()));
 }
 
 #[test]
 fn relative_clause_subjects() {
     let t = "Ilka Vorn, who said the bridge would open in March, left early.\n\n\
              The harbour board, which warned that fees would rise, met on Monday.";
-    let cs = claims_on(t, None);
-    let got: Vec<(&str, Option<&str>, &str)> = cs
-        .iter()
-        .map(|c| {
-            let s = c.source_span.unwrap();
-            (
-                c.text.as_str(),
-                c.speaker.as_ref().map(|s| s.name.as_str()),
-                &t[s.0..s.1],
-            )
-        })
-        .collect();
+    let row = |c: &str, n: Option<&str>, m: &str| (c.to_string(), n.map(Into::into), m.to_string());
     assert_eq!(
-        got,
+        attributed(t),
         vec![
-            ("the bridge would open in March", Some("Ilka Vorn"), "who"),
-            ("fees would rise", None, "which"),
+            row("the bridge would open in March", Some("Ilka Vorn"), "who"),
+            row("fees would rise", None, "which"),
         ]
     );
 }
@@ -547,19 +517,13 @@ fn groups_hold_views_and_polls_find() {
 fn second_attribution_after_while_ends_the_first() {
     let t =
         "Some farmers said the levy was fair, while other farmers said they had not heard of it.";
-    let cs = claims_on(t, None);
-    let got: Vec<(&str, &str)> = cs
-        .iter()
-        .map(|c| {
-            let s = c.source_span.unwrap();
-            (c.text.as_str(), &t[s.0..s.1])
-        })
-        .collect();
+    let got: Vec<(String, String)> = attributed(t).into_iter().map(|(c, _, m)| (c, m)).collect();
+    let pair = |c: &str, m: &str| (c.to_string(), m.to_string());
     assert_eq!(
         got,
         vec![
-            ("the levy was fair", "Some farmers"),
-            ("they had not heard of it", "other farmers"),
+            pair("the levy was fair", "Some farmers"),
+            pair("they had not heard of it", "other farmers"),
         ]
     );
 }

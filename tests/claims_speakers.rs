@@ -25,6 +25,14 @@ fn mentions(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         .collect()
 }
 
+/// The attributing mention of `claim` in `got` (empty when it has none); fails if no such claim.
+fn mention_of(got: &[(String, Option<String>, Option<String>)], claim: &str) -> String {
+    got.iter()
+        .find(|(c, _, _)| c == claim)
+        .map(|(_, m, _)| m.clone().unwrap_or_default())
+        .unwrap_or_else(|| panic!("{claim:?} not found in {got:?}"))
+}
+
 fn m(claim: &str, mention: &str, name: Option<&str>) -> (String, Option<String>, Option<String>) {
     (claim.into(), Some(mention.into()), name.map(Into::into))
 }
@@ -181,12 +189,7 @@ fn a_gerund_cue_takes_the_main_clause_subject() {
              PARIS, Aug 31 (Wire) - The party's leader, Ilka Vorn, voiced support for the mayor, saying the rival would bring war.\n\n\
              \u{201c}We have had a city without clean water for a year,\u{201d} she said, adding, \u{201c}I will tell you what the kids need.\u{201d}";
     let got = mentions(t);
-    let find = |claim: &str| {
-        got.iter()
-            .find(|(c, _, _)| c == claim)
-            .map(|(_, m, _)| m.clone().unwrap_or_default())
-            .unwrap_or_else(|| panic!("{claim:?} not found in {got:?}"))
-    };
+    let find = |claim: &str| mention_of(&got, claim);
     assert_eq!(find("the state should lead"), "Mrs. Vorn");
     assert_eq!(find("the rival would bring war"), "Ilka Vorn");
     assert_eq!(find("I will tell you what the kids need."), "she");
@@ -227,12 +230,7 @@ fn statements_conjunctions_and_predicates_before_a_gerund() {
              Sen. Chuck Vorn of Ohio, the party leader, would not comment on the vote, saying that it was close.\n\n\
              Ilka Vorn is not expected to win the vote in the county.";
     let got = mentions(t);
-    let find = |claim: &str| {
-        got.iter()
-            .find(|(c, _, _)| c == claim)
-            .map(|(_, m, _)| m.clone().unwrap_or_default())
-            .unwrap_or_else(|| panic!("{claim:?} not found in {got:?}"))
-    };
+    let find = |claim: &str| mention_of(&got, claim);
     assert_eq!(find("the farm was sold"), "she");
     assert_eq!(find("the group must go"), "he");
     assert_eq!(find("it was close"), "Sen. Chuck Vorn");

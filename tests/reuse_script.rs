@@ -3,7 +3,7 @@
 //! source; an unrelated text over the same words does not.
 
 use claimtrace::item::Item;
-use claimtrace::link::link_items;
+use claimtrace::link::{ItemLink, link_items};
 use std::sync::Arc;
 
 const WORDS: [&str; 24] = [
@@ -55,20 +55,26 @@ fn variant(s: &str) -> String {
         .replace("شہر", "شَہر")
 }
 
-#[test]
-fn letter_form_variants_still_link() {
+/// The only link among three texts, which must join the first two (the third is unrelated).
+fn the_one_link(texts: [String; 3]) -> ItemLink {
     let f: Arc<str> = Arc::from("u.jsonl");
-    let src = text(1, 120);
-    let copy = format!("ماخذ: خبر\n\n{}", variant(&src));
-    assert_ne!(src, variant(&src));
-    let items: Vec<Item> = [src, copy, text(99, 120)]
+    let items: Vec<Item> = texts
         .into_iter()
         .map(|t| Item::with_own_text(&f, 0, 0, t))
         .collect();
-    let links = link_items(&items);
+    let mut links = link_items(&items);
     assert_eq!(links.len(), 1, "{links:?}");
-    let l = &links[0];
+    let l = links.remove(0);
     assert_eq!((l.copy.min(l.source), l.copy.max(l.source)), (0, 1));
+    l
+}
+
+#[test]
+fn letter_form_variants_still_link() {
+    let src = text(1, 120);
+    let copy = format!("ماخذ: خبر\n\n{}", variant(&src));
+    assert_ne!(src, variant(&src));
+    let l = the_one_link([src, copy, text(99, 120)]);
     assert!(l.evidence.contains("100% of"), "{}", l.evidence);
 }
 
@@ -87,20 +93,12 @@ fn without_optional_spaces(s: &str) -> String {
 
 #[test]
 fn copies_without_optional_spaces_still_link_and_count_words() {
-    let f: Arc<str> = Arc::from("u.jsonl");
     let src = text(7, 120);
     let copy = without_optional_spaces(&src);
     assert!(copy.split(' ').count() * 10 < src.split(' ').count() * 9);
     // An unrelated text typed the same way: the pieces it shares are too few and too short.
     let other = without_optional_spaces(&text(123, 120));
-    let items: Vec<Item> = [src, copy, other]
-        .into_iter()
-        .map(|t| Item::with_own_text(&f, 0, 0, t))
-        .collect();
-    let links = link_items(&items);
-    assert_eq!(links.len(), 1, "{links:?}");
-    let l = &links[0];
-    assert_eq!((l.copy.min(l.source), l.copy.max(l.source)), (0, 1));
+    let l = the_one_link([src, copy, other]);
     // Evidence counts words of the texts (120 in the source), not joining pieces.
     assert!(l.evidence.contains("100% of"), "{}", l.evidence);
     let shared: usize = l.evidence["shares ".len()..]
