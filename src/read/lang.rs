@@ -1,29 +1,21 @@
-//! The language of a post's text: whatlang on a sample of it, the script where whatlang is
-//! unsure.
+//! The language of an item's text, where its input states none: its script for Arabic-script
+//! text, else frequent function words, else whatlang, on a sample of it.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How much text is looked at: enough for whatlang, cheap at any post length (whatlang's cost
 /// grows with its input and dominates segmentation otherwise).
 const SAMPLE: usize = 360;
 
-/// ISO 639-1 code of the language of the text in `runs`: Arabic-script text by its letters
-/// (Persian and Urdu have letters Arabic lacks), other scripts by whatlang.
-pub fn language(src: &str, runs: &[Range<usize>]) -> Option<String> {
-    let mut sample = String::with_capacity(SAMPLE + 8);
-    for r in runs {
-        let mut end = r.end.min(r.start + (SAMPLE - sample.len().min(SAMPLE)));
-        while !src.is_char_boundary(end) {
-            end -= 1;
-        }
-        sample.push_str(&src[r.start..end]);
-        sample.push(' ');
-        if sample.len() >= SAMPLE {
-            break;
-        }
+/// ISO 639-1 code of the language of `text`: Arabic-script text by its letters (Persian and Urdu
+/// have letters Arabic lacks), other scripts by their function words or whatlang.
+pub fn language(text: &str) -> Option<String> {
+    let mut end = text.len().min(SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
+    let sample = &text[..end];
     let (mut arabic, mut persian, mut urdu, mut other) = (0usize, 0usize, 0usize, 0usize);
     for c in sample.chars() {
         match c {
@@ -45,10 +37,10 @@ pub fn language(src: &str, runs: &[Range<usize>]) -> Option<String> {
         };
         return Some(code.into());
     }
-    if let Some(code) = by_function_words(&sample) {
+    if let Some(code) = by_function_words(sample) {
         return Some(code.into());
     }
-    let info = whatlang::detect(&sample)?;
+    let info = whatlang::detect(sample)?;
     if info.is_reliable() || info.confidence() >= 0.5 {
         return iso639_1(info.lang().code()).map(str::to_string);
     }
@@ -225,7 +217,7 @@ mod tests {
     use super::*;
 
     fn lang(s: &str) -> Option<String> {
-        language(s, std::slice::from_ref(&(0..s.len())))
+        language(s)
     }
 
     #[test]

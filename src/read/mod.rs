@@ -8,6 +8,7 @@ mod error;
 pub mod feed;
 pub mod html;
 mod input;
+pub mod lang;
 pub mod records;
 pub mod text;
 pub mod warc;
@@ -98,9 +99,7 @@ pub fn read_input(input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, I
     // Where the input states no language, the text tells (claims and reuse reports show it).
     for it in &mut items {
         if it.meta.language.is_none() && !it.text.is_empty() {
-            let whole = 0..it.text.len();
-            it.meta.language =
-                crate::segment::lang::language(&it.text, std::slice::from_ref(&whole));
+            it.meta.language = lang::language(&it.text);
         }
     }
     Ok(items)

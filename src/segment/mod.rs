@@ -5,7 +5,6 @@
 //! then split in one pass (`split`) and each post read on its own (`post`). A dump with no
 //! repeated structure is one post.
 
-pub mod lang;
 pub mod layout;
 pub mod lines;
 pub mod post;

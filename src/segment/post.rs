@@ -209,10 +209,8 @@ pub fn read_post(
     }
     meta.dateline = shapes::dateline(&src[runs[0].clone()]);
     meta.published = byline_date.or(head_date).or(footer_date).or(day);
-    let post = Post { range, runs, meta };
-    let mut post = post;
-    post.meta.language = super::lang::language(src, &post.runs);
-    Some(post)
+    // The language is read off the item's text with every other reader's (`read::read_input`).
+    Some(Post { range, runs, meta })
 }
 
 /// A date and a name on one line: "March 3, 2021 | Jane Roe", "Jane Roe, 3 March 2021".
