@@ -174,6 +174,7 @@ fn parse(text: &str) -> Result<Doc, (Location, String)> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut els: Vec<El> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
+    let mut too_deep = 0usize;
     let err = |at: u64, e: &dyn std::fmt::Display| {
         (Location::Offset(at as usize), format!("invalid XML: {e}"))
     };
@@ -192,6 +193,11 @@ fn parse(text: &str) -> Result<Doc, (Location, String)> {
             }
         };
         match ev {
+            // Deeper elements are read as part of their ancestor at the limit: the walks over
+            // the tree recurse, and no bytes may exhaust the stack.
+            Event::Start(_) if open.len() >= MAX_DEPTH => too_deep += 1,
+            Event::Empty(_) if open.len() >= MAX_DEPTH => {}
+            Event::End(_) if too_deep > 0 => too_deep -= 1,
             Event::Start(e) => {
                 let i = els.len();
                 els.push(element(&e, before));
@@ -251,6 +257,9 @@ fn parse(text: &str) -> Result<Doc, (Location, String)> {
     }
     Ok(Doc { els })
 }
+
+/// How deep elements nest before the deeper ones count as their ancestor's text.
+const MAX_DEPTH: usize = 200;
 
 const TITLE: &[&str] = &["title", "headline", "heading", "hl", "hl1"];
 const DATE: &[&str] = &[
@@ -582,6 +591,16 @@ mod tests {
         assert!(e.to_string().contains("invalid XML"), "{e}");
         let e = read("u.xml", "<doc><p>text</p>").unwrap_err();
         assert!(e.to_string().contains("never closed"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_is_read_not_recursed_into() {
+        let depth = 100_000;
+        let x = format!("{}deep text{}", "<a>".repeat(depth), "</a>".repeat(depth));
+        let items = read("n.xml", &x).unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].text, "deep text");
+        assert_eq!((items[0].origin.start, items[0].origin.end), (0, x.len()));
     }
 
     #[test]
