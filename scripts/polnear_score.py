@@ -187,12 +187,19 @@ def main():
         b2c = byte_to_char(text)
         a, b = (b2c[x] for x in e["span"])
         a, b = trim(text, a, b)
+        chars = frozenset(range(a, b))
+        if e.get("parts"):
+            # A claim printed in pieces: its characters are the pieces', not the attribution
+            # between them.
+            chars = frozenset(
+                c for s, t in e["parts"] for c in range(*trim(text, b2c[s], b2c[t]))
+            )
         sp = None
         if e.get("speaker_span"):
             sa, sb = (b2c[x] for x in e["speaker_span"])
             sp = frozenset(range(sa, sb))
         kind = kinds.get(e["target"])
-        preds[art].append([frozenset(range(a, b)), sp, (a, b), e.get("cue"), kind])
+        preds[art].append([chars, sp, (a, b), e.get("cue"), kind])
     if args.merge_split_quotes:
         for art in preds:
             preds[art] = merge_split_quotes(preds[art])

@@ -153,6 +153,11 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
     let mut e = Edge::new(EdgeKind::Contains, item_id, id);
     let d = e.detail_mut();
     d.span = Some(item.span(c.span.0, c.span.1));
+    if !c.parts.is_empty() {
+        d.parts = Some(Box::new(
+            c.parts.iter().map(|&(s, e)| item.span(s, e)).collect(),
+        ));
+    }
     let attributing = c.speaker.as_ref().map(|s| s.span).or(c.source_span);
     d.speaker_span = attributing.map(|(s, e)| item.span(s, e));
     d.cue = c.cue;

@@ -1,5 +1,5 @@
 //! Property tests: claim extraction never panics, and every span is a valid char-boundary range
-//! of the item's text whose words are the claim's.
+//! of the item's text whose words are the claim's (piece by piece, for a claim in pieces).
 
 use claimtrace::extract::extract_claims;
 use claimtrace::item::Item;
@@ -13,7 +13,17 @@ fn check(text: &str) {
     for c in extract_claims(&it) {
         assert!(c.span.0 <= c.span.1 && c.span.1 <= text.len());
         assert!(text.is_char_boundary(c.span.0) && text.is_char_boundary(c.span.1));
-        assert_eq!(&text[c.span.0..c.span.1], c.text);
+        if c.parts.is_empty() {
+            assert_eq!(&text[c.span.0..c.span.1], c.text);
+        } else {
+            // A claim in pieces: each piece verbatim, in order, inside `span`; the text is their join.
+            assert!(c.parts.len() >= 2);
+            assert_eq!(c.parts[0].0, c.span.0);
+            assert_eq!(c.parts[c.parts.len() - 1].1, c.span.1);
+            assert!(c.parts.windows(2).all(|w| w[0].1 <= w[1].0));
+            let pieces: Vec<&str> = c.pieces().iter().map(|&(a, b)| &text[a..b]).collect();
+            assert_eq!(pieces.join(" "), c.text);
+        }
         if let Some(s) = c.speaker {
             assert!(s.span.1 <= text.len());
             assert!(text.is_char_boundary(s.span.0) && text.is_char_boundary(s.span.1));

@@ -26,11 +26,8 @@ fn seed_claims() -> Option<Vec<ClaimMention>> {
     let claims = extract_all(&items);
     for (item, cs) in items.iter().zip(&claims) {
         for c in cs {
-            assert_eq!(
-                &item.text[c.span.0..c.span.1],
-                c.text,
-                "claim text is verbatim"
-            );
+            let pieces: Vec<&str> = c.pieces().iter().map(|&(a, b)| &item.text[a..b]).collect();
+            assert_eq!(pieces.join(" "), c.text, "claim text is verbatim");
         }
     }
     Some(claims.into_iter().flatten().collect())

@@ -40,6 +40,7 @@ fn full_graph_json(with_text: bool) -> Value {
     let claim = |offset: usize| ClaimMention {
         text: text[3..quote_end - 1].to_string(),
         span: (offset + 3, offset + quote_end - 1),
+        parts: Vec::new(),
         kind: ClaimKind::Direct,
         language: Some("en".into()),
         speaker: Some(SpeakerMention {
@@ -137,7 +138,17 @@ fn schema_rejects_broken_graphs() {
     let good = full_graph_json(false);
     assert!(v.is_valid(&good));
     let mutations: Vec<Mutation> = vec![
-        Box::new(|g| g["version"] = 2.into()),
+        Box::new(|g| g["version"] = 1.into()),
+        // A claim in pieces has two or more.
+        Box::new(|g| {
+            let e = g["edges"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|e| e["kind"] == "contains")
+                .unwrap();
+            e["parts"] = serde_json::json!([[3, 9]]);
+        }),
         Box::new(|g| g["nodes"][0]["id"] = "not-a-uuid".into()),
         Box::new(|g| g["edges"][0]["kind"] = "mentions".into()),
         Box::new(|g| {

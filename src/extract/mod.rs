@@ -7,9 +7,11 @@
 //! The item is cut into paragraphs (`tokens`); interview turns are found first (`turns`), then
 //! each other paragraph's attributions (`reported` for English, `arabic`); pronouns and role
 //! nouns are resolved to the last named person, names canonicalised (`speakers`), and each
-//! claim's date (`when`) and outlet (`to_whom`) read from the words around its cue.
+//! claim's date (`when`) and outlet (`to_whom`) read from the words around its cue; the pieces
+//! of a quotation broken by its attribution are joined into one claim (`continued`).
 
 mod arabic;
+mod continued;
 mod headline;
 mod hedged;
 pub mod lexicon;
@@ -43,8 +45,12 @@ pub struct SpeakerMention {
 pub struct ClaimMention {
     /// The claim's words, verbatim from the item.
     pub text: String,
-    /// Byte range of `text` in the item's text.
+    /// Byte range of `text` in the item's text; of a quotation printed in pieces, from the first
+    /// piece's start to the last piece's end.
     pub span: (usize, usize),
+    /// The pieces of a quotation broken by its attribution or run on over paragraphs, each a byte
+    /// range in the item's text; empty when the claim is one piece (`span`).
+    pub parts: Vec<(usize, usize)>,
     pub kind: ClaimKind,
     pub language: Option<String>,
     pub speaker: Option<SpeakerMention>,
@@ -57,6 +63,18 @@ pub struct ClaimMention {
     /// The mention that attributes the claim, byte range in the item's text, also where it names
     /// no speaker node ("officials said", "a new poll found"): exported as `speaker_span`.
     pub source_span: Option<(usize, usize)>,
+}
+
+impl ClaimMention {
+    /// The claim's pieces in the item's text: `parts`, or `span` for a claim in one piece. Their
+    /// text, joined by one space, is the claim's `text`.
+    pub fn pieces(&self) -> &[(usize, usize)] {
+        if self.parts.is_empty() {
+            std::slice::from_ref(&self.span)
+        } else {
+            &self.parts
+        }
+    }
 }
 
 /// Who a claim found in a paragraph belongs to, before pronouns are resolved.
@@ -236,6 +254,7 @@ fn resolve(
             source_span,
             text: text[r.span.0..r.span.1].to_string(),
             span: r.span,
+            parts: Vec::new(),
             kind: r.kind,
             language: r.language.map(str::to_string),
             said_on: r.said_on.or_else(ctx_said_on),
@@ -244,6 +263,7 @@ fn resolve(
             cue: r.cue,
         });
     }
+    let mut out = continued::join_pieces(text, out);
     share_by_speaker(&mut out);
     out
 }

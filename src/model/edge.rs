@@ -76,6 +76,10 @@ pub struct EdgeDetail {
     /// `contains`: where the claim stands, in the item's span basis.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// `contains`: the pieces of a claim printed in pieces (a quotation broken by its
+    /// attribution), each in the item's span basis; `span` covers them all. Boxed: rare.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Box<Vec<Span>>>,
     /// `contains`: the mention that attributes the claim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_span: Option<Span>,
@@ -107,6 +111,7 @@ static NO_DETAIL: EdgeDetail = EdgeDetail {
     confidence: None,
     evidence: None,
     span: None,
+    parts: None,
     speaker_span: None,
     cue: None,
     date: None,

@@ -22,7 +22,7 @@ use uuid::Uuid;
 /// Name of the contract, written as `"schema"` in every export.
 pub const SCHEMA_NAME: &str = "claimtrace-graph";
 /// Version of the contract; bump with every change to schemas/graph.schema.json.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone)]
 pub struct Node {
