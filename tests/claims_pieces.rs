@@ -24,6 +24,16 @@ fn claims_on(text: &str) -> Vec<ClaimMention> {
     cs
 }
 
+/// The first node or edge (`list`) of `g` that `pred` takes.
+fn first<'a>(g: &'a Value, list: &str, pred: impl Fn(&Value) -> bool) -> &'a Value {
+    g[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| pred(x))
+        .unwrap_or_else(|| panic!("none of the {list} of {g}"))
+}
+
 fn texts(cs: &[ClaimMention]) -> Vec<&str> {
     cs.iter().map(|c| c.text.as_str()).collect()
 }
@@ -102,25 +112,10 @@ fn the_contains_edge_lists_the_pieces_in_the_span_basis() {
     );
     let g: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_valid_graph(&g);
-    let item = g["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["kind"] == "item")
-        .unwrap();
+    let item = first(&g, "nodes", |n| n["kind"] == "item");
     let item_text = item["text"].as_str().unwrap();
-    let edge = g["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["kind"] == "contains")
-        .unwrap();
-    let claim = g["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["id"] == edge["target"])
-        .unwrap();
+    let edge = first(&g, "edges", |e| e["kind"] == "contains");
+    let claim = first(&g, "nodes", |n| n["id"] == edge["target"]);
     let parts: Vec<&str> = edge["parts"]
         .as_array()
         .expect("parts on a claim in pieces")
