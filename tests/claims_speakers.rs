@@ -239,3 +239,55 @@ fn statements_conjunctions_and_predicates_before_a_gerund() {
         "{got:?}"
     );
 }
+
+#[test]
+fn mixed_straight_and_curly_marks_pair_and_keep_their_cue() {
+    // Copy that opens with a curly mark and closes with a straight one (or the reverse), a
+    // lone spaced straight mark after a nested quotation, and ''' closing a nested quotation.
+    let t = "Ilka Vorn spoke first.\n\n\
+             \u{201c}The levy will pass this spring,\" Tomas Brill said.\n\n\
+             \"The mill has to reopen before winter,\u{201d} said Jock Finlay.\n\n\
+             \"They keep telling us, 'Wait for the grant,' \" Mara Kell said.\n\n\
+             ''They always say, 'The county is a special case,''' Mr. Osk said.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(find("The levy will pass this spring"), "Tomas Brill");
+    assert_eq!(find("The mill has to reopen before winter"), "Jock Finlay");
+    assert_eq!(
+        find("They keep telling us, 'Wait for the grant,'"),
+        "Mara Kell"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, m, _)| c.starts_with("They always say")
+                && m.as_deref() == Some("Mr. Osk")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn any_verb_right_after_a_quotation_attributes_it() {
+    let t = "Ilka Vorn spoke first.\n\n\
+             \u{201c}Would the mill reopen before the winter comes?\u{201d} Tomas Brill pressed.\n\n\
+             \u{201c}The county will not pay for the new bridge,\u{201d} it read.\n\n\
+             \u{201c}Nobody in this valley trusts the council anymore,\u{201d} mused Jock Finlay, a farmer.\n\n\
+             \u{201c}We will build the road and the school this year.\u{201d} Mara Kell said.\n\n\
+             \u{201c}Did you know about the fund at the time?\u{201d} He answered, \u{201c}I did not know.\u{201d}";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(
+        find("Would the mill reopen before the winter comes?"),
+        "Tomas Brill"
+    );
+    assert_eq!(find("The county will not pay for the new bridge"), "it");
+    assert_eq!(
+        find("Nobody in this valley trusts the council anymore"),
+        "Jock Finlay"
+    );
+    assert_eq!(
+        find("We will build the road and the school this year."),
+        "Mara Kell"
+    );
+    // A verb that introduces the next quotation is not the previous one's cue.
+    assert_ne!(find("Did you know about the fund at the time?"), "He");
+}

@@ -9,6 +9,7 @@
 //! nouns are resolved to the last named person, names canonicalised (`speakers`), and each
 //! claim's date (`when`) and outlet (`to_whom`) read from the words around its cue.
 
+mod after_quote;
 mod arabic;
 mod headline;
 mod hedged;

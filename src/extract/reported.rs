@@ -1020,6 +1020,13 @@ impl Ctx<'_> {
             if words < 4 {
                 continue;
             }
+            // "“...,” Hannity pressed.": a subject and any verb right after the quotation.
+            if let Some((s, cue)) = super::after_quote::find(self.text, p, &q) {
+                let who = self.who(&s);
+                let sent = (p.sentence_start(q.open_tok), p.sentence_end(cue.1));
+                self.push_quote(qi, who, Some(cue), sent);
+                continue;
+            }
             let speaking =
                 |r: &Raw| matches!(&r.who, Who::Subject { kind, .. } if *kind != SubjKind::Group);
             let before = self.out[first..]
