@@ -291,3 +291,29 @@ fn any_verb_right_after_a_quotation_attributes_it() {
     // A verb that introduces the next quotation is not the previous one's cue.
     assert_ne!(find("Did you know about the fund at the time?"), "He");
 }
+
+#[test]
+fn subjects_past_adverbs_auxiliaries_and_quoted_relative_clauses() {
+    let t = "Mayor Tomas Brill however said he would welcome the new rail line.\n\n\
+             Ilka Vorn has doubts about the levy but has said she wants the vote moved.\n\n\
+             Jock Finlay, who calls the levy a \u{201c}sham,\u{201d} said he would vote against it.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(find("he would welcome the new rail line"), "Mayor Tomas Brill");
+    assert_eq!(find("she wants the vote moved"), "Ilka Vorn");
+    assert_eq!(find("he would vote against it"), "Jock Finlay");
+}
+
+#[test]
+fn a_floating_quotation_inherits_the_name_not_its_relative_pronoun() {
+    let t = "\u{201c}The river has never been this low in spring,\u{201d} said Mara Kell, who thinks often about the drought.\n\n\
+             \u{201c}We will have to bring water in by truck before the summer.\u{201d}";
+    let got = mentions(t);
+    assert_eq!(
+        mention_of(
+            &got,
+            "We will have to bring water in by truck before the summer."
+        ),
+        "Mara Kell"
+    );
+}

@@ -151,3 +151,13 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
     let e = cue_end(text, p, v, se, strict)?;
     Some((s, (v, e)))
 }
+
+/// Whether token `i` closes a quotation whose words end with a comma (“a sham,”), which ends
+/// the clause around it as a comma would.
+pub(crate) fn comma_closed(text: &str, p: &Para, i: usize) -> bool {
+    super::speakers::is_close(p, i)
+        && p.toks[i].quote.is_some_and(|qi| {
+            let q = p.quotes[qi as usize];
+            q.close_tok == i && text[q.inner.0..q.inner.1].trim_end().ends_with(',')
+        })
+}

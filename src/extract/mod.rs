@@ -14,6 +14,7 @@ mod arabic;
 mod headline;
 mod hedged;
 pub mod lexicon;
+mod nested;
 mod reported;
 pub mod speakers;
 pub mod to_whom;
@@ -183,7 +184,11 @@ fn resolve(
                             m.name = f;
                         }
                     }
-                    last_person = Some(m.clone());
+                    // "said Murphy, who thinks ...": a later uncued quotation inherits the
+                    // name's mention, not the relative pronoun's.
+                    if !is_relative(&text[span.0..span.1]) {
+                        last_person = Some(m.clone());
+                    }
                     org_latest = false;
                     Some(m)
                 }
@@ -247,6 +252,13 @@ fn resolve(
     }
     share_by_speaker(&mut out);
     out
+}
+
+/// A relative pronoun standing as the attributing mention ("Vorn, who said ...").
+pub(crate) fn is_relative(mention: &str) -> bool {
+    ["who", "which", "that"]
+        .iter()
+        .any(|r| mention.eq_ignore_ascii_case(r))
 }
 
 /// A speaker's claims in one item that name no outlet or date take those of the speaker's

@@ -423,6 +423,19 @@ impl Ctx<'_> {
             }
             // "Vorn, who said ...", "voters who want ...": the relative pronoun's antecedent.
             None if let Some(s) = self.relative_subject(ss, v) => s,
+            // "Vorn, who calls it a “sham,” said", "Vorn however said", "Vorn has doubts but
+            // has said": a subject further off.
+            None if matches!(class, VerbClass::Speech | VerbClass::Tell)
+                && super::nested::clause_follows(self.text, p, v)
+                && let Some(s) = super::nested::relative_antecedent(self.text, p, ss, v)
+                    .or_else(|| super::nested::distant_subject(self.text, p, ss, v))
+                    .or_else(|| {
+                        super::nested::conjoined_before(self.text, p, ss, v)
+                            .and_then(|c| self.clause_subject(ss, c))
+                    }) =>
+            {
+                s
+            }
             // "..., saying ...": the subject of the sentence's main clause.
             None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
                 main_subject(self.text, p, ss, v - 1)
@@ -474,8 +487,15 @@ impl Ctx<'_> {
             && subj.start > ss
             && p.is_punct(subj.start - 1, ',')
         {
+            // A comma inside a closing quotation mark ends it too ("who calls it a “sham,” said").
             (v + 1..se)
-                .find(|&k| p.is_punct(k + 1, ',') && p.toks[k + 1].quote.is_none())
+                .find_map(|k| {
+                    if p.is_punct(k + 1, ',') && p.toks[k + 1].quote.is_none() {
+                        Some(k)
+                    } else {
+                        super::after_quote::comma_closed(self.text, p, k + 1).then_some(k + 1)
+                    }
+                })
                 .unwrap_or(se)
         } else {
             se

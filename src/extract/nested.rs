@@ -1,0 +1,95 @@
+//! Subjects that stand apart from their reporting verb with another clause between them: a
+//! relative clause whose quotation swallowed its closing comma ("Vorn, who calls the levy a
+//! “sham,” said ..."), and a verb whose subject sits before an adverb, auxiliaries or a
+//! conjoined predicate ("Vorn however said", "Vorn has doubts but has said ...").
+
+use super::after_quote::comma_closed;
+use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
+use super::tokens::{Para, lower_ascii};
+
+fn low<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    if p.is_word(i) {
+        lower_ascii(p.word(text, i), buf)
+    } else {
+        ""
+    }
+}
+
+/// "Vorn, who calls the levy a “sham,” said ...": the relative clause ends with a quotation
+/// that holds its comma, right before the verb at `v`; the subject is the name before "who".
+pub(crate) fn relative_antecedent(text: &str, p: &Para, ss: usize, v: usize) -> Option<Subject> {
+    if v == 0 || !comma_closed(text, p, v - 1) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    // The relative pronoun after a comma, with no other comma outside quotations up to `v`.
+    let mut k = v - 1;
+    while k > ss {
+        k -= 1;
+        if p.toks[k].quote.is_some() {
+            continue;
+        }
+        if p.is_punct(k, ',') || p.sent_end[k] {
+            return None;
+        }
+        if matches!(low(text, p, k, &mut buf), "who" | "which") && k >= ss + 2 {
+            break;
+        }
+    }
+    if k < ss + 2 || !p.is_punct(k - 1, ',') || !is_cap(text, p, k - 2) {
+        return None;
+    }
+    let s = name_subject(text, p, k - 2, ss)?;
+    matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
+}
+
+/// Words between a subject and its verb that the verb's own search does not pass: a sentence
+/// adverb ("Vorn however said") or an auxiliary ("Vorn has said").
+const BETWEEN: &[&str] = &[
+    "however", "though", "meanwhile", "too", "has", "have", "had", "also", "since", "later",
+    "previously", "repeatedly", "subsequently", "then", "again", "instead", "would", "will",
+    "could", "did", "does", "do",
+];
+
+/// The subject of the verb at `v` across an adverb or auxiliaries ("Carter however said",
+/// "Vorn has since said"), or, after a conjoined predicate, the subject of the clause it
+/// continues ("Vorn has doubts but has said ...", "Vorn left early and later said ...").
+pub(crate) fn distant_subject(text: &str, p: &Para, ss: usize, v: usize) -> Option<Subject> {
+    let mut buf = [0u8; 24];
+    let mut k = v;
+    while k > ss && BETWEEN.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
+        k -= 1;
+    }
+    if k == v || k == ss {
+        return None;
+    }
+    if matches!(low(text, p, k - 1, &mut buf), "and" | "but") {
+        return None;
+    }
+    let s = subject_before(text, p, k, ss)?;
+    matches!(s.kind, SubjKind::Name | SubjKind::Pronoun | SubjKind::Org).then_some(s)
+}
+
+/// "Vorn has doubts but has since said ...": the "and"/"but" before the auxiliaries of the
+/// verb at `v`, whose clause's subject is the verb's.
+pub(crate) fn conjoined_before(text: &str, p: &Para, ss: usize, v: usize) -> Option<usize> {
+    let mut buf = [0u8; 24];
+    let mut k = v;
+    while k > ss && BETWEEN.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
+        k -= 1;
+    }
+    (k < v && k > ss + 1 && matches!(low(text, p, k - 1, &mut buf), "and" | "but")).then(|| k - 1)
+}
+
+/// Whether a reported clause plainly follows the verb at `v`: "that", a quotation, a colon or
+/// a subject pronoun ("has said she wants ..."), not an object ("would continue his push").
+pub(crate) fn clause_follows(text: &str, p: &Para, v: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let n = v + 1;
+    super::speakers::is_open(p, n)
+        || p.is_punct(n, ':')
+        || matches!(
+            low(text, p, n, &mut buf),
+            "that" | "he" | "she" | "they" | "it" | "we" | "i"
+        )
+}
