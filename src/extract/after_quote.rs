@@ -21,7 +21,7 @@ const PARTICLES: &[&str] = &["back", "on", "in", "out", "up", "off"];
 const AFTER_CUE: &[&str] = &[
     "on", "in", "at", "to", "as", "after", "before", "during", "while", "when", "with", "from",
     "via", "of", "last", "this", "earlier", "later", "then", "again", "recently", "yesterday",
-    "today", "tonight", "about", "into", "over",
+    "today", "tonight", "about", "into", "over", "and", "but", "him", "her", "them", "reporters",
 ];
 
 /// Words that are never the verb of such a cue.
@@ -57,13 +57,20 @@ fn verb_like(text: &str, p: &Para, i: usize) -> bool {
 }
 
 /// Token after the verb at `v` (and its particle): where the cue ends, when what follows is the
-/// sentence's end, a comma or the circumstances. `strict`: only the end or a comma.
+/// sentence's end, a comma or the circumstances. `strict`: only the end.
 fn cue_end(text: &str, p: &Para, v: usize, se: usize, strict: bool) -> Option<usize> {
     let mut buf = [0u8; 24];
-    let mut e = v;
-    if e < se && PARTICLES.contains(&low(text, p, e + 1, &mut buf)) {
-        e += 1;
+    // "went on.", "shot back at ...", but "fumed on Tuesday": the particle where it ends the cue.
+    if v < se && PARTICLES.contains(&low(text, p, v + 1, &mut buf)) {
+        if let Some(e) = ends_cue(text, p, v + 1, se, strict) {
+            return Some(e);
+        }
     }
+    ends_cue(text, p, v, se, strict)
+}
+
+fn ends_cue(text: &str, p: &Para, e: usize, se: usize, strict: bool) -> Option<usize> {
+    let mut buf = [0u8; 24];
     if e >= se {
         return Some(e);
     }
@@ -128,7 +135,8 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
             let after = s.end + 1;
             let closes = after > se
                 || !p.is_word(after)
-                || AFTER_CUE.contains(&low(text, p, after, &mut buf));
+                || AFTER_CUE.contains(&low(text, p, after, &mut buf))
+                || matches!(low(text, p, after, &mut buf), "who" | "that" | "which");
             if closes {
                 let e = if PARTICLES.contains(&low(text, p, j + 1, &mut buf)) {
                     j + 1
@@ -141,15 +149,22 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
         return None;
     }
     // "“...,” Hannity pressed.", "“...,” the statement read." — subject, then verb.
-    // The first word that reads as a verb is the cue ("the video pans around images": not
-    // "images").
-    let v = (j + 1..=se.min(j + 8)).find(|&v| p.toks[v].quote.is_none() && verb_like(text, p, v))?;
-    let s = subject_before(text, p, v, j)?;
-    if s.lead != j || s.end + 1 != v {
-        return None;
+    // The first word that reads as a verb after a subject that starts right after the
+    // quotation is the cue ("some protesters chanted": not "protesters"; "the video pans
+    // around images": not "images").
+    for v in j + 1..=se.min(j + 8) {
+        if p.toks[v].quote.is_some() || !verb_like(text, p, v) {
+            continue;
+        }
+        let Some(s) = subject_before(text, p, v, j) else {
+            continue;
+        };
+        if s.lead != j || s.end + 1 != v {
+            continue;
+        }
+        return cue_end(text, p, v, se, strict).map(|e| (s, (v, e)));
     }
-    let e = cue_end(text, p, v, se, strict)?;
-    Some((s, (v, e)))
+    None
 }
 
 /// Whether token `i` closes a quotation whose words end with a comma (“a sham,”), which ends

@@ -93,3 +93,4 @@ pub(crate) fn clause_follows(text: &str, p: &Para, v: usize) -> bool {
             "that" | "he" | "she" | "they" | "it" | "we" | "i"
         )
 }
+
