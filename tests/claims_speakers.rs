@@ -317,3 +317,13 @@ fn a_floating_quotation_inherits_the_name_not_its_relative_pronoun() {
         "Mara Kell"
     );
 }
+
+#[test]
+fn a_relative_clause_inside_a_claim_keeps_its_own_attribution() {
+    let t = "Ilka Vorn praised the town councils, which she said could not be bought by the mill owners.\n\n\
+             Tomas Brill thanked the farmers for a levy that he said would pay for the new bridge.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(find("could not be bought by the mill owners"), "she");
+    assert_eq!(find("would pay for the new bridge"), "he");
+}

@@ -94,3 +94,31 @@ pub(crate) fn clause_follows(text: &str, p: &Para, v: usize) -> bool {
         )
 }
 
+
+/// "... the town halls which he said could not be bought", "a rule that Vorn argued would ...",
+/// "as he later explained, ...": a reporting verb right after a relative pronoun (or "as") and
+/// its subject (a pronoun or a capitalised name), at token `v`.
+pub(crate) fn relative_cue(text: &str, p: &Para, v: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let mut k = v;
+    if k > 0 && super::lexicon::SUBJECT_VERB_GAP.contains(low(text, p, k - 1, &mut buf)) {
+        k -= 1;
+    }
+    if k < 2 || !p.is_word(k - 1) {
+        return false;
+    }
+    let subj = low(text, p, k - 1, &mut buf).to_string();
+    let subject = matches!(subj.as_str(), "he" | "she" | "they" | "we" | "i")
+        || (is_cap(text, p, k - 1)
+            && !matches!(subj.as_str(), "it" | "this" | "that")
+            && !p.word(text, k - 1).ends_with('s'));
+    let rel = low(text, p, k - 2, &mut buf).to_string();
+    // "that" after a noun is a relative ("a rule that he said ..."); after a verb or an
+    // adjective it opens a reported clause ("made clear that he said ...").
+    let after_noun = k >= 3
+        && p.is_word(k - 3)
+        && !is_cap(text, p, k - 3)
+        && super::lexicon::verb_class(low(text, p, k - 3, &mut buf)).is_none()
+        && !matches!(low(text, p, k - 3, &mut buf), "clear" | "sure" | "so" | "now" | "such");
+    subject && (matches!(rel.as_str(), "which" | "whom" | "as") || (rel == "that" && after_noun))
+}

@@ -73,6 +73,14 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             // clause ends that clause.
             let class = verb_class(lw);
             if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || !c.split_joined(v) {
+                // "the town halls which he said could not be bought": a relative clause's own
+                // attribution inside the claim, a claim of its own.
+                if let Some(class) = class
+                    && matches!(class, VerbClass::Speech | VerbClass::Tell)
+                    && super::nested::relative_cue(text, p, v)
+                {
+                    c.attribute(v, class);
+                }
                 continue;
             }
             covered_until = v;
