@@ -327,3 +327,12 @@ fn a_relative_clause_inside_a_claim_keeps_its_own_attribution() {
     assert_eq!(find("could not be bought by the mill owners"), "she");
     assert_eq!(find("would pay for the new bridge"), "he");
 }
+
+#[test]
+fn a_subordinate_clause_ends_at_the_comma_before_a_new_attribution() {
+    let t = "While Ilka Vorn said the dam was safe, she said the town needed a second road.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(find("the dam was safe"), "Ilka Vorn");
+    assert_eq!(find("the town needed a second road"), "she");
+}

@@ -122,3 +122,14 @@ pub(crate) fn relative_cue(text: &str, p: &Para, v: usize) -> bool {
         && !matches!(low(text, p, k - 3, &mut buf), "clear" | "sure" | "so" | "now" | "such");
     subject && (matches!(rel.as_str(), "which" | "whom" | "as") || (rel == "that" && after_noun))
 }
+
+/// Whether the sentence starting at token `ss` opens with a subordinate clause ("While Vorn
+/// said ..., she said ...", "Although he acknowledged ..., he maintained ...").
+pub(crate) fn opens_subordinate(text: &str, p: &Para, ss: usize) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        low(text, p, ss, &mut buf),
+        "while" | "although" | "though" | "whereas" | "when" | "if" | "because" | "since" | "as"
+            | "after" | "before" | "even"
+    )
+}

@@ -244,10 +244,16 @@ impl Ctx<'_> {
             return false;
         }
         let conj = subj.lead - 1;
-        if !matches!(
-            self.lw(conj).as_str(),
-            "and" | "but" | "while" | "whereas" | "although" | "though"
-        ) {
+        // "While Vorn said ..., she said ...": a comma after a subordinate clause also ends it.
+        let after_subordinate = p.is_punct(conj, ',')
+            && matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
+            && super::nested::opens_subordinate(self.text, p, ss);
+        if !after_subordinate
+            && !matches!(
+                self.lw(conj).as_str(),
+                "and" | "but" | "while" | "whereas" | "although" | "though"
+            )
+        {
             return false;
         }
         let cut = p.toks[conj - 1].e;
