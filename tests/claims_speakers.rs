@@ -336,3 +336,14 @@ fn a_subordinate_clause_ends_at_the_comma_before_a_new_attribution() {
     assert_eq!(find("the dam was safe"), "Ilka Vorn");
     assert_eq!(find("the town needed a second road"), "she");
 }
+
+#[test]
+fn a_continued_quotation_keeps_the_quoted_speaker_over_an_adverbial_clause() {
+    let t = "Ilka Vorn spoke first.\n\n\
+             \u{201c}The contracts cannot be ended at will,\u{201d} Tomas Brill told the Valley Courier in July, after Mara Kell said she wanted out. \u{201c}These contracts are fully binding on the county.\u{201d}";
+    let got = mentions(t);
+    assert_eq!(
+        mention_of(&got, "These contracts are fully binding on the county."),
+        "Tomas Brill"
+    );
+}

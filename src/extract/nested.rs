@@ -6,6 +6,8 @@
 use super::after_quote::comma_closed;
 use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
 use super::tokens::{Para, lower_ascii};
+use super::{Raw, Who};
+use crate::model::ClaimKind;
 
 fn low<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
     if p.is_word(i) {
@@ -132,4 +134,30 @@ pub(crate) fn opens_subordinate(text: &str, p: &Para, ss: usize) -> bool {
         "while" | "although" | "though" | "whereas" | "when" | "if" | "because" | "since" | "as"
             | "after" | "before" | "even"
     )
+}
+
+/// The speaker a later quotation of the paragraph continues, given `last`, the last speaking
+/// claim before it: the quoted speaker of `last`'s sentence when `last` is an indirect claim in
+/// that sentence whose subject is not a relative pronoun ("“...,” Vorn said, as he called for
+/// ..." keeps Vorn's mention; "said Vorn, who said ..." keeps "who").
+pub(crate) fn quoted_speaker<'r>(text: &str, claims: &'r [Raw], last: &'r Raw) -> &'r Raw {
+    let sentence = |r: &Raw| r.ctx.first().map(|c| c.0);
+    if last.kind == ClaimKind::Direct {
+        return last;
+    }
+    if let Who::Subject { span, .. } = &last.who
+        && super::is_relative(&text[span.0..span.1])
+    {
+        return last;
+    }
+    claims
+        .iter()
+        .rev()
+        .filter(|r| r.span.1 <= last.span.0)
+        .take_while(|r| sentence(r) == sentence(last))
+        .find(|r| {
+            r.kind == ClaimKind::Direct
+                && matches!(&r.who, Who::Subject { kind, .. } if *kind != SubjKind::Group)
+        })
+        .unwrap_or(last)
 }
