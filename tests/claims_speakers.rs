@@ -347,3 +347,20 @@ fn a_continued_quotation_keeps_the_quoted_speaker_over_an_adverbial_clause() {
         "Tomas Brill"
     );
 }
+
+#[test]
+fn a_sentence_final_attribution_takes_the_sentence_from_an_earlier_cue() {
+    let t = "Ilka Vorn welcomed the vote, saying the mill would reopen in the spring, the Valley Courier reported.\n\n\
+             Tomas Brill announced that he would run for mayor again next year, according to an aide.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(
+        find("Ilka Vorn welcomed the vote, saying the mill would reopen in the spring"),
+        "the Valley Courier"
+    );
+    assert_eq!(find("the mill would reopen in the spring"), "Ilka Vorn");
+    assert_eq!(
+        find("Tomas Brill announced that he would run for mayor again next year"),
+        "an aide"
+    );
+}

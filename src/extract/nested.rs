@@ -7,6 +7,7 @@ use super::after_quote::comma_closed;
 use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
 use super::tokens::{Para, lower_ascii};
 use super::{Raw, Who};
+use super::lexicon::VerbClass;
 use crate::model::ClaimKind;
 
 fn low<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
@@ -160,4 +161,34 @@ pub(crate) fn quoted_speaker<'r>(text: &str, claims: &'r [Raw], last: &'r Raw) -
                 && matches!(&r.who, Who::Subject { kind, .. } if *kind != SubjKind::Group)
         })
         .unwrap_or(last)
+}
+
+/// "..., CNN reported.", "..., those people said Monday.", "..., according to an organizer.":
+/// a reporting verb (class `class`, or "according to") whose subject follows a comma and
+/// after which the sentence ends within a few words; the comma's token.
+pub(crate) fn final_attribution(
+    text: &str,
+    p: &Para,
+    v: usize,
+    class: Option<VerbClass>,
+) -> Option<usize> {
+    let mut buf = [0u8; 24];
+    let se = p.sentence_end(v);
+    let ss = p.sentence_start(v);
+    let quiet = |from: usize, to: usize| {
+        (from..=to).all(|i| p.toks[i].quote.is_none() && !p.is_punct(i, ','))
+    };
+    if low(text, p, v, &mut buf) == "according" {
+        if low(text, p, v + 1, &mut buf) != "to" || v == ss || !p.is_punct(v - 1, ',') {
+            return None;
+        }
+        return (se <= v + 10 && quiet(v + 1, se)).then(|| v - 1);
+    }
+    if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || se > v + 6 || !quiet(v, se)
+    {
+        return None;
+    }
+    let s = subject_before(text, p, v, ss)?;
+    let comma = s.lead.checked_sub(1)?;
+    (comma > ss && p.is_punct(comma, ',') && s.end + 1 == v).then_some(comma)
 }

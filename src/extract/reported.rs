@@ -72,7 +72,14 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             // "X said ... and Trump says ...": a second attribution joined to the first's
             // clause ends that clause.
             let class = verb_class(lw);
-            if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || !c.split_joined(v) {
+            // "..., saying ..., CNN reported.": a sentence-final attribution is the whole
+            // sentence's; the claim it sat in ends before it.
+            let final_cue = super::nested::final_attribution(text, p, v, class)
+                .is_some_and(|comma| c.cut_last_at(comma));
+            if !final_cue
+                && (!matches!(class, Some(VerbClass::Speech | VerbClass::Tell))
+                    || !c.split_joined(v))
+            {
                 // "the town halls which he said could not be bought": a relative clause's own
                 // attribution inside the claim, a claim of its own.
                 if let Some(class) = class
@@ -261,6 +268,25 @@ impl Ctx<'_> {
             return false;
         };
         if !(last.span.0 < p.toks[conj].s && p.toks[conj].s < last.span.1) {
+            return false;
+        }
+        let (s, e) = trim_span(self.text, (last.span.0, cut));
+        if e <= s {
+            return false;
+        }
+        last.span = (s, e);
+        true
+    }
+
+    /// Ends the last claim before the comma at token `comma` when it runs across it.
+    fn cut_last_at(&mut self, comma: usize) -> bool {
+        let p = self.p;
+        let at = p.toks[comma].s;
+        let cut = p.toks[comma.saturating_sub(1)].e;
+        let Some(last) = self.out.last_mut() else {
+            return false;
+        };
+        if !(last.span.0 < at && at < last.span.1) {
             return false;
         }
         let (s, e) = trim_span(self.text, (last.span.0, cut));
