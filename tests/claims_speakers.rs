@@ -364,3 +364,19 @@ fn a_sentence_final_attribution_takes_the_sentence_from_an_earlier_cue() {
         "an aide"
     );
 }
+
+#[test]
+fn a_quotation_after_a_paragraph_ending_in_a_colon_belongs_to_its_subject() {
+    let t = "Tomas Brill spoke first, and Ilka Vorn answered him.\n\n\
+             \u{201c}The county has no money left for the bridge this year.\u{201d}\n\n\
+             Mara Kell continued:\n\n\
+             \u{201c}We will find the money for the bridge before the winter comes.\u{201d}";
+    let got = mentions(t);
+    assert_eq!(
+        mention_of(
+            &got,
+            "We will find the money for the bridge before the winter comes."
+        ),
+        "Mara Kell"
+    );
+}

@@ -192,3 +192,37 @@ pub(crate) fn final_attribution(
     let comma = s.lead.checked_sub(1)?;
     (comma > ss && p.is_punct(comma, ',') && s.end + 1 == v).then_some(comma)
 }
+
+/// "Cruz continued:", "He said:", "President Vorn released the following statement:" ending
+/// the paragraph before the one at byte `para_start`: the subject that introduces a quotation
+/// opening the next paragraph.
+pub(crate) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
+    let before = text[..para_start].trim_end();
+    if !before.ends_with(':') {
+        return None;
+    }
+    let ps = before.rfind('\n').map_or(0, |i| i + 1);
+    let prev = Para::new(text, ps, before.len());
+    let colon = prev.toks.len().checked_sub(1)?;
+    if colon == 0 || !prev.is_punct(colon, ':') {
+        return None;
+    }
+    let ss = prev.sentence_start(colon);
+    let s = super::speakers::main_subject(text, &prev, ss, colon)?;
+    // The subject is followed by its verb, a lowercase word that is no determiner.
+    let mut buf = [0u8; 24];
+    let verb = s.end + 1;
+    let verb_ok = verb < colon
+        && prev.is_word(verb)
+        && !is_cap(text, &prev, verb)
+        && !matches!(low(text, &prev, verb, &mut buf), "the" | "a" | "an" | "to" | "of");
+    if !verb_ok || !matches!(s.kind, SubjKind::Name | SubjKind::Pronoun | SubjKind::Org) {
+        return None;
+    }
+    Some(Who::Subject {
+        span: (prev.toks[s.start].s, prev.toks[s.end].e),
+        kind: s.kind,
+        name: s.name,
+        roles: s.roles,
+    })
+}

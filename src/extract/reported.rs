@@ -1101,7 +1101,10 @@ impl Ctx<'_> {
                 .find(|r| r.span.0 >= q.outer.1 && speaking(r));
             let who = match (before, after) {
                 (Some(r), _) | (None, Some(r)) => r.who.clone(),
-                (None, None) if q.open_tok == 0 => Who::Inherit,
+                // "Cruz continued:" ending the paragraph before.
+                (None, None) if q.open_tok == 0 => {
+                    super::nested::colon_intro(self.text, p.s).unwrap_or(Who::Inherit)
+                }
                 _ => continue,
             };
             let sent = (p.sentence_start(q.open_tok), p.sentence_end(q.open_tok));
