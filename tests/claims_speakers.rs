@@ -259,8 +259,7 @@ fn mixed_straight_and_curly_marks_pair_and_keep_their_cue() {
     );
     assert!(
         got.iter()
-            .any(|(c, m, _)| c.starts_with("They always say")
-                && m.as_deref() == Some("Mr. Osk")),
+            .any(|(c, m, _)| c.starts_with("They always say") && m.as_deref() == Some("Mr. Osk")),
         "{got:?}"
     );
 }
@@ -299,7 +298,10 @@ fn subjects_past_adverbs_auxiliaries_and_quoted_relative_clauses() {
              Jock Finlay, who calls the levy a \u{201c}sham,\u{201d} said he would vote against it.";
     let got = mentions(t);
     let find = |claim: &str| mention_of(&got, claim);
-    assert_eq!(find("he would welcome the new rail line"), "Mayor Tomas Brill");
+    assert_eq!(
+        find("he would welcome the new rail line"),
+        "Mayor Tomas Brill"
+    );
     assert_eq!(find("she wants the vote moved"), "Ilka Vorn");
     assert_eq!(find("he would vote against it"), "Jock Finlay");
 }

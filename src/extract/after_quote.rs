@@ -19,9 +19,39 @@ const PARTICLES: &[&str] = &["back", "on", "in", "out", "up", "off"];
 /// Words that may follow the cue in its sentence: the circumstances ("pressed on Tuesday",
 /// "wrote in a letter to ...").
 const AFTER_CUE: &[&str] = &[
-    "on", "in", "at", "to", "as", "after", "before", "during", "while", "when", "with", "from",
-    "via", "of", "last", "this", "earlier", "later", "then", "again", "recently", "yesterday",
-    "today", "tonight", "about", "into", "over", "and", "but", "him", "her", "them", "reporters",
+    "on",
+    "in",
+    "at",
+    "to",
+    "as",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "with",
+    "from",
+    "via",
+    "of",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "then",
+    "again",
+    "recently",
+    "yesterday",
+    "today",
+    "tonight",
+    "about",
+    "into",
+    "over",
+    "and",
+    "but",
+    "him",
+    "her",
+    "them",
+    "reporters",
 ];
 
 /// Words that are never the verb of such a cue.
@@ -96,8 +126,9 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
     if comma_after {
         j += 1;
     }
-    let open_ended =
-        comma_after || inner.ends_with([',', '?', '!', '—', '–', '…', '-']) || inner.ends_with("--");
+    let open_ended = comma_after
+        || inner.ends_with([',', '?', '!', '—', '–', '…', '-'])
+        || inner.ends_with("--");
     if !open_ended && !inner.ends_with('.') {
         return None;
     }

@@ -4,10 +4,10 @@
 //! conjoined predicate ("Vorn however said", "Vorn has doubts but has said ...").
 
 use super::after_quote::comma_closed;
+use super::lexicon::VerbClass;
 use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
 use super::tokens::{Para, lower_ascii};
 use super::{Raw, Who};
-use super::lexicon::VerbClass;
 use crate::model::ClaimKind;
 
 fn low<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
@@ -49,9 +49,28 @@ pub(crate) fn relative_antecedent(text: &str, p: &Para, ss: usize, v: usize) -> 
 /// Words between a subject and its verb that the verb's own search does not pass: a sentence
 /// adverb ("Vorn however said") or an auxiliary ("Vorn has said").
 const BETWEEN: &[&str] = &[
-    "however", "though", "meanwhile", "too", "has", "have", "had", "also", "since", "later",
-    "previously", "repeatedly", "subsequently", "then", "again", "instead", "would", "will",
-    "could", "did", "does", "do",
+    "however",
+    "though",
+    "meanwhile",
+    "too",
+    "has",
+    "have",
+    "had",
+    "also",
+    "since",
+    "later",
+    "previously",
+    "repeatedly",
+    "subsequently",
+    "then",
+    "again",
+    "instead",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
 ];
 
 /// The subject of the verb at `v` across an adverb or auxiliaries ("Carter however said",
@@ -97,7 +116,6 @@ pub(crate) fn clause_follows(text: &str, p: &Para, v: usize) -> bool {
         )
 }
 
-
 /// "... the town halls which he said could not be bought", "a rule that Vorn argued would ...",
 /// "as he later explained, ...": a reporting verb right after a relative pronoun (or "as") and
 /// its subject (a pronoun or a capitalised name), at token `v`.
@@ -122,7 +140,10 @@ pub(crate) fn relative_cue(text: &str, p: &Para, v: usize) -> bool {
         && p.is_word(k - 3)
         && !is_cap(text, p, k - 3)
         && super::lexicon::verb_class(low(text, p, k - 3, &mut buf)).is_none()
-        && !matches!(low(text, p, k - 3, &mut buf), "clear" | "sure" | "so" | "now" | "such");
+        && !matches!(
+            low(text, p, k - 3, &mut buf),
+            "clear" | "sure" | "so" | "now" | "such"
+        );
     subject && (matches!(rel.as_str(), "which" | "whom" | "as") || (rel == "that" && after_noun))
 }
 
@@ -132,8 +153,18 @@ pub(crate) fn opens_subordinate(text: &str, p: &Para, ss: usize) -> bool {
     let mut buf = [0u8; 24];
     matches!(
         low(text, p, ss, &mut buf),
-        "while" | "although" | "though" | "whereas" | "when" | "if" | "because" | "since" | "as"
-            | "after" | "before" | "even"
+        "while"
+            | "although"
+            | "though"
+            | "whereas"
+            | "when"
+            | "if"
+            | "because"
+            | "since"
+            | "as"
+            | "after"
+            | "before"
+            | "even"
     )
 }
 
@@ -184,8 +215,7 @@ pub(crate) fn final_attribution(
         }
         return (se <= v + 10 && quiet(v + 1, se)).then(|| v - 1);
     }
-    if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || se > v + 6 || !quiet(v, se)
-    {
+    if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || se > v + 6 || !quiet(v, se) {
         return None;
     }
     let s = subject_before(text, p, v, ss)?;
@@ -215,7 +245,10 @@ pub(crate) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
     let verb_ok = verb < colon
         && prev.is_word(verb)
         && !is_cap(text, &prev, verb)
-        && !matches!(low(text, &prev, verb, &mut buf), "the" | "a" | "an" | "to" | "of");
+        && !matches!(
+            low(text, &prev, verb, &mut buf),
+            "the" | "a" | "an" | "to" | "of"
+        );
     if !verb_ok || !matches!(s.kind, SubjKind::Name | SubjKind::Pronoun | SubjKind::Org) {
         return None;
     }

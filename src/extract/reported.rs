@@ -1095,7 +1095,8 @@ impl Ctx<'_> {
                 .find(|r| r.span.1 <= q.outer.0 && speaking(r));
             // "“...,” Vorn told the paper, after Brill said .... “...”": a speaker in an
             // adverbial clause of the quoted speaker's sentence does not take the quotation.
-            let before = before.map(|r| super::nested::quoted_speaker(self.text, &self.out[first..], r));
+            let before =
+                before.map(|r| super::nested::quoted_speaker(self.text, &self.out[first..], r));
             let after = self.out[first..]
                 .iter()
                 .find(|r| r.span.0 >= q.outer.1 && speaking(r));
