@@ -382,3 +382,16 @@ fn a_quotation_after_a_paragraph_ending_in_a_colon_belongs_to_its_subject() {
         "Mara Kell"
     );
 }
+
+#[test]
+fn it_is_the_source_of_a_documents_words_but_not_of_a_passive() {
+    let t = "The council published its report on Monday, and it said the bridge must close for a year.\n\n\
+             It is said that the mill will close before the winter.";
+    let got = mentions(t);
+    assert_eq!(mention_of(&got, "the bridge must close for a year"), "it");
+    assert!(
+        got.iter()
+            .all(|(c, m, _)| !c.contains("mill will close") || m.as_deref() != Some("It")),
+        "{got:?}"
+    );
+}

@@ -259,3 +259,48 @@ pub(crate) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
         roles: s.roles,
     })
 }
+
+/// "The report ..., it said.", "it also warned that ...": "it" standing for a document or an
+/// organisation, as the subject of a speech verb at `v` (a source without a speaker).
+pub(crate) fn it_subject(text: &str, p: &Para, ss: usize, v: usize) -> Option<Subject> {
+    let mut buf = [0u8; 24];
+    let mut k = v;
+    while k > ss
+        && k + 3 > v
+        && super::lexicon::SUBJECT_VERB_GAP.contains(low(text, p, k - 1, &mut buf))
+    {
+        k -= 1;
+    }
+    if k == 0 || k <= ss || low(text, p, k - 1, &mut buf) != "it" {
+        return None;
+    }
+    // "it" opens its clause ("..., it said"), not an object ("several included on it told").
+    let it = k - 1;
+    let opens = it == ss
+        || p.is_punct(it - 1, ',')
+        || p.is_punct(it - 1, ';')
+        || matches!(
+            low(text, p, it - 1, &mut buf),
+            "and" | "but" | "while" | "as" | "because" | "though" | "although"
+        );
+    if !opens {
+        return None;
+    }
+    // "it is said", "it has been said": a passive names no one.
+    if (k..v).any(|i| {
+        matches!(
+            low(text, p, i, &mut buf),
+            "is" | "was" | "been" | "be" | "being"
+        )
+    }) {
+        return None;
+    }
+    Some(Subject {
+        start: k - 1,
+        end: k - 1,
+        lead: k - 1,
+        kind: SubjKind::Group,
+        name: None,
+        roles: Vec::new(),
+    })
+}

@@ -463,6 +463,12 @@ impl Ctx<'_> {
             }
             // "Vorn, who said ...", "voters who want ...": the relative pronoun's antecedent.
             None if let Some(s) = self.relative_subject(ss, v) => s,
+            // "..., it said.": a document's or an organisation's words.
+            None if matches!(class, VerbClass::Speech | VerbClass::Tell)
+                && let Some(s) = super::nested::it_subject(self.text, p, ss, v) =>
+            {
+                s
+            }
             // "Vorn, who calls it a “sham,” said", "Vorn however said", "Vorn has doubts but
             // has said": a subject further off.
             None if matches!(class, VerbClass::Speech | VerbClass::Tell)
