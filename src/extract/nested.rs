@@ -204,12 +204,18 @@ pub(crate) fn final_attribution(
     class: Option<VerbClass>,
 ) -> Option<usize> {
     let mut buf = [0u8; 24];
-    let se = p.sentence_end(v);
+    let according = low(text, p, v, &mut buf) == "according";
+    // Cheap tests first: this runs for every word inside a claim.
+    if !according && !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) {
+        return None;
+    }
+    // The sentence ends within a few words.
+    let se = (v..(v + 11).min(p.toks.len())).find(|&i| p.sent_end[i])?;
     let ss = p.sentence_start(v);
     let quiet = |from: usize, to: usize| {
         (from..=to).all(|i| p.toks[i].quote.is_none() && !p.is_punct(i, ','))
     };
-    if low(text, p, v, &mut buf) == "according" {
+    if according {
         if low(text, p, v + 1, &mut buf) != "to" || v == ss || !p.is_punct(v - 1, ',') {
             return None;
         }
