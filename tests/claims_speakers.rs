@@ -243,3 +243,159 @@ fn statements_conjunctions_and_predicates_before_a_gerund() {
         "{got:?}"
     );
 }
+
+#[test]
+fn mixed_straight_and_curly_marks_pair_and_keep_their_cue() {
+    // Copy that opens with a curly mark and closes with a straight one (or the reverse), a
+    // lone spaced straight mark after a nested quotation, and ''' closing a nested quotation.
+    let t = "Ilka Vorn spoke first.\n\n\
+             \u{201c}The levy will pass this spring,\" Tomas Brill said.\n\n\
+             \"The mill has to reopen before winter,\u{201d} said Jock Finlay.\n\n\
+             \"They keep telling us, 'Wait for the grant,' \" Mara Kell said.\n\n\
+             ''They always say, 'The county is a special case,''' Mr. Osk said.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(find("The levy will pass this spring"), "Tomas Brill");
+    assert_eq!(find("The mill has to reopen before winter"), "Jock Finlay");
+    assert_eq!(
+        find("They keep telling us, 'Wait for the grant,'"),
+        "Mara Kell"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, m, _)| c.starts_with("They always say") && m.as_deref() == Some("Mr. Osk")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn any_verb_right_after_a_quotation_attributes_it() {
+    let t = "Ilka Vorn spoke first.\n\n\
+             \u{201c}Would the mill reopen before the winter comes?\u{201d} Tomas Brill pressed.\n\n\
+             \u{201c}The county will not pay for the new bridge,\u{201d} it read.\n\n\
+             \u{201c}Nobody in this valley trusts the council anymore,\u{201d} mused Jock Finlay, a farmer.\n\n\
+             \u{201c}We will build the road and the school this year.\u{201d} Mara Kell said.\n\n\
+             \u{201c}Did you know about the fund at the time?\u{201d} He answered, \u{201c}I did not know.\u{201d}";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(
+        find("Would the mill reopen before the winter comes?"),
+        "Tomas Brill"
+    );
+    assert_eq!(find("The county will not pay for the new bridge"), "it");
+    assert_eq!(
+        find("Nobody in this valley trusts the council anymore"),
+        "Jock Finlay"
+    );
+    assert_eq!(
+        find("We will build the road and the school this year."),
+        "Mara Kell"
+    );
+    // A verb that introduces the next quotation is not the previous one's cue.
+    assert_ne!(find("Did you know about the fund at the time?"), "He");
+}
+
+#[test]
+fn subjects_past_adverbs_auxiliaries_and_quoted_relative_clauses() {
+    let t = "Mayor Tomas Brill however said he would welcome the new rail line.\n\n\
+             Ilka Vorn has doubts about the levy but has said she wants the vote moved.\n\n\
+             Jock Finlay, who calls the levy a \u{201c}sham,\u{201d} said he would vote against it.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(
+        find("he would welcome the new rail line"),
+        "Mayor Tomas Brill"
+    );
+    assert_eq!(find("she wants the vote moved"), "Ilka Vorn");
+    assert_eq!(find("he would vote against it"), "Jock Finlay");
+}
+
+#[test]
+fn a_floating_quotation_inherits_the_name_not_its_relative_pronoun() {
+    let t = "\u{201c}The river has never been this low in spring,\u{201d} said Mara Kell, who thinks often about the drought.\n\n\
+             \u{201c}We will have to bring water in by truck before the summer.\u{201d}";
+    let got = mentions(t);
+    assert_eq!(
+        mention_of(
+            &got,
+            "We will have to bring water in by truck before the summer."
+        ),
+        "Mara Kell"
+    );
+}
+
+#[test]
+fn a_relative_clause_inside_a_claim_keeps_its_own_attribution() {
+    let t = "Ilka Vorn praised the town councils, which she said could not be bought by the mill owners.\n\n\
+             Tomas Brill thanked the farmers for a levy that he said would pay for the new bridge.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(find("could not be bought by the mill owners"), "she");
+    assert_eq!(find("would pay for the new bridge"), "he");
+}
+
+#[test]
+fn a_subordinate_clause_ends_at_the_comma_before_a_new_attribution() {
+    let t = "While Ilka Vorn said the dam was safe, she said the town needed a second road.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(find("the dam was safe"), "Ilka Vorn");
+    assert_eq!(find("the town needed a second road"), "she");
+}
+
+#[test]
+fn a_continued_quotation_keeps_the_quoted_speaker_over_an_adverbial_clause() {
+    let t = "Ilka Vorn spoke first.\n\n\
+             \u{201c}The contracts cannot be ended at will,\u{201d} Tomas Brill told the Valley Courier in July, after Mara Kell said she wanted out. \u{201c}These contracts are fully binding on the county.\u{201d}";
+    let got = mentions(t);
+    assert_eq!(
+        mention_of(&got, "These contracts are fully binding on the county."),
+        "Tomas Brill"
+    );
+}
+
+#[test]
+fn a_sentence_final_attribution_takes_the_sentence_from_an_earlier_cue() {
+    let t = "Ilka Vorn welcomed the vote, saying the mill would reopen in the spring, the Valley Courier reported.\n\n\
+             Tomas Brill announced that he would run for mayor again next year, according to an aide.";
+    let got = mentions(t);
+    let find = |claim: &str| mention_of(&got, claim);
+    assert_eq!(
+        find("Ilka Vorn welcomed the vote, saying the mill would reopen in the spring"),
+        "the Valley Courier"
+    );
+    assert_eq!(find("the mill would reopen in the spring"), "Ilka Vorn");
+    assert_eq!(
+        find("Tomas Brill announced that he would run for mayor again next year"),
+        "an aide"
+    );
+}
+
+#[test]
+fn a_quotation_after_a_paragraph_ending_in_a_colon_belongs_to_its_subject() {
+    let t = "Tomas Brill spoke first, and Ilka Vorn answered him.\n\n\
+             \u{201c}The county has no money left for the bridge this year.\u{201d}\n\n\
+             Mara Kell continued:\n\n\
+             \u{201c}We will find the money for the bridge before the winter comes.\u{201d}";
+    let got = mentions(t);
+    assert_eq!(
+        mention_of(
+            &got,
+            "We will find the money for the bridge before the winter comes."
+        ),
+        "Mara Kell"
+    );
+}
+
+#[test]
+fn it_is_the_source_of_a_documents_words_but_not_of_a_passive() {
+    let t = "The council published its report on Monday, and it said the bridge must close for a year.\n\n\
+             It is said that the mill will close before the winter.";
+    let got = mentions(t);
+    assert_eq!(mention_of(&got, "the bridge must close for a year"), "it");
+    assert!(
+        got.iter()
+            .all(|(c, m, _)| !c.contains("mill will close") || m.as_deref() != Some("It")),
+        "{got:?}"
+    );
+}

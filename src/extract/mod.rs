@@ -10,11 +10,13 @@
 //! claim's date (`when`) and outlet (`to_whom`) read from the words around its cue; the pieces
 //! of a quotation broken by its attribution are joined into one claim (`continued`).
 
+mod after_quote;
 mod arabic;
 mod continued;
 mod headline;
 mod hedged;
 pub mod lexicon;
+mod nested;
 mod reported;
 pub mod speakers;
 pub mod to_whom;
@@ -200,7 +202,11 @@ fn resolve(
                             m.name = f;
                         }
                     }
-                    last_person = Some(m.clone());
+                    // "said Murphy, who thinks ...": a later uncued quotation inherits the
+                    // name's mention, not the relative pronoun's.
+                    if !is_relative(&text[span.0..span.1]) {
+                        last_person = Some(m.clone());
+                    }
                     org_latest = false;
                     Some(m)
                 }
@@ -266,6 +272,13 @@ fn resolve(
     let mut out = continued::join_pieces(text, out);
     share_by_speaker(&mut out);
     out
+}
+
+/// A relative pronoun standing as the attributing mention ("Vorn, who said ...").
+pub(crate) fn is_relative(mention: &str) -> bool {
+    ["who", "which", "that"]
+        .iter()
+        .any(|r| mention.eq_ignore_ascii_case(r))
 }
 
 /// A speaker's claims in one item that name no outlet or date take those of the speaker's

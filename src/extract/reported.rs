@@ -72,7 +72,22 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             // "X said ... and Trump says ...": a second attribution joined to the first's
             // clause ends that clause.
             let class = verb_class(lw);
-            if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || !c.split_joined(v) {
+            // "..., saying ..., CNN reported.": a sentence-final attribution is the whole
+            // sentence's; the claim it sat in ends before it.
+            let final_cue = super::nested::final_attribution(text, p, v, class)
+                .is_some_and(|comma| c.cut_last_at(comma));
+            if !final_cue
+                && (!matches!(class, Some(VerbClass::Speech | VerbClass::Tell))
+                    || !c.split_joined(v))
+            {
+                // "the town halls which he said could not be bought": a relative clause's own
+                // attribution inside the claim, a claim of its own.
+                if let Some(class) = class
+                    && matches!(class, VerbClass::Speech | VerbClass::Tell)
+                    && super::nested::relative_cue(text, p, v)
+                {
+                    c.attribute(v, class);
+                }
                 continue;
             }
             covered_until = v;
@@ -236,10 +251,16 @@ impl Ctx<'_> {
             return false;
         }
         let conj = subj.lead - 1;
-        if !matches!(
-            self.lw(conj).as_str(),
-            "and" | "but" | "while" | "whereas" | "although" | "though"
-        ) {
+        // "While Vorn said ..., she said ...": a comma after a subordinate clause also ends it.
+        let after_subordinate = p.is_punct(conj, ',')
+            && matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
+            && super::nested::opens_subordinate(self.text, p, ss);
+        if !after_subordinate
+            && !matches!(
+                self.lw(conj).as_str(),
+                "and" | "but" | "while" | "whereas" | "although" | "though"
+            )
+        {
             return false;
         }
         let cut = p.toks[conj - 1].e;
@@ -247,6 +268,25 @@ impl Ctx<'_> {
             return false;
         };
         if !(last.span.0 < p.toks[conj].s && p.toks[conj].s < last.span.1) {
+            return false;
+        }
+        let (s, e) = trim_span(self.text, (last.span.0, cut));
+        if e <= s {
+            return false;
+        }
+        last.span = (s, e);
+        true
+    }
+
+    /// Ends the last claim before the comma at token `comma` when it runs across it.
+    fn cut_last_at(&mut self, comma: usize) -> bool {
+        let p = self.p;
+        let at = p.toks[comma].s;
+        let cut = p.toks[comma.saturating_sub(1)].e;
+        let Some(last) = self.out.last_mut() else {
+            return false;
+        };
+        if !(last.span.0 < at && at < last.span.1) {
             return false;
         }
         let (s, e) = trim_span(self.text, (last.span.0, cut));
@@ -423,6 +463,25 @@ impl Ctx<'_> {
             }
             // "Vorn, who said ...", "voters who want ...": the relative pronoun's antecedent.
             None if let Some(s) = self.relative_subject(ss, v) => s,
+            // "..., it said.": a document's or an organisation's words.
+            None if matches!(class, VerbClass::Speech | VerbClass::Tell)
+                && let Some(s) = super::nested::it_subject(self.text, p, ss, v) =>
+            {
+                s
+            }
+            // "Vorn, who calls it a “sham,” said", "Vorn however said", "Vorn has doubts but
+            // has said": a subject further off.
+            None if matches!(class, VerbClass::Speech | VerbClass::Tell)
+                && super::nested::clause_follows(self.text, p, v)
+                && let Some(s) = super::nested::relative_antecedent(self.text, p, ss, v)
+                    .or_else(|| super::nested::distant_subject(self.text, p, ss, v))
+                    .or_else(|| {
+                        super::nested::conjoined_before(self.text, p, ss, v)
+                            .and_then(|c| self.clause_subject(ss, c))
+                    }) =>
+            {
+                s
+            }
             // "..., saying ...": the subject of the sentence's main clause.
             None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
                 main_subject(self.text, p, ss, v - 1)
@@ -474,8 +533,15 @@ impl Ctx<'_> {
             && subj.start > ss
             && p.is_punct(subj.start - 1, ',')
         {
+            // A comma inside a closing quotation mark ends it too ("who calls it a “sham,” said").
             (v + 1..se)
-                .find(|&k| p.is_punct(k + 1, ',') && p.toks[k + 1].quote.is_none())
+                .find_map(|k| {
+                    if p.is_punct(k + 1, ',') && p.toks[k + 1].quote.is_none() {
+                        Some(k)
+                    } else {
+                        super::after_quote::comma_closed(self.text, p, k + 1).then_some(k + 1)
+                    }
+                })
                 .unwrap_or(se)
         } else {
             se
@@ -1020,18 +1086,32 @@ impl Ctx<'_> {
             if words < 4 {
                 continue;
             }
+            // "“...,” Hannity pressed.": a subject and any verb right after the quotation.
+            if let Some((s, cue)) = super::after_quote::find(self.text, p, &q) {
+                let who = self.who(&s);
+                let sent = (p.sentence_start(q.open_tok), p.sentence_end(cue.1));
+                self.push_quote(qi, who, Some(cue), sent);
+                continue;
+            }
             let speaking =
                 |r: &Raw| matches!(&r.who, Who::Subject { kind, .. } if *kind != SubjKind::Group);
             let before = self.out[first..]
                 .iter()
                 .rev()
                 .find(|r| r.span.1 <= q.outer.0 && speaking(r));
+            // "“...,” Vorn told the paper, after Brill said .... “...”": a speaker in an
+            // adverbial clause of the quoted speaker's sentence does not take the quotation.
+            let before =
+                before.map(|r| super::nested::quoted_speaker(self.text, &self.out[first..], r));
             let after = self.out[first..]
                 .iter()
                 .find(|r| r.span.0 >= q.outer.1 && speaking(r));
             let who = match (before, after) {
                 (Some(r), _) | (None, Some(r)) => r.who.clone(),
-                (None, None) if q.open_tok == 0 => Who::Inherit,
+                // "Cruz continued:" ending the paragraph before.
+                (None, None) if q.open_tok == 0 => {
+                    super::nested::colon_intro(self.text, p.s).unwrap_or(Who::Inherit)
+                }
                 _ => continue,
             };
             let sent = (p.sentence_start(q.open_tok), p.sentence_end(q.open_tok));

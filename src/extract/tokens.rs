@@ -77,6 +77,9 @@ fn closes(open: char, close: char) -> bool {
             | ('«', '»')
             | ('‹', '›')
             | ('"', '"')
+            // Copy that mixes straight and curly marks ("...,” X said / “...," X said).
+            | ('“', '"')
+            | ('"', '”')
             | ('‘', '’')
             | ('‚', '‘')
             | ('‚', '’')
@@ -176,6 +179,10 @@ impl Para {
             // Two apostrophes as a quote mark, as some wire copy prints them (''...'').
             if c == '\'' && e < end && bytes[e] == b'\'' {
                 e += 1;
+                // ''' : a single mark nested against the doubled one (''... 'a case.''').
+                if e < end && bytes[e] == b'\'' {
+                    e += 1;
+                }
                 let kind = if prev_space || prev_is_opening(bytes, s, self.s) {
                     Kind::Open
                 } else {
@@ -235,6 +242,21 @@ impl Para {
                         && stack
                             .last()
                             .is_some_and(|&o| text[self.toks[o].s..].starts_with('„')) =>
+                {
+                    let o = stack.pop().unwrap_or(i);
+                    if stack.is_empty() {
+                        spans.push((o, i));
+                    }
+                    self.toks[i].kind = Kind::Close;
+                }
+                // A straight mark standing alone between spaces after a nested quotation
+                // closes the open one ("...,' " she said).
+                Kind::Open
+                    if c == '"'
+                        && spaced_after(text, t.e, self.e)
+                        && stack.last().is_some_and(|&o| {
+                            closes(text[self.toks[o].s..].chars().next().unwrap_or(' '), c)
+                        }) =>
                 {
                     let o = stack.pop().unwrap_or(i);
                     if stack.is_empty() {
@@ -384,6 +406,11 @@ impl Para {
 fn is_mark(c: char) -> bool {
     // Combining marks (Arabic harakat and the like) stay inside their word.
     matches!(c as u32, 0x0300..=0x036F | 0x064B..=0x065F | 0x0670)
+}
+
+/// Whether a mark ending at byte `e` is followed by whitespace or the paragraph's end.
+fn spaced_after(text: &str, e: usize, para_e: usize) -> bool {
+    e >= para_e || text[e..].starts_with(char::is_whitespace)
 }
 
 fn prev_is_opening(bytes: &[u8], s: usize, para_s: usize) -> bool {
