@@ -275,6 +275,7 @@ fn any_verb_right_after_a_quotation_attributes_it() {
              \u{201c}The county will not pay for the new bridge,\u{201d} it read.\n\n\
              \u{201c}Nobody in this valley trusts the council anymore,\u{201d} mused Jock Finlay, a farmer.\n\n\
              \u{201c}We will build the road and the school this year.\u{201d} Mara Kell said.\n\n\
+             The hearing went on.\n\n\
              \u{201c}Did you know about the fund at the time?\u{201d} He answered, \u{201c}I did not know.\u{201d}";
     let got = mentions(t);
     let find = |claim: &str| mention_of(&got, claim);
