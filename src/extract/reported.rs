@@ -12,6 +12,8 @@ use super::tokens::{Kind, Para, lower_ascii};
 use super::{Raw, Who};
 use crate::model::ClaimKind;
 
+mod recall;
+
 /// A short lowercased word.
 struct Low {
     buf: [u8; 24],
@@ -72,7 +74,9 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             // "X said ... and Trump says ...": a second attribution joined to the first's
             // clause ends that clause.
             let class = verb_class(lw);
-            if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || !c.split_joined(v) {
+            if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell))
+                || !(c.split_joined(v) || c.split_coordinated(v))
+            {
                 continue;
             }
             covered_until = v;
@@ -412,9 +416,9 @@ impl Ctx<'_> {
         let subj = match subject_before(self.text, p, v, ss) {
             Some(s) => s,
             // "X thanked Miami and said ...": the subject of the clause the verb is joined to.
-            None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => {
-                self.clause_subject(ss, v - 1)?
-            }
+            None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => self
+                .clause_subject(ss, v - 1)
+                .or_else(|| self.joined_subject(ss, v, class))?,
             // "74 percent said", "the budget office said": a noun phrase no word list knows.
             None if !super::lexicon::NOT_PHRASE_SUBJECT_VERBS.contains(lv.as_str())
                 && let Some(s) = self.phrase_subject(ss, v) =>
@@ -431,12 +435,15 @@ impl Ctx<'_> {
             }
             None if class != VerbClass::Mental
                 && v > ss
-                && (p.is_punct(v - 1, ',') || is_close(p, v - 1)) =>
+                && (p.is_punct(v - 1, ',') || is_close(p, v - 1))
+                && let Some(s) = subject_after(self.text, p, v) =>
             {
                 inverted = true;
-                subject_after(self.text, p, v)?
+                s
             }
-            None => return None,
+            // "The deputy head of the delegation to the forum said ...": a subject no rule
+            // knows.
+            None => self.fallback_subject(ss, v, class)?,
         };
         // "while other voters said": the conjunction is not part of the group.
         let mut subj = subj;

@@ -1,0 +1,234 @@
+//! Reported clauses the subject rules of `reported` leave without a source: a reporting verb
+//! after a subject no rule recognises ("The deputy head of the delegation to the forum said
+//! ...", "Stone, 29, of Huntsville, says ..."), or joined to an earlier verb ("Vorn admitted
+//! that ..., but said ..."). The clause after the verb is still what was said.
+
+use super::super::lexicon::{NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass};
+use super::super::speakers::{SubjKind, Subject, is_cap, main_subject, name_subject};
+use super::{Ctx, is_clause_link, is_open};
+
+impl Ctx<'_> {
+    /// Whether the verb at `v` is one these fallbacks trust and what follows it opens a
+    /// reported clause: "that", a quotation, a pronoun, a determiner or a name.
+    fn opens_report(&self, v: usize, class: VerbClass) -> bool {
+        let p = self.p;
+        if !matches!(class, VerbClass::Speech | VerbClass::Tell) {
+            return false;
+        }
+        // Only forms that are verbs wherever they stand: "the state", "a pledged delegate", "an
+        // estimated loss" are nouns and adjectives.
+        let lv = self.lw(v);
+        let verb = matches!(
+            lv.as_str(),
+            "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes"
+        ) || (lv.ends_with("ed")
+            && !matches!(
+                lv.as_str(),
+                "pledged" | "estimated" | "charged" | "alleged" | "reported" | "continued"
+            ));
+        if !verb || NOT_PHRASE_SUBJECT_VERBS.contains(lv.as_str()) {
+            return false;
+        }
+        let mut j = self.skip_adverbials(v + 1, p.sentence_end(v));
+        if p.is_punct(j, ':') {
+            j += 1;
+        }
+        is_open(p, j)
+            || is_cap(self.text, p, j)
+            || matches!(
+                self.lw(j).as_str(),
+                "that"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "our"
+                    | "if"
+                    | "whether"
+            )
+    }
+
+    /// The phrase before the reporting verb at `v` when no subject rule found one: back from
+    /// the verb past "also", "has", to a comma, a quotation or a word that opens a clause; after
+    /// an appositive ("Stone, 29, of Huntsville, says"), the phrase before its first comma. A
+    /// group that names no speaker node, unless that phrase ends in a name. None for a passive
+    /// ("is said to"), an infinitive ("to say"), a question ("What did he say").
+    pub(super) fn fallback_subject(
+        &self,
+        ss: usize,
+        v: usize,
+        class: VerbClass,
+    ) -> Option<Subject> {
+        let p = self.p;
+        if v <= ss || !self.opens_report(v, class) {
+            return None;
+        }
+        if p.is_punct(v - 1, ',') {
+            return self.appositive_subject(ss, v);
+        }
+        let mut e = v - 1;
+        let mut gaps = 0;
+        while e > ss && gaps < 3 && SUBJECT_VERB_GAP.contains(self.lw(e).as_str()) {
+            if matches!(
+                self.lw(e).as_str(),
+                "is" | "was" | "were" | "are" | "being" | "been"
+            ) {
+                return None;
+            }
+            e -= 1;
+            gaps += 1;
+        }
+        if !p.is_word(e) || p.toks[e].quote.is_some() {
+            return None;
+        }
+        let le = self.lw(e);
+        if le.ends_with("ly")
+            || matches!(
+                le.as_str(),
+                "to" | "not"
+                    | "be"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "been"
+                    | "it"
+                    | "what"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "as"
+                    | "so"
+                    | "than"
+                    | "you"
+                    | "i"
+                    | "we"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "let"
+                    | "can"
+                    | "the"
+                    | "an"
+                    | "a"
+                    | "of"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "into"
+                    | "about"
+                    | "most"
+            )
+        {
+            return None;
+        }
+        let mut s = e;
+        while s > ss && s + 6 > e {
+            let j = s - 1;
+            if !p.is_word(j) || p.toks[j].quote.is_some() {
+                break;
+            }
+            let l = self.lw(j);
+            if is_clause_link(&l) || matches!(l.as_str(), "who" | "which") {
+                break;
+            }
+            s = j;
+        }
+        Some(group(s, e))
+    }
+
+    /// "Stone, 29, of Huntsville, Ala., says ...", "Several candidates, including Vorn, said
+    /// ...": the phrase opening the sentence, before its first comma.
+    fn appositive_subject(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let c1 = (ss..v).find(|&k| p.is_punct(k, ',') && p.toks[k].quote.is_none())?;
+        if c1 == ss || c1 > ss + 6 || (ss..c1).any(|k| !p.is_word(k)) {
+            return None;
+        }
+        if !is_cap(self.text, p, ss) {
+            return None;
+        }
+        let e = c1 - 1;
+        let named = is_cap(self.text, p, e)
+            .then(|| name_subject(self.text, p, e, ss))
+            .flatten()
+            .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org) && s.name.is_some());
+        Some(match named {
+            Some(s) => Subject { lead: s.start, ..s },
+            None => group(ss, e),
+        })
+    }
+
+    /// "Vorn admitted that ..., but said ...": a reporting verb joined to an earlier clause
+    /// takes the subject of the sentence's last attribution, or of its main clause.
+    pub(super) fn joined_subject(&self, ss: usize, v: usize, class: VerbClass) -> Option<Subject> {
+        if !self.opens_report(v, class) {
+            return None;
+        }
+        self.last_subject_in(ss, v)
+            .or_else(|| main_subject(self.text, self.p, ss, v - 1))
+    }
+
+    /// "Vorn admitted that the name was wrong, but said ...": a reporting verb right after "and"
+    /// or "but" inside the last claim's clause ends that clause before the conjunction.
+    pub(super) fn split_coordinated(&mut self, v: usize) -> bool {
+        let p = self.p;
+        let ss = p.sentence_start(v);
+        if v < ss + 2 || !matches!(self.lw(v - 1).as_str(), "and" | "but") {
+            return false;
+        }
+        let class = super::verb_class(&self.lw(v));
+        if !class.is_some_and(|c| self.opens_report(v, c)) {
+            return false;
+        }
+        let conj = v - 1;
+        let cut = if p.is_punct(conj - 1, ',') && conj >= ss + 2 {
+            p.toks[conj - 2].e
+        } else {
+            p.toks[conj - 1].e
+        };
+        let Some(last) = self.out.last_mut() else {
+            return false;
+        };
+        if !(last.span.0 < p.toks[conj].s && p.toks[conj].s < last.span.1) {
+            return false;
+        }
+        let (s, e) = super::trim_span(self.text, (last.span.0, cut));
+        if e <= s {
+            return false;
+        }
+        last.span = (s, e);
+        true
+    }
+}
+
+fn group(s: usize, e: usize) -> Subject {
+    Subject {
+        start: s,
+        end: e,
+        lead: s,
+        kind: SubjKind::Group,
+        name: None,
+        roles: Vec::new(),
+    }
+}
