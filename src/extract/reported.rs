@@ -557,7 +557,11 @@ impl Ctx<'_> {
         let asked_about = lv.starts_with("ask") && self.lw(j) == "about";
         let content_ok = j <= se
             && self.words_in(j, se) >= min_words
-            && (that || asked_about || is_open(p, j) || clause_start(&self.lw(j), class));
+            && (that
+                || asked_about
+                || is_open(p, j)
+                || clause_start(&self.lw(j), class)
+                || self.promised_to(&lv, j));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
             // "endorsed Vorn last week, saying ...": a stance is towards a noun phrase.
             // "Vorn's support rose", "tepid Latino support": "support" is mostly a noun; only a
@@ -605,6 +609,8 @@ impl Ctx<'_> {
                     return None;
                 }
                 self.noun_phrase_end(j, se)
+            } else if self.promised_to(&lv, j) {
+                self.infinitive_end(j, se)
             } else {
                 se
             };

@@ -3,8 +3,11 @@
 //! ...", "Stone, 29, of Huntsville, says ..."), or joined to an earlier verb ("Vorn admitted
 //! that ..., but said ..."). The clause after the verb is still what was said.
 
-use super::super::lexicon::{NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass};
+use super::super::lexicon::{
+    NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass, is_commitment_verb,
+};
 use super::super::speakers::{SubjKind, Subject, is_cap, main_subject, name_subject};
+use super::super::tokens::Kind;
 use super::{Ctx, is_clause_link, is_open};
 
 impl Ctx<'_> {
@@ -59,6 +62,24 @@ impl Ctx<'_> {
                     | "if"
                     | "whether"
             )
+    }
+
+    /// "Vorn vowed to repeal the levy": what a promise, a vow or a pledge commits to is the
+    /// infinitive after it (the verb at `j` is "to").
+    pub(super) fn promised_to(&self, lv: &str, j: usize) -> bool {
+        is_commitment_verb(lv) && self.lw(j) == "to" && self.p.is_word(j + 1)
+    }
+
+    /// The last token of the infinitive starting at `j`: before a comma, a dash or a semicolon
+    /// outside quotation marks ("pledged to bolster its military, reversing ...").
+    pub(super) fn infinitive_end(&self, j: usize, se: usize) -> usize {
+        let p = self.p;
+        (j + 1..=se)
+            .find(|&k| {
+                p.toks[k].quote.is_none()
+                    && matches!(p.toks[k].kind, Kind::Punct(',' | ';' | '—' | '–'))
+            })
+            .map_or(se, |k| k - 1)
     }
 
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
