@@ -962,9 +962,13 @@ impl Ctx<'_> {
             return None;
         }
         let (ss, se) = self.sentence(v);
+        // "According to early results of the exit poll conducted by ... for ..., Vorn led":
+        // opening its sentence, the source may be long.
+        let initial = self.opens_sentence(ss, v);
+        let reach = if initial { 26 } else { 14 };
         let mut e = v + 2;
         while e <= se
-            && e < v + 14
+            && e < v + reach
             && !p.is_punct(e, ',')
             && !p.is_punct(e, ')')
             && (e != se || p.is_word(e))
@@ -994,7 +998,10 @@ impl Ctx<'_> {
             },
         };
         let cue = (v, v + 1);
-        if p.is_punct(e, ',') && e < se && self.words_in(e + 1, se) >= 3 {
+        // "..., according to X, taking a step ...": after a clause, the claim is that clause,
+        // not the words after the source.
+        let after_clause = !initial && self.clause_before_according(ss, v, e, se);
+        if p.is_punct(e, ',') && e < se && self.words_in(e + 1, se) >= 3 && !after_clause {
             self.push_clause(e + 1, se, who, cue, (ss, se));
             return Some(se + 1);
         }
@@ -1009,6 +1016,11 @@ impl Ctx<'_> {
             .map_or(ss, |k| k + 1);
         if v > start + 1 && p.is_punct(v - 1, ',') && self.words_in(start, v - 2) >= 3 {
             self.push_clause(start, v - 2, who, cue, (ss, se));
+            return Some(se + 1);
+        }
+        // "..., threatening “a major lawsuit,” according to X": the comma inside the marks.
+        if v > start + 1 && self.comma_quote_before(v) && self.words_in(start, v - 1) >= 3 {
+            self.push_clause(start, v - 1, who, cue, (ss, se));
             return Some(se + 1);
         }
         None

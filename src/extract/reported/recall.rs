@@ -82,6 +82,46 @@ impl Ctx<'_> {
             .map_or(se, |k| k - 1)
     }
 
+    /// Whether token `v` opens its sentence, past a leading conjunction ("But according to").
+    pub(super) fn opens_sentence(&self, ss: usize, v: usize) -> bool {
+        v == ss || (v == ss + 1 && matches!(self.lw(ss).as_str(), "but" | "and" | "so" | "yet"))
+    }
+
+    /// Whether "according" at `v` follows a clause of five words or more and a comma (or a
+    /// quotation that ends in one), and what follows the source's comma at `e` only describes
+    /// the source or the circumstances ("..., according to X, a social analytics firm", "...,
+    /// according to X, taking a step toward ...").
+    pub(super) fn clause_before_according(&self, ss: usize, v: usize, e: usize, se: usize) -> bool {
+        let p = self.p;
+        if !(v > ss + 5
+            && (p.is_punct(v - 1, ',') || self.comma_quote_before(v))
+            && self.words_in(ss, v - 1) >= 5)
+        {
+            return false;
+        }
+        if !p.is_punct(e, ',') || e >= se {
+            return true;
+        }
+        let next = self.lw(e + 1);
+        next.ends_with("ing")
+            || matches!(
+                next.as_str(),
+                "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their"
+            )
+    }
+
+    /// Whether a quotation ending in a comma closes right before token `v` (“...,” X said).
+    pub(super) fn comma_quote_before(&self, v: usize) -> bool {
+        let p = self.p;
+        v > 0
+            && super::is_close(p, v - 1)
+            && p.toks[v - 1].quote.is_some_and(|qi| {
+                self.text[p.quotes[qi as usize].inner.0..p.quotes[qi as usize].inner.1]
+                    .trim_end()
+                    .ends_with(',')
+            })
+    }
+
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
     /// the verb past "also", "has", to a comma, a quotation or a word that opens a clause; after
     /// an appositive ("Stone, 29, of Huntsville, says"), the phrase before its first comma. A
