@@ -1042,7 +1042,13 @@ impl Ctx<'_> {
                 continue;
             }
             let words = self.text[q.inner.0..q.inner.1].split_whitespace().count();
+            // "..., Rubio fired back: “...”": a quotation after a colon is what the words
+            // before it introduce, however short.
+            let colon = self.colon_before(q.open_tok);
             if words < 4 {
+                if let Some(c) = colon {
+                    self.push_colon_quote(qi, c);
+                }
                 continue;
             }
             let speaking =
@@ -1057,6 +1063,10 @@ impl Ctx<'_> {
             let who = match (before, after) {
                 (Some(r), _) | (None, Some(r)) => r.who.clone(),
                 (None, None) if q.open_tok == 0 => Who::Inherit,
+                (None, None) if let Some(c) = colon => {
+                    self.push_colon_quote(qi, c);
+                    continue;
+                }
                 _ => continue,
             };
             let sent = (p.sentence_start(q.open_tok), p.sentence_end(q.open_tok));

@@ -8,6 +8,7 @@ use super::super::lexicon::{
 };
 use super::super::speakers::{SubjKind, Subject, is_cap, main_subject, name_subject};
 use super::super::tokens::Kind;
+use super::super::Who;
 use super::{Ctx, is_clause_link, is_open};
 
 impl Ctx<'_> {
@@ -120,6 +121,78 @@ impl Ctx<'_> {
                     .trim_end()
                     .ends_with(',')
             })
+    }
+
+    /// The colon right before the quotation opening at token `open`, if any, with a word before
+    /// it ("fired back: “...”", "From the report: “...”").
+    pub(super) fn colon_before(&self, open: usize) -> Option<usize> {
+        let p = self.p;
+        let c = open.checked_sub(1)?;
+        (c > 0 && p.is_punct(c, ':') && p.toks[c].quote.is_none() && p.is_word(c - 1))
+            .then_some(c)
+    }
+
+    /// Pushes the quotation `qi` introduced by the colon at token `c`. Its source is a name
+    /// right before the colon ("- Philip Bump: “...”"), else the subject of the sentence's main
+    /// clause ("Rubio fired back forcefully: “...”"), else no one; the cue is the word before
+    /// the colon.
+    pub(super) fn push_colon_quote(&mut self, qi: usize, c: usize) {
+        let p = self.p;
+        let ss = p.sentence_start(c);
+        if c <= ss {
+            return;
+        }
+        let named = is_cap(self.text, p, c - 1)
+            .then(|| name_subject(self.text, p, c - 1, ss))
+            .flatten()
+            .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org) && s.name.is_some());
+        let who = match named
+            .or_else(|| main_subject(self.text, p, ss, c))
+            .or_else(|| self.first_mention(ss, c))
+        {
+            Some(s) => self.who(&s),
+            None => Who::Nobody,
+        };
+        let open = p.quotes[qi].open_tok;
+        let sent = (ss, p.sentence_end(open));
+        self.push_quote(qi, who, Some((c - 1, c - 1)), sent);
+    }
+
+    /// The first name or personal pronoun in tokens `ss..c` that no preposition governs
+    /// ("As Professor Foner put it", "And Mr. Christie gloated", not "on Twitter").
+    fn first_mention(&self, ss: usize, c: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut k = ss;
+        while k < c {
+            let governed = k > ss
+                && matches!(
+                    self.lw(k - 1).as_str(),
+                    "on" | "in" | "at" | "of" | "from" | "to" | "for" | "with" | "by" | "about"
+                );
+            if !governed && p.is_word(k) && p.toks[k].quote.is_none() {
+                let l = self.lw(k);
+                if matches!(l.as_str(), "he" | "she" | "it" | "they" | "we" | "i") {
+                    return Some(Subject {
+                        kind: SubjKind::Pronoun,
+                        ..group(k, k)
+                    });
+                }
+                if is_cap(self.text, p, k) {
+                    let mut e = k;
+                    while e + 1 < c && is_cap(self.text, p, e + 1) {
+                        e += 1;
+                    }
+                    if let Some(s) = name_subject(self.text, p, e, k)
+                        .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org))
+                    {
+                        return Some(s);
+                    }
+                    k = e;
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
