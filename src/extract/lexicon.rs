@@ -367,3 +367,4 @@ pub fn is_commitment_verb(lower: &str) -> bool {
             | "agreed"
     )
 }
+

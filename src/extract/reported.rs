@@ -330,7 +330,7 @@ impl Ctx<'_> {
                 return j;
             }
             let l = self.lw(j);
-            if !ADVERBIAL_START.contains(l.as_str()) {
+            if !ADVERBIAL_START.contains(l.as_str()) || self.this_not_time(j) {
                 return j;
             }
             // "on Friday" / "on September 17": a short date phrase.
@@ -561,7 +561,8 @@ impl Ctx<'_> {
                 || asked_about
                 || is_open(p, j)
                 || clause_start(&self.lw(j), class)
-                || self.promised_to(&lv, j));
+                || self.promised_to(&lv, j)
+                || (class == VerbClass::Speech && self.possessive_her(&lv, j)));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
             // "endorsed Vorn last week, saying ...": a stance is towards a noun phrase.
             // "Vorn's support rose", "tepid Latino support": "support" is mostly a noun; only a

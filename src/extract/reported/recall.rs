@@ -37,10 +37,13 @@ impl Ctx<'_> {
         if p.is_punct(j, ':') {
             j += 1;
         }
+        // "they'll", "he’s": the pronoun before the contraction.
+        let w = self.lw(j);
+        let head = w.as_str().split(['\'', '’']).next().unwrap_or("");
         is_open(p, j)
             || is_cap(self.text, p, j)
             || matches!(
-                self.lw(j).as_str(),
+                head,
                 "that"
                     | "he"
                     | "she"
@@ -195,6 +198,54 @@ impl Ctx<'_> {
         None
     }
 
+    /// Whether "this" at `j` opens a clause rather than a time ("said this is a rough patch",
+    /// not "said this week that ...").
+    pub(super) fn this_not_time(&self, j: usize) -> bool {
+        self.lw(j) == "this"
+            && !matches!(
+                self.lw(j + 1).as_str(),
+                "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "spring"
+                    | "summer"
+                    | "fall"
+                    | "autumn"
+                    | "winter"
+                    | "time"
+                    | "past"
+                    | "season"
+                    | "cycle"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            )
+    }
+
+    /// "said her father ...": "her" with a noun after it is a possessive opening the clause, not
+    /// an object; after verbs that also take an object ("maintained her lead", "continue her
+    /// work") it is not.
+    pub(super) fn possessive_her(&self, lv: &str, j: usize) -> bool {
+        let object_verb = ["maintain", "continu", "mention", "suggest", "explain", "point"]
+            .iter()
+            .any(|stem| lv.starts_with(stem));
+        !object_verb
+            && self.lw(j) == "her"
+            && self.p.is_word(j + 1)
+            && !matches!(
+                self.lw(j + 1).as_str(),
+                "that" | "to" | "on" | "in" | "the" | "a" | "an" | "about" | "of" | "for" | "with"
+            )
+    }
+
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
     /// the verb past "also", "has", to a comma, a quotation or a word that opens a clause; after
     /// an appositive ("Stone, 29, of Huntsville, says"), the phrase before its first comma. A
@@ -210,7 +261,10 @@ impl Ctx<'_> {
         if v <= ss || !self.opens_report(v, class) {
             return None;
         }
-        if p.is_punct(v - 1, ',') {
+        if p.is_punct(v - 1, ',')
+            || (p.toks[v - 1].quote.is_none()
+                && matches!(p.toks[v - 1].kind, Kind::Punct('—' | '–' | '-' | ')')))
+        {
             return self.appositive_subject(ss, v);
         }
         let mut e = v - 1;
@@ -239,7 +293,6 @@ impl Ctx<'_> {
                     | "were"
                     | "are"
                     | "been"
-                    | "it"
                     | "what"
                     | "who"
                     | "which"
@@ -295,7 +348,10 @@ impl Ctx<'_> {
     /// ...": the phrase opening the sentence, before its first comma.
     fn appositive_subject(&self, ss: usize, v: usize) -> Option<Subject> {
         let p = self.p;
-        let c1 = (ss..v).find(|&k| p.is_punct(k, ',') && p.toks[k].quote.is_none())?;
+        let c1 = (ss..v).find(|&k| {
+            p.toks[k].quote.is_none()
+                && matches!(p.toks[k].kind, Kind::Punct(',' | '—' | '–' | '-' | '('))
+        })?;
         if c1 == ss || c1 > ss + 6 || (ss..c1).any(|k| !p.is_word(k)) {
             return None;
         }
