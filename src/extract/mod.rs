@@ -15,6 +15,7 @@ mod hedged;
 pub mod lexicon;
 mod reported;
 pub mod speakers;
+mod titled;
 pub mod to_whom;
 pub mod tokens;
 mod turns;
@@ -104,7 +105,8 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
             continue;
         }
         if i == 0
-            && let Some(h) = headline::find(text, (s, e))
+            && let Some(h) =
+                headline::find(text, (s, e)).or_else(|| titled::find(text, (s, e)))
         {
             raws.push(h);
             continue;
