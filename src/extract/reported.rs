@@ -431,7 +431,20 @@ impl Ctx<'_> {
             None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
                 main_subject(self.text, p, ss, v - 1)
                     .or_else(|| self.sentence_subject(ss, v))
-                    .or_else(|| self.last_subject_in(ss, v))?
+                    .or_else(|| self.last_subject_in(ss, v))
+                    .or_else(|| self.gerund_fallback(ss, v))?
+            }
+            // "Vorn defended the line by saying it was ...": the main clause's subject.
+            None if lv.ends_with("ing")
+                && v > ss
+                && matches!(
+                    self.lw(v - 1).as_str(),
+                    "by" | "after" | "while" | "before" | "when"
+                ) =>
+            {
+                main_subject(self.text, p, ss, v - 1)
+                    .or_else(|| self.sentence_subject(ss, v))
+                    .or_else(|| self.gerund_fallback(ss, v))?
             }
             None if class != VerbClass::Mental
                 && v > ss

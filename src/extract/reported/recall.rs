@@ -246,6 +246,23 @@ impl Ctx<'_> {
             )
     }
 
+    /// The source of a gerund cue ("..., saying that ...") no subject rule found: the first
+    /// name or pronoun of the sentence, else its first word as a group, when what follows the
+    /// gerund opens a reported clause.
+    pub(super) fn gerund_fallback(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut j = v + 1;
+        if p.is_punct(j, ',') || p.is_punct(j, ':') {
+            j += 1;
+        }
+        let opens = self.lw(j) == "that" || is_open(p, j);
+        if !opens || v <= ss {
+            return None;
+        }
+        self.first_mention(ss, v)
+            .or_else(|| p.is_word(ss).then(|| group(ss, ss)))
+    }
+
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
     /// the verb past "also", "has", to a comma, a quotation or a word that opens a clause; after
     /// an appositive ("Stone, 29, of Huntsville, says"), the phrase before its first comma. A
