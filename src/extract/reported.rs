@@ -455,8 +455,10 @@ impl Ctx<'_> {
                 s
             }
             // "The deputy head of the delegation to the forum said ...": a subject no rule
-            // knows.
-            None => self.fallback_subject(ss, v, class)?,
+            // knows; "A CNN poll last month showed ...": a poll or a report a few words back.
+            None => self
+                .fallback_subject(ss, v, class)
+                .or_else(|| self.evidence_subject(ss, v))?,
         };
         // "while other voters said": the conjunction is not part of the group.
         let mut subj = subj;
@@ -545,7 +547,8 @@ impl Ctx<'_> {
         }
         j = self.skip_adverbials(j, se);
         // "called for a ban": what is called for is the claim.
-        if lv.starts_with("call") && self.lw(j) == "for" {
+        // "called on Vorn to resign": who is called on, and to do what, is the claim.
+        if lv.starts_with("call") && matches!(self.lw(j).as_str(), "for" | "on") {
             j += 1;
         }
         let mut that = false;
@@ -564,6 +567,8 @@ impl Ctx<'_> {
                 1
             }
             "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" => 2,
+            // "called it “predatory”".
+            "call" | "calls" | "called" | "calling" => 2,
             _ => 3,
         };
         // "asked Vorn about the fund": the question's topic is the claim.

@@ -4,7 +4,7 @@
 //! that ..., but said ..."). The clause after the verb is still what was said.
 
 use super::super::lexicon::{
-    NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass, is_commitment_verb,
+    EVIDENCE_NOUNS, NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass, is_commitment_verb,
 };
 use super::super::speakers::{SubjKind, Subject, is_cap, main_subject, name_subject};
 use super::super::tokens::Kind;
@@ -261,6 +261,58 @@ impl Ctx<'_> {
         }
         self.first_mention(ss, v)
             .or_else(|| p.is_word(ss).then(|| group(ss, ss)))
+    }
+
+    /// "A CNN/ORC poll last month showed ...", "new filings show ...", "a review of his work
+    /// shows ...": a poll, a study or records within the few words before an evidence verb,
+    /// no comma or clause between. The phrase from its determiner to the verb is a group.
+    pub(super) fn evidence_subject(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let lv = self.lw(v);
+        if !matches!(
+            lv.as_str(),
+            "show" | "shows" | "showed" | "found" | "finds" | "suggest" | "suggests" | "suggested"
+        ) {
+            return None;
+        }
+        let mut k = v;
+        while k > ss && k + 9 > v {
+            let j = k - 1;
+            if !p.is_word(j) || p.toks[j].quote.is_some() {
+                break;
+            }
+            let l = self.lw(j);
+            if is_clause_link(&l) || matches!(l.as_str(), "who" | "which") {
+                break;
+            }
+            k = j;
+        }
+        let head = (k..v).find(|&i| {
+            let l = self.lw(i);
+            EVIDENCE_NOUNS.contains(l.as_str())
+                || matches!(
+                    l.as_str(),
+                    "filings"
+                        | "records"
+                        | "documents"
+                        | "emails"
+                        | "e-mails"
+                        | "video"
+                        | "footage"
+                        | "photos"
+                        | "polling"
+                        | "surveys"
+                        | "review"
+                        | "tallies"
+                        | "returns"
+                )
+        })?;
+        // The phrase starts at the evidence noun's determiner or modifiers.
+        let mut s = head;
+        while s > k && !matches!(self.lw(s - 1).as_str(), "of" | "in" | "by" | "from") {
+            s -= 1;
+        }
+        Some(group(s, v - 1))
     }
 
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
