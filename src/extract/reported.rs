@@ -580,7 +580,8 @@ impl Ctx<'_> {
                 || is_open(p, j)
                 || clause_start(&self.lw(j), class)
                 || self.promised_to(&lv, j)
-                || (class == VerbClass::Speech && self.possessive_her(&lv, j)));
+                || (class == VerbClass::Speech && self.possessive_her(&lv, j))
+                || (class == VerbClass::Mental && self.it_clause(j)));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
             // "endorsed Vorn last week, saying ...": a stance is towards a noun phrase.
             // "Vorn's support rose", "tepid Latino support": "support" is mostly a noun; only a

@@ -4,7 +4,8 @@
 //! that ..., but said ..."). The clause after the verb is still what was said.
 
 use super::super::lexicon::{
-    EVIDENCE_NOUNS, NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass, is_commitment_verb,
+    EVIDENCE_NOUNS, NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass, is_attitude_verb,
+    is_commitment_verb,
 };
 use super::super::speakers::{SubjKind, Subject, is_cap, main_subject, name_subject};
 use super::super::tokens::Kind;
@@ -16,13 +17,18 @@ impl Ctx<'_> {
     /// reported clause: "that", a quotation, a pronoun, a determiner or a name.
     fn opens_report(&self, v: usize, class: VerbClass) -> bool {
         let p = self.p;
-        if !matches!(class, VerbClass::Speech | VerbClass::Tell) {
+        let lv = self.lw(v);
+        // "Many officials on and off the island believe ...": a view held by a group.
+        let attitude = class == VerbClass::Mental
+            && is_attitude_verb(&lv)
+            && !matches!(lv.as_str(), "hope" | "thought" | "fear" | "feel" | "want");
+        if !matches!(class, VerbClass::Speech | VerbClass::Tell) && !attitude {
             return false;
         }
         // Only forms that are verbs wherever they stand: "the state", "a pledged delegate", "an
         // estimated loss" are nouns and adjectives.
-        let lv = self.lw(v);
-        let verb = matches!(
+        let verb = attitude
+            || matches!(
             lv.as_str(),
             "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes"
         ) || (lv.ends_with("ed")
@@ -313,6 +319,31 @@ impl Ctx<'_> {
             s -= 1;
         }
         Some(group(s, v - 1))
+    }
+
+    /// "I think it is ...": "it" or "this" followed by a verb opens the clause a mental verb
+    /// reports (alone, "I like it", it is an object).
+    pub(super) fn it_clause(&self, j: usize) -> bool {
+        matches!(self.lw(j).as_str(), "it" | "this")
+            && matches!(
+                self.lw(j + 1).as_str(),
+                "is" | "was"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "has"
+                    | "had"
+                    | "might"
+                    | "may"
+                    | "should"
+                    | "must"
+                    | "isn't"
+                    | "wasn't"
+                    | "won't"
+                    | "doesn't"
+                    | "didn't"
+            )
     }
 
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
