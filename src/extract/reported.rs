@@ -574,6 +574,7 @@ impl Ctx<'_> {
         // "asked Vorn about the fund": the question's topic is the claim.
         let asked_about = lv.starts_with("ask") && self.lw(j) == "about";
         let content_ok = j <= se
+            && !self.circumstance_after_comma(j)
             && self.words_in(j, se) >= min_words
             && (that
                 || asked_about

@@ -346,6 +346,18 @@ impl Ctx<'_> {
             )
     }
 
+    /// "..., Spicer said, adding ...", "..., he said, on condition of anonymity": a comma after
+    /// the cue followed by a reporting gerund or "on condition" closes the attribution; the
+    /// claim is the clause before it, not these words.
+    pub(super) fn circumstance_after_comma(&self, j: usize) -> bool {
+        if !self.p.is_punct(j, ',') || !self.p.is_word(j + 1) {
+            return false;
+        }
+        let next = self.lw(j + 1);
+        (next.ends_with("ing") && super::verb_class(&next).is_some())
+            || (next == "on" && self.lw(j + 2) == "condition")
+    }
+
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
     /// the verb past "also", "has", to a comma, a quotation or a word that opens a clause; after
     /// an appositive ("Stone, 29, of Huntsville, says"), the phrase before its first comma. A
