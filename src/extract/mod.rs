@@ -13,6 +13,7 @@ mod arabic;
 mod headline;
 mod hedged;
 pub mod lexicon;
+mod nominal;
 mod reported;
 pub mod speakers;
 mod titled;

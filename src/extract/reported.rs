@@ -94,6 +94,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
     }
     c.leftover_quotes(first);
     super::hedged::paragraph(text, p, out);
+    super::nominal::paragraph(text, p, out, first);
 }
 
 impl Ctx<'_> {
