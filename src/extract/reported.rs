@@ -395,6 +395,10 @@ impl Ctx<'_> {
         let (ss, se) = self.sentence(v);
         let mut cue_end = v;
         let lv = self.lw(v);
+        // "Vorn's claim that ...": a noun, left to `nominal`.
+        if self.noun_after_possessive(v) {
+            return None;
+        }
         // Verbs that report only with their particle: "pointed out/to", "referring to",
         // "talked about"; the particle is part of the cue.
         if let Some(particles) = super::lexicon::cue_particles(&lv) {
@@ -546,10 +550,16 @@ impl Ctx<'_> {
         if class == VerbClass::Tell && !inverted {
             j = self.skip_object(j, se);
         }
-        j = self.skip_adverbials(j, se);
+        // "called on Vorn to resign": who is called on, and to do what, is the claim (not
+        // "called on Monday for ...").
+        let called_on = lv.starts_with("call") && self.lw(j) == "on" && !self.on_date(j);
+        j = if called_on {
+            j + 1
+        } else {
+            self.skip_adverbials(j, se)
+        };
         // "called for a ban": what is called for is the claim.
-        // "called on Vorn to resign": who is called on, and to do what, is the claim.
-        if lv.starts_with("call") && matches!(self.lw(j).as_str(), "for" | "on") {
+        if lv.starts_with("call") && self.lw(j) == "for" {
             j += 1;
         }
         let mut that = false;
@@ -668,7 +678,12 @@ impl Ctx<'_> {
             return None;
         }
         self.push_clause(ss, comma - 1, who, cue, (ss, se));
-        Some(se + 1)
+        // "..., Spicer said, adding that ...": the gerund reports a claim of its own.
+        Some(if self.circumstance_after_comma(j) {
+            j
+        } else {
+            se + 1
+        })
     }
 
     /// "(When) asked (by X) (on Fox News) why/about/if ..., Y said": the question is a claim,

@@ -358,6 +358,36 @@ impl Ctx<'_> {
             || (next == "on" && self.lw(j + 2) == "condition")
     }
 
+    /// Whether "on" at `j` opens a date ("on Friday", "on September 17").
+    pub(super) fn on_date(&self, j: usize) -> bool {
+        is_cap(self.text, self.p, j + 1)
+            && super::super::when::said_on(
+                self.p.word(self.text, j + 1),
+                chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
+            )
+            .is_some()
+    }
+
+    /// Whether the word at `v` is a noun of saying after a possessive ("Vorn's claim", "his
+    /// warning"), not a verb.
+    pub(super) fn noun_after_possessive(&self, v: usize) -> bool {
+        let p = self.p;
+        if v == 0 || !p.is_word(v - 1) {
+            return false;
+        }
+        let w = p.word(self.text, v - 1);
+        let possessive =
+            w.ends_with("'s") || w.ends_with("’s") || matches!(self.lw(v - 1).as_str(), "his" | "their" | "its");
+        possessive
+            && matches!(
+                self.lw(v).as_str(),
+                "claim" | "claims" | "charge" | "charges" | "promise" | "promises" | "pledge"
+                    | "warning" | "report" | "reports" | "remarks" | "comment" | "comments"
+                    | "statement" | "tweet" | "tweets" | "call" | "calls" | "attack" | "attacks"
+                    | "support" | "vow" | "estimate" | "estimates" | "demand" | "demands"
+            )
+    }
+
     /// The phrase before the reporting verb at `v` when no subject rule found one: back from
     /// the verb past "also", "has", to a comma, a quotation or a word that opens a clause; after
     /// an appositive ("Stone, 29, of Huntsville, says"), the phrase before its first comma. A
