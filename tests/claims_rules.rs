@@ -595,18 +595,26 @@ fn subjects_no_rule_knows_still_report() {
              Jon Sark — a teacher from Port Vell — says he will vote for Vorn.";
     let got = attributed(t);
     let texts: Vec<&str> = got.iter().map(|(c, _, _)| c.as_str()).collect();
-    assert!(texts.contains(&"the ferry levy would be dropped"), "{got:?}");
     assert!(
-        got.iter().any(|(c, n, m)| c == "her biggest worry is the levy"
-            && n.as_deref() == Some("Ilsa Brant")
-            && m == "Ilsa Brant"),
+        texts.contains(&"the ferry levy would be dropped"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, n, m)| c == "her biggest worry is the levy"
+                && n.as_deref() == Some("Ilsa Brant")
+                && m == "Ilsa Brant"),
         "{got:?}"
     );
     assert!(texts.contains(&"he will vote for Vorn"), "{got:?}");
     // A passive and a question report nothing.
     let none = "Title.\n\nThe treaty is said to favour the valley towns.\n\n\
                 What did the mayor say about the levy?";
-    assert!(claims_on(none, None).is_empty(), "{:?}", claims_on(none, None));
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
 }
 
 #[test]
@@ -627,7 +635,11 @@ fn promises_take_an_infinitive() {
     let got = with_cues("Title.\n\nVorn vowed to repeal the ferry levy, calling it unfair.");
     assert!(has(&got, "to repeal the ferry levy", "vowed"), "{got:?}");
     let none = "Title.\n\nThe pledged delegates met in Port Vell on Monday.";
-    assert!(claims_on(none, None).is_empty(), "{:?}", claims_on(none, None));
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
 }
 
 #[test]
@@ -652,7 +664,10 @@ fn according_to_after_a_clause_and_long_sources() {
         !got.iter().any(|(s, _)| s.starts_with("making it")),
         "{got:?}"
     );
-    assert!(has(&got, "Vorn led in every town", "According to"), "{got:?}");
+    assert!(
+        has(&got, "Vorn led in every town", "According to"),
+        "{got:?}"
+    );
     assert!(
         got.iter()
             .any(|(s, _)| s.starts_with("Vorn wrote to the board, threatening")),
@@ -672,7 +687,11 @@ fn a_quotation_after_a_colon_is_a_claim() {
         )]
     );
     let none = "Title.\n\nThe board listed three options: a levy, a toll or a loan.";
-    assert!(claims_on(none, None).is_empty(), "{:?}", claims_on(none, None));
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
 }
 
 #[test]
@@ -700,7 +719,11 @@ fn title_case_headline_verbs() {
     let got = with_cues("Vorn Says Bridge Will Open In March\n\nThe mayor spoke on Monday.");
     assert!(has(&got, "Bridge Will Open In March", "Says"), "{got:?}");
     let none = "Vorn Visits Bridge Site In Port Vell\n\nThe mayor spoke on Monday.";
-    assert!(claims_on(none, None).is_empty(), "{:?}", claims_on(none, None));
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
 }
 
 #[test]
@@ -724,7 +747,11 @@ fn gerunds_calls_and_evidence_verbs() {
     );
     // Inspectors' findings are no poll's.
     let none = "Title.\n\nThe inspectors last month found cracks in the tunnel wall.";
-    assert!(claims_on(none, None).is_empty(), "{:?}", claims_on(none, None));
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
 }
 
 #[test]
@@ -736,7 +763,11 @@ fn groups_hold_views_and_it_opens_a_clause() {
     assert!(has(&got, "the levy is unfair", "believe"), "{got:?}");
     assert!(has(&got, "it is time for a new ferry", "think"), "{got:?}");
     let none = "Title.\n\nVorn thinks it over every night.";
-    assert!(claims_on(none, None).is_empty(), "{:?}", claims_on(none, None));
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
 }
 
 #[test]
@@ -760,5 +791,9 @@ fn nouns_of_saying_introduce_a_claim() {
     // A relative clause about a claim, and a fact the writer states, are not claims.
     let none = "Title.\n\nIt was a claim that nobody in Port Vell believed.\n\n\
                 The fact that the levy exists upset the farmers.";
-    assert!(claims_on(none, None).is_empty(), "{:?}", claims_on(none, None));
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
 }

@@ -367,4 +367,3 @@ pub fn is_commitment_verb(lower: &str) -> bool {
             | "agreed"
     )
 }
-

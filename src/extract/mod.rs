@@ -106,8 +106,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
             continue;
         }
         if i == 0
-            && let Some(h) =
-                headline::find(text, (s, e)).or_else(|| titled::find(text, (s, e)))
+            && let Some(h) = headline::find(text, (s, e)).or_else(|| titled::find(text, (s, e)))
         {
             raws.push(h);
             continue;

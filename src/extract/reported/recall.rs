@@ -3,13 +3,13 @@
 //! ...", "Stone, 29, of Huntsville, says ..."), or joined to an earlier verb ("Vorn admitted
 //! that ..., but said ..."). The clause after the verb is still what was said.
 
+use super::super::Who;
 use super::super::lexicon::{
     EVIDENCE_NOUNS, NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass, is_attitude_verb,
     is_commitment_verb,
 };
 use super::super::speakers::{SubjKind, Subject, is_cap, main_subject, name_subject};
 use super::super::tokens::Kind;
-use super::super::Who;
 use super::{Ctx, is_clause_link, is_open};
 
 impl Ctx<'_> {
@@ -29,13 +29,14 @@ impl Ctx<'_> {
         // estimated loss" are nouns and adjectives.
         let verb = attitude
             || matches!(
-            lv.as_str(),
-            "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes"
-        ) || (lv.ends_with("ed")
-            && !matches!(
                 lv.as_str(),
-                "pledged" | "estimated" | "charged" | "alleged" | "reported" | "continued"
-            ));
+                "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes"
+            )
+            || (lv.ends_with("ed")
+                && !matches!(
+                    lv.as_str(),
+                    "pledged" | "estimated" | "charged" | "alleged" | "reported" | "continued"
+                ));
         if !verb || NOT_PHRASE_SUBJECT_VERBS.contains(lv.as_str()) {
             return false;
         }
@@ -137,8 +138,7 @@ impl Ctx<'_> {
     pub(super) fn colon_before(&self, open: usize) -> Option<usize> {
         let p = self.p;
         let c = open.checked_sub(1)?;
-        (c > 0 && p.is_punct(c, ':') && p.toks[c].quote.is_none() && p.is_word(c - 1))
-            .then_some(c)
+        (c > 0 && p.is_punct(c, ':') && p.toks[c].quote.is_none() && p.is_word(c - 1)).then_some(c)
     }
 
     /// Pushes the quotation `qi` introduced by the colon at token `c`. Its source is a name
@@ -240,9 +240,11 @@ impl Ctx<'_> {
     /// an object; after verbs that also take an object ("maintained her lead", "continue her
     /// work") it is not.
     pub(super) fn possessive_her(&self, lv: &str, j: usize) -> bool {
-        let object_verb = ["maintain", "continu", "mention", "suggest", "explain", "point"]
-            .iter()
-            .any(|stem| lv.starts_with(stem));
+        let object_verb = [
+            "maintain", "continu", "mention", "suggest", "explain", "point",
+        ]
+        .iter()
+        .any(|stem| lv.starts_with(stem));
         !object_verb
             && self.lw(j) == "her"
             && self.p.is_word(j + 1)
@@ -376,15 +378,38 @@ impl Ctx<'_> {
             return false;
         }
         let w = p.word(self.text, v - 1);
-        let possessive =
-            w.ends_with("'s") || w.ends_with("’s") || matches!(self.lw(v - 1).as_str(), "his" | "their" | "its");
+        let possessive = w.ends_with("'s")
+            || w.ends_with("’s")
+            || matches!(self.lw(v - 1).as_str(), "his" | "their" | "its");
         possessive
             && matches!(
                 self.lw(v).as_str(),
-                "claim" | "claims" | "charge" | "charges" | "promise" | "promises" | "pledge"
-                    | "warning" | "report" | "reports" | "remarks" | "comment" | "comments"
-                    | "statement" | "tweet" | "tweets" | "call" | "calls" | "attack" | "attacks"
-                    | "support" | "vow" | "estimate" | "estimates" | "demand" | "demands"
+                "claim"
+                    | "claims"
+                    | "charge"
+                    | "charges"
+                    | "promise"
+                    | "promises"
+                    | "pledge"
+                    | "warning"
+                    | "report"
+                    | "reports"
+                    | "remarks"
+                    | "comment"
+                    | "comments"
+                    | "statement"
+                    | "tweet"
+                    | "tweets"
+                    | "call"
+                    | "calls"
+                    | "attack"
+                    | "attacks"
+                    | "support"
+                    | "vow"
+                    | "estimate"
+                    | "estimates"
+                    | "demand"
+                    | "demands"
             )
     }
 
