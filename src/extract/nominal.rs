@@ -42,6 +42,12 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>, first: usize) {
     let mut buf = [0u8; 24];
     let mut b2 = [0u8; 24];
     for v in 1..n.saturating_sub(2) {
+        // "that" first: it is rarer than the words before it, and cheap to test.
+        let t = p.toks[v + 1];
+        if t.e - t.s != 4 || !p.is_word(v + 1) || !p.word(text, v + 1).eq_ignore_ascii_case("that")
+        {
+            continue;
+        }
         if !p.is_word(v) || p.toks[v].quote.is_some() {
             continue;
         }
@@ -49,10 +55,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>, first: usize) {
         if !(5..=12).contains(&w.len()) || !w.starts_with(char::is_lowercase) {
             continue;
         }
-        if !NOUNS.contains(&lower_ascii(w, &mut buf)) || !p.is_word(v + 1) {
-            continue;
-        }
-        if lower_ascii(p.word(text, v + 1), &mut b2) != "that" {
+        if !NOUNS.contains(&lower_ascii(w, &mut buf)) {
             continue;
         }
         let ss = p.sentence_start(v);

@@ -14,8 +14,12 @@ const VERBS: &[&str] = &[
 
 pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {
     let line = &text[s..e];
+    // A long first paragraph is no headline: stop counting at 25 words.
+    if line.split_whitespace().take(25).count() > 24 {
+        return None;
+    }
     let body = line.trim_end_matches(['.', ';', ' ']);
-    if line.split_whitespace().count() > 24 || body.contains(". ") {
+    if body.contains(". ") {
         return None;
     }
     // The verb and the name before it: one to four capitalised words opening the line.
