@@ -36,6 +36,46 @@ impl Ctx<'_> {
                 && !matches!(
                     lv.as_str(),
                     "pledged" | "estimated" | "charged" | "alleged" | "reported" | "continued"
+                ))
+            // Present forms that are rarely nouns ("argue", "insists", "adds").
+            || (matches!(class, VerbClass::Speech | VerbClass::Tell)
+                && !lv.ends_with("ing")
+                && !lv.ends_with("ed")
+                && !matches!(
+                    lv.as_str(),
+                    "note"
+                        | "notes"
+                        | "tweet"
+                        | "report"
+                        | "reports"
+                        | "remark"
+                        | "remarks"
+                        | "promise"
+                        | "pledge"
+                        | "pledges"
+                        | "vow"
+                        | "estimate"
+                        | "demand"
+                        | "charge"
+                        | "claim"
+                        | "claims"
+                        | "write"
+                        | "ask"
+                        | "asks"
+                        | "continue"
+                        | "continues"
+                        | "recall"
+                        | "mention"
+                        | "mentions"
+                        | "hint"
+                        | "hints"
+                        | "observe"
+                        | "point"
+                        | "points"
+                        | "question"
+                        | "reply"
+                        | "state"
+                        | "states"
                 ));
         if !verb || NOT_PHRASE_SUBJECT_VERBS.contains(lv.as_str()) {
             return false;
