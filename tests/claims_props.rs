@@ -102,3 +102,64 @@ proptest! {
         check(&String::from_utf8_lossy(&b));
     }
 }
+
+/// Pieces of the recall rules' shapes: subjects no rule knows, joined verbs, promises,
+/// colons, title-case headlines, gerunds, evidence verbs and nouns of saying.
+const RECALL_PIECES: &[&str] = &[
+    "Vorn",
+    "Says",
+    "said",
+    "says",
+    "but",
+    "and",
+    "vowed",
+    "to",
+    "claim",
+    "Vorn's",
+    "his",
+    "a",
+    "by",
+    "saying",
+    "adding",
+    "called",
+    "on",
+    "this",
+    "her",
+    "it",
+    "is",
+    "poll",
+    "showed",
+    "believe",
+    "many",
+    "the",
+    "of",
+    "29",
+    "According",
+    "according to",
+    "on condition",
+    ",",
+    ".",
+    ":",
+    "—",
+    "-",
+    "(",
+    ")",
+    "“",
+    "”",
+    "\n\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_recall_shapes_never_panic(idx in proptest::collection::vec(0..RECALL_PIECES.len(), 0..60)) {
+        let mut s = String::new();
+        for i in idx {
+            s.push_str(RECALL_PIECES[i]);
+            s.push(' ');
+        }
+        check(&s);
+        check(s.trim_end());
+    }
+}

@@ -574,3 +574,228 @@ fn according_to_inside_brackets() {
     let s = cs[0].source_span.unwrap();
     assert_eq!(&t[s.0..s.1], "the Borealis Ledger");
 }
+
+/// (claim text, cue) per claim.
+fn with_cues(text: &str) -> Vec<(String, Option<String>)> {
+    claims_on(text, None)
+        .into_iter()
+        .map(|c| (c.text, c.cue))
+        .collect()
+}
+
+fn has(got: &[(String, Option<String>)], claim: &str, cue: &str) -> bool {
+    got.iter()
+        .any(|(s, c)| s == claim && c.as_deref() == Some(cue))
+}
+
+#[test]
+fn subjects_no_rule_knows_still_report() {
+    let t = "Title.\n\n\
+             The deputy head of the Valorian delegation to the harbour forum said the ferry \
+             levy would be dropped.\n\n\
+             Ilsa Brant, 29, of Port Vell, says her biggest worry is the levy.\n\n\
+             Jon Sark — a teacher from Port Vell — says he will vote for Vorn.";
+    let got = attributed(t);
+    let texts: Vec<&str> = got.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert!(
+        texts.contains(&"the ferry levy would be dropped"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, n, m)| c == "her biggest worry is the levy"
+                && n.as_deref() == Some("Ilsa Brant")
+                && m == "Ilsa Brant"),
+        "{got:?}"
+    );
+    assert!(texts.contains(&"he will vote for Vorn"), "{got:?}");
+    // A passive and a question report nothing.
+    let none = "Title.\n\nThe treaty is said to favour the valley towns.\n\n\
+                What did the mayor say about the levy?";
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
+}
+
+#[test]
+fn a_reporting_verb_joined_by_but_ends_the_first_clause() {
+    let got = with_cues(
+        "Title.\n\nVorn admitted that the tunnel was late, but said the bridge would open in \
+         March.",
+    );
+    assert!(has(&got, "the tunnel was late", "admitted"), "{got:?}");
+    assert!(
+        has(&got, "the bridge would open in March", "said"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn promises_take_an_infinitive() {
+    let got = with_cues("Title.\n\nVorn vowed to repeal the ferry levy, calling it unfair.");
+    assert!(has(&got, "to repeal the ferry levy", "vowed"), "{got:?}");
+    let none = "Title.\n\nThe pledged delegates met in Port Vell on Monday.";
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
+}
+
+#[test]
+fn according_to_after_a_clause_and_long_sources() {
+    let got = with_cues(
+        "Title.\n\nThe ferry fleet grew by a third last year, according to the harbour board, \
+         making it the largest in the region.\n\n\
+         According to early results of the exit poll conducted by the Borealis Institute for \
+         the Valley Ledger and two radio stations, Vorn led in every town.\n\n\
+         Vorn wrote to the board, threatening “a long and costly lawsuit,” according to a copy \
+         of the letter.",
+    );
+    assert!(
+        has(
+            &got,
+            "The ferry fleet grew by a third last year",
+            "according to"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _)| s.starts_with("making it")),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "Vorn led in every town", "According to"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(s, _)| s.starts_with("Vorn wrote to the board, threatening")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quotation_after_a_colon_is_a_claim() {
+    let got = attributed("Title.\n\nAt the rally, Vorn fired back: “They will lose in court.”");
+    assert_eq!(
+        got,
+        vec![(
+            "They will lose in court.".to_string(),
+            Some("Vorn".to_string()),
+            "Vorn".to_string()
+        )]
+    );
+    let none = "Title.\n\nThe board listed three options: a levy, a toll or a loan.";
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
+}
+
+#[test]
+fn this_and_her_open_a_reported_clause() {
+    let got = with_cues(
+        "Title.\n\nVorn said this is only a rough patch for the ferries.\n\n\
+         Brill said this week that the levy would fall.\n\n\
+         Ilsa Brant said her father had built the first ferry.\n\n\
+         Vorn maintained her lead in the valley towns.",
+    );
+    assert!(
+        has(&got, "this is only a rough patch for the ferries", "said"),
+        "{got:?}"
+    );
+    assert!(has(&got, "the levy would fall", "said"), "{got:?}");
+    assert!(
+        has(&got, "her father had built the first ferry", "said"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(s, _)| s.contains("her lead")), "{got:?}");
+}
+
+#[test]
+fn title_case_headline_verbs() {
+    let got = with_cues("Vorn Says Bridge Will Open In March\n\nThe mayor spoke on Monday.");
+    assert!(has(&got, "Bridge Will Open In March", "Says"), "{got:?}");
+    let none = "Vorn Visits Bridge Site In Port Vell\n\nThe mayor spoke on Monday.";
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
+}
+
+#[test]
+fn gerunds_calls_and_evidence_verbs() {
+    let got = with_cues(
+        "Title.\n\nVorn answered the critics by saying it would pay for the new ferries.\n\n\
+         Brill called on the harbour board to resign.\n\n\
+         A Borealis poll last month showed Vorn leading Brill by ten points.",
+    );
+    assert!(
+        has(&got, "it would pay for the new ferries", "saying"),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "the harbour board to resign", "called"),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "Vorn leading Brill by ten points", "showed"),
+        "{got:?}"
+    );
+    // Inspectors' findings are no poll's.
+    let none = "Title.\n\nThe inspectors last month found cracks in the tunnel wall.";
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
+}
+
+#[test]
+fn groups_hold_views_and_it_opens_a_clause() {
+    let got = with_cues(
+        "Title.\n\nMany officials on and off the island believe the levy is unfair.\n\n\
+         I think it is time for a new ferry.",
+    );
+    assert!(has(&got, "the levy is unfair", "believe"), "{got:?}");
+    assert!(has(&got, "it is time for a new ferry", "think"), "{got:?}");
+    let none = "Title.\n\nVorn thinks it over every night.";
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
+}
+
+#[test]
+fn a_gerund_after_the_cue_closes_the_attribution() {
+    let got = with_cues(
+        "Title.\n\nThe ferries will run on time, Spicer said, adding that the crews were ready.",
+    );
+    assert!(has(&got, "The ferries will run on time", "said"), "{got:?}");
+    assert!(has(&got, "the crews were ready", "adding"), "{got:?}");
+}
+
+#[test]
+fn nouns_of_saying_introduce_a_claim() {
+    let t = "Title.\n\nBrill mocked Vorn's claim that the levy had paid for the bridge.";
+    let got = attributed(t);
+    assert!(
+        got.iter()
+            .any(|(c, _, m)| c == "that the levy had paid for the bridge" && m == "Vorn's"),
+        "{got:?}"
+    );
+    // A relative clause about a claim, and a fact the writer states, are not claims.
+    let none = "Title.\n\nIt was a claim that nobody in Port Vell believed.\n\n\
+                The fact that the levy exists upset the farmers.";
+    assert!(
+        claims_on(none, None).is_empty(),
+        "{:?}",
+        claims_on(none, None)
+    );
+}

@@ -344,3 +344,26 @@ pub fn cue_particles(lower: &str) -> Option<&'static [&'static str]> {
         _ => None,
     }
 }
+
+/// Speech verbs of commitment whose content may be an infinitive ("vowed to repeal the levy",
+/// "agreed to debate").
+pub fn is_commitment_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "vow"
+            | "vows"
+            | "vowed"
+            | "vowing"
+            | "promise"
+            | "promises"
+            | "promised"
+            | "promising"
+            | "pledge"
+            | "pledges"
+            | "pledged"
+            | "pledging"
+            | "agree"
+            | "agrees"
+            | "agreed"
+    )
+}

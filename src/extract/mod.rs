@@ -17,8 +17,10 @@ mod headline;
 mod hedged;
 pub mod lexicon;
 mod nested;
+mod nominal;
 mod reported;
 pub mod speakers;
+mod titled;
 pub mod to_whom;
 pub mod tokens;
 mod turns;
@@ -124,7 +126,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
             continue;
         }
         if i == 0
-            && let Some(h) = headline::find(text, (s, e))
+            && let Some(h) = headline::find(text, (s, e)).or_else(|| titled::find(text, (s, e)))
         {
             raws.push(h);
             continue;

@@ -12,6 +12,8 @@ use super::tokens::{Kind, Para, lower_ascii};
 use super::{Raw, Who};
 use crate::model::ClaimKind;
 
+mod recall;
+
 /// A short lowercased word.
 struct Low {
     buf: [u8; 24],
@@ -78,7 +80,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
                 .is_some_and(|comma| c.cut_last_at(comma));
             if !final_cue
                 && (!matches!(class, Some(VerbClass::Speech | VerbClass::Tell))
-                    || !c.split_joined(v))
+                    || !(c.split_joined(v) || c.split_coordinated(v)))
             {
                 // "the town halls which he said could not be bought": a relative clause's own
                 // attribution inside the claim, a claim of its own.
@@ -105,6 +107,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
     }
     c.leftover_quotes(first);
     super::hedged::paragraph(text, p, out);
+    super::nominal::paragraph(text, p, out, first);
 }
 
 impl Ctx<'_> {
@@ -366,7 +369,7 @@ impl Ctx<'_> {
                 return j;
             }
             let l = self.lw(j);
-            if !ADVERBIAL_START.contains(l.as_str()) {
+            if !ADVERBIAL_START.contains(l.as_str()) || self.this_not_time(j) {
                 return j;
             }
             // "on Friday" / "on September 17": a short date phrase.
@@ -430,6 +433,10 @@ impl Ctx<'_> {
         let (ss, se) = self.sentence(v);
         let mut cue_end = v;
         let lv = self.lw(v);
+        // "Vorn's claim that ...": a noun, left to `nominal`.
+        if self.noun_after_possessive(v) {
+            return None;
+        }
         // Verbs that report only with their particle: "pointed out/to", "referring to",
         // "talked about"; the particle is part of the cue.
         if let Some(particles) = super::lexicon::cue_particles(&lv) {
@@ -452,9 +459,9 @@ impl Ctx<'_> {
         let subj = match subject_before(self.text, p, v, ss) {
             Some(s) => s,
             // "X thanked Miami and said ...": the subject of the clause the verb is joined to.
-            None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => {
-                self.clause_subject(ss, v - 1)?
-            }
+            None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => self
+                .clause_subject(ss, v - 1)
+                .or_else(|| self.joined_subject(ss, v, class))?,
             // "74 percent said", "the budget office said": a noun phrase no word list knows.
             None if !super::lexicon::NOT_PHRASE_SUBJECT_VERBS.contains(lv.as_str())
                 && let Some(s) = self.phrase_subject(ss, v) =>
@@ -486,16 +493,34 @@ impl Ctx<'_> {
             None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
                 main_subject(self.text, p, ss, v - 1)
                     .or_else(|| self.sentence_subject(ss, v))
-                    .or_else(|| self.last_subject_in(ss, v))?
+                    .or_else(|| self.last_subject_in(ss, v))
+                    .or_else(|| self.gerund_fallback(ss, v))?
+            }
+            // "Vorn defended the line by saying it was ...": the main clause's subject.
+            None if lv.ends_with("ing")
+                && v > ss
+                && matches!(
+                    self.lw(v - 1).as_str(),
+                    "by" | "after" | "while" | "before" | "when"
+                ) =>
+            {
+                main_subject(self.text, p, ss, v - 1)
+                    .or_else(|| self.sentence_subject(ss, v))
+                    .or_else(|| self.gerund_fallback(ss, v))?
             }
             None if class != VerbClass::Mental
                 && v > ss
-                && (p.is_punct(v - 1, ',') || is_close(p, v - 1)) =>
+                && (p.is_punct(v - 1, ',') || is_close(p, v - 1))
+                && let Some(s) = subject_after(self.text, p, v) =>
             {
                 inverted = true;
-                subject_after(self.text, p, v)?
+                s
             }
-            None => return None,
+            // "The deputy head of the delegation to the forum said ...": a subject no rule
+            // knows; "A CNN poll last month showed ...": a poll or a report a few words back.
+            None => self
+                .fallback_subject(ss, v, class)
+                .or_else(|| self.evidence_subject(ss, v))?,
         };
         // "while other voters said": the conjunction is not part of the group.
         let mut subj = subj;
@@ -589,7 +614,14 @@ impl Ctx<'_> {
         if class == VerbClass::Tell && !inverted {
             j = self.skip_object(j, se);
         }
-        j = self.skip_adverbials(j, se);
+        // "called on Vorn to resign": who is called on, and to do what, is the claim (not
+        // "called on Monday for ...").
+        let called_on = lv.starts_with("call") && self.lw(j) == "on" && !self.on_date(j);
+        j = if called_on {
+            j + 1
+        } else {
+            self.skip_adverbials(j, se)
+        };
         // "called for a ban": what is called for is the claim.
         if lv.starts_with("call") && self.lw(j) == "for" {
             j += 1;
@@ -610,13 +642,22 @@ impl Ctx<'_> {
                 1
             }
             "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" => 2,
+            // "called it “predatory”".
+            "call" | "calls" | "called" | "calling" => 2,
             _ => 3,
         };
         // "asked Vorn about the fund": the question's topic is the claim.
         let asked_about = lv.starts_with("ask") && self.lw(j) == "about";
         let content_ok = j <= se
+            && !self.circumstance_after_comma(j)
             && self.words_in(j, se) >= min_words
-            && (that || asked_about || is_open(p, j) || clause_start(&self.lw(j), class));
+            && (that
+                || asked_about
+                || is_open(p, j)
+                || clause_start(&self.lw(j), class)
+                || self.promised_to(&lv, j)
+                || (class == VerbClass::Speech && self.possessive_her(&lv, j))
+                || (class == VerbClass::Mental && self.it_clause(j)));
         if content_ok && !(inverted && !that && !is_open(p, j)) {
             // "endorsed Vorn last week, saying ...": a stance is towards a noun phrase.
             // "Vorn's support rose", "tepid Latino support": "support" is mostly a noun; only a
@@ -664,6 +705,8 @@ impl Ctx<'_> {
                     return None;
                 }
                 self.noun_phrase_end(j, se)
+            } else if self.promised_to(&lv, j) {
+                self.infinitive_end(j, se)
             } else {
                 se
             };
@@ -699,7 +742,12 @@ impl Ctx<'_> {
             return None;
         }
         self.push_clause(ss, comma - 1, who, cue, (ss, se));
-        Some(se + 1)
+        // "..., Spicer said, adding that ...": the gerund reports a claim of its own.
+        Some(if self.circumstance_after_comma(j) {
+            j
+        } else {
+            se + 1
+        })
     }
 
     /// "(When) asked (by X) (on Fox News) why/about/if ..., Y said": the question is a claim,
@@ -1015,9 +1063,13 @@ impl Ctx<'_> {
             return None;
         }
         let (ss, se) = self.sentence(v);
+        // "According to early results of the exit poll conducted by ... for ..., Vorn led":
+        // opening its sentence, the source may be long.
+        let initial = self.opens_sentence(ss, v);
+        let reach = if initial { 26 } else { 14 };
         let mut e = v + 2;
         while e <= se
-            && e < v + 14
+            && e < v + reach
             && !p.is_punct(e, ',')
             && !p.is_punct(e, ')')
             && (e != se || p.is_word(e))
@@ -1047,7 +1099,10 @@ impl Ctx<'_> {
             },
         };
         let cue = (v, v + 1);
-        if p.is_punct(e, ',') && e < se && self.words_in(e + 1, se) >= 3 {
+        // "..., according to X, taking a step ...": after a clause, the claim is that clause,
+        // not the words after the source.
+        let after_clause = !initial && self.clause_before_according(ss, v, e, se);
+        if p.is_punct(e, ',') && e < se && self.words_in(e + 1, se) >= 3 && !after_clause {
             self.push_clause(e + 1, se, who, cue, (ss, se));
             return Some(se + 1);
         }
@@ -1062,6 +1117,11 @@ impl Ctx<'_> {
             .map_or(ss, |k| k + 1);
         if v > start + 1 && p.is_punct(v - 1, ',') && self.words_in(start, v - 2) >= 3 {
             self.push_clause(start, v - 2, who, cue, (ss, se));
+            return Some(se + 1);
+        }
+        // "..., threatening “a major lawsuit,” according to X": the comma inside the marks.
+        if v > start + 1 && self.comma_quote_before(v) && self.words_in(start, v - 1) >= 3 {
+            self.push_clause(start, v - 1, who, cue, (ss, se));
             return Some(se + 1);
         }
         None
@@ -1083,7 +1143,13 @@ impl Ctx<'_> {
                 continue;
             }
             let words = self.text[q.inner.0..q.inner.1].split_whitespace().count();
+            // "..., Rubio fired back: “...”": a quotation after a colon is what the words
+            // before it introduce, however short.
+            let colon = self.colon_before(q.open_tok);
             if words < 4 {
+                if let Some(c) = colon {
+                    self.push_colon_quote(qi, c);
+                }
                 continue;
             }
             // "“...,” Hannity pressed.": a subject and any verb right after the quotation.
@@ -1111,6 +1177,10 @@ impl Ctx<'_> {
                 // "Cruz continued:" ending the paragraph before.
                 (None, None) if q.open_tok == 0 => {
                     super::nested::colon_intro(self.text, p.s).unwrap_or(Who::Inherit)
+                }
+                (None, None) if let Some(c) = colon => {
+                    self.push_colon_quote(qi, c);
+                    continue;
                 }
                 _ => continue,
             };

@@ -747,7 +747,11 @@ pub fn name_subject(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subj
                 start = j;
                 continue;
             }
-            if next_cap && matches!(lj, "of" | "for" | "the" | "and") && is_cap(text, p, j - 1) {
+            if next_cap
+                && matches!(lj, "of" | "for" | "the" | "and")
+                && j > 0
+                && is_cap(text, p, j - 1)
+            {
                 start = j;
                 continue;
             }
