@@ -465,8 +465,13 @@ fn relative_clause_subjects() {
     assert_eq!(
         attributed(t),
         vec![
-            row("the bridge would open in March", Some("Ilka Vorn"), "who"),
-            row("fees would rise", None, "which"),
+            // The mention takes in the words the pronoun stands for.
+            row(
+                "the bridge would open in March",
+                Some("Ilka Vorn"),
+                "Ilka Vorn, who"
+            ),
+            row("fees would rise", None, "The harbour board, which"),
         ]
     );
 }

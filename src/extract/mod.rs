@@ -252,12 +252,23 @@ fn resolve(
                 .iter()
                 .find_map(|&(a, b)| (a < b).then(|| to_whom::reported_by(&text[a..b])).flatten())
         };
-        let speaker = speaker
+        let mut speaker = speaker
             .filter(|s| speakers::valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
-        let source_span = match &r.who {
+        let mut source_span = match &r.who {
             Who::Subject { span, .. } => Some(*span),
             _ => speaker.as_ref().map(|s| s.span),
         };
+        // "a slide show that predicted ...", "Kasich, who said ...": the pronoun stands for the
+        // words before it, which the mention takes in.
+        if let Some(rel) = source_span
+            && is_relative(&text[rel.0..rel.1])
+        {
+            let wide = speakers::with_antecedent(text, rel);
+            source_span = Some(wide);
+            if let Some(s) = speaker.as_mut().filter(|s| s.span == rel) {
+                s.span = wide;
+            }
+        }
         out.push(ClaimMention {
             source_span,
             text: text[r.span.0..r.span.1].to_string(),

@@ -1274,3 +1274,62 @@ impl<'t> FullNames<'t> {
         best
     }
 }
+
+/// A relative pronoun's mention (`rel`) widened to the words it stands for: the word before it
+/// (past a comma), and the capitalised words of a name before that ("Gov. John Kasich, who").
+pub(crate) fn with_antecedent(text: &str, rel: (usize, usize)) -> (usize, usize) {
+    let before = text[..rel.0].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let word_start = |s: &str| {
+        s.char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
+            .last()
+            .map(|(i, _)| i)
+    };
+    let Some(mut start) = word_start(before) else {
+        return rel;
+    };
+    // A name runs back over capitalised words, a space apart (four at the most).
+    for _ in 0..3 {
+        if !before[start..].starts_with(char::is_uppercase) {
+            break;
+        }
+        let head = &before[..start];
+        let Some(prev) = head.strip_suffix(' ') else {
+            break;
+        };
+        match word_start(prev) {
+            Some(i) if prev[i..].starts_with(char::is_uppercase) => start = i,
+            _ => break,
+        }
+    }
+    if before[start..].is_empty() {
+        return rel;
+    }
+    // A common noun runs back to its determiner ("the harbour board, which"), when one is near.
+    if !before[start..].starts_with(char::is_uppercase) {
+        let mut k = start;
+        for _ in 0..3 {
+            let Some(prev) = before[..k].strip_suffix(' ') else {
+                break;
+            };
+            let Some(i) = word_start(prev) else {
+                break;
+            };
+            if DETERMINERS
+                .iter()
+                .any(|d| prev[i..].eq_ignore_ascii_case(d))
+            {
+                start = i;
+                break;
+            }
+            k = i;
+        }
+    }
+    (start, rel.1)
+}
+
+const DETERMINERS: [&str; 11] = [
+    "a", "an", "the", "this", "these", "its", "his", "her", "their", "our", "some",
+];
