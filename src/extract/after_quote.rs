@@ -5,7 +5,7 @@
 
 use super::lexicon::PERSON_PRONOUNS;
 use super::speakers::{SubjKind, Subject, is_cap, subject_after, subject_before};
-use super::tokens::{Para, Quote, lower_ascii};
+use super::tokens::{Para, Quote, low, lower_ascii};
 
 /// Past forms of speaking verbs that end neither in "-ed" nor "-s".
 const IRREGULAR: &[&str] = &[
@@ -60,14 +60,6 @@ const NOT_VERBS: &[&str] = &[
     "us", "as", "news", "always", "perhaps", "less", "unless", "across", "whereas", "series",
     "times", "others", "days", "years", "months", "weeks", "minutes", "hours",
 ];
-
-fn low<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
-    if p.is_word(i) {
-        lower_ascii(p.word(text, i), buf)
-    } else {
-        ""
-    }
-}
 
 /// A lowercase word that reads as the past or present of a verb of speaking.
 fn verb_like(text: &str, p: &Para, i: usize) -> bool {

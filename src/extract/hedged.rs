@@ -3,7 +3,7 @@
 //! the subject included ("Vorn seemed to waver"), or the clause after "it seems (that)".
 
 use super::lexicon::{HedgeClass, hedge_class};
-use super::tokens::{Kind, Para, lower_ascii};
+use super::tokens::{Kind, Para, low, lower_ascii};
 use super::{Raw, Who};
 use crate::model::ClaimKind;
 
@@ -26,14 +26,6 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
         if let Some(end) = hedge(text, p, v, class, out) {
             next_free = end;
         }
-    }
-}
-
-fn low<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
-    if p.is_word(i) {
-        lower_ascii(p.word(text, i), buf)
-    } else {
-        ""
     }
 }
 

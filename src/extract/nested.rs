@@ -6,17 +6,9 @@
 use super::after_quote::comma_closed;
 use super::lexicon::VerbClass;
 use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
-use super::tokens::{Para, lower_ascii};
+use super::tokens::{Para, low};
 use super::{Raw, Who};
 use crate::model::ClaimKind;
-
-fn low<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
-    if p.is_word(i) {
-        lower_ascii(p.word(text, i), buf)
-    } else {
-        ""
-    }
-}
 
 /// "Vorn, who calls the levy a “sham,” said ...": the relative clause ends with a quotation
 /// that holds its comma, right before the verb at `v`; the subject is the name before "who".

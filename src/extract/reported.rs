@@ -15,25 +15,30 @@ use crate::model::ClaimKind;
 mod recall;
 
 /// A short lowercased word.
-struct Low {
-    buf: [u8; 24],
-    len: usize,
+enum Low<'a> {
+    /// The word as printed: already lowercase (most words), or "" for none.
+    Same(&'a str),
+    /// A word with capitals, lowercased on the stack.
+    Lowered([u8; 24], u8),
 }
 
-impl Low {
+impl Low<'_> {
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        match self {
+            Low::Same(w) => w,
+            Low::Lowered(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
+        }
     }
 }
 
-impl std::ops::Deref for Low {
+impl std::ops::Deref for Low<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl PartialEq<&str> for Low {
+impl PartialEq<&str> for Low<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
@@ -110,18 +115,25 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
     super::nominal::paragraph(text, p, out, first);
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// Token `i` lowercased on the stack; "" for punctuation and long or non-ASCII words, which
     /// no word list holds.
-    fn lw(&self, i: usize) -> Low {
-        let mut l = Low {
-            buf: [0; 24],
-            len: 0,
-        };
-        if self.p.is_word(i) {
-            l.len = lower_ascii(self.p.word(self.text, i), &mut l.buf).len();
+    fn lw(&self, i: usize) -> Low<'a> {
+        if !self.p.is_word(i) {
+            return Low::Same("");
         }
-        l
+        let w = self.p.word(self.text, i);
+        if w.len() > 24 || !w.is_ascii() {
+            return Low::Same("");
+        }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Low::Same(w);
+        }
+        let mut buf = [0u8; 24];
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        Low::Lowered(buf, w.len() as u8)
     }
 
     fn span(&self, a: usize, b: usize) -> (usize, usize) {

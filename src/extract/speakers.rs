@@ -72,7 +72,7 @@ pub fn is_cap(text: &str, p: &Para, i: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
-fn lower<'b>(text: &str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+fn lower<'b>(text: &'b str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
     lower_ascii(p.word(text, i), buf)
 }
 

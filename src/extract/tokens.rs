@@ -437,10 +437,24 @@ pub fn is_abbreviation(w: &str) -> bool {
     ABBREVIATIONS.contains(lw)
 }
 
-/// `w` lowercased into `buf` when it is short ASCII; else "" (which no list holds).
-pub fn lower_ascii<'b>(w: &str, buf: &'b mut [u8]) -> &'b str {
+/// Token `i` of `p` lowercased as `lower_ascii` does, or "" when it is no word.
+pub fn low<'b>(text: &'b str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    if p.is_word(i) {
+        lower_ascii(p.word(text, i), buf)
+    } else {
+        ""
+    }
+}
+
+/// `w` lowercased (into `buf` when it has capitals) when it is short ASCII; else "" (which no
+/// list holds). Runs for nearly every word of every paragraph: most words are lowercase already
+/// and come back as they are, uncopied.
+pub fn lower_ascii<'b>(w: &'b str, buf: &'b mut [u8]) -> &'b str {
     if w.len() > buf.len() || !w.is_ascii() {
         return "";
+    }
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return w;
     }
     for (d, b) in buf.iter_mut().zip(w.bytes()) {
         *d = b.to_ascii_lowercase();
