@@ -804,3 +804,21 @@ fn nouns_of_saying_introduce_a_claim() {
         claims_on(none, None)
     );
 }
+
+#[test]
+fn an_object_ends_before_a_second_verb() {
+    let t = "Harbour Notes\n\nResidents welcomed the news and asked about the cost of repairs.";
+    assert_claim(t, "the news", "welcomed");
+    assert!(
+        claims_on(t, None)
+            .iter()
+            .all(|c| !c.text.contains("news and asked")),
+        "the object runs on into the second verb"
+    );
+    // A noun phrase joined by "and" stays whole.
+    assert_claim(
+        "Harbour Notes\n\nThe mayor praised the firemen and the nurses.",
+        "the firemen and the nurses",
+        "praised",
+    );
+}

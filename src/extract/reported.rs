@@ -719,6 +719,8 @@ impl<'a> Ctx<'a> {
                 self.noun_phrase_end(j, se)
             } else if self.promised_to(&lv, j) {
                 self.infinitive_end(j, se)
+            } else if class == VerbClass::Object && !that {
+                self.before_second_verb(j, se)
             } else {
                 se
             };
@@ -924,6 +926,20 @@ impl<'a> Ctx<'a> {
 
     /// The last token of the noun phrase starting at `j`: before a comma, a quotation's end,
     /// a conjunction or a clause of time or reason ("Vorn last week", "the levy because ...").
+    /// The last token before "and"/"but" and a second verb ("welcomed the news and asked about
+    /// the cost": the object ends at "news"), or `se`.
+    fn before_second_verb(&self, j: usize, se: usize) -> usize {
+        let p = self.p;
+        (j + 1..se)
+            .find(|&n| {
+                p.is_word(n)
+                    && matches!(self.lw(n).as_str(), "and" | "but")
+                    && p.is_word(n + 1)
+                    && (verb_class(&self.lw(n + 1)).is_some() || self.lw(n + 1).ends_with("ed"))
+            })
+            .map_or(se, |n| n - 1)
+    }
+
     fn noun_phrase_end(&self, j: usize, se: usize) -> usize {
         let p = self.p;
         let mut k = j;
