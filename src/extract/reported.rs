@@ -278,26 +278,17 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        let cut = p.toks[conj - 1].e;
-        let Some(last) = self.out.last_mut() else {
-            return false;
-        };
-        if !(last.span.0 < p.toks[conj].s && p.toks[conj].s < last.span.1) {
-            return false;
-        }
-        let (s, e) = trim_span(self.text, (last.span.0, cut));
-        if e <= s {
-            return false;
-        }
-        last.span = (s, e);
-        true
+        self.end_last_before(p.toks[conj].s, p.toks[conj - 1].e)
     }
 
     /// Ends the last claim before the comma at token `comma` when it runs across it.
     fn cut_last_at(&mut self, comma: usize) -> bool {
         let p = self.p;
-        let at = p.toks[comma].s;
-        let cut = p.toks[comma.saturating_sub(1)].e;
+        self.end_last_before(p.toks[comma].s, p.toks[comma.saturating_sub(1)].e)
+    }
+
+    /// Ends the last claim at byte `cut` when byte `at` falls inside it.
+    fn end_last_before(&mut self, at: usize, cut: usize) -> bool {
         let Some(last) = self.out.last_mut() else {
             return false;
         };
