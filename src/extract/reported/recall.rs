@@ -315,7 +315,6 @@ impl Ctx<'_> {
     /// shows ...": a poll, a study or records within the few words before an evidence verb,
     /// no comma or clause between. The phrase from its determiner to the verb is a group.
     pub(super) fn evidence_subject(&self, ss: usize, v: usize) -> Option<Subject> {
-        let p = self.p;
         let lv = self.lw(v);
         if !matches!(
             lv.as_str(),
@@ -323,18 +322,7 @@ impl Ctx<'_> {
         ) {
             return None;
         }
-        let mut k = v;
-        while k > ss && k + 9 > v {
-            let j = k - 1;
-            if !p.is_word(j) || p.toks[j].quote.is_some() {
-                break;
-            }
-            let l = self.lw(j);
-            if is_clause_link(&l) || matches!(l.as_str(), "who" | "which") {
-                break;
-            }
-            k = j;
-        }
+        let k = self.plain_words_before(ss, v, 8);
         let head = (k..v).find(|&i| {
             let l = self.lw(i);
             EVIDENCE_NOUNS.contains(l.as_str())
@@ -536,9 +524,16 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let mut s = e;
-        while s > ss && s + 6 > e {
-            let j = s - 1;
+        Some(group(self.plain_words_before(ss, e, 5), e))
+    }
+
+    /// The first of the (at most `max`) words right before token `e`, back to the sentence start
+    /// `ss`, a quotation, punctuation or a word that opens a clause.
+    fn plain_words_before(&self, ss: usize, e: usize, max: usize) -> usize {
+        let p = self.p;
+        let mut k = e;
+        while k > ss && k + max + 1 > e {
+            let j = k - 1;
             if !p.is_word(j) || p.toks[j].quote.is_some() {
                 break;
             }
@@ -546,9 +541,9 @@ impl Ctx<'_> {
             if is_clause_link(&l) || matches!(l.as_str(), "who" | "which") {
                 break;
             }
-            s = j;
+            k = j;
         }
-        Some(group(s, e))
+        k
     }
 
     /// "Stone, 29, of Huntsville, Ala., says ...", "Several candidates, including Vorn, said
