@@ -103,37 +103,11 @@ def trim(text, a, b):
     return a, b
 
 
-def merge_split_quotes(pr):
-    """PolNeAR annotates a quotation interrupted by its attribution ("A," X said. "B.") as one
-    discontinuous content; claimtrace prints two direct claims with one speaker mention. With
-    --merge-split-quotes, such neighbours (same speaker_span, at most 100 characters apart) are
-    scored as one content: the union of their characters."""
-    pr = sorted(pr, key=lambda p: p[2])
-    out = []
-    for p in pr:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and p[4] == "direct"
-            and last[4] == "direct"
-            and p[1] is not None
-            and p[1] == last[1]
-            and 0 <= p[2][0] - last[2][1] <= 100
-        ):
-            last[0] = last[0] | p[0]
-            last[2] = (last[2][0], p[2][1])
-            continue
-        out.append(list(p))
-    return out
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
     ap.add_argument("--split", default="train", choices=["train", "dev"])
     ap.add_argument("--bin", default=None)
-    ap.add_argument("--merge-split-quotes", action="store_true",
-                    help="score a quotation split by its attribution as one content")
     ap.add_argument("--by-cue", type=int, default=0, help="recall of the N commonest cues")
     ap.add_argument("--show", type=int, default=0, help="print N misses/false alarms")
     args = ap.parse_args()
@@ -200,9 +174,6 @@ def main():
             sp = frozenset(range(sa, sb))
         kind = kinds.get(e["target"])
         preds[art].append([chars, sp, (a, b), e.get("cue"), kind])
-    if args.merge_split_quotes:
-        for art in preds:
-            preds[art] = merge_split_quotes(preds[art])
     n_pred = n_gold = n_match = n_spk = 0
     by_cue_gold = defaultdict(int)
     by_cue_hit = defaultdict(int)
@@ -258,8 +229,6 @@ def main():
     ra = n_spk / n_gold if n_gold else 0
     fa = 2 * pa * ra / (pa + ra) if pa + ra else 0
     acc = n_spk / n_match if n_match else 0
-    if args.merge_split_quotes:
-        print("(quotations split by their attribution scored as one content)")
     print(f"split={args.split} articles={len(docs)} gold={n_gold} predicted={n_pred} matched={n_match}")
     print(f"content P={100*p:.1f} R={100*r:.1f} F1={100*f:.1f}")
     print(f"speaker accuracy={100*acc:.1f}% attributed P={100*pa:.1f} R={100*ra:.1f} F1={100*fa:.1f}")
