@@ -137,6 +137,7 @@ fn add_item(g: &mut Graph, mut item: Item, claims: Vec<ClaimMention>, opts: Buil
 }
 
 fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
+    let attributing = c.attributing_span();
     let key = claim_key(&c.text);
     if key.is_empty() {
         return;
@@ -158,7 +159,6 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
             c.parts.iter().map(|&(s, e)| item.span(s, e)).collect(),
         ));
     }
-    let attributing = c.speaker.as_ref().map(|s| s.span).or(c.source_span);
     d.speaker_span = attributing.map(|(s, e)| item.span(s, e));
     d.cue = c.cue;
     g.add_edge(e);

@@ -34,7 +34,7 @@ fn continues(text: &str, last: &ClaimMention, c: &ClaimMention) -> bool {
     if last.kind != ClaimKind::Direct || c.kind != ClaimKind::Direct {
         return false;
     }
-    let (Some(a), Some(b)) = (attributing(last), attributing(c)) else {
+    let (Some(a), Some(b)) = (last.attributing_span(), c.attributing_span()) else {
         return false;
     };
     if a != b || c.span.0 < last.span.1 || c.span.0 - last.span.1 > MAX_GAP {
@@ -57,10 +57,6 @@ fn continues(text: &str, last: &ClaimMention, c: &ClaimMention) -> bool {
         return after.find('\n').is_none_or(|i| bare(&after[i..]));
     }
     bare(&text[gap.0..gap.1])
-}
-
-fn attributing(c: &ClaimMention) -> Option<(usize, usize)> {
-    c.speaker.as_ref().map(|s| s.span).or(c.source_span)
 }
 
 fn absorb(text: &str, last: &mut ClaimMention, c: ClaimMention) {

@@ -70,6 +70,12 @@ pub struct ClaimMention {
 }
 
 impl ClaimMention {
+    /// The mention that attributes the claim: the speaker's, else the source's that names no
+    /// speaker node ("officials said"). Exported as `speaker_span`.
+    pub fn attributing_span(&self) -> Option<(usize, usize)> {
+        self.speaker.as_ref().map(|s| s.span).or(self.source_span)
+    }
+
     /// The claim's pieces in the item's text: `parts`, or `span` for a claim in one piece. Their
     /// text, joined by one space, is the claim's `text`.
     pub fn pieces(&self) -> &[(usize, usize)] {

@@ -130,10 +130,8 @@ impl<'a> Ctx<'a> {
             return Low::Same(w);
         }
         let mut buf = [0u8; 24];
-        for (d, b) in buf.iter_mut().zip(w.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        Low::Lowered(buf, w.len() as u8)
+        let n = lower_ascii(w, &mut buf).len();
+        Low::Lowered(buf, n as u8)
     }
 
     fn span(&self, a: usize, b: usize) -> (usize, usize) {
