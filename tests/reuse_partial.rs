@@ -177,4 +177,23 @@ fn a_shared_quotation_is_not_copying_but_shared_prose_is() {
         item("Eastmere Daily", &longer),
     ];
     assert!(linked(&two_outlets).contains(&(0, 1)));
+    // ...unless it is an update of the story, days apart: the outlet's own text again.
+    let dated = |text: &str, day: u32| {
+        let mut it = item("Tidewater Agency", text);
+        it.meta.published = chrono::NaiveDate::from_ymd_opt(2021, 3, day);
+        it
+    };
+    assert!(linked(&[dated(AGENCY, 2), dated(&longer, 3)]).contains(&(0, 1)));
+    assert!(linked(&[dated(AGENCY, 2), dated(&longer, 11)]).is_empty());
+}
+
+#[test]
+fn straight_single_quotes_are_quotations_too() {
+    // British outlets print quotations in straight single marks; apostrophes stay words.
+    let single = |s: &str| s.replace(['“', '”'], "'").replace("We cannot", "We can't");
+    let items = [
+        item("Tidewater Agency", &single(AGENCY)),
+        item("Gullholm Post", &single(QUOTE_ONLY)),
+    ];
+    assert!(linked(&items).is_empty(), "a shared quotation linked two stories");
 }

@@ -3,22 +3,24 @@
 repost links can be scored for precision on real reuse (the README's 31 wire pairs only list
 near-whole copies).
 
-The rule is independent of claimtrace (its own tokenisation and alignment, Python difflib):
-words are \\w+ runs, lowercased; the two texts are aligned with difflib.SequenceMatcher
-(autojunk off) and matching runs of >= 8 words are the shared passages. A shared word counts as
-*quoted* when it lies inside quotation marks (“…”, "…", a long ‘…’) or inside an embedded post
+The rule is independent of claimtrace (its own tokenisation and matching): words are \\w+ runs,
+lowercased; every run of >= 8 words of one text that the other has too, wherever it is in either
+text, is shared (an earlier version aligned with difflib.SequenceMatcher, which misses a passage
+that moved up or down). A shared word counts as *quoted* when it lies inside quotation marks
+(“…”, "…", a long ‘…’ or '…') or inside an embedded post
 ("… — Name (@handle) date") in both texts: two outlets quoting the same official or tweet is not
 one copying the other, while one outlet quoting the other's prose is. Labels:
   reuse   >= 40 shared words outside quotations (two sentences or more of the same prose:
           one copied the other, or both carry one wire/press-release text)
   quotes  < 40 such words but >= 40 shared words in all (only quotations in common)
   none    otherwise (names, stock phrases)
+A pair the corpus README lists as a copy is reuse whatever the rule says (column why: readme).
 Pairs of different events are never reuse (the corpus's human event labels); they are not
 listed. Spot-checked by hand on the borderline band (30-60 prose words).
 
 usage: label_giveme.py [CORPUS_DIR] > giveme_labels.tsv
 """
-import ast, difflib, glob, itertools, json, os, re, sys
+import ast, glob, itertools, json, os, re, sys
 
 MIN_RUN = 8
 MIN_PROSE = 40
@@ -29,9 +31,27 @@ def quoted_mask(text):
         s, base = para.group(0), para.start()
         spans = [q.span() for q in re.finditer(r"“[^”]*”|\"[^\"]*\"|‘[^’]{20,}’", s)]
         spans += [q.span() for q in re.finditer(r"[^—]*—[^—(]{0,60}\(@\w+\)", s)]
+        spans += straight_single_quotes(s)
         for a, b in spans:
             mask[base + a:base + b] = b"\x01" * (b - a)
     return mask
+
+def straight_single_quotes(s):
+    """'…' as British outlets print quotations: a mark before a word opens, one after a word
+    closes; between letters it is an apostrophe (Y'know, don't)."""
+    spans, start = [], None
+    for k, c in enumerate(s):
+        if c != "'":
+            continue
+        before = s[k - 1] if k else " "
+        after = s[k + 1] if k + 1 < len(s) else " "
+        if start is None and not before.isalnum() and after.isalnum():
+            start = k
+        elif start is not None and not after.isalnum() and not before.isspace():
+            if k - start >= 20:
+                spans.append((start, k + 1))
+            start = None
+    return spans
 
 def load(root):
     docs = {}
@@ -51,33 +71,60 @@ def load(root):
 def shingles(words, n=MIN_RUN):
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
+def shared_words(wa, wb, A, B):
+    """Words of a in runs of MIN_RUN or more that b has too, wherever b has them (a passage
+    moved up or down is still shared), and how many of them are quoted in both."""
+    at = {}
+    for j in range(len(wb) - MIN_RUN + 1):
+        at.setdefault(tuple(wb[j:j + MIN_RUN]), j)
+    both_quoted = {}
+    for i in range(len(wa) - MIN_RUN + 1):
+        j = at.get(tuple(wa[i:i + MIN_RUN]))
+        if j is None:
+            continue
+        for t in range(MIN_RUN):
+            q = A["quoted"][A["toks"][i + t][1]] and B["quoted"][B["toks"][j + t][1]]
+            both_quoted[i + t] = both_quoted.get(i + t, True) and bool(q)
+    return len(both_quoted), sum(both_quoted.values())
+
+def readme_pairs(root):
+    """The corpus README's list of copies: its word wins where the rule above says otherwise
+    (Engadget printing the statements Microsoft and Amazon gave Newsweek, all inside quotation
+    marks, is still a copy of Newsweek's report)."""
+    pairs = set()
+    for line in open(os.path.join(root, "README.txt"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 5:
+            try:
+                float(f[0])
+            except ValueError:
+                continue
+            pairs.add(frozenset((f[1], f[3])))
+    return pairs
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(__file__), "../../../shared/corpora/giveme5w1h-news-cluster")
     docs = load(root)
+    listed = readme_pairs(root)
     words = {k: [w for w, _ in d["toks"]] for k, d in docs.items()}
     sh = {k: shingles(w) for k, w in words.items()}
     by_event = {}
     for k, d in docs.items():
         by_event.setdefault(d["event"], []).append(k)
-    print("# dId_a\tdId_b\tlabel\tshared_words\tprose_words\tquoted_words")
+    print("# dId_a\tdId_b\tlabel\tshared_words\tprose_words\tquoted_words\twhy")
     for event in sorted(by_event):
         for a, b in itertools.combinations(sorted(by_event[event]), 2):
             if not sh[a] & sh[b]:
                 continue
             A, B = docs[a], docs[b]
-            sm = difflib.SequenceMatcher(None, words[a], words[b], autojunk=False)
-            shared = quoted = 0
-            for blk in sm.get_matching_blocks():
-                if blk.size < MIN_RUN:
-                    continue
-                qa = sum(A["quoted"][A["toks"][i][1]] for i in range(blk.a, blk.a + blk.size))
-                qb = sum(B["quoted"][B["toks"][i][1]] for i in range(blk.b, blk.b + blk.size))
-                shared += blk.size
-                quoted += min(qa, qb)
+            shared, quoted = shared_words(words[a], words[b], A, B)
             prose = shared - quoted
             label = "reuse" if prose >= MIN_PROSE else "quotes" if shared >= MIN_PROSE else "none"
-            print(f"{a}\t{b}\t{label}\t{shared}\t{prose}\t{quoted}")
+            why = "words"
+            if frozenset((a, b)) in listed and label != "reuse":
+                label, why = "reuse", "readme"
+            print(f"{a}\t{b}\t{label}\t{shared}\t{prose}\t{quoted}\t{why}")
 
 if __name__ == "__main__":
     main()

@@ -74,8 +74,10 @@ pub struct LinkParams {
     pub partial_words: usize,
     /// ...and the share of the shorter item they make...
     pub partial_share: f64,
-    /// ...and how many of them must be prose outside quotations.
+    /// ...and how many of them must be prose outside quotations. Two items of one outlet are
+    /// partly derived only when published at most `update_days` apart (an updated story).
     pub partial_prose: usize,
+    pub update_days: i64,
 }
 
 impl Default for LinkParams {
@@ -95,6 +97,7 @@ impl Default for LinkParams {
             partial_words: 40,
             partial_share: 0.12,
             partial_prose: 30,
+            update_days: 2,
         }
     }
 }
@@ -204,6 +207,12 @@ fn same_outlet(a: &Item, b: &Item) -> bool {
     matches!((&a.meta.outlet, &b.meta.outlet), (Some(x), Some(y)) if x == y)
 }
 
+/// Published at most `update_days` apart (both dates known).
+fn one_news_cycle(a: &Item, b: &Item, p: &LinkParams) -> bool {
+    matches!((a.meta.published, b.meta.published),
+        (Some(x), Some(y)) if (x - y).num_days().abs() <= p.update_days)
+}
+
 /// A verified pair, its link and how alike the two are.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -238,8 +247,8 @@ fn verify(
     let copied =
         prose >= p.min_words && (prose_in >= p.min_containment || longest >= p.long_passage);
     // A story that copies a few sentences and rewrites the rest: enough shared text for its
-    // length, most of it prose. Not within one outlet, which reuses its own background
-    // paragraphs from story to story.
+    // length, most of it prose. Within one outlet only an update of a story (days apart): an
+    // outlet reuses its own background paragraphs from story to story for weeks.
     let (rare_short, n_short) = if na <= nb {
         (shared.rare_a, na)
     } else {
@@ -248,7 +257,7 @@ fn verify(
     let partly = shared.rare_a.min(shared.rare_b) >= p.partial_words
         && rare_short as f64 >= p.partial_share * n_short as f64
         && prose >= p.partial_prose
-        && !same_outlet(&items[a], &items[b]);
+        && (!same_outlet(&items[a], &items[b]) || one_news_cycle(&items[a], &items[b], p));
     if !copied && !near_duplicate && !partly {
         return None;
     }

@@ -128,6 +128,25 @@ fn fold(c: char) -> Fold {
     }
 }
 
+/// A single quotation mark at `i..next`: British quotes (‘…’, and '…' in many British
+/// outlets' house style) open at a word's start and close after a word; between letters the
+/// mark is an apostrophe (Trump’s, Y'know). `mark` is ‘, ’ or '.
+fn single_mark(text: &str, i: usize, next: usize, mark: char, quote: &mut Option<(usize, bool)>) {
+    let before = text[..i].chars().next_back();
+    let after = text[next..].chars().next();
+    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    let opens = match mark {
+        '\u{2018}' => true,
+        '\'' => letter(after),
+        _ => false,
+    };
+    if opens && !letter(before) && quote.is_none() {
+        *quote = Some((0, true));
+    } else if !opens && mark != '\u{2018}' && !letter(after) && matches!(quote, Some((_, true))) {
+        *quote = None;
+    }
+}
+
 /// The words of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6);
@@ -191,6 +210,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 piece = false;
                 match b {
                     b'"' => toggle(&mut quote),
+                    // '…', as British outlets print quotations: either way round.
+                    b'\'' => single_mark(text, i, i + 1, '\'', &mut quote),
                     // A quotation does not run past its paragraph.
                     b'\n' => quote = None,
                     _ => {}
@@ -241,17 +262,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                         i = next + c.len_utf8();
                         continue;
                     }
-                    // British single quotes: ‘ opening at a word's start, ’ closing after a
-                    // word; between letters ’ is an apostrophe.
-                    let before = text[..i].chars().next_back();
-                    let after = text[next..].chars().next();
-                    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-                    if c == '\u{2018}' && !letter(before) && quote.is_none() {
-                        quote = Some((0, true));
-                    } else if c == '\u{2019}' && !letter(after) && matches!(quote, Some((_, true)))
-                    {
-                        quote = None;
-                    }
+                    single_mark(text, i, next, c, &mut quote);
                 } else if c == '\u{2029}' || c == '\u{0085}' {
                     quote = None;
                 }
@@ -422,6 +433,13 @@ mod tests {
             ["it", "won", "t", "happen"]
         );
         assert!(quoted("The players’ union and Trump’s plan").is_empty());
+        // The same in straight marks, as some British outlets print them.
+        assert_eq!(
+            quoted("Trump's aide said 'it won't happen,' on Monday 'soon'"),
+            ["it", "won", "t", "happen", "soon"]
+        );
+        assert!(quoted("The players' union and Trump's plan").is_empty());
+        assert_eq!(quoted("He said “a 'b' c” and 'd'"), ["a", "b", "c", "d"]);
         // Urdu doubled single marks; Arabic guillemets.
         assert_eq!(
             quoted("وزیر نے کہا کہ ‘‘ہم پل بنائیں گے’’ اور چلے گئے"),
