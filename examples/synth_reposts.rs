@@ -79,6 +79,7 @@ fn main() {
                 events: n,
                 seed: seed_at(2),
                 edit_every: args.get(3).and_then(|s| s.parse().ok()).unwrap_or(12),
+                sentences: sentences(),
             });
             if arg(0) == "derived-urdu" {
                 // Newspaper stories (odd items) with joiners and, one in DROP, spaces after
@@ -167,6 +168,7 @@ fn main() {
                 let d = synth_derived::generate(&DerivedOptions {
                     events: n,
                     seed: seed_at(2),
+                    sentences: sentences(),
                     ..DerivedOptions::default()
                 });
                 let l = d
@@ -269,6 +271,15 @@ fn usage() -> ! {
          | derived N [SEED [EDIT]] | derived-urdu N SEED EDIT DROP | write-derived N DIR [SEED] | stats 0 INPUT | derived-stats N [SEED]"
     );
     std::process::exit(2)
+}
+
+/// Sentences of fact an agency story starts from (SYNTH_SENTENCES; 12 by default, 3 for news
+/// briefs of about 180 words).
+fn sentences() -> usize {
+    std::env::var("SYNTH_SENTENCES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(12)
 }
 
 /// The default thresholds, or those of LINK_K, LINK_K_PIECES, LINK_SAMPLE, LINK_MIN_SHARED, LINK_MIN_PASSAGE,

@@ -3,7 +3,7 @@
 //! independently.
 //!
 //! Every event has its own names, numbers, topic words and two quotes of an official. An agency
-//! writes one source story of 12–22 sentences; one newspaper story goes with it, labelled
+//! writes one source story of 12–22 sentences (`sentences` sets the 12); one newspaper story goes with it, labelled
 //!
 //! - wholly derived: nearly every sentence copied, lightly edited;
 //! - partly derived at a level (60, 40, 25, 15%): that share of the source's sentences copied
@@ -49,6 +49,9 @@ pub struct DerivedOptions {
     pub seed: u64,
     /// A copied sentence has one word in this many changed, and one in twice as many added.
     pub edit_every: usize,
+    /// The agency story has this many sentences of fact and up to 10 more (short items: news
+    /// briefs of 150 words are common in agency feeds).
+    pub sentences: usize,
 }
 
 impl Default for DerivedOptions {
@@ -57,6 +60,7 @@ impl Default for DerivedOptions {
             events: 700,
             seed: 1,
             edit_every: 12,
+            sentences: 12,
         }
     }
 }
@@ -91,6 +95,7 @@ struct Writer<'a> {
     vocab: &'a Vocabulary,
     stock: Vec<Sentence>,
     edit_every: usize,
+    sentences: usize,
 }
 
 impl Writer<'_> {
@@ -259,6 +264,7 @@ pub fn generate(opts: &DerivedOptions) -> Derived {
         vocab: &vocab,
         stock,
         edit_every: opts.edit_every.max(1),
+        sentences: opts.sentences.max(2),
     };
     let base = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap_or_default();
     let file: Arc<str> = Arc::from("synthetic-derived");
@@ -292,7 +298,7 @@ pub fn generate(opts: &DerivedOptions) -> Derived {
             .collect();
         let ev = Event { phrases, ..ev };
         // The agency story, quotes in it.
-        let n = 12 + rng.below(11);
+        let n = opts.sentences.max(2) + rng.below(11);
         let mut source: Vec<Sentence> = (0..n).map(|_| w.fact(&ev, &mut rng)).collect();
         for q in 0..1 + rng.below(2) {
             let at = 1 + rng.below(source.len() - 1);
@@ -340,7 +346,7 @@ fn newspaper(
     let mut out: Vec<Sentence> = Vec::new();
     match label {
         Derivation::Not => {
-            for _ in 0..10 + rng.below(11) {
+            for _ in 0..w.sentences - 2 + rng.below(w.sentences.min(11)) {
                 out.push(w.fact(ev, rng));
             }
             for q in 0..ev.quotes.len() {
