@@ -195,5 +195,8 @@ fn straight_single_quotes_are_quotations_too() {
         item("Tidewater Agency", &single(AGENCY)),
         item("Gullholm Post", &single(QUOTE_ONLY)),
     ];
-    assert!(linked(&items).is_empty(), "a shared quotation linked two stories");
+    assert!(
+        linked(&items).is_empty(),
+        "a shared quotation linked two stories"
+    );
 }

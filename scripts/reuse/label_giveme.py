@@ -14,7 +14,8 @@ one copying the other, while one outlet quoting the other's prose is. Labels:
           one copied the other, or both carry one wire/press-release text)
   quotes  < 40 such words but >= 40 shared words in all (only quotations in common)
   none    otherwise (names, stock phrases)
-A pair the corpus README lists as a copy is reuse whatever the rule says (column why: readme).
+Runs that stories of other events carry too (an outlet's promo box, stock phrases) are not
+shared text. A pair the corpus README lists as a copy is reuse whatever the rule says (column why: readme).
 Pairs of different events are never reuse (the corpus's human event labels); they are not
 listed. Spot-checked by hand on the borderline band (30-60 prose words).
 
@@ -71,16 +72,19 @@ def load(root):
 def shingles(words, n=MIN_RUN):
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
-def shared_words(wa, wb, A, B):
+def shared_words(wa, wb, A, B, elsewhere=frozenset()):
     """Words of a in runs of MIN_RUN or more that b has too, wherever b has them (a passage
-    moved up or down is still shared), and how many of them are quoted in both."""
+    moved up or down is still shared), and how many of them are quoted in both. A run in
+    `elsewhere` (found in a story of another event too) is an outlet's boilerplate or a stock
+    phrase, not the story's text."""
     at = {}
     for j in range(len(wb) - MIN_RUN + 1):
         at.setdefault(tuple(wb[j:j + MIN_RUN]), j)
     both_quoted = {}
     for i in range(len(wa) - MIN_RUN + 1):
-        j = at.get(tuple(wa[i:i + MIN_RUN]))
-        if j is None:
+        run = tuple(wa[i:i + MIN_RUN])
+        j = at.get(run)
+        if j is None or run in elsewhere:
             continue
         for t in range(MIN_RUN):
             q = A["quoted"][A["toks"][i + t][1]] and B["quoted"][B["toks"][j + t][1]]
@@ -109,6 +113,13 @@ def main():
     listed = readme_pairs(root)
     words = {k: [w for w, _ in d["toks"]] for k, d in docs.items()}
     sh = {k: shingles(w) for k, w in words.items()}
+    # Runs found in stories of two or more events: boilerplate (an outlet's promo box) and
+    # stock phrases.
+    events_of = {}
+    for k, runs in sh.items():
+        for r in runs:
+            events_of.setdefault(r, set()).add(docs[k]["event"])
+    elsewhere = frozenset(r for r, e in events_of.items() if len(e) > 1)
     by_event = {}
     for k, d in docs.items():
         by_event.setdefault(d["event"], []).append(k)
@@ -118,7 +129,7 @@ def main():
             if not sh[a] & sh[b]:
                 continue
             A, B = docs[a], docs[b]
-            shared, quoted = shared_words(words[a], words[b], A, B)
+            shared, quoted = shared_words(words[a], words[b], A, B, elsewhere)
             prose = shared - quoted
             label = "reuse" if prose >= MIN_PROSE else "quotes" if shared >= MIN_PROSE else "none"
             why = "words"
