@@ -142,7 +142,7 @@ fn single_mark(text: &str, i: usize, next: usize, mark: char, quote: &mut Option
     };
     if opens && !letter(before) && quote.is_none() {
         *quote = Some((0, true));
-    } else if !opens && mark != '\u{2018}' && !letter(after) && matches!(quote, Some((_, true))) {
+    } else if !opens && !letter(after) && matches!(quote, Some((_, true))) {
         *quote = None;
     }
 }
