@@ -145,3 +145,53 @@ fn report_summarises_every_item() {
         "{text}"
     );
 }
+
+#[test]
+fn items_without_a_url_are_found_by_their_file() {
+    // A folder of plain-text articles: the report says which file each item is.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gazette.txt"), STORY).unwrap();
+    std::fs::write(
+        dir.path().join("blog.txt"),
+        format!("Reposted from Harbour Gazette.\n\n{STORY}"),
+    )
+    .unwrap();
+    let out = claimtrace().arg("report").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for f in ["gazette.txt", "blog.txt"] {
+        let path = dir.path().join(f);
+        assert!(
+            text.contains(&format!("\n  {}\n", path.display())),
+            "{f}: {text}"
+        );
+    }
+    let v: serde_json::Value = serde_json::from_slice(
+        &claimtrace()
+            .args(["report", "--json"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let blog = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["item"]["location"]
+                .as_str()
+                .unwrap()
+                .ends_with("blog.txt")
+        })
+        .unwrap();
+    assert!(
+        // Neither is dated or credited: same text, no direction.
+        blog["same_text"][0]["location"]
+            .as_str()
+            .unwrap()
+            .ends_with("gazette.txt"),
+        "{blog}"
+    );
+}

@@ -47,6 +47,9 @@ pub struct ItemRef {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub url: Option<String>,
+    /// Where the item is among the inputs: its file, and the byte it starts at when that is
+    /// not the file's start (a dump or a JSON Lines file holds many items).
+    pub location: Option<String>,
 }
 
 /// A text edge as the provenance commands show it.
@@ -91,13 +94,17 @@ pub fn same_text_with(g: &Graph, id: Uuid) -> Vec<ItemRef> {
 
 pub fn item_ref(g: &Graph, id: Uuid) -> ItemRef {
     let node = g.node(id);
-    let (title, published, url) = match node.map(|n| &n.data) {
+    let (title, published, url, location) = match node.map(|n| &n.data) {
         Some(NodeData::Item(it)) => (
             it.title.clone().unwrap_or_else(|| it.excerpt.clone()),
             it.published.map(|d| d.to_string()),
             it.url.clone(),
+            Some(match it.origin.start {
+                0 => it.origin.file.to_string(),
+                at => format!("{} at byte {at}", it.origin.file),
+            }),
         ),
-        _ => (String::new(), None, None),
+        _ => (String::new(), None, None, None),
     };
     ItemRef {
         id,
@@ -107,6 +114,7 @@ pub fn item_ref(g: &Graph, id: Uuid) -> ItemRef {
             .next(),
         published,
         url,
+        location,
     }
 }
 
@@ -248,7 +256,7 @@ fn write_text(o: &Origin, out: &mut dyn Write) -> std::io::Result<()> {
     }
     for (n, l) in o.chain.iter().enumerate() {
         writeln!(out, "{:>3}. {}", n + 1, describe(&l.item))?;
-        if let Some(u) = &l.item.url {
+        if let Some(u) = l.item.url.as_ref().or(l.item.location.as_ref()) {
             writeln!(out, "     {u}")?;
         }
         if let Some(s) = &l.copied_from_next {

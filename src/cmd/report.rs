@@ -208,7 +208,7 @@ pub fn report(g: &Graph) -> Vec<ItemReport> {
 fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
     for r in rs {
         writeln!(out, "{}", describe(&r.item))?;
-        if let Some(u) = &r.item.url {
+        if let Some(u) = r.item.url.as_ref().or(r.item.location.as_ref()) {
             writeln!(out, "  {u}")?;
         }
         writeln!(out, "  {}", r.summary)?;
