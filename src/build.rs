@@ -10,6 +10,8 @@ use crate::model::{
     ClaimNode, DateNode, Edge, EdgeKind, Graph, ItemNode, Node, NodeData, OutletNode, SpeakerNode,
 };
 use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -30,9 +32,31 @@ pub fn build_graph(
     let mut g = Graph::new();
     let mut item_ids = Vec::with_capacity(items.len());
     let mut claims = claims.into_iter();
+    // Where each key was seen: the same input read twice is one item, but a verbatim copy
+    // elsewhere in the inputs (no URL or record id to tell it apart) is an item of its own.
+    let mut seen_at: HashMap<String, Vec<(Arc<str>, usize)>> = HashMap::new();
     for item in items {
         let item_claims = claims.next().unwrap_or_default();
-        item_ids.push(add_item(&mut g, item, item_claims, opts));
+        let mut key = item_key(&item);
+        let at = (item.origin.file.clone(), item.origin.start);
+        let places = seen_at.entry(key.clone()).or_default();
+        let n = match places.iter().position(|p| *p == at) {
+            Some(n) => n,
+            None => {
+                places.push(at);
+                places.len() - 1
+            }
+        };
+        if n > 0 {
+            key.push_str(&format!("\u{0}copy {n}"));
+        }
+        item_ids.push(add_item(
+            &mut g,
+            item,
+            node_id("item", &key),
+            item_claims,
+            opts,
+        ));
     }
     for l in links {
         let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
@@ -52,7 +76,8 @@ pub fn build_graph(
 }
 
 /// The canonical key of an item: its URL, else its outlet and record id, else what it says and
-/// where (outlet, title, date and a hash of the text). Two inputs with the same key are one item.
+/// where (outlet, title, date and a hash of the text). The same input read twice is one item; a
+/// verbatim copy at another place in the inputs gets the key plus its ordinal (`build_graph`).
 pub fn item_key(item: &Item) -> String {
     let m = &item.meta;
     if let Some(url) = &m.url {
@@ -86,8 +111,13 @@ pub fn claim_key(text: &str) -> String {
 }
 
 /// Adds an item, its metadata edges and its claims.
-fn add_item(g: &mut Graph, mut item: Item, claims: Vec<ClaimMention>, opts: BuildOptions) -> Uuid {
-    let id = node_id("item", &item_key(&item));
+fn add_item(
+    g: &mut Graph,
+    mut item: Item,
+    id: Uuid,
+    claims: Vec<ClaimMention>,
+    opts: BuildOptions,
+) -> Uuid {
     let excerpt = item.excerpt();
     let m = &mut item.meta;
     g.upsert_node(Node::new(

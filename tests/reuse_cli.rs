@@ -195,3 +195,32 @@ fn items_without_a_url_are_found_by_their_file() {
         "{blog}"
     );
 }
+
+#[test]
+fn a_verbatim_copy_in_another_file_is_an_item_of_its_own() {
+    // Nothing tells the two apart but where they are: still two items, sharing text. The same
+    // file given twice is one item.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, STORY).unwrap();
+    std::fs::write(&b, STORY).unwrap();
+    let graph = |args: &[&std::path::Path]| -> serde_json::Value {
+        let out = claimtrace().arg("graph").args(args).output().unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let count = |g: &serde_json::Value, kind: &str, key: &str| {
+        g[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["kind"] == kind)
+            .count()
+    };
+    let two = graph(&[dir.path()]);
+    assert_eq!(count(&two, "item", "nodes"), 2);
+    assert_eq!(count(&two, "same_text", "edges"), 1);
+    let once = graph(&[&a, &a]);
+    assert_eq!(count(&once, "item", "nodes"), 1);
+    assert_eq!(count(&once, "same_text", "edges"), 0);
+}

@@ -76,7 +76,7 @@ pub fn byline(t: &str, words: u32) -> Option<Byline> {
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:sources?|credits?|المصدر)\s*[:：\-–—]|(?:via|courtesy(?: of)?|originally (?:published|appeared|posted) (?:by|in|at|on)|first (?:published|appeared) (?:by|in|at|on)|republished (?:from|with permission from|courtesy of)|reprinted (?:from|courtesy of)|translated from|نقلا عن)\s*[:：\-–—]?)\s*(\S.*?)[.\s]*$",
+        r"(?i)^(?:(?:sources?|credits?|المصدر|ماخذ|منبع)\s*[:：\-–—]|(?:via|courtesy(?: of)?|originally (?:published|appeared|posted) (?:by|in|at|on)|first (?:published|appeared) (?:by|in|at|on)|republished (?:from|with permission from|courtesy of)|reprinted (?:from|courtesy of)|re-?posted (?:from|by)|cross-?posted from|translated from|نقلا عن|بشکریہ)\s*[:：\-–—]?)\s*(\S.*?)[.\s]*$",
     )
     .expect("credit regex")
 });
@@ -106,8 +106,16 @@ pub fn credit(t: &str, words: u32) -> Option<String> {
         "republished",
         "reprinted",
         "translated",
+        "reposted",
+        "re-posted",
+        "crossposted",
+        "cross-posted",
         "المصدر",
         "نقلا",
+        // Urdu and Persian: "courtesy of", "source".
+        "بشکریہ",
+        "ماخذ",
+        "منبع",
     ]
     .iter()
     .any(|w| fw.eq_ignore_ascii_case(w));
@@ -350,6 +358,20 @@ mod tests {
     #[test]
     fn credits_links_and_trailers() {
         assert_eq!(credit("Source: Sputnik", 2).as_deref(), Some("Sputnik"));
+        assert_eq!(
+            credit("Reposted from Harbour Gazette.", 4).as_deref(),
+            Some("Harbour Gazette")
+        );
+        assert_eq!(
+            credit("Cross-posted from Lantern Blog", 4).as_deref(),
+            Some("Lantern Blog")
+        );
+        assert_eq!(
+            credit("بشکریہ روزنامہ صبح", 3).as_deref(),
+            Some("روزنامہ صبح")
+        );
+        assert_eq!(credit("ماخذ: خبر ایجنسی", 3).as_deref(), Some("خبر ایجنسی"));
+        assert_eq!(credit("Reposted comments are welcome", 4), None);
         let t = "The post Storm hits coast appeared first on The Harbour Gazette.";
         assert_eq!(credit(t, w(t)).as_deref(), Some("The Harbour Gazette"));
         let t = "Originally published by Lakeside Courier";
