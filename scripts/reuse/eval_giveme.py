@@ -21,7 +21,11 @@ def load_corpus(root):
         if isinstance(nc, str):
             nc = ast.literal_eval(nc)
         event[d["dId"]] = nc["EventId"]
-    gold = set()
+    return event, readme_pairs(root)
+
+def readme_pairs(root):
+    """The pairs of copies the corpus README lists (score, dId, outlet, dId, outlet, title)."""
+    pairs = set()
     for line in open(os.path.join(root, "README.txt"), encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if len(f) >= 5:
@@ -29,8 +33,8 @@ def load_corpus(root):
                 float(f[0])
             except ValueError:
                 continue
-            gold.add(frozenset((f[1], f[3])))
-    return event, gold
+            pairs.add(frozenset((f[1], f[3])))
+    return pairs
 
 def graph_pairs(path):
     g = json.load(open(path, encoding="utf-8"))

@@ -22,6 +22,7 @@ listed. Spot-checked by hand on the borderline band (30-60 prose words).
 usage: label_giveme.py [CORPUS_DIR] > giveme_labels.tsv
 """
 import ast, glob, itertools, json, os, re, sys
+from eval_giveme import readme_pairs
 
 MIN_RUN = 8
 MIN_PROSE = 40
@@ -91,25 +92,13 @@ def shared_words(wa, wb, A, B, elsewhere=frozenset()):
             both_quoted[i + t] = both_quoted.get(i + t, True) and bool(q)
     return len(both_quoted), sum(both_quoted.values())
 
-def readme_pairs(root):
-    """The corpus README's list of copies: its word wins where the rule above says otherwise
-    (Engadget printing the statements Microsoft and Amazon gave Newsweek, all inside quotation
-    marks, is still a copy of Newsweek's report)."""
-    pairs = set()
-    for line in open(os.path.join(root, "README.txt"), encoding="utf-8"):
-        f = line.rstrip("\n").split("\t")
-        if len(f) >= 5:
-            try:
-                float(f[0])
-            except ValueError:
-                continue
-            pairs.add(frozenset((f[1], f[3])))
-    return pairs
-
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(__file__), "../../../shared/corpora/giveme5w1h-news-cluster")
     docs = load(root)
+    # The corpus README's list of copies: its word wins where the rule above says otherwise
+    # (Engadget printing, all inside quotation marks, the statements Microsoft and Amazon gave
+    # Newsweek is still a copy of Newsweek's report).
     listed = readme_pairs(root)
     words = {k: [w for w, _ in d["toks"]] for k, d in docs.items()}
     sh = {k: shingles(w) for k, w in words.items()}
