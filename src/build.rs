@@ -32,23 +32,23 @@ pub fn build_graph(
     let mut g = Graph::new();
     let mut item_ids = Vec::with_capacity(items.len());
     let mut claims = claims.into_iter();
-    // Where each key was seen: the same input read twice is one item, but a verbatim copy
-    // elsewhere in the inputs (no URL or record id to tell it apart) is an item of its own.
+    // Where each text key was seen: the same input read twice is one item, and so is one URL
+    // or record id in two feeds, but a verbatim copy elsewhere in the inputs with nothing of
+    // its own to tell it apart is an item of its own.
     let mut seen_at: HashMap<String, Vec<(Arc<str>, usize)>> = HashMap::new();
     for item in items {
         let item_claims = claims.next().unwrap_or_default();
         let mut key = item_key(&item);
-        let at = (item.origin.file.clone(), item.origin.start);
-        let places = seen_at.entry(key.clone()).or_default();
-        let n = match places.iter().position(|p| *p == at) {
-            Some(n) => n,
-            None => {
+        if key.starts_with(TEXT_KEY) {
+            let at = (item.origin.file.clone(), item.origin.start);
+            let places = seen_at.entry(key.clone()).or_default();
+            let n = places.iter().position(|p| *p == at).unwrap_or_else(|| {
                 places.push(at);
                 places.len() - 1
+            });
+            if n > 0 {
+                key.push_str(&format!("\u{0}copy {n}"));
             }
-        };
-        if n > 0 {
-            key.push_str(&format!("\u{0}copy {n}"));
         }
         item_ids.push(add_item(
             &mut g,
@@ -75,6 +75,9 @@ pub fn build_graph(
     g
 }
 
+/// How the key of an item known by its text alone begins.
+const TEXT_KEY: &str = "text:";
+
 /// The canonical key of an item: its URL, else its outlet and record id, else what it says and
 /// where (outlet, title, date and a hash of the text). The same input read twice is one item; a
 /// verbatim copy at another place in the inputs gets the key plus its ordinal (`build_graph`).
@@ -89,7 +92,7 @@ pub fn item_key(item: &Item) -> String {
     }
     let hash = xxhash_rust::xxh3::xxh3_128(item.text.as_bytes());
     format!(
-        "text:{outlet}\u{0}{}\u{0}{}\u{0}{hash:032x}",
+        "{TEXT_KEY}{outlet}\u{0}{}\u{0}{}\u{0}{hash:032x}",
         m.title.as_deref().unwrap_or(""),
         m.published.map(|d| d.to_string()).unwrap_or_default()
     )

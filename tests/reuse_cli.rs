@@ -224,3 +224,23 @@ fn a_verbatim_copy_in_another_file_is_an_item_of_its_own() {
     assert_eq!(count(&once, "item", "nodes"), 1);
     assert_eq!(count(&once, "same_text", "edges"), 0);
 }
+
+#[test]
+fn one_url_in_two_files_is_one_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = serde_json::json!({"id": "g1", "url": "https://gazette.example/pier",
+        "title": "Eastmere closes ferry pier", "text": STORY})
+    .to_string();
+    std::fs::write(dir.path().join("feed1.jsonl"), &rec).unwrap();
+    std::fs::write(dir.path().join("feed2.jsonl"), &rec).unwrap();
+    let out = claimtrace().arg("graph").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "item")
+        .count();
+    assert_eq!(items, 1);
+}
