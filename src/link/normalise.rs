@@ -9,6 +9,7 @@
 //! such text are longer, in proportion ([`shingle_len`]), and every count the reuse stage reports
 //! is in words, pieces that begin one ([`Token::word`]).
 
+use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// One word: its byte range in the text, the hash of its folded form, and whether it stands
@@ -93,6 +94,13 @@ fn quote_mark(c: char) -> bool {
             | '\u{300E}'
             | '\u{300F}'
     )
+}
+
+/// Characters that stand for other letters (their compatibility decomposition): Arabic
+/// Presentation Forms-A and -B (contextual shapes and ligatures), Latin ligatures (ﬁ, ﬂ: text
+/// taken from PDFs) and fullwidth ASCII.
+fn presentation_form(c: char) -> bool {
+    matches!(c as u32, 0xFB00..=0xFB06 | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF | 0xFF01..=0xFF5E)
 }
 
 /// What a character does inside a word.
@@ -224,6 +232,35 @@ pub fn tokens(text: &str) -> Vec<Token> {
             break;
         };
         let next = i + c.len_utf8();
+        if presentation_form(c) {
+            // Presentation forms (old typesetting, text taken from PDFs): the letters they
+            // stand for. A ligature is one character, so it stays in one token: cut after
+            // it when its last letter does not join (ﻻ), never inside it (ﷲ, ﷺ).
+            let mut last = None;
+            for d in c.nfkc() {
+                if let Fold::Letter(f) = fold(d) {
+                    for l in f.to_lowercase() {
+                        word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                    last = Some(d);
+                }
+            }
+            if let Some(d) = last {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                end = next;
+                if non_joining(d) {
+                    flush(&mut word, &mut start, end, &mut quote, piece);
+                    piece = true;
+                }
+            } else {
+                flush(&mut word, &mut start, end, &mut quote, piece);
+                piece = false;
+            }
+            i = next;
+            continue;
+        }
         match fold(c) {
             Fold::Letter(f) => {
                 if start.is_none() {
@@ -366,6 +403,21 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         words_where(s, |_| true)
+    }
+
+    #[test]
+    fn presentation_forms_are_the_letters_they_stand_for() {
+        // Contextual shapes and the lam-alef ligature, as old typesetting and PDFs give them.
+        assert_eq!(hashes("ﺳﻼﻡ ﻋﻠﻴﻜﻢ"), hashes("سلام علیکم"));
+        assert_eq!(hashes("ﻻ"), hashes("لا"));
+        // Urdu forms: heh goal, yeh barree, keheh.
+        assert_eq!(hashes("ﮐﮩﺎ ﮨﮯ"), hashes("کہا ہے"));
+        // A ligature of several words is one token of their letters.
+        assert_eq!(hashes("ﷲ ﷺ").len(), 2);
+        assert_eq!(hashes("the ﬁnal ﬂight"), hashes("the final flight"));
+        assert_eq!(hashes("ＡＢＣ ２０２１"), hashes("abc 2021"));
+        let t = tokens("ﺳﻼﻡ x");
+        assert!(t.iter().all(|t| t.start < t.end && t.end <= "ﺳﻼﻡ x".len()));
     }
 
     #[test]
