@@ -1,5 +1,7 @@
 //! Every reader on arbitrary bytes: the first byte picks the file extension (so the reader),
-//! the rest is the input. Readers must return items or an InputError, never panic.
+//! the rest is the input. Readers must return items or an InputError, never panic. What they
+//! read then goes through the rest of the pipeline: claims, reuse linking (against a copy of
+//! every item, so that alignment and direction run), the graph and both exports.
 #![no_main]
 
 use claimtrace::read::{Input, READERS, ReadSettings, read_input};
@@ -14,7 +16,20 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(items) = read_input(&Input::new(&name, bytes.to_vec()), &ReadSettings::default()) {
         for item in &items {
             assert!(item.origin.start <= item.origin.end && item.origin.end <= bytes.len());
-            let _ = claimtrace::extract::extract_claims(item);
+        }
+        let mut both = items.clone();
+        both.extend(items.iter().cloned());
+        let links = claimtrace::link::link_items(&both);
+        for l in &links {
+            for a in &l.aligned {
+                assert!(a[0] <= a[1] && a[1] <= both[l.source].text.len());
+                assert!(a[2] <= a[3] && a[3] <= both[l.copy].text.len());
+            }
+        }
+        let claims = claimtrace::pipeline::extract_all(&both);
+        let graph = claimtrace::build::build_graph(both, claims, &links, Default::default());
+        for format in [claimtrace::export::Format::Json, claimtrace::export::Format::Dot] {
+            claimtrace::export::write(&graph, format, &mut std::io::sink()).unwrap();
         }
     }
 });
