@@ -244,3 +244,38 @@ fn one_url_in_two_files_is_one_item() {
         .count();
     assert_eq!(items, 1);
 }
+
+#[test]
+fn two_outlets_carrying_one_wire_story_share_its_text() {
+    // The agency is named only in the dateline; the later copy is not a copy of the earlier.
+    let dir = tempfile::tempdir().unwrap();
+    let wire = format!("EASTMERE (AP) — {STORY}");
+    let rec = |id: &str, outlet: &str, date: &str| {
+        serde_json::json!({"id": id, "outlet": outlet, "published": date, "text": wire}).to_string()
+    };
+    let lines = [
+        rec("lamp", "Daily Lamp", "2021-03-02"),
+        rec("post", "Gullholm Post", "2021-03-04"),
+    ];
+    std::fs::write(dir.path().join("wire.jsonl"), lines.join("\n")).unwrap();
+    let out = claimtrace().arg("graph").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let edges = g["edges"].as_array().unwrap();
+    let text: Vec<_> = edges
+        .iter()
+        .filter(|e| e["kind"] == "same_text" || e["kind"] == "reposts")
+        .collect();
+    assert_eq!(text.len(), 1);
+    assert_eq!(text[0]["kind"], "same_text");
+    assert!(
+        text[0]["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("both credit Associated Press"),
+        "{}",
+        text[0]
+    );
+    let credits = edges.iter().filter(|e| e["kind"] == "credits").count();
+    assert_eq!(credits, 2, "each credits the agency its dateline names");
+}

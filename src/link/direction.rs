@@ -1,9 +1,11 @@
 //! Which of two items sharing text is the copy: the one that credits the other's outlet or URL,
-//! else the one published later, else the one that holds all of the other plus text of its own.
-//! Without such evidence the two only share text.
+//! else (unless both credit one news agency, whose story both carry) the one published later,
+//! else the one that holds all of the other plus text of its own. Without such evidence the two
+//! only share text.
 
 use crate::item::Item;
 use crate::model::ids::canonical_key;
+use crate::outlets;
 
 /// The verdict on a pair (a, b) and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +40,19 @@ fn credits(copy: &Item, source: &Item) -> Option<String> {
         .map(|c| format!("credits {} ({})", c.outlet, c.evidence))
 }
 
+/// A news agency both items credit.
+fn common_agency(a: &Item, b: &Item) -> Option<String> {
+    a.meta
+        .credits
+        .iter()
+        .filter(|c| outlets::is_news_agency(&c.outlet))
+        .find(|c| {
+            let k = canonical_key(&c.outlet);
+            b.meta.credits.iter().any(|d| canonical_key(&d.outlet) == k)
+        })
+        .map(|c| c.outlet.clone())
+}
+
 /// A URL without scheme, "www.", query-free trailing slash or fragment, lower-cased host.
 pub fn url_key(url: &str) -> String {
     let u = url.trim();
@@ -59,6 +74,17 @@ pub fn decide(a: &Item, b: &Item, in_a: f64, in_b: f64) -> Verdict {
     match (ab, ba) {
         (Some(r), None) => return verdict(0, 0.95, r, a, b),
         (None, Some(r)) => return verdict(1, 0.95, r, a, b),
+        (None, None) => {
+            // Two outlets carrying one agency's story: whichever came out first, neither is
+            // the other's source.
+            if let Some(w) = common_agency(a, b) {
+                return Verdict {
+                    copy_source: None,
+                    strength: 1.0,
+                    reasons: vec![format!("both credit {w}")],
+                };
+            }
+        }
         _ => {}
     }
     if let (Some(da), Some(db)) = (a.meta.published, b.meta.published)
@@ -144,6 +170,32 @@ mod tests {
         assert!(v.reasons[0].contains("Harbour Gazette"));
         let v = decide(&src, &copy, 1.0, 1.0);
         assert_eq!(v.copy_source, Some((1, 0)));
+    }
+
+    #[test]
+    fn two_outlets_crediting_one_agency_share_its_text() {
+        let credit = |outlet: &str, date, wire: &str| {
+            let mut it = item(outlet, Some(date));
+            it.meta.credits.push(Credit {
+                outlet: wire.into(),
+                evidence: "dateline".into(),
+                date: None,
+            });
+            it
+        };
+        let a = credit("Daily Lamp", (2020, 1, 1), "Associated Press");
+        let b = credit("Harbour Gazette", (2020, 1, 2), "Associated Press");
+        let v = decide(&a, &b, 1.0, 1.0);
+        assert_eq!(v.copy_source, None);
+        assert_eq!(v.reasons, ["both credit Associated Press"]);
+        // A blog credited by both is no agency: the later one may have copied the earlier.
+        let a = credit("Daily Lamp", (2020, 1, 1), "Lantern Blog");
+        let b = credit("Harbour Gazette", (2020, 1, 2), "Lantern Blog");
+        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, Some((1, 0)));
+        // The agency's own item is their source.
+        let wire = item("Associated Press", Some((2020, 1, 1)));
+        let b = credit("Harbour Gazette", (2020, 1, 1), "Associated Press");
+        assert_eq!(decide(&wire, &b, 1.0, 1.0).copy_source, Some((1, 0)));
     }
 
     #[test]

@@ -19,6 +19,8 @@ struct Entry {
     name: &'static str,
     domain: Option<&'static str>,
     aliases: Vec<&'static str>,
+    /// A news agency (wire service).
+    agency: bool,
 }
 
 struct Table {
@@ -42,10 +44,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             .split('|')
             .filter(|a| !a.is_empty())
             .collect();
+        let agency = cols.next() == Some("agency");
         entries.push(Entry {
             name,
             domain,
             aliases,
+            agency,
         });
     }
     let mut by_key = HashMap::new();
@@ -84,6 +88,17 @@ pub fn lookup(name: &str) -> Option<Outlet> {
     }
     let key = key.strip_prefix("the ")?;
     TABLE.by_key.get(key).map(|&i| known(i))
+}
+
+/// Whether `name` (a curated outlet's name or alias) is a news agency: a wire service whose
+/// stories other outlets carry.
+pub fn is_news_agency(name: &str) -> bool {
+    let key = canonical_key(name);
+    let key = TABLE
+        .by_key
+        .get(&key)
+        .or_else(|| TABLE.by_key.get(key.strip_prefix("the ")?));
+    key.is_some_and(|&i| TABLE.entries[i].agency)
 }
 
 /// The curated outlet of a domain or any of its parents ("edition.cnn.com" → CNN).
@@ -154,6 +169,28 @@ pub fn domain_of_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn news_agencies_are_marked() {
+        for a in [
+            "AP",
+            "The Associated Press",
+            "Reuters",
+            "AFP",
+            "APP",
+            "اے پی پی",
+            "PTI",
+        ] {
+            assert!(is_news_agency(a), "{a}");
+        }
+        for o in ["CNN", "Daily Mail", "Lantern Blog", ""] {
+            assert!(!is_news_agency(o), "{o}");
+        }
+        assert_eq!(
+            lookup("اے پی پی").unwrap().name,
+            "Associated Press of Pakistan"
+        );
+    }
 
     #[test]
     fn aliases_and_domains_resolve_to_one_outlet() {

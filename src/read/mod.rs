@@ -4,6 +4,7 @@
 //! its extension, else by sniffing its first bytes (stdin, unknown extensions). Adding a format
 //! is adding a reader to `READERS`; nothing downstream changes.
 
+mod dateline;
 mod error;
 pub mod feed;
 pub mod html;
@@ -96,6 +97,7 @@ pub fn read_input(input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, I
     } else {
         reader_for(input)?.read(input, settings)?
     };
+    dateline::add_dateline_credits(&mut items);
     // Where the input states no language, the text tells (claims and reuse reports show it).
     for it in &mut items {
         if it.meta.language.is_none() && !it.text.is_empty() {
