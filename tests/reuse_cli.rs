@@ -61,6 +61,23 @@ fn claimtrace() -> Command {
     Command::cargo_bin("claimtrace").unwrap()
 }
 
+/// The JSON graph of `inputs`.
+fn graph(inputs: &[&std::path::Path]) -> serde_json::Value {
+    let out = claimtrace().arg("graph").args(inputs).output().unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The nodes or edges (`list`) of a graph of one kind.
+fn of_kind<'g>(g: &'g serde_json::Value, list: &str, kind: &str) -> Vec<&'g serde_json::Value> {
+    g[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == kind)
+        .collect()
+}
+
 #[test]
 fn origin_walks_the_chain_to_the_first_source() {
     let dir = corpus();
@@ -204,25 +221,12 @@ fn a_verbatim_copy_in_another_file_is_an_item_of_its_own() {
     let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     std::fs::write(&a, STORY).unwrap();
     std::fs::write(&b, STORY).unwrap();
-    let graph = |args: &[&std::path::Path]| -> serde_json::Value {
-        let out = claimtrace().arg("graph").args(args).output().unwrap();
-        assert!(out.status.success());
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
-    let count = |g: &serde_json::Value, kind: &str, key: &str| {
-        g[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|n| n["kind"] == kind)
-            .count()
-    };
     let two = graph(&[dir.path()]);
-    assert_eq!(count(&two, "item", "nodes"), 2);
-    assert_eq!(count(&two, "same_text", "edges"), 1);
+    assert_eq!(of_kind(&two, "nodes", "item").len(), 2);
+    assert_eq!(of_kind(&two, "edges", "same_text").len(), 1);
     let once = graph(&[&a, &a]);
-    assert_eq!(count(&once, "item", "nodes"), 1);
-    assert_eq!(count(&once, "same_text", "edges"), 0);
+    assert_eq!(of_kind(&once, "nodes", "item").len(), 1);
+    assert_eq!(of_kind(&once, "edges", "same_text").len(), 0);
 }
 
 #[test]
@@ -233,16 +237,7 @@ fn one_url_in_two_files_is_one_item() {
     .to_string();
     std::fs::write(dir.path().join("feed1.jsonl"), &rec).unwrap();
     std::fs::write(dir.path().join("feed2.jsonl"), &rec).unwrap();
-    let out = claimtrace().arg("graph").arg(dir.path()).output().unwrap();
-    assert!(out.status.success());
-    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let items = g["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["kind"] == "item")
-        .count();
-    assert_eq!(items, 1);
+    assert_eq!(of_kind(&graph(&[dir.path()]), "nodes", "item").len(), 1);
 }
 
 #[test]
@@ -258,24 +253,21 @@ fn two_outlets_carrying_one_wire_story_share_its_text() {
         rec("post", "Gullholm Post", "2021-03-04"),
     ];
     std::fs::write(dir.path().join("wire.jsonl"), lines.join("\n")).unwrap();
-    let out = claimtrace().arg("graph").arg(dir.path()).output().unwrap();
-    assert!(out.status.success());
-    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let edges = g["edges"].as_array().unwrap();
-    let text: Vec<_> = edges
-        .iter()
-        .filter(|e| e["kind"] == "same_text" || e["kind"] == "reposts")
-        .collect();
-    assert_eq!(text.len(), 1);
-    assert_eq!(text[0]["kind"], "same_text");
+    let g = graph(&[dir.path()]);
+    assert!(of_kind(&g, "edges", "reposts").is_empty());
+    let same = of_kind(&g, "edges", "same_text");
+    assert_eq!(same.len(), 1);
     assert!(
-        text[0]["evidence"]
+        same[0]["evidence"]
             .as_str()
             .unwrap()
             .contains("both credit Associated Press"),
         "{}",
-        text[0]
+        same[0]
     );
-    let credits = edges.iter().filter(|e| e["kind"] == "credits").count();
-    assert_eq!(credits, 2, "each credits the agency its dateline names");
+    assert_eq!(
+        of_kind(&g, "edges", "credits").len(),
+        2,
+        "each credits the agency its dateline names"
+    );
 }
