@@ -128,6 +128,8 @@ fn fold(c: char) -> Fold {
         0x0629 | 0x06C0..=0x06C3 | 0x06BE | 0x06D5 => Fold::Letter('\u{0647}'),
         0x06A9 | 0x06AA => Fold::Letter('\u{0643}'),
         0x0624 => Fold::Letter('\u{0648}'),
+        // Noon ghunna: typed as a plain noon on Arabic keyboards.
+        0x06BA => Fold::Letter('\u{0646}'),
         0x0660..=0x0669 => Fold::Letter(char::from(b'0' + (u - 0x0660) as u8)),
         0x06F0..=0x06F9 => Fold::Letter(char::from(b'0' + (u - 0x06F0) as u8)),
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Fold::Alone,
@@ -384,6 +386,8 @@ mod tests {
         assert_eq!(hashes("ہے"), hashes("هي"));
         assert_eq!(hashes("۱۲۳"), hashes("123"));
         assert_eq!(hashes("کر\u{200C}دیا"), hashes("کردیا"));
+        // Noon ghunna as Arabic keyboards type it.
+        assert_eq!(hashes("میں نہیں"), hashes("مین نہین"));
     }
 
     /// Words (each from its first piece to its last) that `keep` accepts.
