@@ -203,6 +203,22 @@ fn items_without_a_url_are_found_by_their_file() {
                 .ends_with("blog.txt")
         })
         .unwrap();
+    // --item finds an item by its file.
+    let out = claimtrace()
+        .arg("origin")
+        .arg(dir.path())
+        .args(["--item", "blog.txt", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let o: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        o["chain"][0]["item"]["location"]
+            .as_str()
+            .unwrap()
+            .ends_with("blog.txt"),
+        "{o}"
+    );
     assert!(
         // Neither is dated or credited: same text, no direction.
         blog["same_text"][0]["location"]

@@ -12,7 +12,8 @@ use uuid::Uuid;
 
 const USAGE: &str = "\
 Reads every input like `claimtrace graph`, finds the item given by --item (its node id, its
-URL, its record id or its title; a title may be given in part when only one item matches), and
+URL, its record id, its title, or the file it alone came from; a title may be given in part
+when only one item matches), and
 prints the chain of reposts from it to the first item it was copied from, with the evidence of
 each step. Where that first item credits an outlet whose original is not among the inputs, the
 chain ends at the credited outlet.
@@ -20,7 +21,8 @@ chain ends at the credited outlet.
 Examples:
   claimtrace origin corpus/ --item 'https://blog.example/2020/09/19/post'
   claimtrace origin blog-dump.txt records.jsonl --item 'Lavrov says'
-  claimtrace origin corpus/ --item 5915c82f-fc97-5c6b-a7f7-7c9eebc0afbd --json";
+  claimtrace origin corpus/ --item 5915c82f-fc97-5c6b-a7f7-7c9eebc0afbd --json
+  claimtrace origin articles/ --item der1.txt";
 
 /// The flags of `claimtrace origin`, as parsed.
 #[derive(Debug, clap::Args)]
@@ -28,7 +30,7 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
-    /// The item to trace: node id, URL, record id or title.
+    /// The item to trace: node id, URL, record id, title or file.
     #[arg(long, value_name = "ID|URL|TITLE")]
     pub item: String,
     /// Write JSON instead of text.
@@ -164,6 +166,26 @@ pub fn find_item(g: &Graph, key: &str) -> Result<Uuid> {
     if let Some((id, _)) = items.iter().find(|(_, it)| exact(it)) {
         return Ok(*id);
     }
+    // A file of the inputs (its path as given, or the end of it): plain-text articles have no
+    // URL or title to go by.
+    let in_file: Vec<Uuid> = items
+        .iter()
+        .filter(|(_, it)| {
+            let f: &str = &it.origin.file;
+            f == key
+                || f.strip_suffix(key)
+                    .is_some_and(|rest| rest.ends_with(['/', '\\']))
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    match in_file.as_slice() {
+        [one] => return Ok(*one),
+        [] => {}
+        many => bail!(
+            "{} items come from {key:?}; give the title or the URL of one",
+            many.len()
+        ),
+    }
     let lower = key.to_lowercase();
     let partial: Vec<&(Uuid, &crate::model::ItemNode)> = items
         .iter()
@@ -175,7 +197,7 @@ pub fn find_item(g: &Graph, key: &str) -> Result<Uuid> {
         .collect();
     match partial.as_slice() {
         [one] => Ok(one.0),
-        [] => bail!("no item has the id, URL, record id or title {key:?}"),
+        [] => bail!("no item has the id, URL, record id, title or file {key:?}"),
         many => bail!(
             "{} items have titles containing {key:?}; give more of the title or the URL",
             many.len()
