@@ -28,6 +28,12 @@ for e in 40 20 12 8; do
   echo "agency vs newspaper, one word in $e of copied sentences edited:"
   "$work/synth_reposts" derived 700 1 "$e"
 done
+# The same kind of corpus as records (1,400 items), for the CLI and the baselines side by side.
+"$work/synth_reposts" write-derived 700 "$work/derived"
+awk -F'\t' '$3 != "not" {print $1 "\t" $2}' "$work/derived/labels.tsv" > "$work/derived/gold.tsv"
+/usr/bin/time -f "claimtrace graph derived: $timefmt" \
+  "$work/claimtrace" graph -q "$work/derived/items.jsonl" -o "$work/derived/graph.json"
+python3 scripts/reuse/eval_synth.py "$work/derived/graph.json" "$work/derived/gold.tsv"
 if [ -d "$giveme" ]; then
   /usr/bin/time -f "claimtrace graph giveme: $timefmt" "$work/claimtrace" graph -q "$giveme" -o "$work/giveme.json"
   python3 scripts/reuse/eval_giveme.py "$work/giveme.json"
@@ -44,6 +50,12 @@ if python3 -c "import datasketch" 2>/dev/null; then
         --threshold $t "$work/synth$n/items.jsonl" > "$work/ds_synth${n}_$t.tsv"
       python3 scripts/reuse/eval_synth.py --pairs "$work/ds_synth${n}_$t.tsv" "$work/synth$n/gold.tsv"
     done
+  done
+  # The small corpora at lower thresholds too: datasketch does best on them at 0.1–0.3.
+  for t in 0.1 0.2 0.3 0.5; do
+    /usr/bin/time -f "datasketch t=$t derived: $timefmt" python3 scripts/reuse/datasketch_pairs.py \
+      --threshold $t "$work/derived/items.jsonl" > "$work/ds_derived_$t.tsv"
+    python3 scripts/reuse/eval_synth.py --pairs "$work/ds_derived_$t.tsv" "$work/derived/gold.tsv"
     if [ -d "$giveme" ]; then
       /usr/bin/time -f "datasketch t=$t giveme: $timefmt" python3 scripts/reuse/datasketch_pairs.py \
         --threshold $t "$giveme" > "$work/ds_giveme_$t.tsv"
@@ -52,8 +64,11 @@ if python3 -c "import datasketch" 2>/dev/null; then
   done
 fi
 if python3 -c "import passim" 2>/dev/null && command -v spark-submit >/dev/null; then
-  for corpus in giveme synth1000; do
-    if [ "$corpus" = giveme ]; then input=$giveme; else input=$work/synth1000/items.jsonl; fi
+  for corpus in giveme synth1000 derived; do
+    case $corpus in
+      giveme) input=$giveme ;;
+      *) input=$work/$corpus/items.jsonl ;;
+    esac
     [ -e "$input" ] || continue
     /usr/bin/time -f "passim $corpus: $timefmt" python3 scripts/reuse/passim_pairs.py \
       --workdir "$work/passim-$corpus" "$input" > "$work/passim_$corpus.tsv"
@@ -64,7 +79,7 @@ if python3 -c "import passim" 2>/dev/null && command -v spark-submit >/dev/null;
       if [ "$corpus" = giveme ]; then
         python3 scripts/reuse/eval_giveme.py --pairs "$work/passim_${corpus}_$m.tsv" || true
       else
-        python3 scripts/reuse/eval_synth.py --pairs "$work/passim_${corpus}_$m.tsv" "$work/synth1000/gold.tsv"
+        python3 scripts/reuse/eval_synth.py --pairs "$work/passim_${corpus}_$m.tsv" "$work/$corpus/gold.tsv"
       fi
     done
   done
