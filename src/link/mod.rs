@@ -74,9 +74,10 @@ pub struct LinkParams {
     pub partial_words: usize,
     /// ...and the share of the shorter item they make...
     pub partial_share: f64,
-    /// ...and how many of them must be prose outside quotations. Two items of one outlet are
-    /// partly derived only when published at most `update_days` apart (an updated story).
+    /// ...and how many of them must be prose outside quotations.
     pub partial_prose: usize,
+    /// Two items of one outlet are partly derived only when published at most this many days
+    /// apart (an updated story).
     pub update_days: i64,
 }
 

@@ -157,6 +157,14 @@ fn single_mark(text: &str, i: usize, next: usize, mark: char, quote: &mut Option
     }
 }
 
+/// Appends the lowercase of a folded letter to the word being read.
+fn push_lowercase(word: &mut Vec<u8>, f: char) {
+    let mut buf = [0u8; 4];
+    for l in f.to_lowercase() {
+        word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+    }
+}
+
 /// The words of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6);
@@ -241,9 +249,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             let mut last = None;
             for d in c.nfkc() {
                 if let Fold::Letter(f) = fold(d) {
-                    for l in f.to_lowercase() {
-                        word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-                    }
+                    push_lowercase(&mut word, f);
                     last = Some(d);
                 }
             }
@@ -268,9 +274,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 if start.is_none() {
                     start = Some(i);
                 }
-                for l in f.to_lowercase() {
-                    word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-                }
+                push_lowercase(&mut word, f);
                 end = next;
                 if non_joining(c) {
                     flush(&mut word, &mut start, end, &mut quote, piece);

@@ -3,7 +3,8 @@
 //! independently.
 //!
 //! Every event has its own names, numbers, topic words and two quotes of an official. An agency
-//! writes one source story of 12–22 sentences (`sentences` sets the 12); one newspaper story goes with it, labelled
+//! writes one source story of 12–22 sentences (`sentences` sets the 12); one newspaper story goes
+//! with it, labelled
 //!
 //! - wholly derived: nearly every sentence copied, lightly edited;
 //! - partly derived at a level (60, 40, 25, 15%): that share of the source's sentences copied
@@ -298,7 +299,7 @@ pub fn generate(opts: &DerivedOptions) -> Derived {
             .collect();
         let ev = Event { phrases, ..ev };
         // The agency story, quotes in it.
-        let n = opts.sentences.max(2) + rng.below(11);
+        let n = w.sentences + rng.below(11);
         let mut source: Vec<Sentence> = (0..n).map(|_| w.fact(&ev, &mut rng)).collect();
         for q in 0..1 + rng.below(2) {
             let at = 1 + rng.below(source.len() - 1);

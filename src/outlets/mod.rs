@@ -80,25 +80,24 @@ fn known(i: usize) -> Outlet {
     }
 }
 
-/// The curated outlet a name or alias stands for, if any.
-pub fn lookup(name: &str) -> Option<Outlet> {
+/// The table entry a name or alias stands for ("The X" as "X" too).
+fn entry_of(name: &str) -> Option<usize> {
     let key = canonical_key(name);
     if let Some(&i) = TABLE.by_key.get(&key) {
-        return Some(known(i));
+        return Some(i);
     }
-    let key = key.strip_prefix("the ")?;
-    TABLE.by_key.get(key).map(|&i| known(i))
+    TABLE.by_key.get(key.strip_prefix("the ")?).copied()
+}
+
+/// The curated outlet a name or alias stands for, if any.
+pub fn lookup(name: &str) -> Option<Outlet> {
+    entry_of(name).map(known)
 }
 
 /// Whether `name` (a curated outlet's name or alias) is a news agency: a wire service whose
 /// stories other outlets carry.
 pub fn is_news_agency(name: &str) -> bool {
-    let key = canonical_key(name);
-    let key = TABLE
-        .by_key
-        .get(&key)
-        .or_else(|| TABLE.by_key.get(key.strip_prefix("the ")?));
-    key.is_some_and(|&i| TABLE.entries[i].agency)
+    entry_of(name).is_some_and(|i| TABLE.entries[i].agency)
 }
 
 /// The curated outlet of a domain or any of its parents ("edition.cnn.com" → CNN).
