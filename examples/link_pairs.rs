@@ -29,7 +29,7 @@ fn main() {
             LinkKind::SameText => "same_text",
         };
         let first = l.aligned.first().map_or(String::new(), |a| {
-            claimtrace::item::excerpt(&items[l.copy].text[a[2]..a[3]], 80)
+            claimtrace::vocab::excerpt(&items[l.copy].text[a.copy.range()], 80)
         });
         println!(
             "{}\t{}\t{kind}\t{}\t{}\t{first}",

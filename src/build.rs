@@ -5,10 +5,11 @@
 use crate::extract::{ClaimMention, SpeakerMention};
 use crate::item::Item;
 use crate::link::{ItemLink, LinkKind};
-use crate::model::ids::{canonical_key, node_id};
+use crate::model::ids::node_id;
 use crate::model::{
     ClaimNode, DateNode, Edge, EdgeKind, Graph, ItemNode, Node, NodeData, OutletNode, SpeakerNode,
 };
+use crate::vocab::{canonical_key, claim_key};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -96,21 +97,6 @@ pub fn item_key(item: &Item) -> String {
         m.title.as_deref().unwrap_or(""),
         m.published.map(|d| d.to_string()).unwrap_or_default()
     )
-}
-
-/// The canonical key of a claim: its words with case, spacing and quote-mark forms folded, so the
-/// same quote printed in two items is one claim.
-pub fn claim_key(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
-            '‘' | '’' | '‛' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' | '«' | '»' => '"',
-            '–' | '—' => '-',
-            c => c,
-        })
-        .collect();
-    canonical_key(&folded)
 }
 
 /// Adds an item, its metadata edges and its claims.

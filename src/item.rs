@@ -2,7 +2,7 @@
 //! input states about it. Later stages (claims, reuse, graph building) read items and never the
 //! input files.
 
-use crate::model::{Origin, SpanBasis};
+use crate::vocab::{Origin, Span, SpanBasis, excerpt};
 use chrono::NaiveDate;
 
 /// An outlet the item says it comes from ("Source: Sputnik", a record's `credits` field, ...).
@@ -89,18 +89,18 @@ impl Item {
     /// Maps a byte range of `self.text` to the range its span points at: in the file where the
     /// item's text is verbatim there, else the range itself. A range that crosses a cut is mapped
     /// by its start run, keeping its length.
-    pub fn span(&self, start: usize, end: usize) -> [usize; 2] {
+    pub fn span(&self, start: usize, end: usize) -> Span {
         if self.origin.spans == SpanBasis::Text {
-            return [start, end];
+            return Span::new(start, end);
         }
         let run = match self.runs.binary_search_by(|r| r.text_start.cmp(&start)) {
             Ok(i) => i,
-            Err(0) => return [start, end],
+            Err(0) => return Span::new(start, end),
             Err(i) => i - 1,
         };
         let r = self.runs[run];
         let s = r.file_start + (start - r.text_start);
-        [s, s + (end - start)]
+        Span::new(s, s + (end - start))
     }
 
     /// About 200 characters of the text's start, cut at a word boundary, whitespace folded.
@@ -109,60 +109,16 @@ impl Item {
     }
 }
 
-/// The first `max` characters of `text` or a little less, cut at a space, with "…" if cut.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let mut out = String::with_capacity(max + 4);
-    let mut n = 0;
-    let mut pending_space = false;
-    let mut cut = false;
-    for ch in text.chars() {
-        if ch.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if n >= max {
-            cut = true;
-            break;
-        }
-        if pending_space {
-            out.push(' ');
-            n += 1;
-            pending_space = false;
-        }
-        out.push(ch);
-        n += 1;
-    }
-    if cut {
-        if let Some(i) = out.rfind(' ').filter(|&i| i > out.len() / 2) {
-            out.truncate(i);
-        }
-        out.push('…');
-    }
-    // Capacity was reserved for the longest excerpt; a million short items keep only their own.
-    out.shrink_to_fit();
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::sync::Arc;
 
     #[test]
-    fn excerpt_folds_space_and_cuts_at_word() {
-        assert_eq!(excerpt("a  b\n\nc", 200), "a b c");
-        let long = "word ".repeat(100);
-        let e = excerpt(&long, 200);
-        assert!(e.ends_with('…'));
-        assert!(e.chars().count() <= 201);
-        assert!(!e.contains("wor…"));
-    }
-
-    #[test]
     fn span_maps_through_verbatim_runs() {
         let file: Arc<str> = Arc::from("f.txt");
         let mut item = Item::with_own_text(&file, 100, 200, "abcdefghij".into());
-        assert_eq!(item.span(2, 4), [2, 4]);
+        assert_eq!(item.span(2, 4), Span::new(2, 4));
         item.origin.spans = SpanBasis::File;
         item.runs = vec![
             VerbatimRun {
@@ -176,7 +132,7 @@ mod tests {
                 len: 5,
             },
         ];
-        assert_eq!(item.span(1, 3), [101, 103]);
-        assert_eq!(item.span(6, 9), [151, 154]);
+        assert_eq!(item.span(1, 3), Span::new(101, 103));
+        assert_eq!(item.span(6, 9), Span::new(151, 154));
     }
 }

@@ -18,3 +18,4 @@ pub mod outlets;
 pub mod pipeline;
 pub mod read;
 pub mod segment;
+pub mod vocab;

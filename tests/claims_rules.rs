@@ -2,7 +2,7 @@
 
 use claimtrace::extract::{ClaimMention, canonicalise_speakers, extract_claims};
 use claimtrace::item::Item;
-use claimtrace::model::ClaimKind;
+use claimtrace::vocab::ClaimKind;
 use std::sync::Arc;
 
 fn item(text: &str, published: Option<&str>) -> Item {

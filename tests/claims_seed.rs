@@ -3,8 +3,8 @@
 //! when ../shared is absent.
 
 use claimtrace::extract::ClaimMention;
-use claimtrace::model::ClaimKind;
 use claimtrace::pipeline::{Settings, extract_all, read_all};
+use claimtrace::vocab::ClaimKind;
 use std::path::PathBuf;
 
 const SEED: &str = concat!(

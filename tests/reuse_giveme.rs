@@ -74,8 +74,8 @@ fn wire_copies_connected_and_events_never_joined() {
         );
         assert!(!l.aligned.is_empty());
         for a in &l.aligned {
-            assert!(a[0] < a[1] && a[1] <= items[l.source].text.len());
-            assert!(a[2] < a[3] && a[3] <= items[l.copy].text.len());
+            assert!(a.source.start < a.source.end && a.source.end <= items[l.source].text.len());
+            assert!(a.copy.start < a.copy.end && a.copy.end <= items[l.copy].text.len());
         }
     }
 

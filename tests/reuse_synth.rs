@@ -28,8 +28,8 @@ fn planted_copies_are_found_with_their_sources() {
     for l in &links {
         for a in &l.aligned {
             let (src, copy) = (&s.items[l.source].text, &s.items[l.copy].text);
-            assert!(a[1] <= src.len() && a[3] <= copy.len());
-            assert!(src.is_char_boundary(a[0]) && copy.is_char_boundary(a[2]));
+            assert!(a.source.end <= src.len() && a.copy.end <= copy.len());
+            assert!(src.is_char_boundary(a.source.start) && copy.is_char_boundary(a.copy.start));
         }
     }
 }

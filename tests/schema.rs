@@ -8,7 +8,8 @@ use claimtrace::export::{self, Format};
 use claimtrace::extract::{ClaimMention, SpeakerMention};
 use claimtrace::item::{Credit, Item};
 use claimtrace::link::{ItemLink, LinkKind};
-use claimtrace::model::{ClaimKind, EdgeKind, SpanBasis};
+use claimtrace::model::EdgeKind;
+use claimtrace::vocab::{Alignment, ClaimKind, Span, SpanBasis};
 use common::{assert_valid_graph, graph_validator};
 use serde_json::Value;
 use std::sync::Arc;
@@ -62,7 +63,10 @@ fn full_graph_json(with_text: bool) -> Value {
             source: 0,
             confidence: 0.97,
             evidence: "copy contains the source; credits Valley Wire".into(),
-            aligned: vec![[0, text.len(), 10, 10 + text.len()]],
+            aligned: vec![Alignment {
+                source: Span::new(0, text.len()),
+                copy: Span::new(10, 10 + text.len()),
+            }],
         },
         ItemLink {
             kind: LinkKind::SameText,

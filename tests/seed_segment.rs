@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use claimtrace::item::Item;
-use claimtrace::model::SpanBasis;
 use claimtrace::pipeline::{Settings, read_all};
+use claimtrace::vocab::SpanBasis;
 use std::path::PathBuf;
 
 const SEED: &str = concat!(

@@ -4,8 +4,8 @@ mod common;
 
 use chrono::NaiveDate;
 use claimtrace::item::Item;
-use claimtrace::model::SpanBasis;
 use claimtrace::read::{Input, ReadSettings, read_input};
+use claimtrace::vocab::SpanBasis;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/web/");
 

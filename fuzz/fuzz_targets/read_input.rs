@@ -22,8 +22,8 @@ fuzz_target!(|data: &[u8]| {
         let links = claimtrace::link::link_items(&both);
         for l in &links {
             for a in &l.aligned {
-                assert!(a[0] <= a[1] && a[1] <= both[l.source].text.len());
-                assert!(a[2] <= a[3] && a[3] <= both[l.copy].text.len());
+                assert!(a.source.start <= a.source.end && a.source.end <= both[l.source].text.len());
+                assert!(a.copy.start <= a.copy.end && a.copy.end <= both[l.copy].text.len());
             }
         }
         let claims = claimtrace::pipeline::extract_all(&both);

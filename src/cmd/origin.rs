@@ -60,7 +60,7 @@ pub struct Step {
     pub kind: &'static str,
     pub confidence: Option<f64>,
     pub evidence: Option<String>,
-    pub aligned: Vec<[usize; 4]>,
+    pub aligned: Vec<crate::vocab::Alignment>,
 }
 
 /// One link of the chain: the item, and how it was copied from the next one.
@@ -110,7 +110,7 @@ pub fn item_ref(g: &Graph, id: Uuid) -> ItemRef {
     };
     ItemRef {
         id,
-        title: crate::item::excerpt(&title, 90),
+        title: crate::vocab::excerpt(&title, 90),
         outlet: target_labels(g, id, EdgeKind::PublishedBy)
             .into_iter()
             .next(),
@@ -157,9 +157,9 @@ pub fn find_item(g: &Graph, key: &str) -> Result<Uuid> {
             _ => None,
         })
         .collect();
-    let url = crate::link::url_key(key);
+    let url = crate::vocab::url_key(key);
     let exact = |it: &crate::model::ItemNode| {
-        it.url.as_deref().map(crate::link::url_key).as_deref() == Some(url.as_str())
+        it.url.as_deref().map(crate::vocab::url_key).as_deref() == Some(url.as_str())
             || it.record_id.as_deref() == Some(key)
             || it.title.as_deref().map(str::trim) == Some(key)
     };

@@ -136,7 +136,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
             .min_by_key(|&i| (published(g, i).is_none(), published(g, i), i))
             .unwrap_or(id);
         claims.push(ClaimOrigin {
-            claim: crate::item::excerpt(&c.text, 120),
+            claim: crate::vocab::excerpt(&c.text, 120),
             speaker,
             first_in: item_ref(g, first),
         });

@@ -11,7 +11,7 @@
 use super::speakers::{SubjKind, is_open};
 use super::tokens::Para;
 use super::{Raw, Who};
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 
 /// Reporting verbs, masculine and feminine past forms.
 const VERBS: &[&str] = &[

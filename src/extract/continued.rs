@@ -8,7 +8,7 @@
 //! `span` runs from the first piece to the last, and its text is the pieces joined by a space.
 
 use super::ClaimMention;
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 
 /// Bytes between two pieces of one quotation: room for an attribution with a title and a
 /// place ("”, Foreign Ministry spokeswoman Maria Vell said at a briefing in Orlen on Monday. “"),

@@ -3,7 +3,7 @@
 
 use super::speakers::{SubjKind, clean_name};
 use super::{Raw, Who};
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 
 pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {
     let line = &text[s..e];

@@ -5,7 +5,7 @@
 use super::lexicon::{HedgeClass, hedge_class};
 use super::tokens::{Kind, Para, low, lower_ascii};
 use super::{Raw, Who};
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 
 /// Appends the hedged claims of a paragraph to `out`.
 pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {

@@ -27,7 +27,7 @@ mod turns;
 pub mod when;
 
 use crate::item::Item;
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 use chrono::NaiveDate;
 use speakers::SubjKind;
 

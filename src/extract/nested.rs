@@ -8,7 +8,7 @@ use super::lexicon::VerbClass;
 use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
 use super::tokens::{Para, low};
 use super::{Raw, Who};
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 
 /// "Vorn, who calls the levy a “sham,” said ...": the relative clause ends with a quotation
 /// that holds its comma, right before the verb at `v`; the subject is the name before "who".

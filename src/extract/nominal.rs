@@ -7,7 +7,7 @@ use super::lexicon::PERSON_PRONOUNS;
 use super::speakers::{SubjKind, is_cap, name_subject};
 use super::tokens::{Kind, Para, lower_ascii};
 use super::{Raw, Who};
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 
 /// Nouns whose "that" clause is what someone said or holds (not "the fact that", "the idea
 /// that", which the writer asserts).

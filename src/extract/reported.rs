@@ -10,7 +10,7 @@ use super::speakers::{
 };
 use super::tokens::{Kind, Para, lower_ascii};
 use super::{Raw, Who};
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 
 mod recall;
 

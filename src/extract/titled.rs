@@ -4,7 +4,7 @@
 
 use super::speakers::{SubjKind, clean_name};
 use super::{Raw, Who};
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 
 /// Title-case reporting verbs whose object is what was said ("Tells" takes an addressee first).
 const VERBS: &[&str] = &[

@@ -7,7 +7,7 @@
 use super::lexicon::{NOT_TURN_LABELS, QUESTION_LABELS};
 use super::speakers::{SubjKind, clean_name, mention};
 use super::{Raw, Who};
-use crate::model::ClaimKind;
+use crate::vocab::ClaimKind;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]

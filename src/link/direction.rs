@@ -4,8 +4,8 @@
 //! only share text.
 
 use crate::item::Item;
-use crate::model::ids::canonical_key;
 use crate::outlets;
+use crate::vocab::{canonical_key, url_key};
 
 /// The verdict on a pair (a, b) and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,19 +51,6 @@ fn common_agency(a: &Item, b: &Item) -> Option<String> {
             b.meta.credits.iter().any(|d| canonical_key(&d.outlet) == k)
         })
         .map(|c| c.outlet.clone())
-}
-
-/// A URL without scheme, "www.", query-free trailing slash or fragment, lower-cased host.
-pub fn url_key(url: &str) -> String {
-    let u = url.trim();
-    let u = u.split_once("://").map_or(u, |(_, rest)| rest);
-    let u = u.strip_prefix("www.").unwrap_or(u);
-    let u = u.split('#').next().unwrap_or(u);
-    let u = u.trim_end_matches('/');
-    match u.split_once('/') {
-        Some((host, path)) => format!("{}/{}", host.to_ascii_lowercase(), path),
-        None => u.to_ascii_lowercase(),
-    }
 }
 
 /// Decides the direction of a pair that shares text. `in_a` is the fraction of a's words shared

@@ -14,13 +14,11 @@ pub mod synth;
 pub mod synth_derived;
 
 use crate::item::Item;
-use crate::model::Alignment;
+use crate::vocab::{Alignment, Span};
 use align::{AlignParams, Prepared, Shared};
 use index::IndexParams;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
-
-pub use direction::url_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkKind {
@@ -281,12 +279,10 @@ fn verify(
         .map(|x| {
             let (ra, rb) = if copy == a { (x.b, x.a) } else { (x.a, x.b) };
             let (sa, sb) = (&ps.tokens, &pc.tokens);
-            [
-                sa[ra.0].start,
-                sa[ra.1 - 1].end,
-                sb[rb.0].start,
-                sb[rb.1 - 1].end,
-            ]
+            Alignment {
+                source: Span::new(sa[ra.0].start, sa[ra.1 - 1].end),
+                copy: Span::new(sb[rb.0].start, sb[rb.1 - 1].end),
+            }
         })
         .collect();
     aligned.sort_unstable();

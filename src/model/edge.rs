@@ -1,5 +1,6 @@
 //! Edge kinds of the graph contract (schemas/graph.schema.json).
 
+use crate::vocab::{Alignment, Span};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -57,13 +58,6 @@ impl EdgeKind {
         }
     }
 }
-
-/// A byte range [start, end).
-pub type Span = [usize; 2];
-
-/// One aligned passage of two items that share text: [source_start, source_end, target_start,
-/// target_end], byte offsets in each item's span basis.
-pub type Alignment = [usize; 4];
 
 /// What some edges carry beyond their kind and ends. Boxed and absent on most edges, since a
 /// large graph has millions of bare `published_on`/`published_by` edges.

@@ -37,25 +37,6 @@ fn keyed_id(parts: &[&str]) -> Uuid {
     Uuid::new_v5(&NAMESPACE, &name)
 }
 
-/// Canonical form of a name used as a key: NFC-free but case-folded, whitespace collapsed,
-/// surrounding punctuation trimmed. Keeps letters of any script.
-pub fn canonical_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for ch in name.trim_matches(|c: char| !c.is_alphanumeric()).chars() {
-        if ch.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.extend(ch.to_lowercase());
-    }
-    out
-}
-
 /// Serialises an id as its hyphenated lowercase string through a stack buffer: ids are most of
 /// what an export writes, and `Uuid`'s own `Serialize` goes through `Display`.
 pub fn serialize_id<S: serde::Serializer>(id: &Uuid, s: S) -> Result<S::Ok, S::Error> {
@@ -73,12 +54,5 @@ mod tests {
         assert_ne!(node_id("outlet", "sputnik"), node_id("speaker", "sputnik"));
         assert_ne!(node_id("outlet", "a b"), node_id("outlet a", "b"));
         assert_eq!(node_id("date", "2020-09-19").get_version_num(), 5);
-    }
-
-    #[test]
-    fn canonical_key_folds_case_space_and_edges() {
-        assert_eq!(canonical_key("  Sergey   LAVROV, "), "sergey lavrov");
-        assert_eq!(canonical_key("«حسن حردان»"), "حسن حردان");
-        assert_eq!(canonical_key("..."), "");
     }
 }

@@ -7,11 +7,8 @@ mod edge;
 pub mod ids;
 mod node;
 
-pub use edge::{Alignment, Edge, EdgeDetail, EdgeKind, Span};
-pub use node::{
-    ClaimKind, ClaimNode, DateNode, ItemNode, NodeData, NodeKind, Origin, OutletNode, SpanBasis,
-    SpeakerNode,
-};
+pub use edge::{Edge, EdgeDetail, EdgeKind};
+pub use node::{ClaimNode, DateNode, ItemNode, NodeData, NodeKind, OutletNode, SpeakerNode};
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use serde::Serialize;
@@ -46,11 +43,11 @@ impl Node {
         match &self.data {
             NodeData::Item(i) => match &i.title {
                 Some(t) => Cow::Borrowed(t.as_str()),
-                None => Cow::Owned(crate::item::excerpt(&i.excerpt, 60)),
+                None => Cow::Owned(crate::vocab::excerpt(&i.excerpt, 60)),
             },
             NodeData::Outlet(o) => Cow::Borrowed(&o.name),
             NodeData::Speaker(s) => Cow::Borrowed(&s.name),
-            NodeData::Claim(c) => Cow::Owned(crate::item::excerpt(&c.text, 80)),
+            NodeData::Claim(c) => Cow::Owned(crate::vocab::excerpt(&c.text, 80)),
             NodeData::Date(d) => Cow::Borrowed(&d.date),
         }
     }
@@ -225,7 +222,7 @@ mod tests {
 
     fn outlet(name: &str, domain: Option<&str>) -> Node {
         Node::new(
-            ids::node_id("outlet", &ids::canonical_key("Sputnik")),
+            ids::node_id("outlet", &crate::vocab::canonical_key("Sputnik")),
             NodeData::Outlet(OutletNode {
                 name: name.into(),
                 aliases: vec![],

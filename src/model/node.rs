@@ -1,32 +1,14 @@
 //! Node kinds of the graph contract (schemas/graph.schema.json).
 
+use crate::vocab::{ClaimKind, Origin};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::sync::Arc;
 
 fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
         None => s.serialize_none(),
     }
-}
-
-/// Where a claim's `span` points: into the input file (the item's text is a verbatim slice of it)
-/// or into the item's own text as exported with `--with-text` (JSON records, HTML, feeds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SpanBasis {
-    File,
-    Text,
-}
-
-/// Where an item came from: the input path as given and the byte range of the item in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Origin {
-    pub file: Arc<str>,
-    pub start: usize,
-    pub end: usize,
-    pub spans: SpanBasis,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,17 +42,6 @@ pub struct SpeakerNode {
     pub name: String,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClaimKind {
-    /// A quotation in quote marks.
-    Direct,
-    /// Reported speech: "X said that ...".
-    Indirect,
-    /// An answer in an interview or transcript.
-    Turn,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -2,7 +2,7 @@
 //! "The Associated Press" and apnews.com are one outlet node. Built into the binary; nothing is
 //! downloaded. Names not in the table are kept as printed.
 
-use crate::model::ids::canonical_key;
+use crate::vocab::canonical_key;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

@@ -6,8 +6,8 @@
 
 use super::{Input, InputError, Location, ReadSettings, Reader};
 use crate::item::{Item, VerbatimRun};
-use crate::model::SpanBasis;
 use crate::segment::{self, Post};
+use crate::vocab::SpanBasis;
 use encoding_rs::{Encoding, ISO_8859_6, UTF_16BE, UTF_16LE, WINDOWS_1252, WINDOWS_1256};
 
 pub struct TextReader;

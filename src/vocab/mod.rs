@@ -1,0 +1,16 @@
+//! The shared vocabulary beneath the stages: the words every stage and the graph model use to talk
+//! about text — byte spans and what they point into, aligned passages, claim kinds, an item's place
+//! among the inputs, excerpts, and the canonical keys that ids are made of.
+//!
+//! It imports nothing of the crate: reading, extraction, linking, building and export all stand on
+//! it, and none of them needs another stage to name a span or a claim kind.
+
+mod claim;
+mod excerpt;
+mod key;
+mod span;
+
+pub use claim::ClaimKind;
+pub use excerpt::excerpt;
+pub use key::{canonical_key, claim_key, url_key};
+pub use span::{Alignment, Origin, Span, SpanBasis};
