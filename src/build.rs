@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
 
+/// What the graph holds beyond what every graph holds.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BuildOptions {
     /// Include each item's full text (`--with-text`).

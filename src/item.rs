@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 /// An outlet the item says it comes from ("Source: Sputnik", a record's `credits` field, ...).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
+    /// The credited outlet's name.
     pub outlet: String,
     /// The words or field that state the credit.
     pub evidence: String,
@@ -18,21 +19,27 @@ pub struct Credit {
 /// Metadata the input states about an item.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ItemMeta {
+    /// Its title.
     pub title: Option<String>,
+    /// Its URL.
     pub url: Option<String>,
+    /// The id its record gives it.
     pub record_id: Option<String>,
     /// The outlet that published this copy.
     pub outlet: Option<String>,
     /// The outlet's web domain, where known (news-please's source_domain, a page's URL).
     pub domain: Option<String>,
+    /// The day it was published.
     pub published: Option<NaiveDate>,
     /// The byline as printed ("Staff, Agencies").
     pub byline: Option<String>,
     /// Named people who wrote the item (never desks such as "News Desk").
     pub authors: Vec<String>,
+    /// The place its dateline names ("BEIRUT, LEBANON").
     pub dateline: Option<String>,
     /// ISO 639-1.
     pub language: Option<String>,
+    /// Outlets it says it comes from.
     pub credits: Vec<Credit>,
     /// URLs the item states it was copied from (JSON-LD isBasedOn, a canonical URL on another
     /// site, "Originally published at ..."): evidence for the reuse stage.
@@ -43,14 +50,20 @@ pub struct ItemMeta {
 /// the text stand at `file_start` in the input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerbatimRun {
+    /// Where the run starts in the text.
     pub text_start: usize,
+    /// Where it starts in the file.
     pub file_start: usize,
+    /// Its length in bytes.
     pub len: usize,
 }
 
+/// A news item as the reading stage hands it on: one post, page, feed entry or record.
 #[derive(Debug, Clone)]
 pub struct Item {
+    /// Where it came from, and what spans into it point into.
     pub origin: Origin,
+    /// Its text.
     pub text: String,
     /// Boxed so that the graph builder frees each item's metadata as it consumes the items,
     /// instead of holding every item's full size until the last one is built.

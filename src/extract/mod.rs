@@ -15,16 +15,16 @@ mod arabic;
 mod continued;
 mod headline;
 mod hedged;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod nested;
 mod nominal;
 mod reported;
-pub mod speakers;
+pub(crate) mod speakers;
 mod titled;
-pub mod to_whom;
-pub mod tokens;
+pub(crate) mod to_whom;
+pub(crate) mod tokens;
 mod turns;
-pub mod when;
+pub(crate) mod when;
 
 use crate::item::Item;
 use crate::vocab::ClaimKind;
@@ -55,8 +55,11 @@ pub struct ClaimMention {
     /// The pieces of a quotation broken by its attribution or run on over paragraphs, each a byte
     /// range in the item's text; empty when the claim is one piece (`span`).
     pub parts: Vec<(usize, usize)>,
+    /// Quoted, reported or an interview answer.
     pub kind: ClaimKind,
+    /// ISO 639-1, where the claim's own language is known.
     pub language: Option<String>,
+    /// Who made it, where the item says.
     pub speaker: Option<SpeakerMention>,
     /// The reporting verb or turn marker.
     pub cue: Option<String>,

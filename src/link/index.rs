@@ -6,7 +6,7 @@
 
 use super::normalise::tokens_and_shingles;
 use crate::item::Item;
-use indicatif::ProgressBar;
+use crate::progress::Progress;
 use rayon::prelude::*;
 use std::collections::HashSet;
 
@@ -56,7 +56,7 @@ pub type HashBuild = std::hash::BuildHasherDefault<PreHashed>;
 pub fn candidates(
     items: &[Item],
     p: &IndexParams,
-    bar: &ProgressBar,
+    progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, HashSet<u64, HashBuild>) {
     let mut postings: Vec<(u64, u32)> = items
         .par_iter()
@@ -69,7 +69,7 @@ pub fn candidates(
                 .collect();
             hs.sort_unstable();
             hs.dedup();
-            bar.inc(1);
+            progress.advance(1);
             hs.into_iter().map(move |h| (h, i as u32))
         })
         .collect();

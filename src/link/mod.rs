@@ -9,17 +9,16 @@ mod align;
 mod direction;
 mod index;
 mod nearest;
-pub mod normalise;
-pub mod synth;
-pub mod synth_derived;
+pub(crate) mod normalise;
 
 use crate::item::Item;
+use crate::progress::{NoProgress, Progress};
 use crate::vocab::{Alignment, Span};
 use align::{AlignParams, Prepared, Shared};
 use index::IndexParams;
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 
+/// What a reuse link says of its two items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkKind {
     /// `copy` is a copy of `source`.
@@ -31,10 +30,15 @@ pub enum LinkKind {
 /// A text-reuse link between two items, by index into the items of the run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemLink {
+    /// A repost, or shared text.
     pub kind: LinkKind,
+    /// The copy's index (of `SameText`, one of the two).
     pub copy: usize,
+    /// The source's index (of `SameText`, the other).
     pub source: usize,
+    /// How sure the link is (0..1).
     pub confidence: f64,
+    /// The shared text and the signs of direction, in words.
     pub evidence: String,
     /// Aligned passages: [source_start, source_end, copy_start, copy_end] in each item's text.
     pub aligned: Vec<Alignment>,
@@ -103,18 +107,15 @@ impl Default for LinkParams {
 
 /// Links between the items of one run.
 pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
-    link_items_with(items, &LinkParams::default(), &ProgressBar::hidden())
+    link_items_with(items, &LinkParams::default(), &NoProgress)
 }
 
-/// Links between the items of one run; `bar` counts items indexed, then candidates verified.
-pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec<ItemLink> {
+/// Links between the items of one run; `progress` counts items indexed, then candidates verified.
+pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) -> Vec<ItemLink> {
     let (ip, ap) = stage_params(items, p);
-    bar.set_length(items.len() as u64);
-    bar.set_message("indexing");
-    let (cands, common) = index::candidates(items, &ip, bar);
-    bar.set_position(0);
-    bar.set_length(cands.len() as u64);
-    bar.set_message("aligning");
+    progress.stage("indexing", items.len() as u64);
+    let (cands, common) = index::candidates(items, &ip, progress);
+    progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
     let found: Vec<Found> = groups
@@ -128,14 +129,14 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
                     let b = b as usize;
                     let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
                     let shared = align::align(&pa, &pb, &common, &ap);
-                    bar.inc(1);
+                    progress.advance(1);
                     verify(items, a, b, &pa, &pb, shared, p)
                 })
                 .collect();
             out.into_iter()
         })
         .collect();
-    bar.finish_and_clear();
+    progress.finish();
     let keep = nearest::prune(&found);
     let mut links: Vec<ItemLink> = found
         .into_iter()
@@ -169,7 +170,9 @@ fn stage_params(items: &[Item], p: &LinkParams) -> (IndexParams, AlignParams) {
 /// `examples/synth_reposts.rs stats`).
 #[derive(Debug, Clone)]
 pub struct CandidateStats {
+    /// One item's index.
     pub a: usize,
+    /// The other's.
     pub b: usize,
     /// Words of each item.
     pub words: [usize; 2],
@@ -180,7 +183,7 @@ pub struct CandidateStats {
 #[doc(hidden)]
 pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
     let (ip, ap) = stage_params(items, p);
-    let (cands, common) = index::candidates(items, &ip, &ProgressBar::hidden());
+    let (cands, common) = index::candidates(items, &ip, &NoProgress);
     cands
         .par_iter()
         .map(|&(a, b)| {

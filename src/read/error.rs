@@ -13,14 +13,20 @@ pub enum Location {
     File,
 }
 
+/// An input that could not be read: the file, where in it, and why, written on one line
+/// (`data/x.jsonl:14: record has no "text" field`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
+    /// The input's name.
     pub file: String,
+    /// Where in it.
     pub at: Location,
+    /// What is wrong, on one line.
     pub message: String,
 }
 
 impl InputError {
+    /// An error in `file` at `at`; line breaks in `message` become spaces.
     pub fn new(file: impl Into<String>, at: Location, message: impl Into<String>) -> InputError {
         // One line whatever the cause says: the error is read in a terminal and in logs.
         let message = message.into().replace(['\n', '\r'], " ");

@@ -69,6 +69,7 @@ struct Seen {
 }
 
 /// Learns the layout of the dump `src[from..]`.
+#[cfg(test)]
 pub fn learn(src: &str, from: usize) -> Layout {
     learn_window(src, from, WINDOW).0
 }

@@ -2,10 +2,10 @@
 //! best on the pages we can score: see docs/web-formats.md) and what the page states about
 //! itself (title, byline, date, site, canonical URL, JSON-LD, reposts).
 
-pub mod charset;
-pub mod credits;
-pub mod meta;
-pub mod strip;
+pub(crate) mod charset;
+pub(crate) mod credits;
+pub(crate) mod meta;
+pub(crate) mod strip;
 
 use super::{Input, InputError, ReadSettings, Reader};
 use crate::item::Item;
@@ -69,9 +69,11 @@ pub fn looks_like_html(head: &[u8]) -> bool {
 
 /// Where a page stands and what its container knows of it.
 pub struct Page<'a> {
+    /// The input file's name.
     pub file: &'a Arc<str>,
     /// Byte range of the page in the input file.
     pub start: usize,
+    /// Its end.
     pub end: usize,
     /// The address it was fetched from (a WARC record's target URI).
     pub url: Option<&'a str>,
