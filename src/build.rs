@@ -86,6 +86,7 @@ const TEXT_KEY: &str = "text:";
 pub fn item_key(item: &Item) -> String {
     let m = &item.meta;
     if let Some(url) = &m.url {
+        // Trimmed, not vocab::url_key: that would change every item id (a schema version bump).
         return format!("url:{}", url.trim());
     }
     let outlet = m.outlet.as_deref().map(canonical_key).unwrap_or_default();

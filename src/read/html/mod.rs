@@ -163,7 +163,7 @@ fn choose_body(
     }
 }
 
-/// [`page_item`] with the main text from a chosen extractor (for measuring them).
+/// `page_item` with the main text from a chosen extractor (for measuring them).
 pub fn page_item_with(
     page: &Page<'_>,
     html: &str,
