@@ -36,7 +36,7 @@ fn make_dump(size: usize) -> String {
     let mut s = String::with_capacity(size + 4096);
     let mut n = 0usize;
     while s.len() < size {
-        if n % 10 == 0 {
+        if n.is_multiple_of(10) {
             s.push_str(&format!(
                 "Saturday {} September 2020\n\n",
                 1 + (n / 10) % 28

@@ -149,10 +149,10 @@ fn add_item(
     for c in claims {
         add_claim(g, id, &item, c);
     }
-    if opts.with_text {
-        if let Some(NodeData::Item(node)) = g.node_mut(id).map(|n| &mut n.data) {
-            node.text = Some(item.text);
-        }
+    if opts.with_text
+        && let Some(NodeData::Item(node)) = g.node_mut(id).map(|n| &mut n.data)
+    {
+        node.text = Some(item.text);
     }
     id
 }

@@ -31,12 +31,12 @@ pub fn date_line(line: &str) -> Option<NaiveDate> {
     let mut found = None;
     let mut i = 0;
     while i < toks.len() {
-        if found.is_none() {
-            if let Some((d, j)) = date_at(&toks, i) {
-                found = Some(d);
-                i = j;
-                continue;
-            }
+        if found.is_none()
+            && let Some((d, j)) = date_at(&toks, i)
+        {
+            found = Some(d);
+            i = j;
+            continue;
         }
         match &toks[i].tok {
             Tok::Word(w) if is_weekday(w) || is_filler(w) => {}
@@ -80,12 +80,13 @@ fn date_at(t: &[tokens::Token], i: usize) -> Option<(NaiveDate, usize)> {
     // 2020-09-19, 2020/09/19, 2020.09.19
     if let Some((y, 4)) = num(i) {
         for sep in ['-', '/', '.'] {
-            if punct(i + 1, &[sep]) && punct(i + 3, &[sep]) {
-                if let (Some((m, ml)), Some((d, dl))) = (num(i + 2), num(i + 4)) {
-                    if ml <= 2 && dl <= 2 {
-                        return ymd(y, m, d).map(|x| (x, i + 5));
-                    }
-                }
+            if punct(i + 1, &[sep])
+                && punct(i + 3, &[sep])
+                && let (Some((m, ml)), Some((d, dl))) = (num(i + 2), num(i + 4))
+                && ml <= 2
+                && dl <= 2
+            {
+                return ymd(y, m, d).map(|x| (x, i + 5));
             }
         }
     }
@@ -112,30 +113,29 @@ fn date_at(t: &[tokens::Token], i: usize) -> Option<(NaiveDate, usize)> {
         // 19/09/2020 or 09/19/2020: day first unless that cannot be.
         if dl <= 2 {
             for sep in ['/', '.', '-'] {
-                if punct(i + 1, &[sep]) && punct(i + 3, &[sep]) {
-                    if let (Some((b, bl)), Some((y, 4))) = (num(i + 2), num(i + 4)) {
-                        if bl <= 2 {
-                            let found = if b > 12 { ymd(y, d, b) } else { ymd(y, b, d) };
-                            return found.map(|x| (x, i + 5));
-                        }
-                    }
+                if punct(i + 1, &[sep])
+                    && punct(i + 3, &[sep])
+                    && let (Some((b, bl)), Some((y, 4))) = (num(i + 2), num(i + 4))
+                    && bl <= 2
+                {
+                    let found = if b > 12 { ymd(y, d, b) } else { ymd(y, b, d) };
+                    return found.map(|x| (x, i + 5));
                 }
             }
         }
     }
     // September 19, 2020 / Sep 19 2020
-    if let Some((m, k)) = month_at(t, i) {
-        if let Some((d, dl)) = num(k) {
-            if dl <= 2 {
-                let mut k = k + 1;
-                if matches!(t.get(k).map(|x| &x.tok), Some(Tok::Word(w)) if is_ordinal(w)) {
-                    k += 1;
-                }
-                let k = skip_comma(k);
-                if let Some((y, 4)) = num(k) {
-                    return ymd(y, m, d).map(|x| (x, k + 1));
-                }
-            }
+    if let Some((m, k)) = month_at(t, i)
+        && let Some((d, dl)) = num(k)
+        && dl <= 2
+    {
+        let mut k = k + 1;
+        if matches!(t.get(k).map(|x| &x.tok), Some(Tok::Word(w)) if is_ordinal(w)) {
+            k += 1;
+        }
+        let k = skip_comma(k);
+        if let Some((y, 4)) = num(k) {
+            return ymd(y, m, d).map(|x| (x, k + 1));
         }
     }
     None
@@ -154,12 +154,12 @@ fn month_at(t: &[tokens::Token], i: usize) -> Option<(u32, usize)> {
         return None;
     };
     // Two-word months are Levantine Arabic ("تشرين الأول").
-    if !w.is_ascii() {
-        if let Some(Tok::Word(w2)) = t.get(i + 1).map(|x| &x.tok) {
-            let two = format!("{w} {w2}");
-            if let Some(m) = month_number(&two) {
-                return Some((m, i + 2));
-            }
+    if !w.is_ascii()
+        && let Some(Tok::Word(w2)) = t.get(i + 1).map(|x| &x.tok)
+    {
+        let two = format!("{w} {w2}");
+        if let Some(m) = month_number(&two) {
+            return Some((m, i + 2));
         }
     }
     month_number(w).map(|m| (m, i + 1))

@@ -29,7 +29,7 @@ pub struct IndexParams {
 
 /// Whether a shingle hash is one of the indexed ones.
 pub fn sampled(h: u64, sample: u64) -> bool {
-    h % sample == 0
+    h.is_multiple_of(sample)
 }
 
 /// Identity hashing for keys that are already well-mixed hashes.

@@ -67,13 +67,12 @@ pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
     if let Some(r) = READERS.iter().find(|r| r.claims(head)) {
         return Ok(*r);
     }
-    if let Some(ext) = input.extension() {
-        if let Some(r) = READERS
+    if let Some(ext) = input.extension()
+        && let Some(r) = READERS
             .iter()
             .find(|r| r.extensions().contains(&ext.as_str()))
-        {
-            return Ok(*r);
-        }
+    {
+        return Ok(*r);
     }
     if looks_binary(head) {
         return Err(InputError::new(

@@ -127,10 +127,8 @@ pub fn read_post(
         } else {
             break;
         }
-        if byline_now {
-            if let Some(c) = prev_caption.take() {
-                meta.title = Some(c);
-            }
+        if byline_now && let Some(c) = prev_caption.take() {
+            meta.title = Some(c);
         }
         prev_caption = caption_now;
         if credit_now && prev_date.is_some() {

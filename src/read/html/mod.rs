@@ -211,10 +211,10 @@ pub fn page_item_with(
     };
     // The publisher's own statement of the body wins over an extraction that found less than
     // half of it (Readability keeps one container and misses articles split across several).
-    if let Some(body) = &pm.ld.article_body {
-        if body.len() > 2 * text.len() {
-            text = body.clone();
-        }
+    if let Some(body) = &pm.ld.article_body
+        && body.len() > 2 * text.len()
+    {
+        text = body.clone();
     }
     let mut item = Item::with_own_text(page.file, page.start, page.end, text);
     item.warnings = warnings;
