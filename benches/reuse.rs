@@ -1,4 +1,4 @@
-//! The reuse stage on the synthetic repost corpus (src/link/synth.rs) at growing sizes, against
+//! The reuse stage on the synthetic repost corpus (crates/synth/src/reposts.rs) at growing sizes, against
 //! a baseline in the same run: passing the same text once through the normaliser and shingler,
 //! the floor any shingle-based linker pays. Time per byte should stay flat as items grow
 //! (linear time); `cargo bench --bench reuse`.

@@ -1,4 +1,4 @@
-//! The synthetic repost corpus (src/link/synth.rs) from the command line.
+//! The synthetic repost corpus (crates/synth/src/reposts.rs) from the command line.
 //!
 //!   synth_reposts write N DIR [SEED]   DIR/items.jsonl (JSON records) and DIR/gold.tsv
 //!                                      (copy id, source id: the exact planted pairs)

@@ -1,4 +1,4 @@
-//! Repost linking on the synthetic corpus (src/link/synth.rs): planted copies with banners,
+//! Repost linking on the synthetic corpus (crates/synth/src/reposts.rs): planted copies with banners,
 //! credit lines, truncation, dropped paragraphs, edits, quotes and chains, exact gold.
 
 use claimtrace::{LinkKind, link_items};
