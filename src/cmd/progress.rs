@@ -27,14 +27,14 @@ impl Bars {
 
 impl Progress for Bars {
     fn stage(&self, name: &'static str, total: u64) {
-        self.bar.set_draw_target(if self.shown && total >= 2 {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        });
+        // Hidden while it is reset, so that no half-updated bar is drawn.
+        self.bar.set_draw_target(ProgressDrawTarget::hidden());
         self.bar.reset();
         self.bar.set_length(total);
         self.bar.set_message(name);
+        if self.shown && total >= 2 {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
     }
 
     fn advance(&self, n: u64) {
