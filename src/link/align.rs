@@ -2,9 +2,8 @@
 //! word shingle and chaining matches that run along the same diagonal, bridging small gaps (an
 //! edited word, a dropped sentence) so that an edited copy still aligns as one passage.
 
-use super::index::{HashBuild, sampled};
+use super::index::{ShingleSet, sampled};
 use super::normalise::Token;
-use std::collections::{HashMap, HashSet};
 
 /// A shared passage: word ranges [start, end) in each text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +77,7 @@ pub struct Prepared {
     /// Words before each token, and all words at the end.
     words_before: Vec<u32>,
     /// Shingle → its first position (only in the text looked up, `a` of `align`).
-    pub first: HashMap<u64, u32, HashBuild>,
+    pub first: nohash_hasher::IntMap<u64, u32>,
 }
 
 impl Prepared {
@@ -102,7 +101,7 @@ impl Prepared {
             n += u32::from(t.word);
             words_before.push(n);
         }
-        let first = HashMap::default();
+        let first = nohash_hasher::IntMap::default();
         Prepared {
             tokens,
             shingles,
@@ -137,7 +136,7 @@ struct Run {
 pub fn align(
     a: &Prepared,
     b: &Prepared,
-    common: &HashSet<u64, HashBuild>,
+    common: &ShingleSet,
     p: &AlignParams,
 ) -> Shared {
     let mut shared = Shared::default();
@@ -268,7 +267,7 @@ mod tests {
         edited = edited.replacen("w20 ", "CHANGED ", 1);
         let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k, 6);
         let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k, 6);
-        let s = align(&a, &b, &HashSet::default(), &P);
+        let s = align(&a, &b, &ShingleSet::default(), &P);
         assert_eq!(s.passages.len(), 1, "{s:?}");
         assert_eq!(s.covered_a, 40);
         assert_eq!(s.passages[0].a.0, 30);
@@ -280,7 +279,7 @@ mod tests {
     fn unrelated_texts_share_nothing() {
         let a = Prepared::new(&words(50, "a"), P.k, 6);
         let b = Prepared::new(&words(50, "b"), P.k, 6);
-        assert!(align(&a, &b, &HashSet::default(), &P).passages.is_empty());
+        assert!(align(&a, &b, &ShingleSet::default(), &P).passages.is_empty());
     }
 
     #[test]

@@ -8,7 +8,6 @@ use super::normalise::tokens_and_shingles;
 use crate::item::Item;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
-use std::collections::HashSet;
 
 /// How candidates are found.
 #[derive(Debug, Clone, Copy)]
@@ -32,32 +31,15 @@ pub fn sampled(h: u64, sample: u64) -> bool {
     h % sample == 0
 }
 
-/// Identity hashing for keys that are already well-mixed hashes.
-#[derive(Default, Clone, Copy)]
-pub struct PreHashed(u64);
-
-impl std::hash::Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub type HashBuild = std::hash::BuildHasherDefault<PreHashed>;
+/// Shingle hashes, used as their own hash: they are well mixed already (`normalise::mix`).
+pub type ShingleSet = nohash_hasher::IntSet<u64>;
 
 /// The candidate pairs (a < b, sorted) and the set of common indexed shingles.
 pub fn candidates(
     items: &[Item],
     p: &IndexParams,
     bar: &ProgressBar,
-) -> (Vec<(u32, u32)>, HashSet<u64, HashBuild>) {
+) -> (Vec<(u32, u32)>, ShingleSet) {
     let mut postings: Vec<(u64, u32)> = items
         .par_iter()
         .enumerate()
@@ -76,7 +58,7 @@ pub fn candidates(
     postings.par_sort_unstable();
 
     let outlet = outlet_ids(items);
-    let mut common = HashSet::default();
+    let mut common = ShingleSet::default();
     let mut pairs: Vec<u64> = Vec::new();
     let mut start = 0;
     while start < postings.len() {
