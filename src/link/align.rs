@@ -2,6 +2,7 @@
 //! word shingle and chaining matches that run along the same diagonal, bridging small gaps (an
 //! edited word, a dropped sentence) so that an edited copy still aligns as one passage.
 
+use super::LinkParams;
 use super::index::{ShingleSet, sampled};
 use super::normalise::Token;
 
@@ -26,7 +27,7 @@ impl Passage {
     /// Words of prose of the writer's own that both items carry: not boilerplate, not inside
     /// quotation marks in both, unless the quotation is so long (several paragraphs of a
     /// statement or report) that carrying all of it is copying.
-    pub fn prose_words(&self, p: &AlignParams) -> usize {
+    pub fn prose_words(&self, p: &LinkParams) -> usize {
         let len = self.words_a;
         match () {
             _ if self.common => 0,
@@ -53,19 +54,6 @@ pub struct Shared {
     pub longest_prose: usize,
     /// Shingles matched inside passages that are not common: edits lower it, bridged gaps do not.
     pub matched: usize,
-}
-
-/// How passages are found.
-#[derive(Debug, Clone, Copy)]
-pub struct AlignParams {
-    pub k: usize,
-    pub sample: u64,
-    /// Shingles of gap bridged inside one passage, in either text.
-    pub gap: usize,
-    /// Words a passage needs to count.
-    pub min_words: usize,
-    /// Words of a quoted passage that count as copied text.
-    pub long_quote: usize,
 }
 
 /// One text prepared for alignment.
@@ -133,19 +121,16 @@ struct Run {
 }
 
 /// The passages `a` and `b` share, in `b`'s order.
-pub fn align(
-    a: &Prepared,
-    b: &Prepared,
-    common: &ShingleSet,
-    p: &AlignParams,
-) -> Shared {
+pub fn align(a: &Prepared, b: &Prepared, common: &ShingleSet, p: &LinkParams) -> Shared {
     let mut shared = Shared::default();
     // Shingles of different lengths (Arabic-script text and other) never match.
     if a.k != b.k {
         return shared;
     }
     let k = a.k;
-    let gap = p.gap * k / p.k;
+    // Shingles of gap bridged inside one passage, in either text: two shingle lengths and two
+    // more, in proportion for texts whose shingles are longer (joining pieces).
+    let gap = (2 * p.k + 2) * k / p.k;
     let mut runs: Vec<Run> = Vec::new();
     for (j, h) in b.shingles.iter().enumerate() {
         let Some(&i) = a.first.get(h) else { continue };
@@ -179,7 +164,7 @@ pub fn align(
     for r in merged {
         let (ra, rb) = ((r.i, r.ia + k - 1), (r.j, r.jb + k - 1));
         let (words_a, words_b) = (a.words_in(ra), b.words_in(rb));
-        if words_a.min(words_b) < p.min_words || r.matched * 2 < (r.ia - r.i).max(r.jb - r.j) {
+        if words_a.min(words_b) < p.min_passage || r.matched * 2 < (r.ia - r.i).max(r.jb - r.j) {
             continue;
         }
         let a_end = r.ia;
@@ -248,12 +233,12 @@ fn union_len(ranges: impl Iterator<Item = (usize, usize)>, text: &Prepared) -> u
 mod tests {
     use super::*;
 
-    const P: AlignParams = AlignParams {
+    const P: LinkParams = LinkParams {
         k: 3,
         sample: 1,
-        gap: 6,
-        min_words: 5,
+        min_passage: 5,
         long_quote: 100,
+        ..LinkParams::DEFAULT
     };
 
     fn words(n: usize, tag: &str) -> String {
@@ -279,7 +264,11 @@ mod tests {
     fn unrelated_texts_share_nothing() {
         let a = Prepared::new(&words(50, "a"), P.k, 6);
         let b = Prepared::new(&words(50, "b"), P.k, 6);
-        assert!(align(&a, &b, &ShingleSet::default(), &P).passages.is_empty());
+        assert!(
+            align(&a, &b, &ShingleSet::default(), &P)
+                .passages
+                .is_empty()
+        );
     }
 
     #[test]

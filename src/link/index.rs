@@ -4,27 +4,11 @@
 //! boilerplate or a stock phrase: it is remembered as common and links only neighbours in its
 //! posting list, so it cannot make every pair of its items a candidate.
 
+use super::LinkParams;
 use super::normalise::tokens_and_shingles;
 use crate::item::Item;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
-
-/// How candidates are found.
-#[derive(Debug, Clone, Copy)]
-pub struct IndexParams {
-    /// Words per shingle.
-    pub k: usize,
-    /// Joining pieces per shingle in Arabic-script text.
-    pub k_pieces: usize,
-    /// One shingle in `sample` (by hash) is indexed.
-    pub sample: u64,
-    /// A shingle in more items than this is common.
-    pub max_df: usize,
-    /// Indexed shingles two items must share to be compared.
-    pub min_shared: u32,
-    /// A shingle in this many items of one outlet is that outlet's boilerplate.
-    pub outlet_df: usize,
-}
 
 /// Whether a shingle hash is one of the indexed ones.
 pub fn sampled(h: u64, sample: u64) -> bool {
@@ -37,9 +21,12 @@ pub type ShingleSet = nohash_hasher::IntSet<u64>;
 /// The candidate pairs (a < b, sorted) and the set of common indexed shingles.
 pub fn candidates(
     items: &[Item],
-    p: &IndexParams,
+    p: &LinkParams,
     bar: &ProgressBar,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
+    // In a large run a story carried by many outlets is not boilerplate: the limit grows with
+    // the run.
+    let max_df = p.max_df.max(items.len() / 2000);
     let mut postings: Vec<(u64, u32)> = items
         .par_iter()
         .enumerate()
@@ -68,7 +55,7 @@ pub fn candidates(
             end += 1;
         }
         let docs = &postings[start..end];
-        if docs.len() > p.max_df || outlet_boilerplate(docs, &outlet, p.outlet_df) {
+        if docs.len() > max_df || outlet_boilerplate(docs, &outlet, p.outlet_df) {
             common.insert(h);
             pairs.extend(docs.windows(2).map(|w| pair_key(w[0].1, w[1].1)));
         } else {

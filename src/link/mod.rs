@@ -15,8 +15,7 @@ pub mod synth_derived;
 
 use crate::item::Item;
 use crate::vocab::{Alignment, Span};
-use align::{AlignParams, Prepared, Shared};
-use index::IndexParams;
+use align::{Prepared, Shared};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -81,24 +80,29 @@ pub struct LinkParams {
 
 impl Default for LinkParams {
     fn default() -> Self {
-        LinkParams {
-            k: 5,
-            k_pieces: 10,
-            sample: 4,
-            max_df: 12,
-            min_shared: 3,
-            min_words: 40,
-            outlet_df: 3,
-            min_containment: 0.5,
-            long_passage: 80,
-            min_passage: 12,
-            long_quote: 100,
-            partial_words: 40,
-            partial_share: 0.12,
-            partial_prose: 30,
-            update_days: 2,
-        }
+        LinkParams::DEFAULT
     }
+}
+
+impl LinkParams {
+    /// The thresholds the program runs with.
+    pub const DEFAULT: LinkParams = LinkParams {
+        k: 5,
+        k_pieces: 10,
+        sample: 4,
+        max_df: 12,
+        min_shared: 3,
+        min_words: 40,
+        outlet_df: 3,
+        min_containment: 0.5,
+        long_passage: 80,
+        min_passage: 12,
+        long_quote: 100,
+        partial_words: 40,
+        partial_share: 0.12,
+        partial_prose: 30,
+        update_days: 2,
+    };
 }
 
 /// Links between the items of one run.
@@ -108,10 +112,9 @@ pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
 
 /// Links between the items of one run; `bar` counts items indexed, then candidates verified.
 pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec<ItemLink> {
-    let (ip, ap) = stage_params(items, p);
     bar.set_length(items.len() as u64);
     bar.set_message("indexing");
-    let (cands, common) = index::candidates(items, &ip, bar);
+    let (cands, common) = index::candidates(items, p, bar);
     bar.set_position(0);
     bar.set_length(cands.len() as u64);
     bar.set_message("aligning");
@@ -127,7 +130,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
                     let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-                    let shared = align::align(&pa, &pb, &common, &ap);
+                    let shared = align::align(&pa, &pb, &common, p);
                     bar.inc(1);
                     verify(items, a, b, &pa, &pb, shared, p)
                 })
@@ -146,25 +149,6 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
     links
 }
 
-fn stage_params(items: &[Item], p: &LinkParams) -> (IndexParams, AlignParams) {
-    let ip = IndexParams {
-        k: p.k,
-        k_pieces: p.k_pieces,
-        sample: p.sample,
-        max_df: p.max_df.max(items.len() / 2000),
-        min_shared: p.min_shared,
-        outlet_df: p.outlet_df,
-    };
-    let ap = AlignParams {
-        k: p.k,
-        sample: p.sample,
-        gap: 2 * p.k + 2,
-        min_words: p.min_passage,
-        long_quote: p.long_quote,
-    };
-    (ip, ap)
-}
-
 /// What a candidate pair shares, before any linking rule decides (for calibrating the rule:
 /// `examples/synth_reposts.rs stats`).
 #[derive(Debug, Clone)]
@@ -179,15 +163,14 @@ pub struct CandidateStats {
 
 #[doc(hidden)]
 pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
-    let (ip, ap) = stage_params(items, p);
-    let (cands, common) = index::candidates(items, &ip, &ProgressBar::hidden());
+    let (cands, common) = index::candidates(items, p, &ProgressBar::hidden());
     cands
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
             let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
             let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-            let shared = align::align(&pa, &pb, &common, &ap);
+            let shared = align::align(&pa, &pb, &common, p);
             CandidateStats {
                 a,
                 b,
