@@ -7,7 +7,7 @@
 
 mod tokens;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use tokens::{Tok, tokenise};
 
 /// The first date printed in `s`, with the byte range it covers.
@@ -217,35 +217,46 @@ fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(normalise_arabic(&w.to_lowercase()))
 }
 
+/// The weekday a lowercase full English name stands for ("friday"). Running text names a day only
+/// so: its abbreviations are words of their own there ("Sun", "Sat", "Wed"), and only a date line
+/// takes them ([`is_weekday`]).
+pub fn weekday_named(lower: &str) -> Option<Weekday> {
+    Some(match lower {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Whether a word of a date line names a weekday: in full, abbreviated, or in Arabic.
 fn is_weekday(w: &str) -> bool {
     let n = lower(w);
-    matches!(
-        n.as_ref(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "الاثنين"
-            | "الثلاثاء"
-            | "الاربعاء"
-            | "الخميس"
-            | "الجمعة"
-            | "السبت"
-            | "الاحد"
-    )
+    weekday_named(&n).is_some()
+        || matches!(
+            n.as_ref(),
+            "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "الاثنين"
+                | "الثلاثاء"
+                | "الاربعاء"
+                | "الخميس"
+                | "الجمعة"
+                | "السبت"
+                | "الاحد"
+        )
 }
 
 /// Words a date header may carry besides the date: "at 10:21 AM", "updated", "on".
