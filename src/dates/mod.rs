@@ -7,17 +7,19 @@
 
 mod tokens;
 
+use crate::vocab::Span;
 use chrono::{NaiveDate, Weekday};
 use tokens::{Tok, tokenise};
 
-/// The first date printed in `s`, with the byte range it covers.
-pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+/// The first date printed in `s`, with the bytes it covers.
+pub fn find_date(s: &str) -> Option<(NaiveDate, Span)> {
     if !has_year(s) {
         return None;
     }
     let toks = tokenise(s);
-    (0..toks.len())
-        .find_map(|i| date_at(&toks, i).map(|(d, j)| (d, toks[i].start..toks[j - 1].end)))
+    (0..toks.len()).find_map(|i| {
+        date_at(&toks, i).map(|(d, j)| (d, Span::new(toks[i].start, toks[j - 1].end)))
+    })
 }
 
 /// The date a line consists of ("Saturday 19 September 2020", "September 18, 2020 at 10:21
@@ -339,10 +341,10 @@ mod tests {
     fn dates_inside_text() {
         let (date, r) = find_date("By News Desk -2020-09-19").unwrap();
         assert_eq!(date, d(2020, 9, 19));
-        assert_eq!(r, 14..24);
+        assert_eq!(r, Span::new(14, 24));
         let s = "Posted by Jane Roe on March 3, 2021 at 9:00";
         let (date, r) = find_date(s).unwrap();
-        assert_eq!((date, &s[r]), (d(2021, 3, 3), "March 3, 2021"));
+        assert_eq!((date, &s[r.range()]), (d(2021, 3, 3), "March 3, 2021"));
         assert_eq!(
             find_date("Moscow, September 17, 2020").unwrap().0,
             d(2020, 9, 17)

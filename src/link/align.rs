@@ -6,7 +6,9 @@ use super::LinkParams;
 use super::index::{ShingleSet, sampled};
 use super::normalise::Token;
 
-/// A shared passage: word ranges [start, end) in each text.
+/// A shared passage: token ranges [start, end) in each text. They index `Prepared::tokens`, not
+/// bytes, so they stay pairs: a `vocab::Span` is always bytes (the exported alignments are the
+/// byte spans of their first and last tokens).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Passage {
     pub a: (usize, usize),
