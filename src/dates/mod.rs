@@ -297,7 +297,7 @@ fn is_filler(w: &str) -> bool {
 /// Folds the Arabic spellings that vary in print: hamza forms of alef, and tatweel.
 fn normalise_arabic(s: &str) -> String {
     s.chars()
-        .filter(|&c| c != '\u{0640}')
+        .filter(|&c| c != crate::vocab::chars::TATWEEL)
         .map(|c| match c {
             'أ' | 'إ' | 'آ' => 'ا',
             'ى' => 'ي',
