@@ -99,21 +99,24 @@ impl Item {
         }
     }
 
-    /// Maps a byte range of `self.text` to the range its span points at: in the file where the
-    /// item's text is verbatim there, else the range itself. A range that crosses a cut is mapped
-    /// by its start run, keeping its length.
-    pub fn span(&self, start: usize, end: usize) -> Span {
+    /// Maps a span of `self.text` to the span it points at: in the file where the item's text is
+    /// verbatim there, else the span itself. A span that crosses a cut is mapped by its start
+    /// run, keeping its length.
+    pub fn span(&self, text: Span) -> Span {
         if self.origin.spans == SpanBasis::Text {
-            return Span::new(start, end);
+            return text;
         }
-        let run = match self.runs.binary_search_by(|r| r.text_start.cmp(&start)) {
+        let run = match self
+            .runs
+            .binary_search_by(|r| r.text_start.cmp(&text.start))
+        {
             Ok(i) => i,
-            Err(0) => return Span::new(start, end),
+            Err(0) => return text,
             Err(i) => i - 1,
         };
         let r = self.runs[run];
-        let s = r.file_start + (start - r.text_start);
-        Span::new(s, s + (end - start))
+        let s = r.file_start + (text.start - r.text_start);
+        Span::new(s, s + text.len())
     }
 
     /// About 200 characters of the text's start, cut at a word boundary, whitespace folded.
@@ -131,7 +134,7 @@ mod tests {
     fn span_maps_through_verbatim_runs() {
         let file: Arc<str> = Arc::from("f.txt");
         let mut item = Item::with_own_text(&file, 100, 200, "abcdefghij".into());
-        assert_eq!(item.span(2, 4), Span::new(2, 4));
+        assert_eq!(item.span(Span::new(2, 4)), Span::new(2, 4));
         item.origin.spans = SpanBasis::File;
         item.runs = vec![
             VerbatimRun {
@@ -145,7 +148,7 @@ mod tests {
                 len: 5,
             },
         ];
-        assert_eq!(item.span(1, 3), Span::new(101, 103));
-        assert_eq!(item.span(6, 9), Span::new(151, 154));
+        assert_eq!(item.span(Span::new(1, 3)), Span::new(101, 103));
+        assert_eq!(item.span(Span::new(6, 9)), Span::new(151, 154));
     }
 }

@@ -7,17 +7,19 @@
 
 mod tokens;
 
-use chrono::NaiveDate;
+use crate::vocab::Span;
+use chrono::{NaiveDate, Weekday};
 use tokens::{Tok, tokenise};
 
-/// The first date printed in `s`, with the byte range it covers.
-pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+/// The first date printed in `s`, with the bytes it covers.
+pub fn find_date(s: &str) -> Option<(NaiveDate, Span)> {
     if !has_year(s) {
         return None;
     }
     let toks = tokenise(s);
-    (0..toks.len())
-        .find_map(|i| date_at(&toks, i).map(|(d, j)| (d, toks[i].start..toks[j - 1].end)))
+    (0..toks.len()).find_map(|i| {
+        date_at(&toks, i).map(|(d, j)| (d, Span::new(toks[i].start, toks[j - 1].end)))
+    })
 }
 
 /// The date a line consists of ("Saturday 19 September 2020", "September 18, 2020 at 10:21
@@ -217,35 +219,46 @@ fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(normalise_arabic(&w.to_lowercase()))
 }
 
+/// The weekday a lowercase full English name stands for ("friday"). Running text names a day only
+/// so: its abbreviations are words of their own there ("Sun", "Sat", "Wed"), and only a date line
+/// takes them ([`is_weekday`]).
+pub fn weekday_named(lower: &str) -> Option<Weekday> {
+    Some(match lower {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Whether a word of a date line names a weekday: in full, abbreviated, or in Arabic.
 fn is_weekday(w: &str) -> bool {
     let n = lower(w);
-    matches!(
-        n.as_ref(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "الاثنين"
-            | "الثلاثاء"
-            | "الاربعاء"
-            | "الخميس"
-            | "الجمعة"
-            | "السبت"
-            | "الاحد"
-    )
+    weekday_named(&n).is_some()
+        || matches!(
+            n.as_ref(),
+            "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "الاثنين"
+                | "الثلاثاء"
+                | "الاربعاء"
+                | "الخميس"
+                | "الجمعة"
+                | "السبت"
+                | "الاحد"
+        )
 }
 
 /// Words a date header may carry besides the date: "at 10:21 AM", "updated", "on".
@@ -284,7 +297,7 @@ fn is_filler(w: &str) -> bool {
 /// Folds the Arabic spellings that vary in print: hamza forms of alef, and tatweel.
 fn normalise_arabic(s: &str) -> String {
     s.chars()
-        .filter(|&c| c != '\u{0640}')
+        .filter(|&c| c != crate::vocab::chars::TATWEEL)
         .map(|c| match c {
             'أ' | 'إ' | 'آ' => 'ا',
             'ى' => 'ي',
@@ -328,10 +341,10 @@ mod tests {
     fn dates_inside_text() {
         let (date, r) = find_date("By News Desk -2020-09-19").unwrap();
         assert_eq!(date, d(2020, 9, 19));
-        assert_eq!(r, 14..24);
+        assert_eq!(r, Span::new(14, 24));
         let s = "Posted by Jane Roe on March 3, 2021 at 9:00";
         let (date, r) = find_date(s).unwrap();
-        assert_eq!((date, &s[r]), (d(2021, 3, 3), "March 3, 2021"));
+        assert_eq!((date, &s[r.range()]), (d(2021, 3, 3), "March 3, 2021"));
         assert_eq!(
             find_date("Moscow, September 17, 2020").unwrap().0,
             d(2020, 9, 17)

@@ -14,8 +14,7 @@ pub(crate) mod normalise;
 use crate::item::Item;
 use crate::progress::{NoProgress, Progress};
 use crate::vocab::{Alignment, Span};
-use align::{AlignParams, Prepared, Shared};
-use index::IndexParams;
+use align::{Prepared, Shared};
 use rayon::prelude::*;
 
 /// What a reuse link says of its two items.
@@ -85,24 +84,29 @@ pub struct LinkParams {
 
 impl Default for LinkParams {
     fn default() -> Self {
-        LinkParams {
-            k: 5,
-            k_pieces: 10,
-            sample: 4,
-            max_df: 12,
-            min_shared: 3,
-            min_words: 40,
-            outlet_df: 3,
-            min_containment: 0.5,
-            long_passage: 80,
-            min_passage: 12,
-            long_quote: 100,
-            partial_words: 40,
-            partial_share: 0.12,
-            partial_prose: 30,
-            update_days: 2,
-        }
+        LinkParams::DEFAULT
     }
+}
+
+impl LinkParams {
+    /// The thresholds the program runs with.
+    pub const DEFAULT: LinkParams = LinkParams {
+        k: 5,
+        k_pieces: 10,
+        sample: 4,
+        max_df: 12,
+        min_shared: 3,
+        min_words: 40,
+        outlet_df: 3,
+        min_containment: 0.5,
+        long_passage: 80,
+        min_passage: 12,
+        long_quote: 100,
+        partial_words: 40,
+        partial_share: 0.12,
+        partial_prose: 30,
+        update_days: 2,
+    };
 }
 
 /// Links between the items of one run.
@@ -112,9 +116,8 @@ pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
 
 /// Links between the items of one run; `progress` counts items indexed, then candidates verified.
 pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) -> Vec<ItemLink> {
-    let (ip, ap) = stage_params(items, p);
     progress.stage("indexing", items.len() as u64);
-    let (cands, common) = index::candidates(items, &ip, progress);
+    let (cands, common) = index::candidates(items, p, progress);
     progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
@@ -128,7 +131,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
                     let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-                    let shared = align::align(&pa, &pb, &common, &ap);
+                    let shared = align::align(&pa, &pb, &common, p);
                     progress.advance(1);
                     verify(items, a, b, &pa, &pb, shared, p)
                 })
@@ -147,25 +150,6 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
     links
 }
 
-fn stage_params(items: &[Item], p: &LinkParams) -> (IndexParams, AlignParams) {
-    let ip = IndexParams {
-        k: p.k,
-        k_pieces: p.k_pieces,
-        sample: p.sample,
-        max_df: p.max_df.max(items.len() / 2000),
-        min_shared: p.min_shared,
-        outlet_df: p.outlet_df,
-    };
-    let ap = AlignParams {
-        k: p.k,
-        sample: p.sample,
-        gap: 2 * p.k + 2,
-        min_words: p.min_passage,
-        long_quote: p.long_quote,
-    };
-    (ip, ap)
-}
-
 /// What a candidate pair shares, before any linking rule decides (for calibrating the rule:
 /// `examples/synth_reposts.rs stats`).
 #[derive(Debug, Clone)]
@@ -182,15 +166,14 @@ pub struct CandidateStats {
 
 #[doc(hidden)]
 pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
-    let (ip, ap) = stage_params(items, p);
-    let (cands, common) = index::candidates(items, &ip, &NoProgress);
+    let (cands, common) = index::candidates(items, p, &NoProgress);
     cands
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
             let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
             let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-            let shared = align::align(&pa, &pb, &common, &ap);
+            let shared = align::align(&pa, &pb, &common, p);
             CandidateStats {
                 a,
                 b,

@@ -47,9 +47,9 @@ pub fn item_from_record(
     record: Value,
     settings: &ReadSettings,
 ) -> Result<Item, InputError> {
-    let err = |msg: String| InputError::new(name, Location::File, msg);
+    let err = |e: RecordError| InputError::new(name, Location::File, e.to_string());
     let Value::Object(map) = record else {
-        return Err(err("record is not a JSON object".into()));
+        return Err(err(RecordError::NotAnObject));
     };
     let mut item = record_to_item(&Arc::from(name), 0, 0, map, settings).map_err(err)?;
     finish_items(std::slice::from_mut(&mut item));
@@ -93,17 +93,31 @@ impl Reader for RecordsReader {
         let mut items = Vec::with_capacity(raws.len());
         for (start, raw) in raws {
             let end = start + raw.get().len();
-            let err = |msg: String| {
-                InputError::at_offset_as_line(input.name.as_ref(), &input.bytes, start, msg)
+            let err = |e: RecordError| {
+                InputError::at_offset_as_line(
+                    input.name.as_ref(),
+                    &input.bytes,
+                    start,
+                    e.to_string(),
+                )
             };
-            let map: Map<String, Value> = match serde_json::from_str(raw.get()) {
-                Ok(m) => m,
-                Err(_) => return Err(err("record is not a JSON object".into())),
-            };
+            let map: Map<String, Value> =
+                serde_json::from_str(raw.get()).map_err(|_| err(RecordError::NotAnObject))?;
             items.push(record_to_item(&input.name, start, end, map, settings).map_err(err)?);
         }
         Ok(items)
     }
+}
+
+/// A record that is valid JSON but no item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+enum RecordError {
+    #[error("record is not a JSON object")]
+    NotAnObject,
+    #[error("record has no \"text\" field")]
+    NoText,
+    #[error("record's \"text\" is not a string")]
+    TextNotAString,
 }
 
 fn strip_bom(b: &[u8]) -> &[u8] {
@@ -199,10 +213,10 @@ fn record_to_item(
     end: usize,
     map: Map<String, Value>,
     settings: &ReadSettings,
-) -> Result<Item, String> {
+) -> Result<Item, RecordError> {
     let mut warnings = Vec::new();
     let text = match ["text", "maintext"].iter().find_map(|n| map.get(*n)) {
-        None => return Err("record has no \"text\" field".into()),
+        None => return Err(RecordError::NoText),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) => match field(&map, &["maintext", "text"]) {
             Some(Value::String(s)) => s.clone(),
@@ -211,7 +225,7 @@ fn record_to_item(
                 String::new()
             }
         },
-        Some(_) => return Err("record's \"text\" is not a string".into()),
+        Some(_) => return Err(RecordError::TextNotAString),
     };
     let mut item = Item::with_own_text(name, start, end, text);
     item.warnings = warnings;
