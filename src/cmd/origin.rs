@@ -2,6 +2,7 @@
 
 use super::inputs::InputArgs;
 use super::output::AnswerArgs;
+use super::terminal::{safe, shown};
 use anyhow::Result;
 use claimtrace::{BuildOptions, RepostChain};
 use std::io::Write;
@@ -34,7 +35,7 @@ pub struct Args {
 }
 
 fn write_text(o: &RepostChain, out: &mut dyn Write) -> std::io::Result<()> {
-    let first = &o.chain[0].item;
+    let first = shown(&o.chain[0].item);
     if o.chain.len() == 1 {
         writeln!(
             out,
@@ -48,23 +49,24 @@ fn write_text(o: &RepostChain, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     }
     for (n, l) in o.chain.iter().enumerate() {
-        writeln!(out, "{:>3}. {}", n + 1, l.item)?;
+        writeln!(out, "{:>3}. {}", n + 1, shown(&l.item))?;
         if let Some(u) = l.item.url.as_ref().or(l.item.location.as_ref()) {
-            writeln!(out, "     {u}")?;
+            writeln!(out, "     {}", safe(u))?;
         }
         if let Some(s) = &l.copied_from_next {
             writeln!(
                 out,
                 "     copied from the next (confidence {:.2}): {}",
                 s.confidence.unwrap_or(0.0),
-                s.evidence.as_deref().unwrap_or("")
+                safe(s.evidence.as_deref().unwrap_or(""))
             )?;
         }
     }
     for c in &o.credited {
         writeln!(
             out,
-            "     which credits {c}: the original is not among the inputs"
+            "     which credits {}: the original is not among the inputs",
+            safe(c)
         )?;
     }
     if !o.same_text.is_empty() {
@@ -73,7 +75,7 @@ fn write_text(o: &RepostChain, out: &mut dyn Write) -> std::io::Result<()> {
             "The first known source shares text, with no sign of which came first, with:"
         )?;
         for r in &o.same_text {
-            writeln!(out, "     {r}")?;
+            writeln!(out, "     {}", shown(r))?;
         }
     }
     Ok(())

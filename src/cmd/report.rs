@@ -2,6 +2,7 @@
 
 use super::inputs::InputArgs;
 use super::output::AnswerArgs;
+use super::terminal::{safe, shown};
 use anyhow::Result;
 use claimtrace::{BuildOptions, ItemReport};
 use std::io::Write;
@@ -29,24 +30,24 @@ pub struct Args {
 
 fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
     for r in rs {
-        writeln!(out, "{}", r.item)?;
+        writeln!(out, "{}", shown(&r.item))?;
         if let Some(u) = r.item.url.as_ref().or(r.item.location.as_ref()) {
-            writeln!(out, "  {u}")?;
+            writeln!(out, "  {}", safe(u))?;
         }
-        writeln!(out, "  {}", r.summary)?;
+        writeln!(out, "  {}", safe(&r.summary))?;
         for c in &r.copy_of {
             writeln!(
                 out,
                 "  copy of {}: {}",
-                c.item,
-                c.how.evidence.as_deref().unwrap_or("")
+                shown(&c.item),
+                safe(c.how.evidence.as_deref().unwrap_or(""))
             )?;
         }
         for c in &r.copied_by {
-            writeln!(out, "  copied by {c}")?;
+            writeln!(out, "  copied by {}", shown(c))?;
         }
         for c in &r.same_text {
-            writeln!(out, "  same text as {c}")?;
+            writeln!(out, "  same text as {}", shown(c))?;
         }
         for c in &r.claims {
             let who = c.speaker.as_deref().unwrap_or("unattributed");
@@ -54,9 +55,14 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
             let first = if here {
                 "first here".to_string()
             } else {
-                format!("first in {}", c.first_in)
+                format!("first in {}", shown(&c.first_in))
             };
-            writeln!(out, "  claim ({who}): \"{}\" — {first}", c.claim)?;
+            writeln!(
+                out,
+                "  claim ({}): \"{}\" — {first}",
+                safe(who),
+                safe(&c.claim)
+            )?;
         }
         writeln!(out)?;
     }
