@@ -1,7 +1,7 @@
 //! The pipeline: read inputs → items → claims → reuse links → graph. Each stage is its own
 //! module; this file only runs them in order and reports progress.
 
-use crate::build::{BuildOptions, build_graph};
+use crate::build::{BuildOptions, build_graph, distinct_items, in_canonical_order};
 use crate::extract::{ClaimMention, canonicalise_speakers, extract_claims};
 use crate::item::Item;
 use crate::link::{LinkParams, link_items_with};
@@ -118,8 +118,13 @@ pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
 }
 
 /// The graph of items however they were read: their claims, the reuse links between them, and
-/// everything built from those.
+/// everything built from those. A text read twice under one key (one file given twice, one
+/// entry in two feeds) is one item before any of that, so that it is never taken for reuse;
+/// the items then go through the stages in an order of their own, so that the graph is the
+/// same whatever order they came in.
 pub fn graph_of_items(items: Vec<Item>, build: BuildOptions, progress: &dyn Progress) -> Graph {
+    let mut items = distinct_items(items);
+    in_canonical_order(&mut items);
     let claims = extract_all_claims(&items);
     let links = link_items_with(&items, &LinkParams::default(), progress);
     build_graph(items, claims, &links, build)

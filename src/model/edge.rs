@@ -28,11 +28,14 @@ pub enum EdgeKind {
     SaidOn,
     /// claim → outlet: the outlet the speaker said it to, or that first carried it.
     ReportedBy,
+    /// item → item: a later version → the first, two captures of one URL or record id with
+    /// different texts.
+    VersionOf,
 }
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 10] = [
+    pub const ALL: [EdgeKind; 11] = [
         EdgeKind::PublishedBy,
         EdgeKind::PublishedOn,
         EdgeKind::WrittenBy,
@@ -43,6 +46,7 @@ impl EdgeKind {
         EdgeKind::SaidBy,
         EdgeKind::SaidOn,
         EdgeKind::ReportedBy,
+        EdgeKind::VersionOf,
     ];
 
     /// The kind as the export writes it.
@@ -58,6 +62,7 @@ impl EdgeKind {
             EdgeKind::SaidBy => "said_by",
             EdgeKind::SaidOn => "said_on",
             EdgeKind::ReportedBy => "reported_by",
+            EdgeKind::VersionOf => "version_of",
         }
     }
 }

@@ -351,7 +351,7 @@ impl Walk {
                     self.found.push((
                         dir.to_path_buf(),
                         Found::NotNews(format!(
-                            "a link to {}, a directory already read: not read again",
+                            "a link to {}, a directory already read",
                             canonical.display()
                         )),
                     ));
@@ -404,7 +404,7 @@ impl Walk {
                 }
                 other => self.found.push((
                     path,
-                    Found::NotNews(format!("{}, not a file: not read", other.name())),
+                    Found::NotNews(format!("{}, not a file", other.name())),
                 )),
             }
         }

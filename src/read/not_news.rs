@@ -32,7 +32,7 @@ pub(crate) fn by_name(path: &Path) -> Option<String> {
     let file = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let stem = file.split('.').next().unwrap_or("");
     if FOLDER_DOCS.contains(&stem) {
-        return Some("documents the folder, not news: not read".into());
+        return Some("documents the folder, not news".into());
     }
     match extension_of(path) {
         Some(ext)
@@ -42,8 +42,8 @@ pub(crate) fn by_name(path: &Path) -> Option<String> {
         {
             None
         }
-        Some(ext) => Some(format!("no reader takes .{ext} files: not read")),
-        None => Some("no extension, so no reader: not read".into()),
+        Some(ext) => Some(format!("no reader takes .{ext} files")),
+        None => Some("no extension, so no reader".into()),
     }
 }
 

@@ -138,12 +138,12 @@ impl Reader for RecordsReader {
         let map: Map<String, Value> = match serde_json::from_str(value.get()) {
             Ok(map) => map,
             Err(e) if e.classify() == serde_json::error::Category::Data => {
-                return Some("JSON that holds no records (not objects): not read".into());
+                return Some("JSON that holds no records (not objects)".into());
             }
             Err(_) => return None,
         };
         (!TEXT_FIELDS.iter().any(|f| map.contains_key(*f)))
-            .then(|| "JSON that holds no records (no \"text\" field): not read".into())
+            .then(|| "JSON that holds no records (no \"text\" field)".into())
     }
 }
 
@@ -331,14 +331,50 @@ fn record_to_item(
 }
 
 /// A date or a date-time; a date-time keeps its own local calendar date (the date printed, not
-/// the UTC one).
+/// the UTC one). Its time must be one (hours to 23, minutes to 59, seconds to 60); what follows
+/// it (a zone, "UTC", "AM") is not read. Years outside 1 to 9999 are no date (`dates::writable`).
 pub fn parse_record_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let head = s.get(..10)?;
     let d = NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
     let rest = &s[10..];
-    let ok = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
-    ok.then_some(d)
+    let ok = match rest.strip_prefix(['T', 't', ' ']) {
+        None => rest.is_empty(),
+        Some(time) => valid_time(time),
+    };
+    (ok && crate::dates::writable(d)).then_some(d)
+}
+
+/// Whether `s` starts with a time of day: HH:MM (or HHMM), then seconds and a fraction where
+/// given.
+fn valid_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    let two = |i: usize, max: u8| -> bool {
+        b.get(i..i + 2).is_some_and(|d| {
+            d.iter().all(u8::is_ascii_digit) && (d[0] - b'0') * 10 + (d[1] - b'0') <= max
+        })
+    };
+    // Extended (10:30:00) or basic (103000) form.
+    let colon = usize::from(b.get(2) == Some(&b':'));
+    if !(two(0, 23) && two(2 + colon, 59)) {
+        return false;
+    }
+    let after = 4 + colon;
+    let seconds_at = after + colon;
+    let has_seconds = if colon == 1 {
+        b.get(after) == Some(&b':')
+    } else {
+        b.get(after).is_some_and(u8::is_ascii_digit)
+    };
+    let end = if has_seconds {
+        if !two(seconds_at, 60) {
+            return false;
+        }
+        seconds_at + 2
+    } else {
+        after
+    };
+    !b.get(end).is_some_and(u8::is_ascii_digit)
 }
 
 /// ISO 639-1 from a tag such as "en", "en-US", "EN_gb".
@@ -417,6 +453,23 @@ mod tests {
         );
         assert_eq!(parse_record_date("19 Sept"), None);
         assert_eq!(parse_record_date("2020-09-19X"), None);
+        assert_eq!(
+            parse_record_date("2017-12-27 00:00:00"),
+            NaiveDate::from_ymd_opt(2017, 12, 27)
+        );
+        assert_eq!(
+            parse_record_date("2020-09-19T23:59:60.5Z"),
+            NaiveDate::from_ymd_opt(2020, 9, 19)
+        );
+        assert_eq!(parse_record_date("2020-01-01T25:61:61Z"), None);
+        assert_eq!(parse_record_date("2020-01-01T10:61"), None);
+        assert_eq!(parse_record_date("2020-01-01T"), None);
+        assert_eq!(
+            parse_record_date("2020-01-01T103000Z"),
+            NaiveDate::from_ymd_opt(2020, 1, 1)
+        );
+        assert_eq!(parse_record_date("2020-01-01T1030009"), None);
+        assert_eq!(parse_record_date("0000-01-01"), None);
     }
 
     #[test]

@@ -80,7 +80,7 @@ impl Reader for HtmlReader {
                 _ => break,
             }
         }
-        Some("an HTML fragment, not a page: not read".into())
+        Some("an HTML fragment, not a page".into())
     }
 }
 
@@ -417,8 +417,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Some(d) = super::records::parse_record_date(s) {
         return Some(d);
     }
+    // An ISO date-time the record rules refused (its time is none, "T25:61") is no date: its
+    // date part is not to be found again by the search below.
+    if s.len() > 10
+        && s.as_bytes()[10].eq_ignore_ascii_case(&b'T')
+        && s.get(..10)
+            .is_some_and(|h| NaiveDate::parse_from_str(h, "%Y-%m-%d").is_ok())
+    {
+        return None;
+    }
     if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(d.date_naive());
+        return Some(d.date_naive()).filter(|&d| crate::dates::writable(d));
     }
     let b = s.as_bytes();
     (0..b.len().saturating_sub(9)).find_map(|i| {
@@ -433,7 +442,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         if !ok {
             return None;
         }
-        NaiveDate::parse_from_str(&w.replace('/', "-"), "%Y-%m-%d").ok()
+        NaiveDate::parse_from_str(&w.replace('/', "-"), "%Y-%m-%d")
+            .ok()
+            .filter(|&d| crate::dates::writable(d))
     })
 }
 
@@ -505,6 +516,8 @@ mod tests {
         assert_eq!(parse_date("Sat, 19 Sep 2020 08:00:00 +0000"), d);
         assert_eq!(parse_date("Posted 2020/09/19 at noon"), d);
         assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(parse_date("2020-09-19T25:61:61Z"), None);
+        assert_eq!(parse_date("Posted 0000/01/01"), None);
     }
 
     #[test]
