@@ -4,6 +4,8 @@
 //! twice with another — are read from three files, then built in every order proptest draws:
 //! the items shuffled, and the files given in any order.
 
+mod common;
+
 use claimtrace::{BuildOptions, Format, Input, NoProgress, ReadSettings, Settings};
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -149,12 +151,9 @@ proptest! {
 /// with different texts), items reversed and interleaved, gives the graph it gives in order.
 #[test]
 fn giveme_in_any_order_gives_the_same_graph() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora/giveme5w1h-news-cluster");
-    if !root.exists() {
-        println!("SKIPPED: {} is absent", root.display());
+    let Some(root) = common::shared("corpora/giveme5w1h-news-cluster") else {
         return;
-    }
+    };
     let mut items = Vec::new();
     for part in ["news_cluster", "gold_standard"] {
         let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(part).join("data"))

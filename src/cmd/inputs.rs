@@ -5,7 +5,7 @@ use super::Usage;
 use super::progress::Bars;
 use super::terminal::shown;
 use anyhow::Result;
-use claimtrace::{BuildOptions, Graph, InputError, ReadSettings, Settings};
+use claimtrace::{BuildOptions, EdgeKind, Graph, InputError, ReadSettings, Settings};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -58,6 +58,17 @@ impl InputArgs {
         }
         if !report.skipped.is_empty() {
             eprintln!("warning: {} bad input(s) skipped", report.skipped.len());
+        }
+        let versions = graph
+            .petgraph()
+            .edge_weights()
+            .filter(|e| e.kind == EdgeKind::VersionOf)
+            .count();
+        if versions > 0 {
+            eprintln!(
+                "warning: {versions} later version(s) of items: one URL or record id read with \
+                 different texts (kept as items of their own, linked by version_of)"
+            );
         }
         Ok(graph)
     }

@@ -449,3 +449,32 @@ impl Walk {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_directory_that_cannot_be_listed_is_bad_input_not_the_end_of_the_walk() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records");
+        let mut walk = Walk::default();
+        walk.dir(&fixtures.join("gone"));
+        walk.dir(&fixtures);
+        let listed = walk.finish();
+        assert!(listed.iter().any(|l| matches!(l, Listed::Read(_))));
+        assert_eq!(
+            listed
+                .iter()
+                .filter(|l| matches!(l, Listed::Bad(e) if e.message.starts_with("cannot list directory")))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn sizes_in_words() {
+        assert_eq!(bytes_in_words(2 << 30), "2 GiB");
+        assert_eq!(bytes_in_words(1000), "1000 bytes");
+        assert_eq!(bytes_in_words(3 << 19), "1.5 MiB");
+    }
+}
