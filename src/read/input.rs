@@ -63,6 +63,12 @@ impl Input {
             InputSource::File(p) | InputSource::Found(p) => {
                 let name = p.to_string_lossy();
                 let err = |m: String| InputError::new(name.as_ref(), Location::File, m);
+                // Devices are refused unopened: opening some has effects of its own.
+                if let Ok(meta) = std::fs::metadata(p)
+                    && let FileKind::Other(what) = FileKind::of(&meta.file_type())
+                {
+                    return Err(err(format!("{what}, not a file: not read")));
+                }
                 let file = open_without_waiting(p).map_err(|e| err(format!("cannot read: {e}")))?;
                 let meta = file
                     .metadata()
