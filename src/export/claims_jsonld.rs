@@ -1,0 +1,193 @@
+//! schema.org `Claim` JSON-LD export, for fact-checkers: one `Claim` per claim node with its
+//! `text`, its `author` (the speakers it is said by, `Person` or `Organization`), every
+//! `appearance` (each item containing it, as a `NewsArticle` with url, headline, datePublished
+//! and publisher) and its `firstAppearance`, ready to be the `itemReviewed` of a `ClaimReview`.
+//! Ids are the graph's (`urn:uuid:`), so a claim keeps its id across runs and corpora.
+
+use super::agent::speaker_is_person;
+use crate::model::{EdgeKind, Graph, Node, NodeData, NodeKind};
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+use std::io::{self, BufWriter, Write};
+use uuid::Uuid;
+
+/// The items containing `claim`, earliest first: dated items by date, then undated ones, ties
+/// by id, so the order is the same whatever the input order.
+pub fn appearances(graph: &Graph, claim: Uuid) -> Vec<&Node> {
+    let mut items: Vec<&Node> = graph
+        .edges_to(claim)
+        .filter(|e| e.kind == EdgeKind::Contains)
+        .filter_map(|e| graph.node(e.source))
+        .collect();
+    items.sort_by_key(|n| {
+        let d = published(n);
+        (d.is_none(), d, n.id)
+    });
+    items.dedup_by_key(|n| n.id);
+    items
+}
+
+/// The claim's first appearance: the earliest-dated item that contains it (undated items come
+/// after dated ones, ties go to the smaller id).
+pub fn first_appearance(graph: &Graph, claim: Uuid) -> Option<&Node> {
+    appearances(graph, claim).into_iter().next()
+}
+
+fn published(n: &Node) -> Option<NaiveDate> {
+    match &n.data {
+        NodeData::Item(i) => i.published,
+        _ => None,
+    }
+}
+
+fn urn(id: Uuid) -> String {
+    format!("urn:uuid:{}", id.hyphenated())
+}
+
+#[derive(Serialize)]
+struct Agent<'a> {
+    #[serde(rename = "@type")]
+    ty: &'static str,
+    #[serde(rename = "@id")]
+    id: String,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Article<'a> {
+    #[serde(rename = "@type")]
+    ty: &'static str,
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "one_or_many")]
+    publisher: Vec<Agent<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_language: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Claim<'a> {
+    #[serde(rename = "@type")]
+    ty: &'static str,
+    #[serde(rename = "@id")]
+    id: String,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "one_or_many")]
+    author: Vec<Agent<'a>>,
+    /// When the claim was said, where a text says (`said_on`); the earliest such date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_created: Option<&'a str>,
+    appearance: Vec<Article<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_appearance: Option<Article<'a>>,
+}
+
+/// One value as itself, several as a list: what schema.org consumers expect of `author`.
+fn one_or_many<T: Serialize, S: Serializer>(v: &[T], s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        [one] => one.serialize(s),
+        many => many.serialize(s),
+    }
+}
+
+/// The nodes at the end of `from`'s edges of `kind`, by id.
+fn targets(graph: &Graph, from: Uuid, kind: EdgeKind) -> Vec<&Node> {
+    let mut v: Vec<&Node> = graph
+        .edges_from(from)
+        .filter(|e| e.kind == kind)
+        .filter_map(|e| graph.node(e.target))
+        .collect();
+    v.sort_by_key(|n| n.id);
+    v
+}
+
+fn agent(n: &Node) -> Option<Agent<'_>> {
+    let (ty, name) = match &n.data {
+        NodeData::Speaker(s) if speaker_is_person(&s.name) => ("Person", &s.name),
+        NodeData::Speaker(s) => ("Organization", &s.name),
+        NodeData::Outlet(o) => ("Organization", &o.name),
+        _ => return None,
+    };
+    Some(Agent {
+        ty,
+        id: urn(n.id),
+        name,
+    })
+}
+
+fn article<'a>(graph: &'a Graph, n: &'a Node) -> Option<Article<'a>> {
+    let NodeData::Item(item) = &n.data else {
+        return None;
+    };
+    Some(Article {
+        ty: "NewsArticle",
+        id: urn(n.id),
+        url: item.url.as_deref(),
+        headline: item.title.as_deref(),
+        date_published: item.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        publisher: targets(graph, n.id, EdgeKind::PublishedBy)
+            .into_iter()
+            .filter_map(agent)
+            .collect(),
+        in_language: item.language.as_deref(),
+    })
+}
+
+pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = BufWriter::with_capacity(1 << 16, out);
+    w.write_all(b"{\"@context\":\"https://schema.org\",\"@graph\":[")?;
+    let mut first = true;
+    for n in graph.sorted_nodes() {
+        let NodeData::Claim(c) = &n.data else {
+            continue;
+        };
+        let items = appearances(graph, n.id);
+        let claim = Claim {
+            ty: "Claim",
+            id: urn(n.id),
+            text: &c.text,
+            in_language: c.language.as_deref(),
+            author: targets(graph, n.id, EdgeKind::SaidBy)
+                .into_iter()
+                .filter_map(agent)
+                .collect(),
+            date_created: targets(graph, n.id, EdgeKind::SaidOn)
+                .into_iter()
+                .filter_map(|d| match &d.data {
+                    NodeData::Date(d) => Some(d.date.as_str()),
+                    _ => None,
+                })
+                .min(),
+            first_appearance: items.first().and_then(|i| article(graph, i)),
+            appearance: items.iter().filter_map(|i| article(graph, i)).collect(),
+        };
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        serde_json::to_writer(&mut w, &claim)?;
+    }
+    w.write_all(b"\n]}\n")?;
+    w.flush()
+}
+
+/// The node kinds this export writes an object for, and how: claims as `Claim`s, items as
+/// their `NewsArticle` appearances, outlets as publishers, speakers as authors. Dates are
+/// written as the claim's `dateCreated` and the article's `datePublished`.
+pub fn written_as(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Claim => "Claim",
+        NodeKind::Item => "NewsArticle",
+        NodeKind::Outlet => "Organization",
+        NodeKind::Speaker => "Person or Organization",
+        NodeKind::Date => "Date",
+    }
+}
