@@ -20,9 +20,19 @@ Inputs by extension, else by content:
   .warc                        web archives: one item per HTML response
   .gz                          any of the above, gzip-compressed
 
+Formats (-f, --format; docs/exports.md):
+  json           the graph contract (schemas/graph.schema.json), the default
+  dot            Graphviz DOT
+  gexf           GEXF 1.3 for Gephi: typed attributes, a colour per kind, items on the timeline
+  graphml        GraphML with flat typed keys: networkx, yEd, Neo4j (apoc.import.graphml)
+  prov-json      W3C PROV-JSON: items, claims, dates as entities; outlets, speakers as agents
+  cytoscape      Cytoscape.js JSON (elements: nodes, edges), also read by networkx
+  claims-jsonld  schema.org Claim JSON-LD: each claim with its appearances and first appearance
+
 Examples:
   claimtrace graph examples/reposts.jsonl
   claimtrace graph --format dot examples/reposts.jsonl | dot -Tsvg > graph.svg
+  claimtrace graph --format gexf corpus/ -o graph.gexf        # open in Gephi
   cat records.jsonl | claimtrace graph - --with-text -o graph.json
   claimtrace graph --skip-bad corpus/ > graph.json";
 

@@ -52,7 +52,9 @@ fn fields<T: serde::Serialize>(
         let Slot::Declared(_, f) = flat::slot(declared, name)? else {
             return Ok(());
         };
-        write!(w, ",\"{}\":", f.name)?;
+        w.write_all(b",\"")?;
+        w.write_all(f.name.as_bytes())?;
+        w.write_all(b"\":")?;
         v.write_json(w)
     })
 }

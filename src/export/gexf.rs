@@ -112,7 +112,9 @@ fn attvalues<T: serde::Serialize>(
         if f.name == "label" {
             return Ok(());
         }
-        write!(w, "<attvalue for=\"{}\" value=\"", f.name)?;
+        w.write_all(b"<attvalue for=\"")?;
+        w.write_all(f.name.as_bytes())?;
+        w.write_all(b"\" value=\"")?;
         scalar(w, v)?;
         w.write_all(b"\"/>")
     })

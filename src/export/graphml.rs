@@ -50,7 +50,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             "<node id=\"{}\">",
             n.id.hyphenated().encode_lower(&mut id)
         )?;
-        data(&mut w, n, 'n', NODE_FIELDS, &mut scratch)?;
+        data(&mut w, n, b"n_", NODE_FIELDS, &mut scratch)?;
         w.write_all(b"</node>\n")?;
     }
     let (mut s, mut t) = ([0u8; 36], [0u8; 36]);
@@ -62,7 +62,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             e.source.hyphenated().encode_lower(&mut s),
             e.target.hyphenated().encode_lower(&mut t),
         )?;
-        data(&mut w, e, 'e', EDGE_FIELDS, &mut scratch)?;
+        data(&mut w, e, b"e_", EDGE_FIELDS, &mut scratch)?;
         w.write_all(b"</edge>\n")?;
     }
     w.write_all(b"</graph>\n</graphml>\n")?;
@@ -73,7 +73,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
 fn data<T: serde::Serialize>(
     w: &mut impl Write,
     value: &T,
-    prefix: char,
+    prefix: &[u8],
     fields: &'static [Field],
     scratch: &mut Scratch,
 ) -> io::Result<()> {
@@ -81,7 +81,10 @@ fn data<T: serde::Serialize>(
         let Slot::Declared(_, f) = flat::slot(fields, name)? else {
             return Ok(());
         };
-        write!(w, "<data key=\"{prefix}_{}\">", f.name)?;
+        w.write_all(b"<data key=\"")?;
+        w.write_all(prefix)?;
+        w.write_all(f.name.as_bytes())?;
+        w.write_all(b"\">")?;
         scalar(w, v)?;
         w.write_all(b"</data>")
     })

@@ -234,7 +234,9 @@ fn attributes<T: serde::Serialize>(
         let Slot::Declared(_, f) = flat::slot(declared, name)? else {
             return Ok(());
         };
-        write!(w, ",\"ct:{}\":", f.name)?;
+        w.write_all(b",\"ct:")?;
+        w.write_all(f.name.as_bytes())?;
+        w.write_all(b"\":")?;
         v.write_json(w)
     })
 }

@@ -19,27 +19,40 @@ pub fn scalar(w: &mut impl Write, v: Scalar<'_>) -> io::Result<()> {
 /// Writes `s` escaped for an attribute value in double quotes or for element content. Tabs and
 /// line breaks become character references so that attribute-value normalisation keeps them.
 pub fn escape(w: &mut impl Write, s: &str) -> io::Result<()> {
+    // Byte-wise: every character to replace is ASCII, or U+FFFE / U+FFFF (EF BF BE / EF BF BF in
+    // UTF-8), so most text is copied in one piece without decoding it.
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, ch) in s.char_indices() {
-        let replacement: &[u8] = match ch {
-            '&' => b"&amp;",
-            '<' => b"&lt;",
-            '>' => b"&gt;",
-            '"' => b"&quot;",
-            '\'' => b"&apos;",
-            '\t' => b"&#9;",
-            '\n' => b"&#10;",
-            '\r' => b"&#13;",
-            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => "\u{fffd}".as_bytes(),
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let (replacement, len): (&[u8], usize) = match bytes[i] {
+            b'&' => (b"&amp;", 1),
+            b'<' => (b"&lt;", 1),
+            b'>' => (b"&gt;", 1),
+            b'"' => (b"&quot;", 1),
+            b'\'' => (b"&apos;", 1),
+            b'\t' => (b"&#9;", 1),
+            b'\n' => (b"&#10;", 1),
+            b'\r' => (b"&#13;", 1),
+            0..=0x1f => (REPLACEMENT, 1),
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => {
+                (REPLACEMENT, 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         w.write_all(&bytes[start..i])?;
         w.write_all(replacement)?;
-        start = i + ch.len_utf8();
+        i += len;
+        start = i;
     }
     w.write_all(&bytes[start..])
 }
+
+/// U+FFFD, what a character XML 1.0 cannot carry becomes.
+const REPLACEMENT: &[u8] = "\u{fffd}".as_bytes();
 
 #[cfg(test)]
 mod tests {
@@ -88,5 +101,34 @@ mod tests {
         }
         let content = escaped(text);
         assert_eq!(quick_xml::escape::unescape(&content).unwrap(), want);
+    }
+
+    proptest::proptest! {
+        /// Any text, once escaped, is a well-formed attribute value that reads back as itself,
+        /// the characters XML 1.0 cannot carry replaced.
+        #[test]
+        fn any_text_reads_back(text in "\\PC*|[\\x00-\\x7f\u{fffe}\u{ffff}]*") {
+            let mut doc = b"<r a=\"".to_vec();
+            escape(&mut doc, &text).unwrap();
+            doc.extend_from_slice(b"\"/>");
+            let want: String = text
+                .chars()
+                .map(|c| match c {
+                    '\t' | '\n' | '\r' => c,
+                    '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+                    c => c,
+                })
+                .collect();
+            let mut reader = Reader::from_reader(doc.as_slice());
+            let mut buf = Vec::new();
+            let Event::Empty(e) = reader.read_event_into(&mut buf).unwrap() else {
+                panic!("not one empty element")
+            };
+            let a = e.try_get_attribute("a").unwrap().unwrap();
+            proptest::prop_assert_eq!(
+                a.normalized_value(quick_xml::XmlVersion::Explicit1_0).unwrap(),
+                want
+            );
+        }
     }
 }
