@@ -5,9 +5,11 @@
 //! Ids are the graph's (`urn:uuid:`), so a claim keeps its id across runs and corpora.
 
 use super::agent::speaker_is_person;
+use super::day::ymd_str;
 use crate::model::{EdgeKind, Graph, Node, NodeData, NodeKind};
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use uuid::Uuid;
 
@@ -40,8 +42,28 @@ fn published(n: &Node) -> Option<NaiveDate> {
     }
 }
 
-fn urn(id: Uuid) -> String {
-    format!("urn:uuid:{}", id.hyphenated())
+/// A node's id as a JSON-LD `@id`, `urn:uuid:...`, written straight into the output.
+#[derive(Clone, Copy)]
+struct Urn(Uuid);
+
+impl Serialize for Urn {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 45];
+        buf[..9].copy_from_slice(b"urn:uuid:");
+        self.0.hyphenated().encode_lower(&mut buf[9..]);
+        // ASCII throughout.
+        s.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
+    }
+}
+
+/// A publication date as schema.org's `Date`, YYYY-MM-DD.
+#[derive(Clone, Copy)]
+struct Day(NaiveDate);
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(ymd_str(self.0, &mut [0; 10]))
+    }
 }
 
 #[derive(Serialize)]
@@ -49,7 +71,7 @@ struct Agent<'a> {
     #[serde(rename = "@type")]
     ty: &'static str,
     #[serde(rename = "@id")]
-    id: String,
+    id: Urn,
     name: &'a str,
 }
 
@@ -59,13 +81,13 @@ struct Article<'a> {
     #[serde(rename = "@type")]
     ty: &'static str,
     #[serde(rename = "@id")]
-    id: String,
+    id: Urn,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date_published: Option<String>,
+    date_published: Option<Day>,
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "one_or_many")]
     publisher: Vec<Agent<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,7 +100,7 @@ struct Claim<'a> {
     #[serde(rename = "@type")]
     ty: &'static str,
     #[serde(rename = "@id")]
-    id: String,
+    id: Urn,
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     in_language: Option<&'a str>,
@@ -111,33 +133,41 @@ fn targets(graph: &Graph, from: Uuid, kind: EdgeKind) -> Vec<&Node> {
     v
 }
 
-fn agent(n: &Node) -> Option<Agent<'_>> {
+/// Whether each speaker met so far is a person: a speaker quoted in many claims is classified
+/// once (the rule looks names up in the outlet table).
+type People = HashMap<Uuid, bool>;
+
+fn agent<'a>(n: &'a Node, people: &mut People) -> Option<Agent<'a>> {
     let (ty, name) = match &n.data {
-        NodeData::Speaker(s) if speaker_is_person(&s.name) => ("Person", &s.name),
-        NodeData::Speaker(s) => ("Organization", &s.name),
+        NodeData::Speaker(s) => {
+            let person = *people
+                .entry(n.id)
+                .or_insert_with(|| speaker_is_person(&s.name));
+            (if person { "Person" } else { "Organization" }, &s.name)
+        }
         NodeData::Outlet(o) => ("Organization", &o.name),
         _ => return None,
     };
     Some(Agent {
         ty,
-        id: urn(n.id),
+        id: Urn(n.id),
         name,
     })
 }
 
-fn article<'a>(graph: &'a Graph, n: &'a Node) -> Option<Article<'a>> {
+fn article<'a>(graph: &'a Graph, n: &'a Node, people: &mut People) -> Option<Article<'a>> {
     let NodeData::Item(item) = &n.data else {
         return None;
     };
     Some(Article {
         ty: "NewsArticle",
-        id: urn(n.id),
+        id: Urn(n.id),
         url: item.url.as_deref(),
         headline: item.title.as_deref(),
-        date_published: item.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        date_published: item.published.map(Day),
         publisher: targets(graph, n.id, EdgeKind::PublishedBy)
             .into_iter()
-            .filter_map(agent)
+            .filter_map(|o| agent(o, people))
             .collect(),
         in_language: item.language.as_deref(),
     })
@@ -147,6 +177,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     let mut w = BufWriter::with_capacity(1 << 16, out);
     w.write_all(b"{\"@context\":\"https://schema.org\",\"@graph\":[")?;
     let mut first = true;
+    let mut people = People::new();
     for n in graph.sorted_nodes() {
         let NodeData::Claim(c) = &n.data else {
             continue;
@@ -154,12 +185,12 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
         let items = appearances(graph, n.id);
         let claim = Claim {
             ty: "Claim",
-            id: urn(n.id),
+            id: Urn(n.id),
             text: &c.text,
             in_language: c.language.as_deref(),
             author: targets(graph, n.id, EdgeKind::SaidBy)
                 .into_iter()
-                .filter_map(agent)
+                .filter_map(|s| agent(s, &mut people))
                 .collect(),
             date_created: targets(graph, n.id, EdgeKind::SaidOn)
                 .into_iter()
@@ -168,8 +199,11 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
                     _ => None,
                 })
                 .min(),
-            first_appearance: items.first().and_then(|i| article(graph, i)),
-            appearance: items.iter().filter_map(|i| article(graph, i)).collect(),
+            first_appearance: items.first().and_then(|i| article(graph, i, &mut people)),
+            appearance: items
+                .iter()
+                .filter_map(|i| article(graph, i, &mut people))
+                .collect(),
         };
         w.write_all(if first { b"\n" } else { b",\n" })?;
         first = false;

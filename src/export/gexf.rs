@@ -5,6 +5,7 @@
 //! Edges carry their kind in GEXF 1.3's `kind` attribute too, the multigraph marker Gephi reads:
 //! an item both published by and crediting one outlet has two edges between the same nodes.
 
+use super::day::ymd;
 use super::flat::{self, EDGE_FIELDS, Field, NODE_FIELDS, Scratch, Slot, Type};
 use super::style::{edge_colour, node_colour, rgb};
 use super::xml::{escape, scalar};
@@ -64,7 +65,9 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
         if let NodeData::Item(item) = &n.data
             && let Some(d) = item.published
         {
-            write!(w, " start=\"{}\"", d.format("%Y-%m-%d"))?;
+            w.write_all(b" start=\"")?;
+            w.write_all(&ymd(d))?;
+            w.write_all(b"\"")?;
         }
         w.write_all(b"><attvalues>")?;
         attvalues(&mut w, n, NODE_FIELDS, &mut scratch)?;

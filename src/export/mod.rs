@@ -4,6 +4,7 @@
 mod agent;
 pub mod claims_jsonld;
 pub mod cytoscape;
+mod day;
 pub mod dot;
 pub mod flat;
 pub mod gexf;
