@@ -96,7 +96,7 @@ struct Article<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Claim<'a> {
+struct Claim<'a, 'b> {
     #[serde(rename = "@type")]
     ty: &'static str,
     #[serde(rename = "@id")]
@@ -109,9 +109,9 @@ struct Claim<'a> {
     /// When the claim was said, where a text says (`said_on`); the earliest such date.
     #[serde(skip_serializing_if = "Option::is_none")]
     date_created: Option<&'a str>,
-    appearance: Vec<Article<'a>>,
+    appearance: &'b [Article<'a>],
     #[serde(skip_serializing_if = "Option::is_none")]
-    first_appearance: Option<Article<'a>>,
+    first_appearance: Option<&'b Article<'a>>,
 }
 
 /// One value as itself, several as a list: what schema.org consumers expect of `author`.
@@ -182,7 +182,11 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
         let NodeData::Claim(c) = &n.data else {
             continue;
         };
-        let items = appearances(graph, n.id);
+        // Earliest first, so the first appearance is the first of them.
+        let articles: Vec<Article> = appearances(graph, n.id)
+            .into_iter()
+            .filter_map(|i| article(graph, i, &mut people))
+            .collect();
         let claim = Claim {
             ty: "Claim",
             id: Urn(n.id),
@@ -192,18 +196,16 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
                 .into_iter()
                 .filter_map(|s| agent(s, &mut people))
                 .collect(),
-            date_created: targets(graph, n.id, EdgeKind::SaidOn)
-                .into_iter()
-                .filter_map(|d| match &d.data {
-                    NodeData::Date(d) => Some(d.date.as_str()),
+            date_created: graph
+                .edges_from(n.id)
+                .filter(|e| e.kind == EdgeKind::SaidOn)
+                .filter_map(|e| match graph.node(e.target).map(|d| &d.data) {
+                    Some(NodeData::Date(d)) => Some(d.date.as_str()),
                     _ => None,
                 })
                 .min(),
-            first_appearance: items.first().and_then(|i| article(graph, i, &mut people)),
-            appearance: items
-                .iter()
-                .filter_map(|i| article(graph, i, &mut people))
-                .collect(),
+            first_appearance: articles.first(),
+            appearance: &articles,
         };
         w.write_all(if first { b"\n" } else { b",\n" })?;
         first = false;
