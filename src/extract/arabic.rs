@@ -10,7 +10,7 @@
 
 use super::speakers::{SubjKind, is_open};
 use super::tokens::Para;
-use super::{Raw, Who};
+use super::raw::{Raw, Who};
 use crate::vocab::ClaimKind;
 
 /// Reporting verbs, masculine and feminine past forms.

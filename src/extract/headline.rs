@@ -2,7 +2,7 @@
 //! Only the item's first paragraph, short and one sentence, counts as a headline.
 
 use super::speakers::{SubjKind, clean_name};
-use super::{Raw, Who};
+use super::raw::{Raw, Who};
 use crate::vocab::ClaimKind;
 
 pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {

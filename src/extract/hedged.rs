@@ -4,7 +4,7 @@
 
 use super::lexicon::{HedgeClass, hedge_class};
 use super::tokens::{Kind, Para, low, lower_ascii};
-use super::{Raw, Who};
+use super::raw::{Raw, Who};
 use crate::vocab::ClaimKind;
 
 /// Appends the hedged claims of a paragraph to `out`.

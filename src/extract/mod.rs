@@ -18,6 +18,7 @@ mod hedged;
 pub mod lexicon;
 mod nested;
 mod nominal;
+mod raw;
 mod reported;
 pub mod speakers;
 mod titled;
@@ -29,6 +30,7 @@ pub mod when;
 use crate::item::Item;
 use crate::vocab::ClaimKind;
 use chrono::NaiveDate;
+use raw::{Raw, Who};
 use speakers::SubjKind;
 
 /// The person or organisation a claim is attributed to, as found in the item.
@@ -85,38 +87,6 @@ impl ClaimMention {
             &self.parts
         }
     }
-}
-
-/// Who a claim found in a paragraph belongs to, before pronouns are resolved.
-#[derive(Debug, Clone)]
-pub(crate) enum Who {
-    /// The subject of its cue, as printed.
-    Subject {
-        span: (usize, usize),
-        kind: SubjKind,
-        name: Option<String>,
-        roles: Vec<String>,
-    },
-    /// A turn's named speaker.
-    Named(SpeakerMention),
-    /// A quotation with no cue: the last speaker before it.
-    Inherit,
-    /// No one: a hedge ("it appears that ...") or a question nobody is named as asking.
-    Nobody,
-}
-
-/// A claim as a paragraph rule found it.
-#[derive(Debug, Clone)]
-pub(crate) struct Raw {
-    pub span: (usize, usize),
-    pub kind: ClaimKind,
-    pub who: Who,
-    pub cue: Option<String>,
-    /// The words around the claim that may say when and to whom it was said.
-    pub ctx: Vec<(usize, usize)>,
-    pub reported_by: Option<String>,
-    pub said_on: Option<NaiveDate>,
-    pub language: Option<&'static str>,
 }
 
 /// The claims of one item, in text order.

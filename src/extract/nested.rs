@@ -7,7 +7,7 @@ use super::after_quote::comma_closed;
 use super::lexicon::VerbClass;
 use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
 use super::tokens::{Para, low};
-use super::{Raw, Who};
+use super::raw::{Raw, Who};
 use crate::vocab::ClaimKind;
 
 /// "Vorn, who calls the levy a “sham,” said ...": the relative clause ends with a quotation

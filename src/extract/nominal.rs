@@ -6,7 +6,7 @@
 use super::lexicon::PERSON_PRONOUNS;
 use super::speakers::{SubjKind, is_cap, name_subject};
 use super::tokens::{Kind, Para, lower_ascii};
-use super::{Raw, Who};
+use super::raw::{Raw, Who};
 use crate::vocab::ClaimKind;
 
 /// Nouns whose "that" clause is what someone said or holds (not "the fact that", "the idea

@@ -9,7 +9,7 @@ use super::speakers::{
     subject_before,
 };
 use super::tokens::{Kind, Para, lower_ascii};
-use super::{Raw, Who};
+use super::raw::{Raw, Who};
 use crate::vocab::ClaimKind;
 
 mod recall;

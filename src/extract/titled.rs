@@ -3,7 +3,7 @@
 //! comma or a semicolon; only the item's first paragraph, short and one sentence, counts.
 
 use super::speakers::{SubjKind, clean_name};
-use super::{Raw, Who};
+use super::raw::{Raw, Who};
 use crate::vocab::ClaimKind;
 
 /// Title-case reporting verbs whose object is what was said ("Tells" takes an addressee first).

@@ -6,7 +6,7 @@
 
 use super::lexicon::{NOT_TURN_LABELS, QUESTION_LABELS};
 use super::speakers::{SubjKind, clean_name, mention};
-use super::{Raw, Who};
+use super::raw::{Raw, Who};
 use crate::vocab::ClaimKind;
 use chrono::NaiveDate;
 

@@ -3,7 +3,7 @@
 //! ...", "Stone, 29, of Huntsville, says ..."), or joined to an earlier verb ("Vorn admitted
 //! that ..., but said ..."). The clause after the verb is still what was said.
 
-use super::super::Who;
+use super::super::raw::Who;
 use super::super::lexicon::{
     EVIDENCE_NOUNS, NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass, is_attitude_verb,
     is_commitment_verb,
