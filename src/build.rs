@@ -172,13 +172,13 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
     ));
     let mut e = Edge::new(EdgeKind::Contains, item_id, id);
     let d = e.detail_mut();
-    d.span = Some(item.span(c.span.0, c.span.1));
+    d.span = Some(item.span(c.span.start, c.span.end));
     if !c.parts.is_empty() {
         d.parts = Some(Box::new(
-            c.parts.iter().map(|&(s, e)| item.span(s, e)).collect(),
+            c.parts.iter().map(|p| item.span(p.start, p.end)).collect(),
         ));
     }
-    d.speaker_span = attributing.map(|(s, e)| item.span(s, e));
+    d.speaker_span = attributing.map(|s| item.span(s.start, s.end));
     d.cue = c.cue;
     g.add_edge(e);
     if let Some(SpeakerMention {

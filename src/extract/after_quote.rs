@@ -112,7 +112,7 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
     if !q.closed {
         return None;
     }
-    let inner = text[q.inner.0..q.inner.1].trim_end();
+    let inner = text[q.inner.range()].trim_end();
     let mut j = q.close_tok + 1;
     let comma_after = p.is_punct(j, ',');
     if comma_after {
@@ -196,6 +196,6 @@ pub(crate) fn comma_closed(text: &str, p: &Para, i: usize) -> bool {
     super::speakers::is_close(p, i)
         && p.toks[i].quote.is_some_and(|qi| {
             let q = p.quotes[qi as usize];
-            q.close_tok == i && text[q.inner.0..q.inner.1].trim_end().ends_with(',')
+            q.close_tok == i && text[q.inner.range()].trim_end().ends_with(',')
         })
 }

@@ -8,10 +8,10 @@
 //! (at most six), cut before a preposition that starts the circumstances ("في مؤتمر صحفي",
 //! "خلال لقائه"); a verb with no speaker ("وأضاف: «...»", "وأضاف أن ...") keeps the last one.
 
+use super::raw::{Raw, Who};
 use super::speakers::{SubjKind, is_open};
 use super::tokens::Para;
-use super::raw::{Raw, Who};
-use crate::vocab::ClaimKind;
+use crate::vocab::{ClaimKind, Span};
 
 /// Reporting verbs, masculine and feminine past forms.
 const VERBS: &[&str] = &[
@@ -120,17 +120,17 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             open += 1;
         }
         let who = if name_end > v + 1 {
-            let span = (p.toks[v + 1].s, p.toks[name_end - 1].e);
+            let span = Span::new(p.toks[v + 1].s, p.toks[name_end - 1].e);
             Who::Subject {
                 span,
                 kind: SubjKind::Name,
-                name: Some(text[span.0..span.1].to_string()),
+                name: Some(text[span.range()].to_string()),
                 roles: Vec::new(),
             }
         } else {
             Who::Inherit
         };
-        let sent = (p.toks[p.sentence_start(v)].s, p.toks[sent_end].e);
+        let sent = Span::new(p.toks[p.sentence_start(v)].s, p.toks[sent_end].e);
         let cue = Some(p.word(text, v).to_string());
         if let Some(qi) = (open < n && is_open(p, open))
             .then(|| p.toks[open].quote)
@@ -142,7 +142,10 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
                 kind: ClaimKind::Direct,
                 who,
                 cue,
-                ctx: vec![(sent.0, quote.outer.0), (quote.outer.1.min(sent.1), sent.1)],
+                ctx: vec![
+                    Span::new(sent.start, quote.outer.start),
+                    Span::new(quote.outer.end.min(sent.end), sent.end),
+                ],
                 reported_by: None,
                 said_on: None,
                 language: Some("ar"),
@@ -165,11 +168,11 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             continue;
         }
         out.push(Raw {
-            span: (p.toks[t + 1].s, p.toks[last].e),
+            span: Span::new(p.toks[t + 1].s, p.toks[last].e),
             kind: ClaimKind::Indirect,
             who,
             cue,
-            ctx: vec![(sent.0, p.toks[t].s)],
+            ctx: vec![Span::new(sent.start, p.toks[t].s)],
             reported_by: None,
             said_on: None,
             language: Some("ar"),

@@ -1,11 +1,12 @@
 //! A headline that quotes its speaker before a colon: "Graham: Trump’s Rhetoric Destroying GOP".
 //! Only the item's first paragraph, short and one sentence, counts as a headline.
 
-use super::speakers::{SubjKind, clean_name};
 use super::raw::{Raw, Who};
-use crate::vocab::ClaimKind;
+use super::speakers::{SubjKind, clean_name};
+use crate::vocab::{ClaimKind, Span};
 
-pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {
+pub fn find(text: &str, para: Span) -> Option<Raw> {
+    let Span { start: s, end: e } = para;
     let line = &text[s..e];
     // A headline may end in a stop ("Vorn: Bridge Will Open."), never in two sentences.
     let body = line.trim_end_matches(['.', ';', ' ']);
@@ -41,10 +42,10 @@ pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {
     }
     let lead = text[cs..e].len() - text[cs..e].trim_start().len();
     Some(Raw {
-        span: (cs + lead, cs + lead + content.len()),
+        span: Span::new(cs + lead, cs + lead + content.len()),
         kind: ClaimKind::Indirect,
         who: Who::Subject {
-            span: (s, s + colon),
+            span: Span::new(s, s + colon),
             kind,
             name: Some(name),
             roles,

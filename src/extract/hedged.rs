@@ -3,9 +3,9 @@
 //! the subject included ("Vorn seemed to waver"), or the clause after "it seems (that)".
 
 use super::lexicon::{HedgeClass, hedge_class};
-use super::tokens::{Kind, Para, low, lower_ascii};
 use super::raw::{Raw, Who};
-use crate::vocab::ClaimKind;
+use super::tokens::{Kind, Para, low, lower_ascii};
+use crate::vocab::{ClaimKind, Span};
 
 /// Appends the hedged claims of a paragraph to `out`.
 pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
@@ -103,17 +103,20 @@ fn hedge(text: &str, p: &Para, v: usize, class: HedgeClass, out: &mut Vec<Raw>) 
     if b < a || words(p, a, b) < 4 {
         return None;
     }
-    let (s, e) = trim(text, p, a, b);
-    if e <= s {
+    let span = trim(text, p, a, b);
+    if span.is_empty() {
         return None;
     }
-    let sent = (p.toks[ss].s, p.toks[se].e);
+    let sent = Span::new(p.toks[ss].s, p.toks[se].e);
     out.push(Raw {
-        span: (s, e),
+        span,
         kind: ClaimKind::Indirect,
         who: Who::Nobody,
         cue: Some(text[p.toks[cue_start].s..p.toks[v].e].to_string()),
-        ctx: vec![(sent.0, s.max(sent.0)), (e.min(sent.1), sent.1)],
+        ctx: vec![
+            Span::new(sent.start, span.start.max(sent.start)),
+            Span::new(span.end.min(sent.end), sent.end),
+        ],
         reported_by: None,
         said_on: None,
         language: None,
@@ -228,7 +231,7 @@ fn clause_end(text: &str, p: &Para, from: usize, se: usize) -> usize {
 }
 
 /// The byte span of tokens `a..=b` without the sentence's final stop and trailing commas.
-fn trim(text: &str, p: &Para, a: usize, b: usize) -> (usize, usize) {
+fn trim(text: &str, p: &Para, a: usize, b: usize) -> Span {
     let mut b = b;
     while b > a
         && matches!(
@@ -241,5 +244,5 @@ fn trim(text: &str, p: &Para, a: usize, b: usize) -> (usize, usize) {
     let s = p.toks[a].s;
     let e = p.toks[b].e;
     let t = text[s..e].trim_end();
-    (s, s + t.len())
+    Span::new(s, s + t.len())
 }

@@ -28,7 +28,7 @@ mod turns;
 pub mod when;
 
 use crate::item::Item;
-use crate::vocab::ClaimKind;
+use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
 use raw::{Raw, Who};
 use speakers::SubjKind;
@@ -43,7 +43,7 @@ pub struct SpeakerMention {
     /// Titles and roles ("Foreign Minister").
     pub roles: Vec<String>,
     /// The attributing mention, byte range in the item's text.
-    pub span: (usize, usize),
+    pub span: Span,
 }
 
 /// One claim in one item.
@@ -53,10 +53,10 @@ pub struct ClaimMention {
     pub text: String,
     /// Byte range of `text` in the item's text; of a quotation printed in pieces, from the first
     /// piece's start to the last piece's end.
-    pub span: (usize, usize),
+    pub span: Span,
     /// The pieces of a quotation broken by its attribution or run on over paragraphs, each a byte
     /// range in the item's text; empty when the claim is one piece (`span`).
-    pub parts: Vec<(usize, usize)>,
+    pub parts: Vec<Span>,
     pub kind: ClaimKind,
     pub language: Option<String>,
     pub speaker: Option<SpeakerMention>,
@@ -68,19 +68,19 @@ pub struct ClaimMention {
     pub said_on: Option<NaiveDate>,
     /// The mention that attributes the claim, byte range in the item's text, also where it names
     /// no speaker node ("officials said", "a new poll found"): exported as `speaker_span`.
-    pub source_span: Option<(usize, usize)>,
+    pub source_span: Option<Span>,
 }
 
 impl ClaimMention {
     /// The mention that attributes the claim: the speaker's, else the source's that names no
     /// speaker node ("officials said"). Exported as `speaker_span`.
-    pub fn attributing_span(&self) -> Option<(usize, usize)> {
+    pub fn attributing_span(&self) -> Option<Span> {
         self.speaker.as_ref().map(|s| s.span).or(self.source_span)
     }
 
     /// The claim's pieces in the item's text: `parts`, or `span` for a claim in one piece. Their
     /// text, joined by one space, is the claim's `text`.
-    pub fn pieces(&self) -> &[(usize, usize)] {
+    pub fn pieces(&self) -> &[Span] {
         if self.parts.is_empty() {
             std::slice::from_ref(&self.span)
         } else {
@@ -97,20 +97,20 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
     let mut para = tokens::Para::default();
     let mut full_names = speakers::FullNames::default();
     let (mut raws, covered) = turns::find(text, &paras, published, item.meta.title.as_deref());
-    for (i, &(s, e)) in paras.iter().enumerate() {
+    for (i, &span) in paras.iter().enumerate() {
         if covered[i] {
             continue;
         }
         if i == 0
-            && let Some(h) = headline::find(text, (s, e)).or_else(|| titled::find(text, (s, e)))
+            && let Some(h) = headline::find(text, span).or_else(|| titled::find(text, span))
         {
             raws.push(h);
             continue;
         }
-        para.reset(text, s, e);
+        para.reset(text, span.start, span.end);
         full_names.add_para(text, &para);
         // Arabic letters are U+0600..U+06FF and U+0750..U+077F: lead bytes 0xD8..0xDD.
-        if text.as_bytes()[s..e]
+        if text.as_bytes()[span.range()]
             .iter()
             .any(|b| (0xD8..=0xDD).contains(b))
         {
@@ -119,7 +119,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
             reported::paragraph(text, &para, &mut raws);
         }
     }
-    raws.sort_by_key(|r| (r.span.0, r.span.1));
+    raws.sort_by_key(|r| r.span);
     raws.dedup_by_key(|r| r.span);
     resolve(text, published, raws, &full_names)
 }
@@ -143,7 +143,7 @@ fn resolve(
     // gerund's claim the subject of the cue it hangs on.
     let mut prev: Option<(usize, Who)> = None;
     for mut r in raws {
-        let sentence = r.ctx.first().map(|c| c.0);
+        let sentence = r.ctx.first().map(|c| c.start);
         if r.cue.as_deref().is_some_and(|c| c.ends_with("ing"))
             && let Some((ps, pw)) = &prev
             && sentence == Some(*ps)
@@ -182,7 +182,7 @@ fn resolve(
                     }
                     // "said Murphy, who thinks ...": a later uncued quotation inherits the
                     // name's mention, not the relative pronoun's.
-                    if !is_relative(&text[span.0..span.1]) {
+                    if !is_relative(&text[span.range()]) {
                         last_person = Some(m.clone());
                     }
                     org_latest = false;
@@ -197,7 +197,7 @@ fn resolve(
                 (SubjKind::Pronoun | SubjKind::Role, _) => {
                     let m = last_person
                         .clone()
-                        .or_else(|| speakers::last_name_before(text, span.0))
+                        .or_else(|| speakers::last_name_before(text, span.start))
                         .map(|mut m| {
                             m.span = *span;
                             m
@@ -217,16 +217,18 @@ fn resolve(
             Who::Nobody => None,
         };
         let ctx_said_on = || {
-            r.ctx.iter().find_map(|&(a, b)| {
-                (a < b)
-                    .then(|| when::said_on(&text[a..b], published))
+            r.ctx.iter().find_map(|c| {
+                (!c.is_empty())
+                    .then(|| when::said_on(&text[c.range()], published))
                     .flatten()
             })
         };
         let ctx_outlet = || {
-            r.ctx
-                .iter()
-                .find_map(|&(a, b)| (a < b).then(|| to_whom::reported_by(&text[a..b])).flatten())
+            r.ctx.iter().find_map(|c| {
+                (!c.is_empty())
+                    .then(|| to_whom::reported_by(&text[c.range()]))
+                    .flatten()
+            })
         };
         let mut speaker = speaker
             .filter(|s| speakers::valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
@@ -237,7 +239,7 @@ fn resolve(
         // "a slide show that predicted ...", "Kasich, who said ...": the pronoun stands for the
         // words before it, which the mention takes in.
         if let Some(rel) = source_span
-            && is_relative(&text[rel.0..rel.1])
+            && is_relative(&text[rel.range()])
         {
             let wide = speakers::with_antecedent(text, rel);
             source_span = Some(wide);
@@ -247,7 +249,7 @@ fn resolve(
         }
         out.push(ClaimMention {
             source_span,
-            text: text[r.span.0..r.span.1].to_string(),
+            text: text[r.span.range()].to_string(),
             span: r.span,
             parts: Vec::new(),
             kind: r.kind,

@@ -5,10 +5,10 @@
 
 use super::after_quote::comma_closed;
 use super::lexicon::VerbClass;
+use super::raw::{Raw, Who};
 use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
 use super::tokens::{Para, low};
-use super::raw::{Raw, Who};
-use crate::vocab::ClaimKind;
+use crate::vocab::{ClaimKind, Span};
 
 /// "Vorn, who calls the levy a “sham,” said ...": the relative clause ends with a quotation
 /// that holds its comma, right before the verb at `v`; the subject is the name before "who".
@@ -165,19 +165,19 @@ pub(crate) fn opens_subordinate(text: &str, p: &Para, ss: usize) -> bool {
 /// that sentence whose subject is not a relative pronoun ("“...,” Vorn said, as he called for
 /// ..." keeps Vorn's mention; "said Vorn, who said ..." keeps "who").
 pub(crate) fn quoted_speaker<'r>(text: &str, claims: &'r [Raw], last: &'r Raw) -> &'r Raw {
-    let sentence = |r: &Raw| r.ctx.first().map(|c| c.0);
+    let sentence = |r: &Raw| r.ctx.first().map(|c| c.start);
     if last.kind == ClaimKind::Direct {
         return last;
     }
     if let Who::Subject { span, .. } = &last.who
-        && super::is_relative(&text[span.0..span.1])
+        && super::is_relative(&text[span.range()])
     {
         return last;
     }
     claims
         .iter()
         .rev()
-        .filter(|r| r.span.1 <= last.span.0)
+        .filter(|r| r.span.end <= last.span.start)
         .take_while(|r| sentence(r) == sentence(last))
         .find(|r| {
             r.kind == ClaimKind::Direct
@@ -251,7 +251,7 @@ pub(crate) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
         return None;
     }
     Some(Who::Subject {
-        span: (prev.toks[s.start].s, prev.toks[s.end].e),
+        span: Span::new(prev.toks[s.start].s, prev.toks[s.end].e),
         kind: s.kind,
         name: s.name,
         roles: s.roles,

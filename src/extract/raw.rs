@@ -4,7 +4,7 @@
 
 use super::SpeakerMention;
 use super::speakers::SubjKind;
-use crate::vocab::ClaimKind;
+use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
 
 /// Who a claim found in a paragraph belongs to, before pronouns are resolved.
@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 pub(crate) enum Who {
     /// The subject of its cue, as printed.
     Subject {
-        span: (usize, usize),
+        span: Span,
         kind: SubjKind,
         name: Option<String>,
         roles: Vec<String>,
@@ -28,12 +28,12 @@ pub(crate) enum Who {
 /// A claim as a paragraph rule found it.
 #[derive(Debug, Clone)]
 pub(crate) struct Raw {
-    pub span: (usize, usize),
+    pub span: Span,
     pub kind: ClaimKind,
     pub who: Who,
     pub cue: Option<String>,
     /// The words around the claim that may say when and to whom it was said.
-    pub ctx: Vec<(usize, usize)>,
+    pub ctx: Vec<Span>,
     pub reported_by: Option<String>,
     pub said_on: Option<NaiveDate>,
     pub language: Option<&'static str>,

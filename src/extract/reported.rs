@@ -4,13 +4,13 @@
 //! the paragraph's speaker or, opening a paragraph, to the last speaker (news convention).
 
 use super::lexicon::{ADVERBIAL_START, VerbClass, verb_class};
+use super::raw::{Raw, Who};
 use super::speakers::{
     SubjKind, Subject, is_cap, is_close, is_open, main_subject, name_subject, subject_after,
     subject_before,
 };
 use super::tokens::{Kind, Para, lower_ascii};
-use super::raw::{Raw, Who};
-use crate::vocab::ClaimKind;
+use crate::vocab::{ClaimKind, Span};
 
 mod recall;
 
@@ -134,8 +134,9 @@ impl<'a> Ctx<'a> {
         Low::Lowered(buf, n as u8)
     }
 
-    fn span(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.p.toks[a].s, self.p.toks[b].e)
+    /// The bytes of tokens `a..=b`.
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.p.toks[a].s, self.p.toks[b].e)
     }
 
     fn words_in(&self, a: usize, b: usize) -> usize {
@@ -159,23 +160,26 @@ impl<'a> Ctx<'a> {
 
     fn push(
         &mut self,
-        span: (usize, usize),
+        span: Span,
         kind: ClaimKind,
         who: Who,
         cue: Option<(usize, usize)>,
         sent: (usize, usize),
     ) {
-        let (s, e) = trim_span(self.text, span);
-        if e <= s {
+        let span = trim_span(self.text, span);
+        if span.is_empty() {
             return;
         }
         let sent = self.span(sent.0, sent.1);
         self.out.push(Raw {
-            span: (s, e),
+            span,
             kind,
             who,
-            cue: cue.map(|(a, b)| self.text[self.p.toks[a].s..self.p.toks[b].e].to_string()),
-            ctx: vec![(sent.0, s.max(sent.0)), (e.min(sent.1), sent.1)],
+            cue: cue.map(|(a, b)| self.text[self.span(a, b).range()].to_string()),
+            ctx: vec![
+                Span::new(sent.start, span.start.max(sent.start)),
+                Span::new(span.end.min(sent.end), sent.end),
+            ],
             reported_by: None,
             said_on: None,
             language: None,
@@ -243,12 +247,12 @@ impl<'a> Ctx<'a> {
         if v > ss && p.is_punct(v - 1, ',') && self.lw(v).ends_with("ing") {
             let comma = p.toks[v - 1].s;
             if let Some(last) = self.out.last_mut()
-                && last.span.0 < comma
-                && comma < last.span.1
+                && last.span.start < comma
+                && comma < last.span.end
             {
-                let (s, e) = trim_span(self.text, (last.span.0, comma));
-                if e > s {
-                    last.span = (s, e);
+                let cut = trim_span(self.text, Span::new(last.span.start, comma));
+                if !cut.is_empty() {
+                    last.span = cut;
                     return true;
                 }
             }
@@ -290,14 +294,14 @@ impl<'a> Ctx<'a> {
         let Some(last) = self.out.last_mut() else {
             return false;
         };
-        if !(last.span.0 < at && at < last.span.1) {
+        if !(last.span.start < at && at < last.span.end) {
             return false;
         }
-        let (s, e) = trim_span(self.text, (last.span.0, cut));
-        if e <= s {
+        let kept = trim_span(self.text, Span::new(last.span.start, cut));
+        if kept.is_empty() {
             return false;
         }
-        last.span = (s, e);
+        last.span = kept;
         true
     }
 
@@ -975,11 +979,11 @@ impl<'a> Ctx<'a> {
         else {
             return None;
         };
-        if span.0 < lo || span.1 > hi {
+        if span.start < lo || span.end > hi {
             return None;
         }
-        let start = (ss..v).find(|&i| p.toks[i].s == span.0)?;
-        let end = (start..v).find(|&i| p.toks[i].e == span.1)?;
+        let start = (ss..v).find(|&i| p.toks[i].s == span.start)?;
+        let end = (start..v).find(|&i| p.toks[i].e == span.end)?;
         Some(Subject {
             start,
             end,
@@ -1155,11 +1159,11 @@ impl<'a> Ctx<'a> {
             let q = p.quotes[qi];
             if self.out[first..]
                 .iter()
-                .any(|r| r.span.0 <= q.inner.0 && q.inner.1 <= r.span.1)
+                .any(|r| r.span.start <= q.inner.start && q.inner.end <= r.span.end)
             {
                 continue;
             }
-            let words = self.text[q.inner.0..q.inner.1].split_whitespace().count();
+            let words = self.text[q.inner.range()].split_whitespace().count();
             // "..., Rubio fired back: “...”": a quotation after a colon is what the words
             // before it introduce, however short.
             let colon = self.colon_before(q.open_tok);
@@ -1181,14 +1185,14 @@ impl<'a> Ctx<'a> {
             let before = self.out[first..]
                 .iter()
                 .rev()
-                .find(|r| r.span.1 <= q.outer.0 && speaking(r));
+                .find(|r| r.span.end <= q.outer.start && speaking(r));
             // "“...,” Vorn told the paper, after Brill said .... “...”": a speaker in an
             // adverbial clause of the quoted speaker's sentence does not take the quotation.
             let before =
                 before.map(|r| super::nested::quoted_speaker(self.text, &self.out[first..], r));
             let after = self.out[first..]
                 .iter()
-                .find(|r| r.span.0 >= q.outer.1 && speaking(r));
+                .find(|r| r.span.start >= q.outer.end && speaking(r));
             let who = match (before, after) {
                 (Some(r), _) | (None, Some(r)) => r.who.clone(),
                 // "Cruz continued:" ending the paragraph before.
@@ -1387,15 +1391,16 @@ fn clause_start(l: &str, class: VerbClass) -> bool {
 /// cue after it still attributes: "“Who cares?” Vorn asked.").
 fn quote_ends_with_stop(text: &str, p: &Para, b: usize) -> bool {
     p.toks[b].quote.is_some_and(|qi| {
-        text[p.quotes[qi as usize].inner.0..p.quotes[qi as usize].inner.1]
+        text[p.quotes[qi as usize].inner.range()]
             .trim_end()
             .ends_with('.')
     })
 }
 
 /// Trims whitespace and trailing commas from a span.
-fn trim_span(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
-    let t = &text[s..e];
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.start;
+    let t = &text[span.range()];
     let lead = t.len() - t.trim_start().len();
     let t1 = t
         .trim_start()
@@ -1403,5 +1408,5 @@ fn trim_span(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
         .trim_start();
     let lead = lead + (t.trim_start().len() - t1.len());
     let t2 = t1.trim_end().trim_end_matches([',', ';', ':']).trim_end();
-    (s + lead, s + lead + t2.len())
+    Span::new(s + lead, s + lead + t2.len())
 }

@@ -8,6 +8,7 @@ use super::lexicon::{
 };
 use super::tokens::{Kind, Para, lower_ascii};
 use super::{ClaimMention, SpeakerMention};
+use crate::vocab::Span;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
@@ -1134,7 +1135,7 @@ fn compatible(a: &str, b: &str) -> bool {
 }
 
 /// A speaker mention as the item states it.
-pub fn mention(name: String, roles: Vec<String>, span: (usize, usize)) -> SpeakerMention {
+pub fn mention(name: String, roles: Vec<String>, span: Span) -> SpeakerMention {
     SpeakerMention {
         name,
         aliases: Vec::new(),
@@ -1161,11 +1162,12 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
         from += 1;
     }
     let window = &text[from..at];
-    let mut best: Option<(usize, usize)> = None;
-    let mut run: Vec<(usize, usize)> = Vec::new();
-    let flush = |run: &mut Vec<(usize, usize)>, best: &mut Option<(usize, usize)>| {
+    // Byte spans in `window`: the words of the current run, and the last run that made a name.
+    let mut best: Option<Span> = None;
+    let mut run: Vec<Span> = Vec::new();
+    let flush = |run: &mut Vec<Span>, best: &mut Option<Span>| {
         if (2..=3).contains(&run.len()) {
-            *best = Some((run[0].0, run[run.len() - 1].1));
+            *best = Some(Span::new(run[0].start, run[run.len() - 1].end));
         }
         run.clear();
     };
@@ -1185,7 +1187,7 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
             && !NOT_NAMES.contains(l)
             && !ORG_HEADS.contains(l);
         if ok {
-            run.push((s, s + strip_possessive(clean).len()));
+            run.push(Span::new(s, s + strip_possessive(clean).len()));
             if ends_clause || is_possessive(clean) {
                 flush(&mut run, &mut best);
             }
@@ -1194,9 +1196,12 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
         }
     }
     flush(&mut run, &mut best);
-    let (a, b) = best?;
-    let name = window[a..b].to_string();
-    valid_name(&name).then(|| mention(name, Vec::new(), (from + a, from + b)))
+    let best = best?;
+    let name = window[best.range()].to_string();
+    valid_name(&name).then(|| {
+        let span = Span::new(from + best.start, from + best.end);
+        mention(name, Vec::new(), span)
+    })
 }
 
 /// The full names an item prints, by the shorter forms that stand for them ("Nebenzia" and
@@ -1277,8 +1282,8 @@ impl<'t> FullNames<'t> {
 
 /// A relative pronoun's mention (`rel`) widened to the words it stands for: the word before it
 /// (past a comma), and the capitalised words of a name before that ("Gov. John Kasich, who").
-pub(crate) fn with_antecedent(text: &str, rel: (usize, usize)) -> (usize, usize) {
-    let before = text[..rel.0].trim_end();
+pub(crate) fn with_antecedent(text: &str, rel: Span) -> Span {
+    let before = text[..rel.start].trim_end();
     let before = before.strip_suffix(',').unwrap_or(before).trim_end();
     let word_start = |s: &str| {
         s.char_indices()
@@ -1327,7 +1332,7 @@ pub(crate) fn with_antecedent(text: &str, rel: (usize, usize)) -> (usize, usize)
             k = i;
         }
     }
-    (start, rel.1)
+    Span::new(start, rel.end)
 }
 
 const DETERMINERS: [&str; 11] = [

@@ -2,9 +2,9 @@
 //! "Brill Warns Of Levy Rise, Calls For Vote". The claim is what follows the verb, up to a
 //! comma or a semicolon; only the item's first paragraph, short and one sentence, counts.
 
-use super::speakers::{SubjKind, clean_name};
 use super::raw::{Raw, Who};
-use crate::vocab::ClaimKind;
+use super::speakers::{SubjKind, clean_name};
+use crate::vocab::{ClaimKind, Span};
 
 /// Title-case reporting verbs whose object is what was said ("Tells" takes an addressee first).
 const VERBS: &[&str] = &[
@@ -12,8 +12,9 @@ const VERBS: &[&str] = &[
     "Believes", "Vows", "Argues", "Suggests", "Declares", "Pledges",
 ];
 
-pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {
-    let line = &text[s..e];
+pub fn find(text: &str, para: Span) -> Option<Raw> {
+    let s = para.start;
+    let line = &text[para.range()];
     // A long first paragraph is no headline: stop counting at 25 words.
     if line.split_whitespace().take(25).count() > 24 {
         return None;
@@ -55,10 +56,10 @@ pub fn find(text: &str, (s, e): (usize, usize)) -> Option<Raw> {
     }
     let name_end = verb_at.saturating_sub(1);
     Some(Raw {
-        span: (s + cs, s + cs + content.len()),
+        span: Span::new(s + cs, s + cs + content.len()),
         kind: ClaimKind::Indirect,
         who: Who::Subject {
-            span: (s, s + name_end),
+            span: Span::new(s, s + name_end),
             kind,
             name: Some(name),
             roles,

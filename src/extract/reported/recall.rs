@@ -3,14 +3,15 @@
 //! ...", "Stone, 29, of Huntsville, says ..."), or joined to an earlier verb ("Vorn admitted
 //! that ..., but said ..."). The clause after the verb is still what was said.
 
-use super::super::raw::Who;
 use super::super::lexicon::{
     EVIDENCE_NOUNS, NOT_PHRASE_SUBJECT_VERBS, SUBJECT_VERB_GAP, VerbClass, is_attitude_verb,
     is_commitment_verb,
 };
+use super::super::raw::Who;
 use super::super::speakers::{SubjKind, Subject, is_cap, main_subject, name_subject};
 use super::super::tokens::Kind;
 use super::{Ctx, is_clause_link, is_open};
+use crate::vocab::Span;
 
 impl Ctx<'_> {
     /// Whether the verb at `v` is one these fallbacks trust and what follows it opens a
@@ -167,7 +168,7 @@ impl Ctx<'_> {
         v > 0
             && super::is_close(p, v - 1)
             && p.toks[v - 1].quote.is_some_and(|qi| {
-                self.text[p.quotes[qi as usize].inner.0..p.quotes[qi as usize].inner.1]
+                self.text[p.quotes[qi as usize].inner.range()]
                     .trim_end()
                     .ends_with(',')
             })
@@ -602,14 +603,14 @@ impl Ctx<'_> {
         let Some(last) = self.out.last_mut() else {
             return false;
         };
-        if !(last.span.0 < p.toks[conj].s && p.toks[conj].s < last.span.1) {
+        if !(last.span.start < p.toks[conj].s && p.toks[conj].s < last.span.end) {
             return false;
         }
-        let (s, e) = super::trim_span(self.text, (last.span.0, cut));
-        if e <= s {
+        let kept = super::trim_span(self.text, Span::new(last.span.start, cut));
+        if kept.is_empty() {
             return false;
         }
-        last.span = (s, e);
+        last.span = kept;
         true
     }
 }
