@@ -4,8 +4,9 @@
 //! this way for any verb of speaking, so the shape, not the verb, is the cue.
 
 use super::lexicon::PERSON_PRONOUNS;
-use super::speakers::{SubjKind, Subject, is_cap, subject_after, subject_before};
+use super::subject::{SubjKind, Subject, subject_after, subject_before};
 use super::tokens::{Para, Quote, low, lower_ascii};
+use super::words::is_cap;
 
 /// Past forms of speaking verbs that end neither in "-ed" nor "-s".
 const IRREGULAR: &[&str] = &[
@@ -98,7 +99,7 @@ fn ends_cue(text: &str, p: &Para, e: usize, se: usize, strict: bool) -> Option<u
     }
     let n = e + 1;
     // "He answered, “...”": a verb that introduces the next quotation is that one's cue.
-    if (p.is_punct(n, ',') || p.is_punct(n, ':')) && super::speakers::is_open(p, n + 1) {
+    if (p.is_punct(n, ',') || p.is_punct(n, ':')) && super::words::is_open(p, n + 1) {
         return None;
     }
     let ok = (n == se && !p.is_word(n))
@@ -193,7 +194,7 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
 /// Whether token `i` closes a quotation whose words end with a comma (“a sham,”), which ends
 /// the clause around it as a comma would.
 pub(crate) fn comma_closed(text: &str, p: &Para, i: usize) -> bool {
-    super::speakers::is_close(p, i)
+    super::words::is_close(p, i)
         && p.toks[i].quote.is_some_and(|qi| {
             let q = p.quotes[qi as usize];
             q.close_tok == i && text[q.inner.range()].trim_end().ends_with(',')

@@ -9,8 +9,9 @@
 //! "خلال لقائه"); a verb with no speaker ("وأضاف: «...»", "وأضاف أن ...") keeps the last one.
 
 use super::raw::{Raw, Who};
-use super::speakers::{SubjKind, is_open};
+use super::subject::SubjKind;
 use super::tokens::Para;
+use super::words::is_open;
 use crate::vocab::{ClaimKind, Span};
 
 /// Reporting verbs, masculine and feminine past forms.

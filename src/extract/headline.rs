@@ -1,8 +1,9 @@
 //! A headline that quotes its speaker before a colon: "Graham: Trump’s Rhetoric Destroying GOP".
 //! Only the item's first paragraph, short and one sentence, counts as a headline.
 
+use super::names::clean_name;
 use super::raw::{Raw, Who};
-use super::speakers::{SubjKind, clean_name};
+use super::subject::SubjKind;
 use crate::vocab::{ClaimKind, Span};
 
 pub fn find(text: &str, para: Span) -> Option<Raw> {

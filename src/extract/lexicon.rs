@@ -367,3 +367,82 @@ pub fn is_commitment_verb(lower: &str) -> bool {
             | "agreed"
     )
 }
+
+/// Titles printed abbreviated with a period before a name ("Mr. Domenech", "Sen. Vorn").
+pub static TITLE_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "mr mrs ms messrs dr prof gen lt col capt sgt sen rep gov adm brig rev maj cmdr supt \
+         atty insp",
+    )
+});
+
+/// Things that carry words, whose author is the subject of the clause that sent them.
+pub static STATEMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "statement statements email emails letter letters message messages tweet tweets post posts \
+     video ad ads release note memo op-ed column speech remarks",
+    )
+});
+
+/// Lowercase words that never sit in the words describing a speaker before the name.
+pub static NOT_DESCRIPTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "and or but nor so yet if when while as because although though since until unless whether \
+     that which who whom whose what where why how in on at by for with from to into onto of \
+     about over under after before during between against without within through than then \
+     there here it its this these those he she they we i you him them us me my our your their \
+     his her not no also only just even is was are were be been being has have had do does did \
+     will would can could may might must should shall said says say",
+    )
+});
+
+/// Plural and collective nouns that stand for a source without a name ("officials said",
+/// "campaign finance records show"), and plurals of role nouns ("senators", "spokesmen").
+pub static GROUP_SUBJECTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "officials analysts critics supporters investors experts economists observers reporters \
+     journalists people sources witnesses residents authorities investigators police \
+     prosecutors democrats republicans conservatives liberals progressives independents \
+     opponents leaders diplomats lawmakers legislators voters polls surveys studies reports \
+     documents records data figures statistics estimates projections filings findings \
+     polling numbers results forecasts models emails memos letters transcripts aides advisers \
+     advisors officers scientists researchers scholars doctors physicians nurses teachers \
+     students parents workers employees members delegates activists protesters demonstrators \
+     organizers organisers advocates allies rivals donors strategists pollsters consultants \
+     insiders staffers executives historians commentators pundits citizens americans \
+     customers consumers families victims survivors veterans soldiers troops farmers \
+     businesses groups companies firms banks unions courts judges justices jurors lawyers \
+     attorneys majorities respondents participants attendees audience crowd crowds fans \
+     friends relatives colleagues neighbors neighbours others administrators regulators \
+     economists spokespeople spokesmen spokeswomen congressmen chairmen businessmen \
+     defenders opponents backers detractors skeptics sceptics proponents parties nations \
+     countries campaigns networks outlets governments agencies ministries",
+    )
+});
+
+/// Capitalised words that open sentences and never a name ("Instead, ...", "Once ...").
+pub static SENTENCE_ADVERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "instead indeed finally once having speaking asked earlier later first next overall \
+         together again thus therefore moreover furthermore besides nonetheless nevertheless \
+         otherwise perhaps maybe despite following unless until whether although though \
+         because during like unlike unfortunately fortunately clearly obviously separately \
+         additionally similarly specifically",
+    )
+});
+
+/// Lowercase words that end the name or role after an inverted verb: what follows describes
+/// the speaker or the occasion.
+pub static AFTER_NAME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "of from at in on with who which whose that during after before when while as to for \
+     according adding noting told last this yesterday today tonight earlier later recently \
+     and but",
+    )
+});
+
+/// Determiners a common noun runs back to as a relative pronoun's antecedent ("the harbour
+/// board, which").
+pub const DETERMINERS: [&str; 11] = [
+    "a", "an", "the", "this", "these", "its", "his", "her", "their", "our", "some",
+];

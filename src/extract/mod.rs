@@ -12,26 +12,30 @@
 
 mod after_quote;
 mod arabic;
+mod canonical;
 mod continued;
+mod coreference;
 mod headline;
 mod hedged;
 pub mod lexicon;
+mod names;
 mod nested;
 mod nominal;
 mod raw;
 mod reported;
-pub mod speakers;
+mod subject;
 mod titled;
 pub mod to_whom;
 pub mod tokens;
 mod turns;
 pub mod when;
+mod words;
 
 use crate::item::Item;
 use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
 use raw::{Raw, Who};
-use speakers::SubjKind;
+use subject::SubjKind;
 
 /// The person or organisation a claim is attributed to, as found in the item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +99,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
     let published = item.meta.published;
     let paras = tokens::paragraphs(text);
     let mut para = tokens::Para::default();
-    let mut full_names = speakers::FullNames::default();
+    let mut full_names = coreference::FullNames::default();
     let (mut raws, covered) = turns::find(text, &paras, published, item.meta.title.as_deref());
     for (i, &span) in paras.iter().enumerate() {
         if covered[i] {
@@ -131,7 +135,7 @@ fn resolve(
     text: &str,
     published: Option<NaiveDate>,
     raws: Vec<Raw>,
-    full_names: &speakers::FullNames,
+    full_names: &coreference::FullNames,
 ) -> Vec<ClaimMention> {
     // Each short form is looked up once per item.
     let mut expanded: std::collections::HashMap<String, Option<String>> = Default::default();
@@ -169,7 +173,7 @@ fn resolve(
                 roles,
             } => match (kind, name) {
                 (SubjKind::Name, Some(n)) => {
-                    let mut m = speakers::mention(n.clone(), roles.clone(), *span);
+                    let mut m = coreference::mention(n.clone(), roles.clone(), *span);
                     if !n.contains(' ') || n.starts_with(char::is_lowercase) {
                         let full = expanded
                             .entry(n.clone())
@@ -188,8 +192,8 @@ fn resolve(
                     org_latest = false;
                     Some(m)
                 }
-                (SubjKind::Org, Some(n)) if speakers::valid_name(n) => {
-                    let m = speakers::mention(n.clone(), roles.clone(), *span);
+                (SubjKind::Org, Some(n)) if names::valid_name(n) => {
+                    let m = coreference::mention(n.clone(), roles.clone(), *span);
                     last_org = Some(m.clone());
                     org_latest = true;
                     Some(m)
@@ -197,7 +201,7 @@ fn resolve(
                 (SubjKind::Pronoun | SubjKind::Role, _) => {
                     let m = last_person
                         .clone()
-                        .or_else(|| speakers::last_name_before(text, span.start))
+                        .or_else(|| coreference::last_name_before(text, span.start))
                         .map(|mut m| {
                             m.span = *span;
                             m
@@ -231,7 +235,7 @@ fn resolve(
             })
         };
         let mut speaker = speaker
-            .filter(|s| speakers::valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
+            .filter(|s| names::valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
         let mut source_span = match &r.who {
             Who::Subject { span, .. } => Some(*span),
             _ => speaker.as_ref().map(|s| s.span),
@@ -241,7 +245,7 @@ fn resolve(
         if let Some(rel) = source_span
             && is_relative(&text[rel.range()])
         {
-            let wide = speakers::with_antecedent(text, rel);
+            let wide = coreference::with_antecedent(text, rel);
             source_span = Some(wide);
             if let Some(s) = speaker.as_mut().filter(|s| s.span == rel) {
                 s.span = wide;
@@ -305,5 +309,5 @@ fn share_by_speaker(claims: &mut [ClaimMention]) {
 
 /// Makes one speaker of the forms of a name seen across all items ("Lavrov", "Sergei Lavrov").
 pub fn canonicalise_speakers(claims: &mut [Vec<ClaimMention>]) {
-    speakers::canonicalise(claims);
+    canonical::canonicalise(claims);
 }

@@ -6,8 +6,9 @@
 use super::after_quote::comma_closed;
 use super::lexicon::VerbClass;
 use super::raw::{Raw, Who};
-use super::speakers::{SubjKind, Subject, is_cap, name_subject, subject_before};
+use super::subject::{SubjKind, Subject, name_subject, subject_before};
 use super::tokens::{Para, low};
+use super::words::is_cap;
 use crate::vocab::{ClaimKind, Span};
 
 /// "Vorn, who calls the levy a “sham,” said ...": the relative clause ends with a quotation
@@ -100,7 +101,7 @@ pub(crate) fn conjoined_before(text: &str, p: &Para, ss: usize, v: usize) -> Opt
 pub(crate) fn clause_follows(text: &str, p: &Para, v: usize) -> bool {
     let mut buf = [0u8; 24];
     let n = v + 1;
-    super::speakers::is_open(p, n)
+    super::words::is_open(p, n)
         || p.is_punct(n, ':')
         || matches!(
             low(text, p, n, &mut buf),
@@ -236,7 +237,7 @@ pub(crate) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
         return None;
     }
     let ss = prev.sentence_start(colon);
-    let s = super::speakers::main_subject(text, &prev, ss, colon)?;
+    let s = super::subject::main_subject(text, &prev, ss, colon)?;
     // The subject is followed by its verb, a lowercase word that is no determiner.
     let mut buf = [0u8; 24];
     let verb = s.end + 1;

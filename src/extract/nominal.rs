@@ -5,8 +5,9 @@
 
 use super::lexicon::PERSON_PRONOUNS;
 use super::raw::{Raw, Who};
-use super::speakers::{SubjKind, is_cap, name_subject};
+use super::subject::{SubjKind, name_subject};
 use super::tokens::{Kind, Para, lower_ascii};
+use super::words::is_cap;
 use crate::vocab::{ClaimKind, Span};
 
 /// Nouns whose "that" clause is what someone said or holds (not "the fact that", "the idea

@@ -3,7 +3,7 @@
 //! claim mentions; both import them from here.
 
 use super::SpeakerMention;
-use super::speakers::SubjKind;
+use super::subject::SubjKind;
 use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
 

@@ -5,11 +5,11 @@
 
 use super::lexicon::{ADVERBIAL_START, VerbClass, verb_class};
 use super::raw::{Raw, Who};
-use super::speakers::{
-    SubjKind, Subject, is_cap, is_close, is_open, main_subject, name_subject, subject_after,
-    subject_before,
+use super::subject::{
+    SubjKind, Subject, main_subject, name_subject, subject_after, subject_before,
 };
 use super::tokens::{Kind, Para, lower_ascii};
+use super::words::{is_cap, is_close, is_open};
 use crate::vocab::{ClaimKind, Span};
 
 mod recall;

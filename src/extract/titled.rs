@@ -2,8 +2,9 @@
 //! "Brill Warns Of Levy Rise, Calls For Vote". The claim is what follows the verb, up to a
 //! comma or a semicolon; only the item's first paragraph, short and one sentence, counts.
 
+use super::names::clean_name;
 use super::raw::{Raw, Who};
-use super::speakers::{SubjKind, clean_name};
+use super::subject::SubjKind;
 use crate::vocab::{ClaimKind, Span};
 
 /// Title-case reporting verbs whose object is what was said ("Tells" takes an addressee first).

@@ -96,7 +96,7 @@ fn outlet_at(rest: &str) -> Option<String> {
         return None;
     }
     cands.push(run.clone());
-    if crate::extract::speakers::strip_possessive(run[0]).len() != run[0].len() && run.len() > 1 {
+    if crate::extract::names::strip_possessive(run[0]).len() != run[0].len() && run.len() > 1 {
         cands.push(run[1..].to_vec());
     }
     for c in &cands {

@@ -4,9 +4,11 @@
 //! interviewee's. A header line such as "... interview with RTVI television, Moscow, September
 //! 17, 2020" dates the answers and names the outlet.
 
+use super::coreference::mention;
 use super::lexicon::{NOT_TURN_LABELS, QUESTION_LABELS};
+use super::names::clean_name;
 use super::raw::{Raw, Who};
-use super::speakers::{SubjKind, clean_name, mention};
+use super::subject::SubjKind;
 use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
 

@@ -8,8 +8,9 @@ use super::super::lexicon::{
     is_commitment_verb,
 };
 use super::super::raw::Who;
-use super::super::speakers::{SubjKind, Subject, is_cap, main_subject, name_subject};
+use super::super::subject::{SubjKind, Subject, main_subject, name_subject};
 use super::super::tokens::Kind;
+use super::super::words::is_cap;
 use super::{Ctx, is_clause_link, is_open};
 use crate::vocab::Span;
 

@@ -1,0 +1,199 @@
+//! What the mentions of one item stand for: the full name a surname is short for, the last
+//! person named before a pronoun, the words a relative pronoun stands for.
+
+use super::SpeakerMention;
+use super::lexicon::{DETERMINERS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, TITLE_WORDS};
+use super::names::{is_possessive, strip_possessive, valid_name};
+use super::tokens::{Kind, Para, lower_ascii};
+use crate::vocab::Span;
+
+/// A speaker mention as the item states it.
+pub fn mention(name: String, roles: Vec<String>, span: Span) -> SpeakerMention {
+    SpeakerMention {
+        name,
+        aliases: Vec::new(),
+        roles,
+        span,
+    }
+}
+
+/// The last person's name printed before `at` (two or three capitalised words, no titles): who a
+/// pronoun stands for when no named speaker came before it.
+pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
+    let mut from = at.saturating_sub(4000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    // Byte spans in `window`: the words of the current run, and the last run that made a name.
+    let mut best: Option<Span> = None;
+    let mut run: Vec<Span> = Vec::new();
+    let flush = |run: &mut Vec<Span>, best: &mut Option<Span>| {
+        if (2..=3).contains(&run.len()) {
+            *best = Some(Span::new(run[0].start, run[run.len() - 1].end));
+        }
+        run.clear();
+    };
+    let mut pos = 0;
+    for w in window.split(' ') {
+        let s = pos;
+        pos += w.len() + 1;
+        let clean = w.trim_end_matches(['.', ',', ';', ':', '’', '\'']);
+        let ends_clause = clean.len() != w.len();
+        let mut buf = [0u8; 24];
+        let l = lower_ascii(strip_possessive(clean), &mut buf);
+        let ok = clean.chars().next().is_some_and(char::is_uppercase)
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+            && !TITLE_WORDS.contains(l)
+            && !NOT_NAMES.contains(l)
+            && !ORG_HEADS.contains(l);
+        if ok {
+            run.push(Span::new(s, s + strip_possessive(clean).len()));
+            if ends_clause || is_possessive(clean) {
+                flush(&mut run, &mut best);
+            }
+        } else {
+            flush(&mut run, &mut best);
+        }
+    }
+    flush(&mut run, &mut best);
+    let best = best?;
+    let name = window[best.range()].to_string();
+    valid_name(&name).then(|| {
+        let span = Span::new(from + best.start, from + best.end);
+        mention(name, Vec::new(), span)
+    })
+}
+
+/// The full names an item prints, by the shorter forms that stand for them ("Nebenzia" and
+/// "von der Muhll" → "Vasily Nebenzia", "Agnes von der Muhll"): the runs of name-like words of
+/// the text, gathered in one pass when a claim's speaker first needs them.
+#[derive(Debug, Default)]
+pub struct FullNames<'t> {
+    words: Vec<&'t str>,
+    /// Ranges of `words`, each a run of two or more name-like words.
+    runs: Vec<(usize, usize)>,
+}
+
+impl<'t> FullNames<'t> {
+    /// Adds the runs of name-like words of a tokenised paragraph.
+    pub fn add_para(&mut self, text: &'t str, p: &Para) {
+        let mut start = self.words.len();
+        for i in 0..=p.toks.len() {
+            let mut keep = false;
+            if i < p.toks.len() && p.toks[i].kind == Kind::Word && p.toks[i].quote.is_none() {
+                let w = &text[p.toks[i].s..p.toks[i].e];
+                let first = w.as_bytes()[0];
+                let cap = if first < 0x80 {
+                    first.is_ascii_uppercase()
+                } else {
+                    w.starts_with(char::is_uppercase)
+                };
+                if cap || (w.len() <= 5 && self.words.len() > start) {
+                    let clean = strip_possessive(w);
+                    let mut buf = [0u8; 24];
+                    let l = lower_ascii(clean, &mut buf);
+                    keep = (cap || NAME_PARTICLES.contains(l))
+                        && !TITLE_WORDS.contains(l)
+                        && !NOT_NAMES.contains(l)
+                        && clean.len() == w.len()
+                        && clean.chars().all(|c| c.is_alphabetic() || c == '-');
+                }
+            }
+            if keep {
+                self.words.push(&text[p.toks[i].s..p.toks[i].e]);
+                continue;
+            }
+            if self.words.len() - start >= 2 {
+                self.runs.push((start, self.words.len()));
+            } else {
+                self.words.truncate(start);
+            }
+            start = self.words.len();
+        }
+    }
+
+    /// The longest full name printed with `short` as its last words: up to two words before
+    /// it, the first capitalised.
+    pub fn get(&self, short: &str) -> Option<String> {
+        let sw: Vec<&str> = short.split(' ').collect();
+        let mut best: Option<String> = None;
+        for &(a, b) in &self.runs {
+            let run = &self.words[a..b];
+            for j in 0..run.len() {
+                if run.len() - j < sw.len() || run[j..j + sw.len()] != sw[..] {
+                    continue;
+                }
+                let mut from = j.saturating_sub(2);
+                while from < j && !run[from].starts_with(char::is_uppercase) {
+                    from += 1;
+                }
+                if from == j {
+                    continue;
+                }
+                let full = run[from..j + sw.len()].join(" ");
+                if best.as_ref().is_none_or(|b| full.len() > b.len()) {
+                    best = Some(full);
+                }
+            }
+        }
+        best
+    }
+}
+
+/// A relative pronoun's mention (`rel`) widened to the words it stands for: the word before it
+/// (past a comma), and the capitalised words of a name before that ("Gov. John Kasich, who").
+pub(crate) fn with_antecedent(text: &str, rel: Span) -> Span {
+    let before = text[..rel.start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let word_start = |s: &str| {
+        s.char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
+            .last()
+            .map(|(i, _)| i)
+    };
+    let Some(mut start) = word_start(before) else {
+        return rel;
+    };
+    // A name runs back over capitalised words, a space apart (four at the most).
+    for _ in 0..3 {
+        if !before[start..].starts_with(char::is_uppercase) {
+            break;
+        }
+        let head = &before[..start];
+        let Some(prev) = head.strip_suffix(' ') else {
+            break;
+        };
+        match word_start(prev) {
+            Some(i) if prev[i..].starts_with(char::is_uppercase) => start = i,
+            _ => break,
+        }
+    }
+    if before[start..].is_empty() {
+        return rel;
+    }
+    // A common noun runs back to its determiner ("the harbour board, which"), when one is near.
+    if !before[start..].starts_with(char::is_uppercase) {
+        let mut k = start;
+        for _ in 0..3 {
+            let Some(prev) = before[..k].strip_suffix(' ') else {
+                break;
+            };
+            let Some(i) = word_start(prev) else {
+                break;
+            };
+            if DETERMINERS
+                .iter()
+                .any(|d| prev[i..].eq_ignore_ascii_case(d))
+            {
+                start = i;
+                break;
+            }
+            k = i;
+        }
+    }
+    Span::new(start, rel.end)
+}

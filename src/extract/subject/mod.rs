@@ -1,0 +1,57 @@
+//! Who is the subject of a reporting verb: the mention that attributes a claim, found among the
+//! tokens of its paragraph. One file per family of finders: right before the verb (`before`),
+//! after an inverted verb (`after`), before a comma with an appositive (`appositive`), the main
+//! clause a gerund hangs on (`main_clause`), and the capitalised name at a token with its titles
+//! (`name`).
+
+mod after;
+mod appositive;
+mod before;
+mod main_clause;
+mod name;
+
+pub use after::subject_after;
+pub use before::subject_before;
+pub use main_clause::main_subject;
+pub use name::name_subject;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjKind {
+    /// A person's name, with any titles.
+    Name,
+    /// A capitalised organisation ("France's Foreign Ministry").
+    Org,
+    /// he, she, they: the last named person.
+    Pronoun,
+    /// the minister, the diplomat: the last named person.
+    Role,
+    /// officials, the report: a source without a name.
+    Group,
+}
+
+/// A subject found next to a reporting verb: tokens `start..=end` of its paragraph.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    pub start: usize,
+    pub end: usize,
+    /// The leftmost token of the subject with its appositive ("X, the head of ..., said").
+    pub lead: usize,
+    pub kind: SubjKind,
+    pub name: Option<String>,
+    pub roles: Vec<String>,
+}
+
+impl Subject {
+    /// An organisation that speaks ("France's Foreign Ministry", "O'Malley's campaign"),
+    /// tokens `start..=end`.
+    fn org(start: usize, end: usize, name: String) -> Subject {
+        Subject {
+            start,
+            end,
+            lead: start,
+            kind: SubjKind::Org,
+            name: Some(name),
+            roles: Vec::new(),
+        }
+    }
+}
