@@ -4,8 +4,11 @@
 use super::SpeakerMention;
 use super::lexicon::{DETERMINERS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, TITLE_WORDS};
 use super::names::{is_possessive, strip_possessive, valid_name};
+use super::raw::{Raw, Who};
+use super::subject::SubjKind;
 use super::tokens::{Kind, Para, lower_ascii};
 use crate::vocab::Span;
+use std::collections::HashMap;
 
 /// A speaker mention as the item states it.
 pub fn mention(name: String, roles: Vec<String>, span: Span) -> SpeakerMention {
@@ -15,6 +18,144 @@ pub fn mention(name: String, roles: Vec<String>, span: Span) -> SpeakerMention {
         roles,
         span,
     }
+}
+
+/// Who the mentions of one item stand for, read in text order: the last person and organisation
+/// named, the full names the item prints, and the subject of the last cue (for a gerund's claim).
+pub(crate) struct Coreference<'a> {
+    text: &'a str,
+    full_names: &'a FullNames<'a>,
+    /// Each short form is looked up once per item.
+    expanded: HashMap<String, Option<String>>,
+    last_person: Option<SpeakerMention>,
+    last_org: Option<SpeakerMention>,
+    /// Whether an organisation was named after the last person.
+    org_latest: bool,
+    /// The sentence and subject of the last claim: "“...,” she said, adding, “...”" gives the
+    /// gerund's claim the subject of the cue it hangs on.
+    prev: Option<(usize, Who)>,
+}
+
+impl<'a> Coreference<'a> {
+    pub(crate) fn new(text: &'a str, full_names: &'a FullNames<'a>) -> Coreference<'a> {
+        Coreference {
+            text,
+            full_names,
+            expanded: HashMap::new(),
+            last_person: None,
+            last_org: None,
+            org_latest: false,
+            prev: None,
+        }
+    }
+
+    /// The speaker of the next claim `r` and the mention that attributes it (`source_span`):
+    /// pronouns, role nouns and uncued quotations to the last named person, surnames to the
+    /// full name the item prints, a relative pronoun's mention widened to its antecedent. A
+    /// gerund's claim takes the subject of the cue it hangs on (`r.who` is updated).
+    pub(crate) fn resolve(&mut self, r: &mut Raw) -> (Option<SpeakerMention>, Option<Span>) {
+        let text = self.text;
+        let sentence = r.ctx.first().map(|c| c.start);
+        if r.cue.as_deref().is_some_and(|c| c.ends_with("ing"))
+            && let Some((ps, pw)) = &self.prev
+            && sentence == Some(*ps)
+            && matches!(pw, Who::Subject { kind, .. } if *kind != SubjKind::Group)
+        {
+            r.who = pw.clone();
+        }
+        if let Some(s) = sentence
+            && matches!(r.who, Who::Subject { .. })
+        {
+            self.prev = Some((s, r.who.clone()));
+        }
+        let speaker = match &r.who {
+            Who::Named(m) => {
+                self.last_person = Some(m.clone());
+                self.org_latest = false;
+                Some(m.clone())
+            }
+            Who::Subject {
+                span,
+                kind,
+                name,
+                roles,
+            } => match (kind, name) {
+                (SubjKind::Name, Some(n)) => {
+                    let mut m = mention(n.clone(), roles.clone(), *span);
+                    if !n.contains(' ') || n.starts_with(char::is_lowercase) {
+                        let full = self
+                            .expanded
+                            .entry(n.clone())
+                            .or_insert_with(|| self.full_names.get(n))
+                            .clone();
+                        if let Some(f) = full {
+                            m.aliases.push(n.clone());
+                            m.name = f;
+                        }
+                    }
+                    // "said Murphy, who thinks ...": a later uncued quotation inherits the
+                    // name's mention, not the relative pronoun's.
+                    if !is_relative(&text[span.range()]) {
+                        self.last_person = Some(m.clone());
+                    }
+                    self.org_latest = false;
+                    Some(m)
+                }
+                (SubjKind::Org, Some(n)) if valid_name(n) => {
+                    let m = mention(n.clone(), roles.clone(), *span);
+                    self.last_org = Some(m.clone());
+                    self.org_latest = true;
+                    Some(m)
+                }
+                (SubjKind::Pronoun | SubjKind::Role, _) => {
+                    let m = self
+                        .last_person
+                        .clone()
+                        .or_else(|| last_name_before(text, span.start))
+                        .map(|mut m| {
+                            m.span = *span;
+                            m
+                        });
+                    // A quotation that follows inherits this mention ("“...,” he said. ¶ “...”").
+                    if let Some(m) = &m
+                        && !self.org_latest
+                    {
+                        self.last_person = Some(m.clone());
+                    }
+                    m
+                }
+                _ => None,
+            },
+            Who::Inherit if self.org_latest => self.last_org.clone(),
+            Who::Inherit => self.last_person.clone().or_else(|| self.last_org.clone()),
+            Who::Nobody => None,
+        };
+        let mut speaker =
+            speaker.filter(|s| valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
+        let mut source_span = match &r.who {
+            Who::Subject { span, .. } => Some(*span),
+            _ => speaker.as_ref().map(|s| s.span),
+        };
+        // "a slide show that predicted ...", "Kasich, who said ...": the pronoun stands for the
+        // words before it, which the mention takes in.
+        if let Some(rel) = source_span
+            && is_relative(&text[rel.range()])
+        {
+            let wide = with_antecedent(text, rel);
+            source_span = Some(wide);
+            if let Some(s) = speaker.as_mut().filter(|s| s.span == rel) {
+                s.span = wide;
+            }
+        }
+        (speaker, source_span)
+    }
+}
+
+/// A relative pronoun standing as the attributing mention ("Vorn, who said ...").
+pub(crate) fn is_relative(mention: &str) -> bool {
+    ["who", "which", "that"]
+        .iter()
+        .any(|r| mention.eq_ignore_ascii_case(r))
 }
 
 /// The last person's name printed before `at` (two or three capitalised words, no titles): who a

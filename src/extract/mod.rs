@@ -34,8 +34,7 @@ mod words;
 use crate::item::Item;
 use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
-use raw::{Raw, Who};
-use subject::SubjKind;
+use raw::Raw;
 
 /// The person or organisation a claim is attributed to, as found in the item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,97 +128,18 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
 }
 
 /// Pronouns, role nouns and uncued quotations to the last named person; surnames to the full
-/// name the item prints; dates and outlets from the words around each cue, shared by the claims
-/// of one speaker that say none.
+/// name the item prints (`coreference`); dates and outlets from the words around each cue,
+/// shared by the claims of one speaker that say none.
 fn resolve(
     text: &str,
     published: Option<NaiveDate>,
     raws: Vec<Raw>,
     full_names: &coreference::FullNames,
 ) -> Vec<ClaimMention> {
-    // Each short form is looked up once per item.
-    let mut expanded: std::collections::HashMap<String, Option<String>> = Default::default();
-    let mut last_person: Option<SpeakerMention> = None;
-    let mut last_org: Option<SpeakerMention> = None;
-    let mut org_latest = false;
+    let mut people = coreference::Coreference::new(text, full_names);
     let mut out = Vec::with_capacity(raws.len());
-    // The sentence and subject of the last claim: "“...,” she said, adding, “...”" gives the
-    // gerund's claim the subject of the cue it hangs on.
-    let mut prev: Option<(usize, Who)> = None;
     for mut r in raws {
-        let sentence = r.ctx.first().map(|c| c.start);
-        if r.cue.as_deref().is_some_and(|c| c.ends_with("ing"))
-            && let Some((ps, pw)) = &prev
-            && sentence == Some(*ps)
-            && matches!(pw, Who::Subject { kind, .. } if *kind != SubjKind::Group)
-        {
-            r.who = pw.clone();
-        }
-        if let Some(s) = sentence
-            && matches!(r.who, Who::Subject { .. })
-        {
-            prev = Some((s, r.who.clone()));
-        }
-        let speaker = match &r.who {
-            Who::Named(m) => {
-                last_person = Some(m.clone());
-                org_latest = false;
-                Some(m.clone())
-            }
-            Who::Subject {
-                span,
-                kind,
-                name,
-                roles,
-            } => match (kind, name) {
-                (SubjKind::Name, Some(n)) => {
-                    let mut m = coreference::mention(n.clone(), roles.clone(), *span);
-                    if !n.contains(' ') || n.starts_with(char::is_lowercase) {
-                        let full = expanded
-                            .entry(n.clone())
-                            .or_insert_with(|| full_names.get(n))
-                            .clone();
-                        if let Some(f) = full {
-                            m.aliases.push(n.clone());
-                            m.name = f;
-                        }
-                    }
-                    // "said Murphy, who thinks ...": a later uncued quotation inherits the
-                    // name's mention, not the relative pronoun's.
-                    if !is_relative(&text[span.range()]) {
-                        last_person = Some(m.clone());
-                    }
-                    org_latest = false;
-                    Some(m)
-                }
-                (SubjKind::Org, Some(n)) if names::valid_name(n) => {
-                    let m = coreference::mention(n.clone(), roles.clone(), *span);
-                    last_org = Some(m.clone());
-                    org_latest = true;
-                    Some(m)
-                }
-                (SubjKind::Pronoun | SubjKind::Role, _) => {
-                    let m = last_person
-                        .clone()
-                        .or_else(|| coreference::last_name_before(text, span.start))
-                        .map(|mut m| {
-                            m.span = *span;
-                            m
-                        });
-                    // A quotation that follows inherits this mention ("“...,” he said. ¶ “...”").
-                    if let Some(m) = &m
-                        && !org_latest
-                    {
-                        last_person = Some(m.clone());
-                    }
-                    m
-                }
-                _ => None,
-            },
-            Who::Inherit if org_latest => last_org.clone(),
-            Who::Inherit => last_person.clone().or_else(|| last_org.clone()),
-            Who::Nobody => None,
-        };
+        let (speaker, source_span) = people.resolve(&mut r);
         let ctx_said_on = || {
             r.ctx.iter().find_map(|c| {
                 (!c.is_empty())
@@ -234,23 +154,6 @@ fn resolve(
                     .flatten()
             })
         };
-        let mut speaker = speaker
-            .filter(|s| names::valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
-        let mut source_span = match &r.who {
-            Who::Subject { span, .. } => Some(*span),
-            _ => speaker.as_ref().map(|s| s.span),
-        };
-        // "a slide show that predicted ...", "Kasich, who said ...": the pronoun stands for the
-        // words before it, which the mention takes in.
-        if let Some(rel) = source_span
-            && is_relative(&text[rel.range()])
-        {
-            let wide = coreference::with_antecedent(text, rel);
-            source_span = Some(wide);
-            if let Some(s) = speaker.as_mut().filter(|s| s.span == rel) {
-                s.span = wide;
-            }
-        }
         out.push(ClaimMention {
             source_span,
             text: text[r.span.range()].to_string(),
@@ -267,13 +170,6 @@ fn resolve(
     let mut out = continued::join_pieces(text, out);
     share_by_speaker(&mut out);
     out
-}
-
-/// A relative pronoun standing as the attributing mention ("Vorn, who said ...").
-pub(crate) fn is_relative(mention: &str) -> bool {
-    ["who", "which", "that"]
-        .iter()
-        .any(|r| mention.eq_ignore_ascii_case(r))
 }
 
 /// A speaker's claims in one item that name no outlet or date take those of the speaker's

@@ -171,7 +171,7 @@ pub(crate) fn quoted_speaker<'r>(text: &str, claims: &'r [Raw], last: &'r Raw) -
         return last;
     }
     if let Who::Subject { span, .. } = &last.who
-        && super::is_relative(&text[span.range()])
+        && super::coreference::is_relative(&text[span.range()])
     {
         return last;
     }
