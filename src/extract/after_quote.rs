@@ -190,13 +190,3 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
     }
     None
 }
-
-/// Whether token `i` closes a quotation whose words end with a comma (“a sham,”), which ends
-/// the clause around it as a comma would.
-pub(crate) fn comma_closed(text: &str, p: &Para, i: usize) -> bool {
-    super::words::is_close(p, i)
-        && p.toks[i].quote.is_some_and(|qi| {
-            let q = p.quotes[qi as usize];
-            q.close_tok == i && text[q.inner.range()].trim_end().ends_with(',')
-        })
-}

@@ -446,3 +446,107 @@ pub static AFTER_NAME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub const DETERMINERS: [&str; 11] = [
     "a", "an", "the", "this", "these", "its", "his", "her", "their", "our", "some",
 ];
+
+/// Words that open a clause, so that a subject starts right after them.
+pub fn is_clause_link(l: &str) -> bool {
+    matches!(
+        l,
+        "and"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "that"
+            | "as"
+            | "when"
+            | "if"
+            | "so"
+            | "yet"
+            | "since"
+            | "after"
+            | "before"
+    )
+}
+
+/// Words that open a noun phrase of a count or share ("two in three", "most of them").
+pub fn is_quantifier(l: &str) -> bool {
+    matches!(
+        l,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "half"
+            | "most"
+            | "many"
+            | "some"
+            | "few"
+            | "several"
+            | "majority"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "more"
+            | "fewer"
+            | "only"
+            | "just"
+            | "all"
+            | "both"
+            | "other"
+            | "another"
+            | "two-thirds"
+            | "three-quarters"
+            | "one-third"
+            | "one-quarter"
+            | "a"
+            | "an"
+    )
+}
+
+/// Determiners that open a noun phrase ("the budget office", "his brother").
+pub fn is_determiner(l: &str) -> bool {
+    matches!(
+        l,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+    )
+}
+
+/// Whether a question reported after "asked" can start with this word.
+pub fn is_question_start(l: &str) -> bool {
+    matches!(
+        l,
+        "about"
+            | "if"
+            | "whether"
+            | "what"
+            | "why"
+            | "how"
+            | "who"
+            | "whom"
+            | "which"
+            | "when"
+            | "where"
+            | "for"
+    )
+}

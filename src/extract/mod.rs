@@ -13,13 +13,14 @@
 mod after_quote;
 mod arabic;
 mod canonical;
+mod clause;
 mod continued;
 mod coreference;
 mod headline;
 mod hedged;
 pub mod lexicon;
 mod names;
-mod nested;
+
 mod nominal;
 mod raw;
 mod reported;

@@ -4,8 +4,8 @@
 use super::name::name_subject;
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::NOT_DESCRIPTORS;
-use crate::extract::tokens::Para;
-use crate::extract::words::{is_cap, is_close, lower};
+use crate::extract::tokens::{Kind, Para};
+use crate::extract::words::{Words, is_cap, is_close, lower};
 
 /// "X, the head of ..., said" / "the head of ..., X, said": the subject before a comma.
 pub(super) fn appositive_subject(
@@ -118,5 +118,32 @@ fn push_appositive_role(text: &str, p: &Para, s: &mut Subject, a: usize, b: usiz
         .unwrap_or(role);
     if !role.is_empty() && !role.chars().all(|c| c.is_ascii_digit()) && role.len() < 120 {
         s.roles.push(role.to_string());
+    }
+}
+
+impl Words<'_> {
+    /// "Stone, 29, of Huntsville, Ala., says ...", "Several candidates, including Vorn, said
+    /// ...": the phrase opening the sentence, before its first comma.
+    pub(crate) fn opening_phrase(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let c1 = (ss..v).find(|&k| {
+            p.toks[k].quote.is_none()
+                && matches!(p.toks[k].kind, Kind::Punct(',' | '—' | '–' | '-' | '('))
+        })?;
+        if c1 == ss || c1 > ss + 6 || (ss..c1).any(|k| !p.is_word(k)) {
+            return None;
+        }
+        if !is_cap(self.text, p, ss) {
+            return None;
+        }
+        let e = c1 - 1;
+        let named = is_cap(self.text, p, e)
+            .then(|| name_subject(self.text, p, e, ss))
+            .flatten()
+            .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org) && s.name.is_some());
+        Some(match named {
+            Some(s) => Subject { lead: s.start, ..s },
+            None => Subject::group(ss, e),
+        })
     }
 }

@@ -9,10 +9,10 @@ use super::name::name_subject;
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::{
     GROUP_NOUNS, GROUP_SUBJECTS, NOT_DESCRIPTORS, NOT_NAMES, ORG_HEADS, PERSON_PRONOUNS,
-    ROLE_NOUNS, STATEMENT_NOUNS, SUBJECT_VERB_GAP,
+    ROLE_NOUNS, STATEMENT_NOUNS, SUBJECT_VERB_GAP, verb_class,
 };
 use crate::extract::names::{is_possessive, valid_name};
-use crate::extract::tokens::Para;
+use crate::extract::tokens::{Para, low};
 use crate::extract::words::{is_cap, is_close, lower};
 
 /// The subject of the verb at token `v`, looking left past auxiliaries and adverbs.
@@ -135,7 +135,7 @@ fn extend_to_boundary(text: &str, p: &Para, s: &mut Subject, floor: usize) {
         if !joins
             && (NOT_DESCRIPTORS.contains(l)
                 || SUBJECT_VERB_GAP.contains(l)
-                || crate::extract::lexicon::verb_class(l).is_some()
+                || verb_class(l).is_some()
                 || (l.is_empty() && !is_cap(text, p, i)))
         {
             return;
@@ -231,7 +231,7 @@ fn subject_at(text: &str, p: &Para, k: usize, floor: usize) -> Option<Subject> {
             let name = text[p.toks[start].s..p.toks[k].e].to_string();
             return Some(Subject::org(start, k, name));
         }
-        if SUBJECT_VERB_GAP.contains(lj) || crate::extract::lexicon::verb_class(lj).is_some() {
+        if SUBJECT_VERB_GAP.contains(lj) || verb_class(lj).is_some() {
             break;
         }
         start = j;
@@ -309,7 +309,7 @@ fn owner_before(text: &str, p: &Para, start: usize, k: usize) -> Option<usize> {
             || l.ends_with("ed")
             || NOT_DESCRIPTORS.contains(l)
             || SUBJECT_VERB_GAP.contains(l)
-            || crate::extract::lexicon::verb_class(l).is_some()
+            || verb_class(l).is_some()
         {
             return None;
         }
@@ -338,4 +338,46 @@ fn is_group_noun(lw: &str) -> bool {
             && ["ists", "ers", "ors", "ians", "ants", "ents", "ives", "ates", "eurs"]
                 .iter()
                 .any(|suf| lw.ends_with(suf)))
+}
+
+/// "The report ..., it said.", "it also warned that ...": "it" standing for a document or an
+/// organisation, as the subject of a speech verb at `v` (a source without a speaker).
+pub(crate) fn it_subject(text: &str, p: &Para, ss: usize, v: usize) -> Option<Subject> {
+    let mut buf = [0u8; 24];
+    let mut k = v;
+    while k > ss && k + 3 > v && SUBJECT_VERB_GAP.contains(low(text, p, k - 1, &mut buf)) {
+        k -= 1;
+    }
+    if k == 0 || k <= ss || low(text, p, k - 1, &mut buf) != "it" {
+        return None;
+    }
+    // "it" opens its clause ("..., it said"), not an object ("several included on it told").
+    let it = k - 1;
+    let opens = it == ss
+        || p.is_punct(it - 1, ',')
+        || p.is_punct(it - 1, ';')
+        || matches!(
+            low(text, p, it - 1, &mut buf),
+            "and" | "but" | "while" | "as" | "because" | "though" | "although"
+        );
+    if !opens {
+        return None;
+    }
+    // "it is said", "it has been said": a passive names no one.
+    if (k..v).any(|i| {
+        matches!(
+            low(text, p, i, &mut buf),
+            "is" | "was" | "been" | "be" | "being"
+        )
+    }) {
+        return None;
+    }
+    Some(Subject {
+        start: k - 1,
+        end: k - 1,
+        lead: k - 1,
+        kind: SubjKind::Group,
+        name: None,
+        roles: Vec::new(),
+    })
 }

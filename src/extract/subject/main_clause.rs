@@ -5,10 +5,12 @@ use super::name::{is_title_dot, name_subject};
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::{
     NOT_DESCRIPTORS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, SENTENCE_ADVERBS, SUBJECT_VERB_GAP,
-    TITLE_ABBREVIATIONS,
+    TITLE_ABBREVIATIONS, VerbClass, verb_class,
 };
-use crate::extract::tokens::Para;
-use crate::extract::words::{is_cap, lower};
+use crate::extract::raw::{Raw, Who};
+use crate::extract::subject::subject_before;
+use crate::extract::tokens::{Kind, Para};
+use crate::extract::words::{Words, is_cap, is_open, lower};
 
 /// The subject of the main clause a gerund cue hangs on ("At a rally in Ames, Iowa, Mrs. Vorn
 /// spoke on schools, saying ..."; "PARIS (Wire) - the party's leader, Ilka Vorn, voiced support,
@@ -19,10 +21,7 @@ pub fn main_subject(text: &str, p: &Para, ss: usize, comma: usize) -> Option<Sub
     let mut from = ss;
     // A dateline: "PARIS, Aug 31 (Wire) -", "WASHINGTON —".
     let dash = (ss..comma.min(ss + 10)).find(|&i| {
-        matches!(
-            p.toks[i].kind,
-            crate::extract::tokens::Kind::Punct('—' | '–' | '-')
-        ) && p.toks[i].quote.is_none()
+        matches!(p.toks[i].kind, Kind::Punct('—' | '–' | '-')) && p.toks[i].quote.is_none()
     });
     let shouted = is_cap(text, p, ss)
         && p.word(text, ss)
@@ -85,7 +84,7 @@ pub fn main_subject(text: &str, p: &Para, ss: usize, comma: usize) -> Option<Sub
             let w = lower(text, p, e + 1, &mut buf);
             if !p.is_word(e + 1)
                 || SUBJECT_VERB_GAP.contains(w)
-                || crate::extract::lexicon::verb_class(w).is_some()
+                || verb_class(w).is_some()
                 || w.ends_with("ed")
             {
                 break;
@@ -151,4 +150,195 @@ fn opening_name(text: &str, p: &Para, a: usize, b: usize) -> Option<Subject> {
     }
     let s = name_subject(text, p, e, a)?;
     matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
+}
+
+impl Words<'_> {
+    /// The subject of the last attribution found in tokens `ss..v` of this sentence
+    /// ("“...,” Vorn said, referring to ...").
+    pub(crate) fn last_subject_in(
+        &self,
+        last: Option<&Raw>,
+        ss: usize,
+        v: usize,
+    ) -> Option<Subject> {
+        let p = self.p;
+        let (lo, hi) = (p.toks[ss].s, p.toks[v].s);
+        let last = last?;
+        let Who::Subject {
+            span,
+            kind,
+            name,
+            roles,
+        } = &last.who
+        else {
+            return None;
+        };
+        if span.start < lo || span.end > hi {
+            return None;
+        }
+        let start = (ss..v).find(|&i| p.toks[i].s == span.start)?;
+        let end = (start..v).find(|&i| p.toks[i].e == span.end)?;
+        Some(Subject {
+            start,
+            end,
+            lead: start,
+            kind: *kind,
+            name: name.clone(),
+            roles: roles.clone(),
+        })
+    }
+
+    /// The subject opening the clause before token `conj` ("when Rubio thanked Miami and"):
+    /// a pronoun, a name or "the" with a role noun.
+    pub(crate) fn clause_subject(&self, ss: usize, conj: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut c = conj;
+        while c > ss {
+            let l = self.lw(c - 1);
+            if p.is_punct(c - 1, ',')
+                || p.is_punct(c - 1, ';')
+                || matches!(
+                    l.as_str(),
+                    "when"
+                        | "while"
+                        | "as"
+                        | "after"
+                        | "because"
+                        | "before"
+                        | "since"
+                        | "and"
+                        | "but"
+                )
+                || p.toks[c - 1].quote.is_some()
+            {
+                break;
+            }
+            c -= 1;
+        }
+        if c + 1 >= conj {
+            return None;
+        }
+        if matches!(self.lw(c).as_str(), "the" | "a" | "an") && c + 1 < conj {
+            let l = self.lw(c + 1);
+            if ROLE_NOUNS.contains(l.as_str()) && self.lw(c) == "the" {
+                return Some(Subject {
+                    start: c,
+                    end: c + 1,
+                    lead: c,
+                    kind: SubjKind::Role,
+                    name: None,
+                    roles: Vec::new(),
+                });
+            }
+            return None;
+        }
+        self.sentence_subject(c, conj)
+            .or_else(|| subject_before(self.text, p, c, ss))
+    }
+
+    /// The subject opening a sentence ("Vorn, who ..., left, saying ..."): a pronoun or a name.
+    pub(crate) fn sentence_subject(&self, ss: usize, before: usize) -> Option<Subject> {
+        let p = self.p;
+        let l = self.lw(ss);
+        // "He’s comparing ...": a pronoun with a contracted verb.
+        let pronoun = l
+            .as_str()
+            .split(['’', '\''])
+            .next()
+            .is_some_and(|w| PERSON_PRONOUNS.contains(w));
+        let w = p.word(self.text, ss.min(p.toks.len().saturating_sub(1)));
+        let contracted = w
+            .split(['’', '\''])
+            .next()
+            .is_some_and(|h| PERSON_PRONOUNS.contains(h.to_ascii_lowercase().as_str()));
+        if p.is_word(ss) && (pronoun || contracted) {
+            return Some(Subject {
+                start: ss,
+                end: ss,
+                lead: ss,
+                kind: SubjKind::Pronoun,
+                name: None,
+                roles: Vec::new(),
+            });
+        }
+        let mut e = ss;
+        while e + 1 < before && is_cap(self.text, p, e + 1) {
+            e += 1;
+        }
+        if !is_cap(self.text, p, e) {
+            return None;
+        }
+        let s = name_subject(self.text, p, e, ss)?;
+        matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
+    }
+
+    /// The first name or personal pronoun in tokens `ss..c` that no preposition governs
+    /// ("As Professor Foner put it", "And Mr. Christie gloated", not "on Twitter").
+    pub(crate) fn first_mention(&self, ss: usize, c: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut k = ss;
+        while k < c {
+            let governed = k > ss
+                && matches!(
+                    self.lw(k - 1).as_str(),
+                    "on" | "in" | "at" | "of" | "from" | "to" | "for" | "with" | "by" | "about"
+                );
+            if !governed && p.is_word(k) && p.toks[k].quote.is_none() {
+                let l = self.lw(k);
+                if matches!(l.as_str(), "he" | "she" | "it" | "they" | "we" | "i") {
+                    return Some(Subject {
+                        kind: SubjKind::Pronoun,
+                        ..Subject::group(k, k)
+                    });
+                }
+                if is_cap(self.text, p, k) {
+                    let mut e = k;
+                    while e + 1 < c && is_cap(self.text, p, e + 1) {
+                        e += 1;
+                    }
+                    if let Some(s) = name_subject(self.text, p, e, k)
+                        .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org))
+                    {
+                        return Some(s);
+                    }
+                    k = e;
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The source of a gerund cue ("..., saying that ...") no subject rule found: the first
+    /// name or pronoun of the sentence, else its first word as a group, when what follows the
+    /// gerund opens a reported clause.
+    pub(crate) fn gerund_fallback(&self, ss: usize, v: usize) -> Option<Subject> {
+        let p = self.p;
+        let mut j = v + 1;
+        if p.is_punct(j, ',') || p.is_punct(j, ':') {
+            j += 1;
+        }
+        let opens = self.lw(j) == "that" || is_open(p, j);
+        if !opens || v <= ss {
+            return None;
+        }
+        self.first_mention(ss, v)
+            .or_else(|| p.is_word(ss).then(|| Subject::group(ss, ss)))
+    }
+
+    /// "Vorn admitted that ..., but said ...": a reporting verb joined to an earlier clause
+    /// takes the subject of the sentence's last attribution, or of its main clause.
+    pub(crate) fn joined_subject(
+        &self,
+        last: Option<&Raw>,
+        ss: usize,
+        v: usize,
+        class: VerbClass,
+    ) -> Option<Subject> {
+        if !self.opens_report(v, class) {
+            return None;
+        }
+        self.last_subject_in(last, ss, v)
+            .or_else(|| main_subject(self.text, self.p, ss, v - 1))
+    }
 }

@@ -7,13 +7,18 @@
 mod after;
 mod appositive;
 mod before;
+mod distant;
 mod main_clause;
 mod name;
+mod phrase;
+mod relative;
 
-pub use after::subject_after;
-pub use before::subject_before;
-pub use main_clause::main_subject;
-pub use name::name_subject;
+pub(crate) use after::subject_after;
+pub(crate) use before::{it_subject, subject_before};
+pub(crate) use distant::{clause_follows, conjoined_before, distant_subject};
+pub(crate) use main_clause::main_subject;
+pub(crate) use name::name_subject;
+pub(crate) use relative::relative_antecedent;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjKind {
@@ -51,6 +56,18 @@ impl Subject {
             lead: start,
             kind: SubjKind::Org,
             name: Some(name),
+            roles: Vec::new(),
+        }
+    }
+
+    /// A source without a name, tokens `s..=e` ("officials", "a new poll").
+    pub(crate) fn group(s: usize, e: usize) -> Subject {
+        Subject {
+            start: s,
+            end: e,
+            lead: s,
+            kind: SubjKind::Group,
+            name: None,
             roles: Vec::new(),
         }
     }
