@@ -4,9 +4,10 @@
 //! this way for any verb of speaking, so the shape, not the verb, is the cue.
 
 use super::lexicon::PERSON_PRONOUNS;
-use super::subject::{SubjKind, Subject, subject_after, subject_before};
+use super::subject::{SubjKind, Subject};
 use super::tokens::{Para, Quote, low, lower_ascii};
 use super::words::is_cap;
+use crate::extract::words::Words;
 
 /// Past forms of speaking verbs that end neither in "-ed" nor "-s".
 const IRREGULAR: &[&str] = &[
@@ -147,7 +148,7 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
     }
     // "“...,” mused Stu Vane." — the verb first.
     if verb_like(text, p, j) && !strict {
-        let s = subject_after(text, p, j)?;
+        let s = Words { text, p }.subject_after(j)?;
         let first = low(text, p, s.start, &mut buf).to_string();
         if is_cap(text, p, s.start)
             || PERSON_PRONOUNS.contains(first.as_str())
@@ -180,7 +181,7 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
         if p.toks[v].quote.is_some() || !verb_like(text, p, v) {
             continue;
         }
-        let Some(s) = subject_before(text, p, v, j) else {
+        let Some(s) = Words { text, p }.subject_before(v, j) else {
             continue;
         };
         if s.lead != j || s.end + 1 != v {

@@ -5,9 +5,10 @@
 
 use super::lexicon::PERSON_PRONOUNS;
 use super::raw::{Raw, Who};
-use super::subject::{SubjKind, name_subject};
+use super::subject::SubjKind;
 use super::tokens::{Kind, Para, lower_ascii};
 use super::words::is_cap;
+use crate::extract::words::Words;
 use crate::vocab::{ClaimKind, Span};
 
 /// Nouns whose "that" clause is what someone said or holds (not "the fact that", "the idea
@@ -130,7 +131,7 @@ fn owner(text: &str, p: &Para, v: usize, ss: usize) -> Who {
             };
         }
         if (w.ends_with("'s") || w.ends_with("’s")) && is_cap(text, p, k) {
-            if let Some(s) = name_subject(text, p, k, ss) {
+            if let Some(s) = (Words { text, p }).name_subject(k, ss) {
                 return Who::Subject {
                     span: Span::new(p.toks[s.start].s, p.toks[s.end].e),
                     kind: s.kind,

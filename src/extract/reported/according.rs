@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::extract::raw::Who;
-use crate::extract::subject::{SubjKind, name_subject};
+use crate::extract::subject::SubjKind;
 use crate::extract::tokens::Kind;
 use crate::extract::words::{is_cap, is_close};
 
@@ -34,7 +34,7 @@ impl Ctx<'_> {
         }
         let last = e - 1;
         let subj = if is_cap(self.text, p, last) {
-            name_subject(self.text, p, last, v + 2).map(|mut s| {
+            self.name_subject(last, v + 2).map(|mut s| {
                 s.start = v + 2;
                 s
             })

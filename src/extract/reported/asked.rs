@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::extract::lexicon::is_question_start;
 use crate::extract::raw::Who;
-use crate::extract::subject::{SubjKind, name_subject};
+use crate::extract::subject::SubjKind;
 use crate::extract::words::is_cap;
 
 impl Ctx<'_> {
@@ -26,7 +26,7 @@ impl Ctx<'_> {
                 if k == j + 1 {
                     return None;
                 }
-                who = match name_subject(self.text, p, k - 1, j + 1) {
+                who = match self.name_subject(k - 1, j + 1) {
                     Some(s) if is_cap(self.text, p, k - 1) => self.who(&s),
                     _ => Who::Subject {
                         span: self.span(j + 1, k - 1),

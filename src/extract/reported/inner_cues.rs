@@ -5,9 +5,9 @@
 
 use super::{Ctx, trim_span};
 use crate::extract::lexicon::{SUBJECT_VERB_GAP, VerbClass, verb_class};
-use crate::extract::subject::{SubjKind, subject_before};
+use crate::extract::subject::SubjKind;
 use crate::extract::tokens::{Para, low};
-use crate::extract::words::is_cap;
+use crate::extract::words::{Words, is_cap};
 use crate::vocab::Span;
 
 impl Ctx<'_> {
@@ -33,7 +33,8 @@ impl Ctx<'_> {
             }
         }
         // "..., while other voters said ...": a noun phrase after the conjunction also counts.
-        let Some(subj) = subject_before(self.text, p, v, ss)
+        let Some(subj) = self
+            .subject_before(v, ss)
             .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Pronoun))
             .or_else(|| self.phrase_subject(ss, v))
         else {
@@ -197,7 +198,7 @@ pub(super) fn final_attribution(
     if !matches!(class, Some(VerbClass::Speech | VerbClass::Tell)) || se > v + 6 || !quiet(v, se) {
         return None;
     }
-    let s = subject_before(text, p, v, ss)?;
+    let s = Words { text, p }.subject_before(v, ss)?;
     let comma = s.lead.checked_sub(1)?;
     (comma > ss && p.is_punct(comma, ',') && s.end + 1 == v).then_some(comma)
 }

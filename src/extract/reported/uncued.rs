@@ -7,9 +7,9 @@ use super::Ctx;
 use crate::extract::after_quote;
 use crate::extract::coreference::is_relative;
 use crate::extract::raw::{Raw, Who};
-use crate::extract::subject::{SubjKind, main_subject, name_subject};
+use crate::extract::subject::SubjKind;
 use crate::extract::tokens::{Para, low};
-use crate::extract::words::is_cap;
+use crate::extract::words::{Words, is_cap};
 use crate::vocab::{ClaimKind, Span};
 
 impl Ctx<'_> {
@@ -93,11 +93,11 @@ impl Ctx<'_> {
             return;
         }
         let named = is_cap(self.text, p, c - 1)
-            .then(|| name_subject(self.text, p, c - 1, ss))
+            .then(|| self.name_subject(c - 1, ss))
             .flatten()
             .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org) && s.name.is_some());
         let who = match named
-            .or_else(|| main_subject(self.text, p, ss, c))
+            .or_else(|| self.main_subject(ss, c))
             .or_else(|| self.first_mention(ss, c))
         {
             Some(s) => self.who(&s),
@@ -150,7 +150,7 @@ pub(super) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
         return None;
     }
     let ss = prev.sentence_start(colon);
-    let s = main_subject(text, &prev, ss, colon)?;
+    let s = Words { text, p: &prev }.main_subject(ss, colon)?;
     // The subject is followed by its verb, a lowercase word that is no determiner.
     let mut buf = [0u8; 24];
     let verb = s.end + 1;

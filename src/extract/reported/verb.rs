@@ -8,10 +8,7 @@ use crate::extract::lexicon::{
     EVIDENCE_NOUNS, NOT_PHRASE_SUBJECT_VERBS, PERSON_PRONOUNS, VerbClass, cue_particles,
     is_attitude_verb, is_clause_link, is_stance_verb,
 };
-use crate::extract::subject::{
-    SubjKind, clause_follows, conjoined_before, distant_subject, it_subject, main_subject,
-    relative_antecedent, subject_after, subject_before,
-};
+use crate::extract::subject::SubjKind;
 use crate::extract::tokens::Para;
 use crate::extract::words::{comma_closed, is_cap, is_close, is_open};
 
@@ -45,7 +42,7 @@ impl Ctx<'_> {
             return Some(end);
         }
         let mut inverted = false;
-        let subj = match subject_before(self.text, p, v, ss) {
+        let subj = match self.subject_before(v, ss) {
             Some(s) => s,
             // "X thanked Miami and said ...": the subject of the clause the verb is joined to.
             None if v > ss && matches!(self.lw(v - 1).as_str(), "and" | "but") => self
@@ -61,30 +58,30 @@ impl Ctx<'_> {
             None if let Some(s) = self.relative_subject(ss, v) => s,
             // "..., it said.": a document's or an organisation's words.
             None if matches!(class, VerbClass::Speech | VerbClass::Tell)
-                && let Some(s) = it_subject(self.text, p, ss, v) =>
+                && let Some(s) = self.it_subject(ss, v) =>
             {
                 s
             }
             // "Vorn, who calls it a “sham,” said", "Vorn however said", "Vorn has doubts but
             // has said": a subject further off.
             None if matches!(class, VerbClass::Speech | VerbClass::Tell)
-                && clause_follows(self.text, p, v)
-                && let Some(s) = relative_antecedent(self.text, p, ss, v)
-                    .or_else(|| distant_subject(self.text, p, ss, v))
+                && self.clause_follows(v)
+                && let Some(s) = self
+                    .relative_antecedent(ss, v)
+                    .or_else(|| self.distant_subject(ss, v))
                     .or_else(|| {
-                        conjoined_before(self.text, p, ss, v)
+                        self.conjoined_before(ss, v)
                             .and_then(|c| self.clause_subject(ss, c))
                     }) =>
             {
                 s
             }
             // "..., saying ...": the subject of the sentence's main clause.
-            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => {
-                main_subject(self.text, p, ss, v - 1)
-                    .or_else(|| self.sentence_subject(ss, v))
-                    .or_else(|| self.last_subject_in(self.out.last(), ss, v))
-                    .or_else(|| self.gerund_fallback(ss, v))?
-            }
+            None if lv.ends_with("ing") && v > ss && p.is_punct(v - 1, ',') => self
+                .main_subject(ss, v - 1)
+                .or_else(|| self.sentence_subject(ss, v))
+                .or_else(|| self.last_subject_in(self.out.last(), ss, v))
+                .or_else(|| self.gerund_fallback(ss, v))?,
             // "Vorn defended the line by saying it was ...": the main clause's subject.
             None if lv.ends_with("ing")
                 && v > ss
@@ -93,14 +90,14 @@ impl Ctx<'_> {
                     "by" | "after" | "while" | "before" | "when"
                 ) =>
             {
-                main_subject(self.text, p, ss, v - 1)
+                self.main_subject(ss, v - 1)
                     .or_else(|| self.sentence_subject(ss, v))
                     .or_else(|| self.gerund_fallback(ss, v))?
             }
             None if class != VerbClass::Mental
                 && v > ss
                 && (p.is_punct(v - 1, ',') || is_close(p, v - 1))
-                && let Some(s) = subject_after(self.text, p, v) =>
+                && let Some(s) = self.subject_after(v) =>
             {
                 inverted = true;
                 s

@@ -1,123 +1,129 @@
 //! The subject before a comma, with an appositive: "X, the head of ..., said", "the head of
 //! ..., X, said", "X, 45, the head of ..., said".
 
-use super::name::name_subject;
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::NOT_DESCRIPTORS;
-use crate::extract::tokens::{Kind, Para};
+use crate::extract::tokens::Kind;
 use crate::extract::words::{Words, is_cap, is_close, lower};
 
-/// "X, the head of ..., said" / "the head of ..., X, said": the subject before a comma.
-pub(super) fn appositive_subject(
-    text: &str,
-    p: &Para,
-    comma: usize,
-    floor: usize,
-) -> Option<Subject> {
-    // The comma-separated segments before the verb, nearest first: token ranges.
-    let mut segs: Vec<(usize, usize)> = Vec::new();
-    let mut end = comma;
-    let mut j = comma;
-    let mut n = 0;
-    // Where the earliest segment starts: the sentence's start or a quotation's end.
-    let mut opened = false;
-    while segs.len() < 5 {
-        if j == floor {
-            opened = true;
-            break;
-        }
-        j -= 1;
-        n += 1;
-        if p.toks[j].quote.is_some() {
-            opened = is_close(p, j);
-            j += 1;
-            break;
-        }
-        if n > 40 || p.sent_end[j] {
-            break;
-        }
-        if p.is_punct(j, ',') {
-            if j + 1 < end {
-                segs.push((j + 1, end - 1));
+impl Words<'_> {
+    /// "X, the head of ..., said" / "the head of ..., X, said": the subject before a comma.
+    pub(crate) fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Subject> {
+        let (text, p) = (self.text, self.p);
+        // The comma-separated segments before the verb, nearest first: token ranges.
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut end = comma;
+        let mut j = comma;
+        let mut n = 0;
+        // Where the earliest segment starts: the sentence's start or a quotation's end.
+        let mut opened = false;
+        while segs.len() < 5 {
+            if j == floor {
+                opened = true;
+                break;
             }
-            end = j;
+            j -= 1;
+            n += 1;
+            if p.toks[j].quote.is_some() {
+                opened = is_close(p, j);
+                j += 1;
+                break;
+            }
+            if n > 40 || p.sent_end[j] {
+                break;
+            }
+            if p.is_punct(j, ',') {
+                if j + 1 < end {
+                    segs.push((j + 1, end - 1));
+                }
+                end = j;
+            }
         }
-    }
-    if opened && j < end && segs.len() < 5 {
-        segs.push((j, end - 1));
-    }
-    if segs.is_empty() {
-        return None;
-    }
-    // "Clinton, during a town hall in Columbus, Ohio, said", "the head of the mission,
-    // Vasily Nebenzia, said": the earliest segment that is a whole name is the speaker.
-    if let Some((idx, mut s)) = segs
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(i, &(a, b))| whole_name(text, p, a, b).map(|s| (i, s)))
-    {
-        if idx > 0 {
-            let (ra, rb) = segs[idx - 1];
-            push_appositive_role(text, p, &mut s, ra, rb);
+        if opened && j < end && segs.len() < 5 {
+            segs.push((j, end - 1));
         }
-        return Some(s);
+        if segs.is_empty() {
+            return None;
+        }
+        // "Clinton, during a town hall in Columbus, Ohio, said", "the head of the mission,
+        // Vasily Nebenzia, said": the earliest segment that is a whole name is the speaker.
+        if let Some((idx, mut s)) = segs
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, &(a, b))| self.whole_name(a, b).map(|s| (i, s)))
+        {
+            if idx > 0 {
+                let (ra, rb) = segs[idx - 1];
+                self.push_appositive_role(&mut s, ra, rb);
+            }
+            return Some(s);
+        }
+        // "X, 45, the head of ..., said": the name before the first comma.
+        let (seg_start, seg_end) = segs[0];
+        let before = seg_start.checked_sub(2)?;
+        if before >= floor && is_cap(text, p, before) {
+            let mut s = self.name_subject(before, floor)?;
+            self.push_appositive_role(&mut s, seg_start, seg_end);
+            return Some(s);
+        }
+        None
     }
-    // "X, 45, the head of ..., said": the name before the first comma.
-    let (seg_start, seg_end) = segs[0];
-    let before = seg_start.checked_sub(2)?;
-    if before >= floor && is_cap(text, p, before) {
-        let mut s = name_subject(text, p, before, floor)?;
-        push_appositive_role(text, p, &mut s, seg_start, seg_end);
-        return Some(s);
-    }
-    None
-}
 
-/// A person's name that fills tokens `a..=b` ("Sen. Ilka Vorn (D-Ohio)"), not opened by a word
-/// that starts an adverbial ("In Washington").
-fn whole_name(text: &str, p: &Para, a: usize, b: usize) -> Option<Subject> {
-    let mut e = b;
-    if p.is_punct(e, ')')
-        && let Some(o) = (a..e).rev().find(|&i| p.is_punct(i, '('))
-        && o > a
-    {
-        e = o - 1;
+    /// A person's name that fills tokens `a..=b` ("Sen. Ilka Vorn (D-Ohio)"), not opened by a word
+    /// that starts an adverbial ("In Washington").
+    pub(crate) fn whole_name(&self, a: usize, b: usize) -> Option<Subject> {
+        let (text, p) = (self.text, self.p);
+        let mut e = b;
+        if p.is_punct(e, ')')
+            && let Some(o) = (a..e).rev().find(|&i| p.is_punct(i, '('))
+            && o > a
+        {
+            e = o - 1;
+        }
+        if !is_cap(text, p, e) {
+            return None;
+        }
+        let first = lower(text, p, a, &mut [0u8; 24]).to_string();
+        if NOT_DESCRIPTORS.contains(first.as_str())
+            || matches!(
+                first.as_str(),
+                "meanwhile"
+                    | "however"
+                    | "still"
+                    | "now"
+                    | "today"
+                    | "yesterday"
+                    | "earlier"
+                    | "later"
+            )
+        {
+            return None;
+        }
+        let mut s = self.name_subject(e, a)?;
+        if s.start != a || s.kind != SubjKind::Name {
+            return None;
+        }
+        s.lead = s.start;
+        s.end = b;
+        Some(s)
     }
-    if !is_cap(text, p, e) {
-        return None;
-    }
-    let first = lower(text, p, a, &mut [0u8; 24]).to_string();
-    if NOT_DESCRIPTORS.contains(first.as_str())
-        || matches!(
-            first.as_str(),
-            "meanwhile" | "however" | "still" | "now" | "today" | "yesterday" | "earlier" | "later"
-        )
-    {
-        return None;
-    }
-    let mut s = name_subject(text, p, e, a)?;
-    if s.start != a || s.kind != SubjKind::Name {
-        return None;
-    }
-    s.lead = s.start;
-    s.end = b;
-    Some(s)
-}
 
-/// The appositive after a name ("Sergey Lavrov, Russia's foreign minister, said") as a role.
-fn push_appositive_role(text: &str, p: &Para, s: &mut Subject, a: usize, b: usize) {
-    let first = lower(text, p, a, &mut [0u8; 24]).to_string();
-    if NOT_DESCRIPTORS.contains(first.as_str()) {
-        return;
-    }
-    let role = text[p.toks[a].s..p.toks[b].e].trim();
-    let role = role
-        .strip_prefix("the ")
-        .or_else(|| role.strip_prefix("a "))
-        .unwrap_or(role);
-    if !role.is_empty() && !role.chars().all(|c| c.is_ascii_digit()) && role.len() < 120 {
-        s.roles.push(role.to_string());
+    /// The appositive after a name ("Sergey Lavrov, Russia's foreign minister, said") as a role.
+    pub(crate) fn push_appositive_role(&self, s: &mut Subject, a: usize, b: usize) {
+        let (text, p) = (self.text, self.p);
+        let first = lower(text, p, a, &mut [0u8; 24]).to_string();
+        if NOT_DESCRIPTORS.contains(first.as_str()) {
+            return;
+        }
+        let role = text[p.toks[a].s..p.toks[b].e].trim();
+        let role = role
+            .strip_prefix("the ")
+            .or_else(|| role.strip_prefix("a "))
+            .unwrap_or(role);
+        if !role.is_empty() && !role.chars().all(|c| c.is_ascii_digit()) && role.len() < 120 {
+            s.roles.push(role.to_string());
+        }
     }
 }
 
@@ -138,7 +144,7 @@ impl Words<'_> {
         }
         let e = c1 - 1;
         let named = is_cap(self.text, p, e)
-            .then(|| name_subject(self.text, p, e, ss))
+            .then(|| self.name_subject(e, ss))
             .flatten()
             .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org) && s.name.is_some());
         Some(match named {

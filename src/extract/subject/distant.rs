@@ -2,10 +2,9 @@
 //! however said", "Vorn has since said"), or before a conjoined predicate ("Vorn has doubts but
 //! has said ...").
 
-use super::before::subject_before;
 use super::{SubjKind, Subject};
-use crate::extract::tokens::{Para, low};
-use crate::extract::words::is_open;
+use crate::extract::tokens::low;
+use crate::extract::words::{Words, is_open};
 
 /// Words between a subject and its verb that the verb's own search does not pass: a sentence
 /// adverb ("Vorn however said") or an auxiliary ("Vorn has said").
@@ -34,45 +33,51 @@ const BETWEEN: &[&str] = &[
     "do",
 ];
 
-/// The subject of the verb at `v` across an adverb or auxiliaries ("Carter however said",
-/// "Vorn has since said"), or, after a conjoined predicate, the subject of the clause it
-/// continues ("Vorn has doubts but has said ...", "Vorn left early and later said ...").
-pub(crate) fn distant_subject(text: &str, p: &Para, ss: usize, v: usize) -> Option<Subject> {
-    let mut buf = [0u8; 24];
-    let mut k = v;
-    while k > ss && BETWEEN.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
-        k -= 1;
+impl Words<'_> {
+    /// The subject of the verb at `v` across an adverb or auxiliaries ("Carter however said",
+    /// "Vorn has since said"), or, after a conjoined predicate, the subject of the clause it
+    /// continues ("Vorn has doubts but has said ...", "Vorn left early and later said ...").
+    pub(crate) fn distant_subject(&self, ss: usize, v: usize) -> Option<Subject> {
+        let (text, p) = (self.text, self.p);
+        let mut buf = [0u8; 24];
+        let mut k = v;
+        while k > ss && BETWEEN.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
+            k -= 1;
+        }
+        if k == v || k == ss {
+            return None;
+        }
+        if matches!(low(text, p, k - 1, &mut buf), "and" | "but") {
+            return None;
+        }
+        let s = self.subject_before(k, ss)?;
+        matches!(s.kind, SubjKind::Name | SubjKind::Pronoun | SubjKind::Org).then_some(s)
     }
-    if k == v || k == ss {
-        return None;
-    }
-    if matches!(low(text, p, k - 1, &mut buf), "and" | "but") {
-        return None;
-    }
-    let s = subject_before(text, p, k, ss)?;
-    matches!(s.kind, SubjKind::Name | SubjKind::Pronoun | SubjKind::Org).then_some(s)
-}
 
-/// "Vorn has doubts but has since said ...": the "and"/"but" before the auxiliaries of the
-/// verb at `v`, whose clause's subject is the verb's.
-pub(crate) fn conjoined_before(text: &str, p: &Para, ss: usize, v: usize) -> Option<usize> {
-    let mut buf = [0u8; 24];
-    let mut k = v;
-    while k > ss && BETWEEN.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
-        k -= 1;
+    /// "Vorn has doubts but has since said ...": the "and"/"but" before the auxiliaries of the
+    /// verb at `v`, whose clause's subject is the verb's.
+    pub(crate) fn conjoined_before(&self, ss: usize, v: usize) -> Option<usize> {
+        let (text, p) = (self.text, self.p);
+        let mut buf = [0u8; 24];
+        let mut k = v;
+        while k > ss && BETWEEN.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
+            k -= 1;
+        }
+        (k < v && k > ss + 1 && matches!(low(text, p, k - 1, &mut buf), "and" | "but"))
+            .then(|| k - 1)
     }
-    (k < v && k > ss + 1 && matches!(low(text, p, k - 1, &mut buf), "and" | "but")).then(|| k - 1)
-}
 
-/// Whether a reported clause plainly follows the verb at `v`: "that", a quotation, a colon or
-/// a subject pronoun ("has said she wants ..."), not an object ("would continue his push").
-pub(crate) fn clause_follows(text: &str, p: &Para, v: usize) -> bool {
-    let mut buf = [0u8; 24];
-    let n = v + 1;
-    is_open(p, n)
-        || p.is_punct(n, ':')
-        || matches!(
-            low(text, p, n, &mut buf),
-            "that" | "he" | "she" | "they" | "it" | "we" | "i"
-        )
+    /// Whether a reported clause plainly follows the verb at `v`: "that", a quotation, a colon or
+    /// a subject pronoun ("has said she wants ..."), not an object ("would continue his push").
+    pub(crate) fn clause_follows(&self, v: usize) -> bool {
+        let (text, p) = (self.text, self.p);
+        let mut buf = [0u8; 24];
+        let n = v + 1;
+        is_open(p, n)
+            || p.is_punct(n, ':')
+            || matches!(
+                low(text, p, n, &mut buf),
+                "that" | "he" | "she" | "they" | "it" | "we" | "i"
+            )
+    }
 }

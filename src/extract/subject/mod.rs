@@ -13,13 +13,6 @@ mod name;
 mod phrase;
 mod relative;
 
-pub(crate) use after::subject_after;
-pub(crate) use before::{it_subject, subject_before};
-pub(crate) use distant::{clause_follows, conjoined_before, distant_subject};
-pub(crate) use main_clause::main_subject;
-pub(crate) use name::name_subject;
-pub(crate) use relative::relative_antecedent;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjKind {
     /// A person's name, with any titles.

@@ -2,10 +2,9 @@
 //! found ..."), and the name a relative clause hangs on when its quotation swallowed the comma
 //! ("Vorn, who calls the levy a “sham,” said ...").
 
-use super::name::name_subject;
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::SUBJECT_VERB_GAP;
-use crate::extract::tokens::{Para, low};
+use crate::extract::tokens::low;
 use crate::extract::words::{Words, comma_closed, is_cap};
 
 impl Words<'_> {
@@ -28,7 +27,7 @@ impl Words<'_> {
             a -= 1;
         }
         let named = is_cap(self.text, p, a)
-            .then(|| name_subject(self.text, p, a, ss))
+            .then(|| self.name_subject(a, ss))
             .flatten()
             .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org) && s.name.is_some());
         Some(match named {
@@ -50,30 +49,33 @@ impl Words<'_> {
     }
 }
 
-/// "Vorn, who calls the levy a “sham,” said ...": the relative clause ends with a quotation
-/// that holds its comma, right before the verb at `v`; the subject is the name before "who".
-pub(crate) fn relative_antecedent(text: &str, p: &Para, ss: usize, v: usize) -> Option<Subject> {
-    if v == 0 || !comma_closed(text, p, v - 1) {
-        return None;
-    }
-    let mut buf = [0u8; 24];
-    // The relative pronoun after a comma, with no other comma outside quotations up to `v`.
-    let mut k = v - 1;
-    while k > ss {
-        k -= 1;
-        if p.toks[k].quote.is_some() {
-            continue;
-        }
-        if p.is_punct(k, ',') || p.sent_end[k] {
+impl Words<'_> {
+    /// "Vorn, who calls the levy a “sham,” said ...": the relative clause ends with a quotation
+    /// that holds its comma, right before the verb at `v`; the subject is the name before "who".
+    pub(crate) fn relative_antecedent(&self, ss: usize, v: usize) -> Option<Subject> {
+        let (text, p) = (self.text, self.p);
+        if v == 0 || !comma_closed(text, p, v - 1) {
             return None;
         }
-        if matches!(low(text, p, k, &mut buf), "who" | "which") && k >= ss + 2 {
-            break;
+        let mut buf = [0u8; 24];
+        // The relative pronoun after a comma, with no other comma outside quotations up to `v`.
+        let mut k = v - 1;
+        while k > ss {
+            k -= 1;
+            if p.toks[k].quote.is_some() {
+                continue;
+            }
+            if p.is_punct(k, ',') || p.sent_end[k] {
+                return None;
+            }
+            if matches!(low(text, p, k, &mut buf), "who" | "which") && k >= ss + 2 {
+                break;
+            }
         }
+        if k < ss + 2 || !p.is_punct(k - 1, ',') || !is_cap(text, p, k - 2) {
+            return None;
+        }
+        let s = self.name_subject(k - 2, ss)?;
+        matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
     }
-    if k < ss + 2 || !p.is_punct(k - 1, ',') || !is_cap(text, p, k - 2) {
-        return None;
-    }
-    let s = name_subject(text, p, k - 2, ss)?;
-    matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
 }
