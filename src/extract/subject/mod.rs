@@ -1,8 +1,14 @@
 //! Who is the subject of a reporting verb: the mention that attributes a claim, found among the
-//! tokens of its paragraph. One file per family of finders: right before the verb (`before`),
-//! after an inverted verb (`after`), before a comma with an appositive (`appositive`), the main
-//! clause a gerund hangs on (`main_clause`), and the capitalised name at a token with its titles
-//! (`name`).
+//! tokens of its paragraph. `of_verb` asks the finders of `FINDERS` in order; the first that
+//! recognises the verb's shape decides.
+//!
+//! One file per family of finders, each a method of `Words`: right before the verb (`before`:
+//! a name, a pronoun, a role noun, a group, an organisation, "it"), after an inverted verb
+//! (`after`), before a comma with an appositive or an opening phrase (`appositive`), the clause
+//! a gerund or a joined verb hangs on (`main_clause`), a relative pronoun and its antecedent
+//! (`relative`), a subject apart from its verb (`distant`), a noun phrase no list knows
+//! (`phrase`), and the capitalised name at a token with its titles (`name`), which the others
+//! call.
 
 mod after;
 mod appositive;
@@ -12,6 +18,10 @@ mod main_clause;
 mod name;
 mod phrase;
 mod relative;
+
+use super::lexicon::{NOT_PHRASE_SUBJECT_VERBS, VerbClass};
+use super::raw::Raw;
+use super::words::{Words, is_close};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjKind {
@@ -64,4 +74,185 @@ impl Subject {
             roles: Vec::new(),
         }
     }
+}
+
+/// A reporting verb whose subject is sought: token `v` of the sentence opening at token `ss`.
+pub(crate) struct Verb<'a> {
+    pub v: usize,
+    pub ss: usize,
+    /// The verb lowercased.
+    pub lower: &'a str,
+    pub class: VerbClass,
+    /// The last claim found in the paragraph: a verb joined to its cue may share its subject.
+    pub last: Option<&'a Raw>,
+}
+
+/// What a finder makes of a verb.
+enum Step {
+    /// The subject, before the verb.
+    Found(Subject),
+    /// The subject after an inverted verb ("“...,” said X").
+    Inverted(Subject),
+    /// Not this finder's shape: the next one is asked.
+    Next,
+    /// This finder's shape with no subject in it: the verb attributes nothing.
+    Stop,
+}
+
+type Finder = fn(&Words<'_>, &Verb<'_>) -> Step;
+
+/// The finders of a reporting verb's subject, in the order they are asked.
+const FINDERS: [Finder; 10] = [
+    right_before,
+    joined_clause,
+    noun_phrase,
+    relative_pronoun,
+    it_pronoun,
+    further_off,
+    gerund_after_comma,
+    gerund_after_preposition,
+    after_inverted_verb,
+    phrase_before,
+];
+
+/// The subject of a reporting verb, and whether it stands after the verb ("“...,” said X").
+/// None when the verb attributes nothing.
+pub(crate) fn of_verb(w: &Words<'_>, verb: &Verb<'_>) -> Option<(Subject, bool)> {
+    for find in FINDERS {
+        match find(w, verb) {
+            Step::Found(s) => return Some((s, false)),
+            Step::Inverted(s) => return Some((s, true)),
+            Step::Next => {}
+            Step::Stop => return None,
+        }
+    }
+    None
+}
+
+/// A finder's answer when it may pass the verb on.
+fn found_or_next(s: Option<Subject>) -> Step {
+    s.map_or(Step::Next, Step::Found)
+}
+
+/// A finder's answer when the verb's shape is its own.
+fn found_or_stop(s: Option<Subject>) -> Step {
+    s.map_or(Step::Stop, Step::Found)
+}
+
+/// Verbs of speaking and telling, whose subject may stand further off than a mental verb's.
+fn speaks(verb: &Verb<'_>) -> bool {
+    matches!(verb.class, VerbClass::Speech | VerbClass::Tell)
+}
+
+/// "Vorn said", "the minister said", "officials said": right before the verb, past
+/// auxiliaries and adverbs.
+fn right_before(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    found_or_next(w.subject_before(verb.v, verb.ss))
+}
+
+/// "X thanked Miami and said ...": the subject of the clause the verb is joined to.
+fn joined_clause(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    let (v, ss) = (verb.v, verb.ss);
+    if !(v > ss && matches!(w.lw(v - 1).as_str(), "and" | "but")) {
+        return Step::Next;
+    }
+    found_or_stop(
+        w.clause_subject(ss, v - 1)
+            .or_else(|| w.joined_subject(verb.last, ss, v, verb.class)),
+    )
+}
+
+/// "74 percent said", "the budget office said": a noun phrase no word list knows.
+fn noun_phrase(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    if NOT_PHRASE_SUBJECT_VERBS.contains(verb.lower) {
+        return Step::Next;
+    }
+    found_or_next(w.phrase_subject(verb.ss, verb.v))
+}
+
+/// "Vorn, who said ...", "voters who want ...": the relative pronoun, standing for its
+/// antecedent.
+fn relative_pronoun(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    found_or_next(w.relative_subject(verb.ss, verb.v))
+}
+
+/// "..., it said.": a document's or an organisation's words.
+fn it_pronoun(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    if !speaks(verb) {
+        return Step::Next;
+    }
+    found_or_next(w.it_subject(verb.ss, verb.v))
+}
+
+/// "Vorn, who calls it a “sham,” said", "Vorn however said", "Vorn has doubts but has said": a
+/// subject further off, when a clause plainly follows the verb.
+fn further_off(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    let (v, ss) = (verb.v, verb.ss);
+    if !speaks(verb) || !w.clause_follows(v) {
+        return Step::Next;
+    }
+    found_or_next(
+        w.relative_antecedent(ss, v)
+            .or_else(|| w.distant_subject(ss, v))
+            .or_else(|| {
+                w.conjoined_before(ss, v)
+                    .and_then(|c| w.clause_subject(ss, c))
+            }),
+    )
+}
+
+/// "..., saying ...": the subject of the sentence's main clause.
+fn gerund_after_comma(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    let (v, ss) = (verb.v, verb.ss);
+    if !(verb.lower.ends_with("ing") && v > ss && w.p.is_punct(v - 1, ',')) {
+        return Step::Next;
+    }
+    found_or_stop(
+        w.main_subject(ss, v - 1)
+            .or_else(|| w.sentence_subject(ss, v))
+            .or_else(|| w.last_subject_in(verb.last, ss, v))
+            .or_else(|| w.gerund_fallback(ss, v)),
+    )
+}
+
+/// "Vorn defended the line by saying it was ...": the main clause's subject.
+fn gerund_after_preposition(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    let (v, ss) = (verb.v, verb.ss);
+    if !(verb.lower.ends_with("ing")
+        && v > ss
+        && matches!(
+            w.lw(v - 1).as_str(),
+            "by" | "after" | "while" | "before" | "when"
+        ))
+    {
+        return Step::Next;
+    }
+    found_or_stop(
+        w.main_subject(ss, v - 1)
+            .or_else(|| w.sentence_subject(ss, v))
+            .or_else(|| w.gerund_fallback(ss, v)),
+    )
+}
+
+/// "“...,” said Vorn", "..., said the minister": after an inverted verb.
+fn after_inverted_verb(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    let (v, ss) = (verb.v, verb.ss);
+    if !(verb.class != VerbClass::Mental
+        && v > ss
+        && (w.p.is_punct(v - 1, ',') || is_close(w.p, v - 1)))
+    {
+        return Step::Next;
+    }
+    w.subject_after(v).map_or(Step::Next, Step::Inverted)
+}
+
+/// "The deputy head of the delegation to the forum said ...": the phrase before the verb, which
+/// no other finder knows; "A CNN poll last month showed ...": a poll or a report a few words
+/// back.
+fn phrase_before(w: &Words<'_>, verb: &Verb<'_>) -> Step {
+    let (v, ss) = (verb.v, verb.ss);
+    found_or_stop(
+        w.fallback_subject(ss, v, verb.class)
+            .or_else(|| w.evidence_subject(ss, v)),
+    )
 }
