@@ -3,13 +3,18 @@
 //! object ends. Read by the attribution rules and by the subject finders that trust a verb
 //! only when a clause follows it.
 
+use super::lexicon::{
+    ADDRESSEE_DETERMINERS, ADDRESSEE_ENDS, ADDRESSEES, ADVERBIAL_START, ADVERBS_BEFORE_CLAUSE,
+    ALWAYS_VERBS, ED_MODIFIERS, MENTAL_CLAUSE_STARTS, NOT_BARE_CLAUSE_STARTS, NOT_CLAUSE_STARTS,
+    NOT_GROUP_VIEWS, NOT_MENTAL_CLAUSE_STARTS, NOT_PHRASE_SUBJECT_VERBS, NOT_POSSESSIVE_HER_NEXT,
+    NOUN_PHRASE_ENDS, OBJECT_CLAUSE_STARTS, OBJECT_HER_NEXT, OBJECT_VERB_STEMS,
+    PRESENT_FORMS_OFTEN_NOUNS, REPORT_OPENERS, SPEECH_CLAUSE_STARTS, TELL_CLAUSE_STARTS,
+    TIME_NOUNS, VERBS_AFTER_IT, VerbClass, is_attitude_verb, is_clause_link, is_commitment_verb,
+    verb_class,
+};
 use super::tokens::Kind;
 use super::when::said_on;
 use super::words::{Words, is_cap, is_close, is_open};
-use crate::extract::lexicon::{
-    ADVERBIAL_START, NOT_PHRASE_SUBJECT_VERBS, VerbClass, is_attitude_verb, is_clause_link,
-    is_commitment_verb, verb_class,
-};
 
 impl Words<'_> {
     /// Skips an addressee after "told"/"warned": a pronoun, "reporters", a capitalised name.
@@ -20,46 +25,17 @@ impl Words<'_> {
         }
         let l = self.lw(j);
         // "her advisers" is a possessive with its noun; "told her that" a pronoun.
-        let possessive_her = l == "her"
-            && p.is_word(j + 1)
-            && !matches!(
-                self.lw(j + 1).as_str(),
-                "that" | "to" | "on" | "in" | "the" | "a"
-            );
-        if !possessive_her
-            && matches!(
-                l.as_str(),
-                "him"
-                    | "her"
-                    | "them"
-                    | "us"
-                    | "me"
-                    | "you"
-                    | "reporters"
-                    | "journalists"
-                    | "lawmakers"
-                    | "supporters"
-                    | "listeners"
-                    | "viewers"
-                    | "voters"
-                    | "parliament"
-                    | "congress"
-            )
-        {
+        let possessive_her =
+            l == "her" && p.is_word(j + 1) && !OBJECT_HER_NEXT.contains(self.lw(j + 1).as_str());
+        if !possessive_her && ADDRESSEES.contains(l.as_str()) {
             return j + 1;
         }
-        if matches!(
-            l.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
-        ) {
+        if ADDRESSEE_DETERMINERS.contains(l.as_str()) {
             let mut k = j + 1;
             while k <= end
                 && k < j + 6
                 && p.is_word(k)
-                && !matches!(
-                    self.lw(k).as_str(),
-                    "that" | "as" | "because" | "if" | "whether"
-                )
+                && !ADDRESSEE_ENDS.contains(self.lw(k).as_str())
                 && !ADVERBIAL_START.contains(self.lw(k).as_str())
             {
                 k += 1;
@@ -102,25 +78,7 @@ impl Words<'_> {
                     continue;
                 }
             }
-            if matches!(
-                l.as_str(),
-                "also"
-                    | "again"
-                    | "repeatedly"
-                    | "publicly"
-                    | "privately"
-                    | "previously"
-                    | "recently"
-                    | "earlier"
-                    | "later"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-                    | "further"
-                    | "separately"
-                    | "then"
-                    | "once"
-            ) {
+            if ADVERBS_BEFORE_CLAUSE.contains(l.as_str()) {
                 j += 1;
                 continue;
             }
@@ -147,62 +105,21 @@ impl Words<'_> {
         // "Many officials on and off the island believe ...": a view held by a group.
         let attitude = class == VerbClass::Mental
             && is_attitude_verb(&lv)
-            && !matches!(lv.as_str(), "hope" | "thought" | "fear" | "feel" | "want");
+            && !NOT_GROUP_VIEWS.contains(lv.as_str());
         if !matches!(class, VerbClass::Speech | VerbClass::Tell) && !attitude {
             return false;
         }
         // Only forms that are verbs wherever they stand: "the state", "a pledged delegate", "an
         // estimated loss" are nouns and adjectives.
         let verb = attitude
-            || matches!(
-                lv.as_str(),
-                "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes"
-            )
+            || ALWAYS_VERBS.contains(lv.as_str())
             || (lv.ends_with("ed")
-                && !matches!(
-                    lv.as_str(),
-                    "pledged" | "estimated" | "charged" | "alleged" | "reported" | "continued"
-                ))
+                && !ED_MODIFIERS.contains(lv.as_str()))
             // Present forms that are rarely nouns ("argue", "insists", "adds").
             || (matches!(class, VerbClass::Speech | VerbClass::Tell)
                 && !lv.ends_with("ing")
                 && !lv.ends_with("ed")
-                && !matches!(
-                    lv.as_str(),
-                    "note"
-                        | "notes"
-                        | "tweet"
-                        | "report"
-                        | "reports"
-                        | "remark"
-                        | "remarks"
-                        | "promise"
-                        | "pledge"
-                        | "pledges"
-                        | "vow"
-                        | "estimate"
-                        | "demand"
-                        | "charge"
-                        | "claim"
-                        | "claims"
-                        | "write"
-                        | "ask"
-                        | "asks"
-                        | "continue"
-                        | "continues"
-                        | "recall"
-                        | "mention"
-                        | "mentions"
-                        | "hint"
-                        | "hints"
-                        | "observe"
-                        | "point"
-                        | "points"
-                        | "question"
-                        | "reply"
-                        | "state"
-                        | "states"
-                ));
+                && !PRESENT_FORMS_OFTEN_NOUNS.contains(lv.as_str()));
         if !verb || NOT_PHRASE_SUBJECT_VERBS.contains(lv.as_str()) {
             return false;
         }
@@ -213,32 +130,7 @@ impl Words<'_> {
         // "they'll", "he’s": the pronoun before the contraction.
         let w = self.lw(j);
         let head = w.as_str().split(['\'', '’']).next().unwrap_or("");
-        is_open(p, j)
-            || is_cap(self.text, p, j)
-            || matches!(
-                head,
-                "that"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "it"
-                    | "we"
-                    | "i"
-                    | "there"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "our"
-                    | "if"
-                    | "whether"
-            )
+        is_open(p, j) || is_cap(self.text, p, j) || REPORT_OPENERS.contains(head)
     }
 
     /// "Vorn vowed to repeal the levy": what a promise, a vow or a pledge commits to is the
@@ -284,20 +176,7 @@ impl Words<'_> {
                 break;
             }
             if p.is_word(n)
-                && (is_clause_link(&self.lw(n))
-                    || matches!(
-                        self.lw(n).as_str(),
-                        "who"
-                            | "which"
-                            | "last"
-                            | "saying"
-                            | "despite"
-                            | "though"
-                            | "over"
-                            | "during"
-                            | "until"
-                            | "earlier"
-                    ))
+                && (is_clause_link(&self.lw(n)) || NOUN_PHRASE_ENDS.contains(self.lw(n).as_str()))
             {
                 break;
             }
@@ -309,76 +188,25 @@ impl Words<'_> {
     /// Whether "this" at `j` opens a clause rather than a time ("said this is a rough patch",
     /// not "said this week that ...").
     pub(crate) fn this_not_time(&self, j: usize) -> bool {
-        self.lw(j) == "this"
-            && !matches!(
-                self.lw(j + 1).as_str(),
-                "week"
-                    | "weekend"
-                    | "month"
-                    | "year"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-                    | "spring"
-                    | "summer"
-                    | "fall"
-                    | "autumn"
-                    | "winter"
-                    | "time"
-                    | "past"
-                    | "season"
-                    | "cycle"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            )
+        self.lw(j) == "this" && !TIME_NOUNS.contains(self.lw(j + 1).as_str())
     }
 
     /// "said her father ...": "her" with a noun after it is a possessive opening the clause, not
     /// an object; after verbs that also take an object ("maintained her lead", "continue her
     /// work") it is not.
     pub(crate) fn possessive_her(&self, lv: &str, j: usize) -> bool {
-        let object_verb = [
-            "maintain", "continu", "mention", "suggest", "explain", "point",
-        ]
-        .iter()
-        .any(|stem| lv.starts_with(stem));
+        let object_verb = OBJECT_VERB_STEMS.iter().any(|stem| lv.starts_with(stem));
         !object_verb
             && self.lw(j) == "her"
             && self.p.is_word(j + 1)
-            && !matches!(
-                self.lw(j + 1).as_str(),
-                "that" | "to" | "on" | "in" | "the" | "a" | "an" | "about" | "of" | "for" | "with"
-            )
+            && !NOT_POSSESSIVE_HER_NEXT.contains(self.lw(j + 1).as_str())
     }
 
     /// "I think it is ...": "it" or "this" followed by a verb opens the clause a mental verb
     /// reports (alone, "I like it", it is an object).
     pub(crate) fn it_clause(&self, j: usize) -> bool {
         matches!(self.lw(j).as_str(), "it" | "this")
-            && matches!(
-                self.lw(j + 1).as_str(),
-                "is" | "was"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "has"
-                    | "had"
-                    | "might"
-                    | "may"
-                    | "should"
-                    | "must"
-                    | "isn't"
-                    | "wasn't"
-                    | "won't"
-                    | "doesn't"
-                    | "didn't"
-            )
+            && VERBS_AFTER_IT.contains(self.lw(j + 1).as_str())
     }
 
     /// "..., Spicer said, adding ...", "..., he said, on condition of anonymity": a comma after
@@ -406,72 +234,17 @@ impl Words<'_> {
 
 /// Whether a clause can start with this word right after a verb with no "that".
 pub(crate) fn clause_start(l: &str, class: VerbClass) -> bool {
-    if matches!(
-        l,
-        "to" | "for"
-            | "about"
-            | "with"
-            | "by"
-            | "of"
-            | "as"
-            | "into"
-            | "up"
-            | "down"
-            | "out"
-            | "off"
-            | "over"
-            | "so"
-            | "and"
-            | "or"
-            | "but"
-            | "in"
-            | "on"
-            | "at"
-            | "from"
-            | "if"
-            | "whether"
-            | "when"
-            | "what"
-            | "how"
-            | "why"
-            | "who"
-            | "after"
-            | "before"
-            | "than"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-    ) {
+    if NOT_BARE_CLAUSE_STARTS.contains(l) {
         return match class {
-            VerbClass::Object => matches!(l, "as" | "what" | "how" | "why" | "who"),
-            VerbClass::Speech => matches!(
-                l,
-                "if" | "whether" | "what" | "how" | "why" | "who" | "when"
-            ),
-            VerbClass::Tell => matches!(l, "if" | "whether" | "what" | "how" | "why" | "to"),
-            VerbClass::Mental => matches!(l, "to" | "if" | "whether"),
+            VerbClass::Object => OBJECT_CLAUSE_STARTS.contains(l),
+            VerbClass::Speech => SPEECH_CLAUSE_STARTS.contains(l),
+            VerbClass::Tell => TELL_CLAUSE_STARTS.contains(l),
+            VerbClass::Mental => MENTAL_CLAUSE_STARTS.contains(l),
         };
     }
     match class {
         VerbClass::Object => true,
-        VerbClass::Mental => !matches!(l, "it" | "this" | "him" | "her" | "them" | "so" | "not"),
-        _ => !matches!(
-            l,
-            "him"
-                | "her"
-                | "them"
-                | "me"
-                | "us"
-                | "so"
-                | "not"
-                | "nothing"
-                | "something"
-                | "anything"
-                | "yes"
-                | "no"
-        ),
+        VerbClass::Mental => !NOT_MENTAL_CLAUSE_STARTS.contains(l),
+        _ => !NOT_CLAUSE_STARTS.contains(l),
     }
 }

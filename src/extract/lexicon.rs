@@ -4,6 +4,16 @@
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+mod arabic;
+mod clause_words;
+mod media;
+mod subject_words;
+
+pub use arabic::*;
+pub use clause_words::*;
+pub use media::*;
+pub use subject_words::*;
+
 /// FNV-1a: the word lists are looked up once per word of every item, and their keys are short.
 #[derive(Default)]
 pub struct Fnv(u64);
@@ -550,3 +560,35 @@ pub fn is_question_start(l: &str) -> bool {
             | "for"
     )
 }
+
+/// Title-case reporting verbs whose object is what was said ("Tells" takes an addressee first).
+pub const TITLE_CASE_VERBS: &[&str] = &[
+    "Says", "Say", "Claims", "Promises", "Predicts", "Warns", "Insists", "Admits", "Thinks",
+    "Believes", "Vows", "Argues", "Suggests", "Declares", "Pledges",
+];
+
+/// Nouns whose "that" clause is what someone said or holds (not "the fact that", "the idea
+/// that", which the writer asserts).
+pub const SAYING_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "suggestion",
+    "warning",
+    "warnings",
+    "belief",
+    "insistence",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "assurance",
+    "assurances",
+    "admission",
+    "contention",
+    "concern",
+    "fears",
+    "hopes",
+    "charge",
+];

@@ -3,8 +3,8 @@
 //! possessive endings.
 
 use super::lexicon::{
-    NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PERSON_PRONOUNS, ROLE_NOUNS, SENTENCE_ADVERBS,
-    TITLE_WORDS,
+    CONTRACTION_ENDINGS, NAME_PARTICLES, NOT_NAMES, NOT_ROLE_WORDS, NOT_ROLES_ALONE, ORG_HEADS,
+    PERSON_PRONOUNS, ROLE_NOUNS, ROLE_ORG_LINKS, SENTENCE_ADVERBS, TITLE_WORDS,
 };
 use super::subject::SubjKind;
 use super::tokens::lower_ascii;
@@ -90,20 +90,12 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
             .iter()
             .any(|l| {
                 (TITLE_WORDS.contains(l.as_str()) || ROLE_NOUNS.contains(l.as_str()))
-                    && !matches!(
-                        l.as_str(),
-                        "the" | "to" | "for" | "and" | "of" | "his" | "her" | "a" | "an"
-                    )
+                    && !NOT_ROLES_ALONE.contains(l.as_str())
             })
             .then(|| (String::new(), Vec::new(), SubjKind::Role));
     }
     // "representative to the United Nations": a role ending in an organisation, not a name.
-    if i > 0
-        && matches!(
-            lows[i - 1].as_str(),
-            "the" | "to" | "of" | "at" | "for" | "in"
-        )
-    {
+    if i > 0 && ROLE_ORG_LINKS.contains(lows[i - 1].as_str()) {
         return Some((String::new(), Vec::new(), SubjKind::Role));
     }
     let name_words: Vec<&str> = words[i..]
@@ -125,7 +117,7 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
         let r: Vec<&str> = words[..i]
             .iter()
             .zip(&lows[..i])
-            .filter(|(_, l)| !matches!(l.as_str(), "the" | "a" | "an" | "his" | "her"))
+            .filter(|(_, l)| !NOT_ROLE_WORDS.contains(l.as_str()))
             .map(|(w, _)| *w)
             .collect();
         if r.is_empty() {
@@ -156,11 +148,7 @@ pub fn valid_name(name: &str) -> bool {
     }
     // Contractions are no names ("I’m", "Let's", "We’ve").
     let contraction = name.split(' ').any(|w| {
-        [
-            "’m", "'m", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’d", "'d", "n’t", "n't",
-        ]
-        .iter()
-        .any(|c| w.ends_with(c))
+        CONTRACTION_ENDINGS.iter().any(|c| w.ends_with(c))
             && (w.len() <= 6 || w.ends_with("n’t") || w.ends_with("n't"))
     });
     let mut buf = [0u8; 24];

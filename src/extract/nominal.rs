@@ -3,39 +3,13 @@
 //! the "that" clause, up to the sentence's end, a semicolon, a dash or a bracket; its source
 //! the possessive owner of the noun ("Vorn's", "his") when there is one.
 
-use super::lexicon::PERSON_PRONOUNS;
+use super::lexicon::{PERSON_PRONOUNS, SAYING_NOUNS};
 use super::raw::{Raw, Who};
 use super::subject::SubjKind;
 use super::tokens::{Kind, Para, lower_ascii};
 use super::words::is_cap;
 use crate::extract::words::Words;
 use crate::vocab::{ClaimKind, Span};
-
-/// Nouns whose "that" clause is what someone said or holds (not "the fact that", "the idea
-/// that", which the writer asserts).
-const NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "assertion",
-    "assertions",
-    "suggestion",
-    "warning",
-    "warnings",
-    "belief",
-    "insistence",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "assurance",
-    "assurances",
-    "admission",
-    "contention",
-    "concern",
-    "fears",
-    "hopes",
-    "charge",
-];
 
 /// Appends the noun-introduced claims of a paragraph to `out`, skipping any that overlaps a
 /// claim already found from `first` on.
@@ -57,7 +31,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>, first: usize) {
         if !(5..=12).contains(&w.len()) || !w.starts_with(char::is_lowercase) {
             continue;
         }
-        if !NOUNS.contains(&lower_ascii(w, &mut buf)) {
+        if !SAYING_NOUNS.contains(&lower_ascii(w, &mut buf)) {
             continue;
         }
         let ss = p.sentence_start(v);

@@ -2,16 +2,11 @@
 //! "Brill Warns Of Levy Rise, Calls For Vote". The claim is what follows the verb, up to a
 //! comma or a semicolon; only the item's first paragraph, short and one sentence, counts.
 
+use super::lexicon::TITLE_CASE_VERBS;
 use super::names::clean_name;
 use super::raw::{Raw, Who};
 use super::subject::SubjKind;
 use crate::vocab::{ClaimKind, Span};
-
-/// Title-case reporting verbs whose object is what was said ("Tells" takes an addressee first).
-const VERBS: &[&str] = &[
-    "Says", "Say", "Claims", "Promises", "Predicts", "Warns", "Insists", "Admits", "Thinks",
-    "Believes", "Vows", "Argues", "Suggests", "Declares", "Pledges",
-];
 
 pub fn find(text: &str, para: Span) -> Option<Raw> {
     let s = para.start;
@@ -29,7 +24,7 @@ pub fn find(text: &str, para: Span) -> Option<Raw> {
     let mut names: Vec<&str> = Vec::new();
     let mut found = None;
     for w in body.split(' ') {
-        if VERBS.contains(&w) && !names.is_empty() {
+        if TITLE_CASE_VERBS.contains(&w) && !names.is_empty() {
             found = Some(offset);
             break;
         }

@@ -5,7 +5,9 @@
 //! 17, 2020" dates the answers and names the outlet.
 
 use super::coreference::mention;
-use super::lexicon::{NOT_TURN_LABELS, QUESTION_LABELS};
+use super::lexicon::{
+    NOT_TURN_LABELS, QUESTION_LABELS, TRANSCRIPT_HEADER_WORDS, TRANSCRIPT_TITLE_WORDS,
+};
 use super::names::clean_name;
 use super::raw::{Raw, Who};
 use super::subject::SubjKind;
@@ -160,30 +162,13 @@ pub fn find(
     // The header before the first turn: its date and outlet go to every answer.
     let header = (first.saturating_sub(12)..first).rev().find(|&i| {
         let t = text[paras[i].range()].to_lowercase();
-        [
-            "interview",
-            "transcript",
-            "briefing",
-            "press conference",
-            "q&a",
-            "remarks",
-        ]
-        .iter()
-        .any(|k| t.contains(k))
+        TRANSCRIPT_HEADER_WORDS.iter().any(|k| t.contains(k))
     });
     let header_text = header
         .map(|i| &text[paras[i].range()])
         .or(title.filter(|t| {
             let t = t.to_lowercase();
-            [
-                "interview",
-                "transcript",
-                "briefing",
-                "press conference",
-                "remarks",
-            ]
-            .iter()
-            .any(|k| t.contains(k))
+            TRANSCRIPT_TITLE_WORDS.iter().any(|k| t.contains(k))
         }));
     let (h_date, h_outlet) = header_text
         .map(|t| {

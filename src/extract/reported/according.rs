@@ -2,6 +2,7 @@
 //! the clause before or after it.
 
 use super::Ctx;
+use crate::extract::lexicon::{SENTENCE_CONJUNCTIONS, SOURCE_DESCRIPTIONS};
 use crate::extract::raw::Who;
 use crate::extract::subject::SubjKind;
 use crate::extract::tokens::Kind;
@@ -81,7 +82,7 @@ impl Ctx<'_> {
 
     /// Whether token `v` opens its sentence, past a leading conjunction ("But according to").
     pub(super) fn opens_sentence(&self, ss: usize, v: usize) -> bool {
-        v == ss || (v == ss + 1 && matches!(self.lw(ss).as_str(), "but" | "and" | "so" | "yet"))
+        v == ss || (v == ss + 1 && SENTENCE_CONJUNCTIONS.contains(self.lw(ss).as_str()))
     }
 
     /// Whether "according" at `v` follows a clause of five words or more and a comma (or a
@@ -100,11 +101,7 @@ impl Ctx<'_> {
             return true;
         }
         let next = self.lw(e + 1);
-        next.ends_with("ing")
-            || matches!(
-                next.as_str(),
-                "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their"
-            )
+        next.ends_with("ing") || SOURCE_DESCRIPTIONS.contains(next.as_str())
     }
 
     /// Whether a quotation ending in a comma closes right before token `v` (“...,” X said).

@@ -2,7 +2,7 @@
 //! said". The question is a claim, the asker's or no one's.
 
 use super::Ctx;
-use crate::extract::lexicon::is_question_start;
+use crate::extract::lexicon::{ASKED_ADVERBIALS, is_question_start};
 use crate::extract::raw::Who;
 use crate::extract::subject::SubjKind;
 use crate::extract::words::is_cap;
@@ -38,10 +38,7 @@ impl Ctx<'_> {
                 j = k;
                 continue;
             }
-            if !matches!(
-                l.as_str(),
-                "on" | "at" | "in" | "during" | "repeatedly" | "again" | "later" | "directly"
-            ) {
+            if !ASKED_ADVERBIALS.contains(l.as_str()) {
                 return None;
             }
             // "on Fox News", "at a briefing Monday in Washington": up to the question.

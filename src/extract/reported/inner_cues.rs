@@ -4,7 +4,10 @@
 //! a relative clause's own cue ("the town halls which he said could not be bought").
 
 use super::{Ctx, trim_span};
-use crate::extract::lexicon::{SUBJECT_VERB_GAP, VerbClass, verb_class};
+use crate::extract::lexicon::{
+    JOINING_CONJUNCTIONS, PERSON_PRONOUNS, SUBJECT_VERB_GAP, SUBORDINATORS, THAT_COMPLEMENT_HEADS,
+    VerbClass, verb_class,
+};
 use crate::extract::subject::SubjKind;
 use crate::extract::tokens::{Para, low};
 use crate::extract::words::{Words, is_cap};
@@ -48,12 +51,7 @@ impl Ctx<'_> {
         let after_subordinate = p.is_punct(conj, ',')
             && matches!(subj.kind, SubjKind::Name | SubjKind::Pronoun)
             && opens_subordinate(self.text, p, ss);
-        if !after_subordinate
-            && !matches!(
-                self.lw(conj).as_str(),
-                "and" | "but" | "while" | "whereas" | "although" | "though"
-            )
-        {
+        if !after_subordinate && !JOINING_CONJUNCTIONS.contains(self.lw(conj).as_str()) {
             return false;
         }
         self.end_last_before(p.toks[conj].s, p.toks[conj - 1].e)
@@ -129,7 +127,7 @@ pub(super) fn relative_cue(text: &str, p: &Para, v: usize) -> bool {
         return false;
     }
     let subj = low(text, p, k - 1, &mut buf).to_string();
-    let subject = matches!(subj.as_str(), "he" | "she" | "they" | "we" | "i")
+    let subject = PERSON_PRONOUNS.contains(subj.as_str())
         || (is_cap(text, p, k - 1)
             && !matches!(subj.as_str(), "it" | "this" | "that")
             && !p.word(text, k - 1).ends_with('s'));
@@ -140,10 +138,7 @@ pub(super) fn relative_cue(text: &str, p: &Para, v: usize) -> bool {
         && p.is_word(k - 3)
         && !is_cap(text, p, k - 3)
         && verb_class(low(text, p, k - 3, &mut buf)).is_none()
-        && !matches!(
-            low(text, p, k - 3, &mut buf),
-            "clear" | "sure" | "so" | "now" | "such"
-        );
+        && !THAT_COMPLEMENT_HEADS.contains(low(text, p, k - 3, &mut buf));
     subject && (matches!(rel.as_str(), "which" | "whom" | "as") || (rel == "that" && after_noun))
 }
 
@@ -151,21 +146,7 @@ pub(super) fn relative_cue(text: &str, p: &Para, v: usize) -> bool {
 /// said ..., she said ...", "Although he acknowledged ..., he maintained ...").
 pub(super) fn opens_subordinate(text: &str, p: &Para, ss: usize) -> bool {
     let mut buf = [0u8; 24];
-    matches!(
-        low(text, p, ss, &mut buf),
-        "while"
-            | "although"
-            | "though"
-            | "whereas"
-            | "when"
-            | "if"
-            | "because"
-            | "since"
-            | "as"
-            | "after"
-            | "before"
-            | "even"
-    )
+    SUBORDINATORS.contains(low(text, p, ss, &mut buf))
 }
 
 /// "..., CNN reported.", "..., those people said Monday.", "..., according to an organizer.":

@@ -6,6 +6,7 @@
 use super::Ctx;
 use crate::extract::after_quote;
 use crate::extract::coreference::is_relative;
+use crate::extract::lexicon::NOT_VERB_AFTER_SUBJECT;
 use crate::extract::raw::{Raw, Who};
 use crate::extract::subject::SubjKind;
 use crate::extract::tokens::{Para, low};
@@ -157,10 +158,7 @@ pub(super) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
     let verb_ok = verb < colon
         && prev.is_word(verb)
         && !is_cap(text, &prev, verb)
-        && !matches!(
-            low(text, &prev, verb, &mut buf),
-            "the" | "a" | "an" | "to" | "of"
-        );
+        && !NOT_VERB_AFTER_SUBJECT.contains(low(text, &prev, verb, &mut buf));
     if !verb_ok || !matches!(s.kind, SubjKind::Name | SubjKind::Pronoun | SubjKind::Org) {
         return None;
     }

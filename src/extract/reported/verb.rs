@@ -5,8 +5,9 @@
 use super::Ctx;
 use crate::extract::clause::clause_start;
 use crate::extract::lexicon::{
-    EVIDENCE_NOUNS, PERSON_PRONOUNS, VerbClass, cue_particles, is_attitude_verb, is_clause_link,
-    is_stance_verb,
+    ASKED_PASSIVE_AFTER, CIRCUMSTANCE_STARTS, EVIDENCE_NOUNS, NOUN_LIKE_STANCE_VERBS,
+    PERSON_PRONOUNS, SAYING_NOUNS_AFTER_POSSESSIVE, STANCE_PARTICLES, SUPPORT_AUXILIARIES,
+    SUPPORT_RELATIVES, VerbClass, cue_particles, is_attitude_verb, is_clause_link, is_stance_verb,
 };
 use crate::extract::raw::Who;
 use crate::extract::subject::{self, SubjKind, Subject, Verb};
@@ -87,11 +88,7 @@ impl Ctx<'_> {
             end = v + 1;
         }
         if lv == "asked"
-            && (v == ss
-                || matches!(
-                    self.lw(v - 1).as_str(),
-                    "when" | "was" | "were" | "being" | "after" | "if" | "is" | "been" | "be"
-                ))
+            && (v == ss || ASKED_PASSIVE_AFTER.contains(self.lw(v - 1).as_str()))
             && let Some(end) = self.asked_passive(v, ss, se)
         {
             return Some(end);
@@ -294,16 +291,11 @@ impl Ctx<'_> {
             return Reading::Unfit;
         }
         // "endorsed Vorn last week, saying ...": a stance is towards a noun phrase.
-        if matches!(lv, "support" | "supports" | "favor" | "favors")
-            && !self.support_is_a_verb(cue.v, cue.ss)
-        {
+        if NOUN_LIKE_STANCE_VERBS.contains(lv) && !self.support_is_a_verb(cue.v, cue.ss) {
             return Reading::Nothing;
         }
         let end = if is_stance_verb(lv) && !that {
-            if matches!(
-                self.lw(j).as_str(),
-                "by" | "away" | "off" | "down" | "up" | "out"
-            ) {
+            if STANCE_PARTICLES.contains(self.lw(j).as_str()) {
                 return Reading::Nothing;
             }
             self.noun_phrase_end(j, se)
@@ -324,31 +316,13 @@ impl Ctx<'_> {
     fn support_is_a_verb(&self, v: usize, ss: usize) -> bool {
         let p = self.p;
         let mut k = v - 1;
-        while k > ss
-            && matches!(
-                self.lw(k).as_str(),
-                "would"
-                    | "will"
-                    | "can"
-                    | "could"
-                    | "not"
-                    | "also"
-                    | "still"
-                    | "do"
-                    | "does"
-                    | "did"
-                    | "strongly"
-                    | "now"
-                    | "all"
-                    | "both"
-            )
-        {
+        while k > ss && SUPPORT_AUXILIARIES.contains(self.lw(k).as_str()) {
             k -= 1;
         }
         let w = p.word(self.text, k);
         let l = self.lw(k);
         let verb_like = (PERSON_PRONOUNS.contains(l.as_str())
-            || matches!(l.as_str(), "who" | "that" | "which" | "you")
+            || SUPPORT_RELATIVES.contains(l.as_str())
             || (is_cap(self.text, p, k) && !w.ends_with('s'))
             || (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3))
             && !w.ends_with("’s")
@@ -365,10 +339,7 @@ impl Ctx<'_> {
         let rest_empty = j > se
             || (j == se && !p.is_word(se))
             || p.is_punct(j, ',')
-            || matches!(
-                self.lw(j).as_str(),
-                "as" | "while" | "when" | "after" | "before" | "during" | "because" | "in" | "at"
-            );
+            || CIRCUMSTANCE_STARTS.contains(self.lw(j).as_str());
         if !rest_empty {
             return None;
         }
@@ -399,36 +370,7 @@ impl Ctx<'_> {
         let possessive = w.ends_with("'s")
             || w.ends_with("’s")
             || matches!(self.lw(v - 1).as_str(), "his" | "their" | "its");
-        possessive
-            && matches!(
-                self.lw(v).as_str(),
-                "claim"
-                    | "claims"
-                    | "charge"
-                    | "charges"
-                    | "promise"
-                    | "promises"
-                    | "pledge"
-                    | "warning"
-                    | "report"
-                    | "reports"
-                    | "remarks"
-                    | "comment"
-                    | "comments"
-                    | "statement"
-                    | "tweet"
-                    | "tweets"
-                    | "call"
-                    | "calls"
-                    | "attack"
-                    | "attacks"
-                    | "support"
-                    | "vow"
-                    | "estimate"
-                    | "estimates"
-                    | "demand"
-                    | "demands"
-            )
+        possessive && SAYING_NOUNS_AFTER_POSSESSIVE.contains(self.lw(v).as_str())
     }
 }
 

@@ -2,7 +2,7 @@
 //! ..., X, said", "X, 45, the head of ..., said".
 
 use super::{SubjKind, Subject};
-use crate::extract::lexicon::NOT_DESCRIPTORS;
+use crate::extract::lexicon::{NOT_DESCRIPTORS, NOT_NAME_ADVERBS};
 use crate::extract::tokens::Kind;
 use crate::extract::words::{Words, is_cap, is_close, lower};
 
@@ -85,19 +85,7 @@ impl Words<'_> {
             return None;
         }
         let first = lower(text, p, a, &mut [0u8; 24]).to_string();
-        if NOT_DESCRIPTORS.contains(first.as_str())
-            || matches!(
-                first.as_str(),
-                "meanwhile"
-                    | "however"
-                    | "still"
-                    | "now"
-                    | "today"
-                    | "yesterday"
-                    | "earlier"
-                    | "later"
-            )
-        {
+        if NOT_DESCRIPTORS.contains(first.as_str()) || NOT_NAME_ADVERBS.contains(first.as_str()) {
             return None;
         }
         let mut s = self.name_subject(e, a)?;

@@ -5,8 +5,10 @@
 
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::{
-    GROUP_NOUNS, GROUP_SUBJECTS, NOT_DESCRIPTORS, NOT_NAMES, ORG_HEADS, PERSON_PRONOUNS,
-    ROLE_NOUNS, STATEMENT_NOUNS, SUBJECT_VERB_GAP, verb_class,
+    ADVERBS_BEFORE_PASSIVE, DESCRIPTION_JOINERS, GROUP_NOUNS, GROUP_SUBJECTS, HEAD_DETERMINERS,
+    IT_CLAUSE_LINKS, IT_PASSIVE_BE, NOT_DESCRIPTORS, NOT_NAMES, ORG_HEADS, PASSIVE_BE,
+    PEOPLE_SUFFIXES, PERSON_PRONOUNS, ROLE_DETERMINERS, ROLE_NOUNS, STATEMENT_NOUNS,
+    SUBJECT_VERB_GAP, UNNAMED_DETERMINERS, verb_class,
 };
 use crate::extract::names::{is_possessive, valid_name};
 use crate::extract::tokens::low;
@@ -22,18 +24,12 @@ impl Words<'_> {
         let mut b = k;
         while b > floor
             && p.is_word(b)
-            && matches!(
-                lower(text, p, b, &mut buf),
-                "not" | "never" | "also" | "widely" | "once" | "often" | "long" | "still" | "now"
-            )
+            && ADVERBS_BEFORE_PASSIVE.contains(lower(text, p, b, &mut buf))
         {
             b -= 1;
         }
         if p.is_word(b)
-            && matches!(
-                lower(text, p, b, &mut buf),
-                "is" | "was" | "were" | "are" | "be" | "been" | "being" | "isn't" | "wasn't"
-            )
+            && PASSIVE_BE.contains(lower(text, p, b, &mut buf))
             && !lower(text, p, v, &mut buf).ends_with("ing")
         {
             return None;
@@ -129,7 +125,7 @@ impl Words<'_> {
                 }
                 break;
             }
-            let joins = matches!(l, "of" | "and" | "for" | "at")
+            let joins = DESCRIPTION_JOINERS.contains(l)
                 && (is_cap(text, p, i + 1)
                     || (p.is_word(i + 1) && lower(text, p, i + 1, &mut [0u8; 24]) == "the"));
             if !joins
@@ -216,10 +212,7 @@ impl Words<'_> {
             }
             let w = p.word(text, j);
             let lj = lower(text, p, j, &mut buf);
-            if matches!(
-                lj,
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
-            ) {
+            if HEAD_DETERMINERS.contains(lj) {
                 start = j;
                 break;
             }
@@ -336,20 +329,12 @@ impl Words<'_> {
         let opens = it == ss
             || p.is_punct(it - 1, ',')
             || p.is_punct(it - 1, ';')
-            || matches!(
-                low(text, p, it - 1, &mut buf),
-                "and" | "but" | "while" | "as" | "because" | "though" | "although"
-            );
+            || IT_CLAUSE_LINKS.contains(low(text, p, it - 1, &mut buf));
         if !opens {
             return None;
         }
         // "it is said", "it has been said": a passive names no one.
-        if (k..v).any(|i| {
-            matches!(
-                low(text, p, i, &mut buf),
-                "is" | "was" | "been" | "be" | "being"
-            )
-        }) {
+        if (k..v).any(|i| IT_PASSIVE_BE.contains(low(text, p, i, &mut buf))) {
             return None;
         }
         Some(Subject {
@@ -364,11 +349,13 @@ impl Words<'_> {
 }
 
 /// "the surgeon" stands for the person named before; "a surgeon" for nobody named.
-pub(super) fn determiner_kind(det: &str) -> Option<SubjKind> {
-    match det {
-        "the" | "his" | "her" | "their" | "its" => Some(SubjKind::Role),
-        "a" | "an" | "one" | "another" => Some(SubjKind::Group),
-        _ => None,
+pub(crate) fn determiner_kind(det: &str) -> Option<SubjKind> {
+    if ROLE_DETERMINERS.contains(det) {
+        Some(SubjKind::Role)
+    } else if UNNAMED_DETERMINERS.contains(det) {
+        Some(SubjKind::Group)
+    } else {
+        None
     }
 }
 
@@ -382,7 +369,5 @@ fn is_group_noun(lw: &str) -> bool {
             .is_some_and(|st| ROLE_NOUNS.contains(st) && st != "statement")
         // People by what they do: "lobbyists", "insurers", "politicians", "operatives".
         || (lw.len() >= 6
-            && ["ists", "ers", "ors", "ians", "ants", "ents", "ives", "ates", "eurs"]
-                .iter()
-                .any(|suf| lw.ends_with(suf)))
+            && PEOPLE_SUFFIXES.iter().any(|suf| lw.ends_with(suf)))
 }

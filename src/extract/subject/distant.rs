@@ -3,35 +3,9 @@
 //! has said ...").
 
 use super::{SubjKind, Subject};
+use crate::extract::lexicon::{CLAUSE_FOLLOWS, FAR_SUBJECT_GAP};
 use crate::extract::tokens::low;
 use crate::extract::words::{Words, is_open};
-
-/// Words between a subject and its verb that the verb's own search does not pass: a sentence
-/// adverb ("Vorn however said") or an auxiliary ("Vorn has said").
-const BETWEEN: &[&str] = &[
-    "however",
-    "though",
-    "meanwhile",
-    "too",
-    "has",
-    "have",
-    "had",
-    "also",
-    "since",
-    "later",
-    "previously",
-    "repeatedly",
-    "subsequently",
-    "then",
-    "again",
-    "instead",
-    "would",
-    "will",
-    "could",
-    "did",
-    "does",
-    "do",
-];
 
 impl Words<'_> {
     /// The subject of the verb at `v` across an adverb or auxiliaries ("Carter however said",
@@ -41,7 +15,7 @@ impl Words<'_> {
         let (text, p) = (self.text, self.p);
         let mut buf = [0u8; 24];
         let mut k = v;
-        while k > ss && BETWEEN.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
+        while k > ss && FAR_SUBJECT_GAP.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
             k -= 1;
         }
         if k == v || k == ss {
@@ -60,7 +34,7 @@ impl Words<'_> {
         let (text, p) = (self.text, self.p);
         let mut buf = [0u8; 24];
         let mut k = v;
-        while k > ss && BETWEEN.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
+        while k > ss && FAR_SUBJECT_GAP.contains(&low(text, p, k - 1, &mut buf)) && k + 4 > v {
             k -= 1;
         }
         (k < v && k > ss + 1 && matches!(low(text, p, k - 1, &mut buf), "and" | "but"))
@@ -73,11 +47,6 @@ impl Words<'_> {
         let (text, p) = (self.text, self.p);
         let mut buf = [0u8; 24];
         let n = v + 1;
-        is_open(p, n)
-            || p.is_punct(n, ':')
-            || matches!(
-                low(text, p, n, &mut buf),
-                "that" | "he" | "she" | "they" | "it" | "we" | "i"
-            )
+        is_open(p, n) || p.is_punct(n, ':') || CLAUSE_FOLLOWS.contains(low(text, p, n, &mut buf))
     }
 }

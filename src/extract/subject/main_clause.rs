@@ -3,8 +3,9 @@
 
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::{
-    NOT_DESCRIPTORS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, SENTENCE_ADVERBS, SUBJECT_VERB_GAP,
-    TITLE_ABBREVIATIONS, VerbClass, verb_class,
+    CLAUSE_SUBJECT_BOUNDS, GOVERNING_PREPOSITIONS, NOT_DESCRIPTORS, NOT_NAMES, PERSON_PRONOUNS,
+    ROLE_NOUNS, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, SUBJECT_VERB_GAP, TITLE_ABBREVIATIONS,
+    VerbClass, verb_class,
 };
 use crate::extract::raw::{Raw, Who};
 use crate::extract::tokens::Kind;
@@ -200,18 +201,7 @@ impl Words<'_> {
             let l = self.lw(c - 1);
             if p.is_punct(c - 1, ',')
                 || p.is_punct(c - 1, ';')
-                || matches!(
-                    l.as_str(),
-                    "when"
-                        | "while"
-                        | "as"
-                        | "after"
-                        | "because"
-                        | "before"
-                        | "since"
-                        | "and"
-                        | "but"
-                )
+                || CLAUSE_SUBJECT_BOUNDS.contains(l.as_str())
                 || p.toks[c - 1].quote.is_some()
             {
                 break;
@@ -281,14 +271,10 @@ impl Words<'_> {
         let p = self.p;
         let mut k = ss;
         while k < c {
-            let governed = k > ss
-                && matches!(
-                    self.lw(k - 1).as_str(),
-                    "on" | "in" | "at" | "of" | "from" | "to" | "for" | "with" | "by" | "about"
-                );
+            let governed = k > ss && GOVERNING_PREPOSITIONS.contains(self.lw(k - 1).as_str());
             if !governed && p.is_word(k) && p.toks[k].quote.is_none() {
                 let l = self.lw(k);
-                if matches!(l.as_str(), "he" | "she" | "it" | "they" | "we" | "i") {
+                if SUBJECT_PRONOUNS.contains(l.as_str()) {
                     return Some(Subject {
                         kind: SubjKind::Pronoun,
                         ..Subject::group(k, k)

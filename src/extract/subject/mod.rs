@@ -22,6 +22,8 @@ mod relative;
 use super::lexicon::{NOT_PHRASE_SUBJECT_VERBS, VerbClass};
 use super::raw::Raw;
 use super::words::{Words, is_close};
+use crate::extract::lexicon::GERUND_PREPOSITIONS;
+pub(crate) use before::determiner_kind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjKind {
@@ -220,10 +222,7 @@ fn gerund_after_preposition(w: &Words<'_>, verb: &Verb<'_>) -> Step {
     let (v, ss) = (verb.v, verb.ss);
     if !(verb.lower.ends_with("ing")
         && v > ss
-        && matches!(
-            w.lw(v - 1).as_str(),
-            "by" | "after" | "while" | "before" | "when"
-        ))
+        && GERUND_PREPOSITIONS.contains(w.lw(v - 1).as_str()))
     {
         return Step::Next;
     }

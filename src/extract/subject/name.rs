@@ -3,7 +3,8 @@
 
 use super::Subject;
 use crate::extract::lexicon::{
-    NAME_PARTICLES, NOT_DESCRIPTORS, ROLE_NOUNS, SENTENCE_ADVERBS, TITLE_ABBREVIATIONS, TITLE_WORDS,
+    NAME_JOINERS, NAME_PARTICLES, NOT_DESCRIPTORS, NOT_NAME_STARTS, ROLE_NOUNS, SENTENCE_ADVERBS,
+    TITLE_ABBREVIATIONS, TITLE_WORDS,
 };
 use crate::extract::names::clean_name;
 use crate::extract::words::{Words, is_cap, lower};
@@ -54,11 +55,7 @@ impl Words<'_> {
                     start = j;
                     continue;
                 }
-                if next_cap
-                    && matches!(lj, "of" | "for" | "the" | "and")
-                    && j > 0
-                    && is_cap(text, p, j - 1)
-                {
+                if next_cap && NAME_JOINERS.contains(lj) && j > 0 && is_cap(text, p, j - 1) {
                     start = j;
                     continue;
                 }
@@ -77,7 +74,7 @@ impl Words<'_> {
         // Nor does a conjunction or sentence adverb ("When Vorn", "But Brill", "Instead Brill").
         while start < k && {
             let l = lower(text, p, start, &mut buf);
-            matches!(l, "and" | "of" | "for" | "to")
+            NOT_NAME_STARTS.contains(l)
                 || (is_cap(text, p, start)
                     && (SENTENCE_ADVERBS.contains(l)
                         || (NOT_DESCRIPTORS.contains(l) && !TITLE_WORDS.contains(l))))

@@ -5,8 +5,9 @@
 
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::{
-    EVIDENCE_NOUNS, SUBJECT_VERB_GAP, VerbClass, is_clause_link, is_determiner, is_quantifier,
-    verb_class,
+    EVIDENCE_NOUNS, EVIDENCE_PHRASE_BOUNDS, EVIDENCE_RECORDS, EVIDENCE_VERBS, NOT_FALLBACK_HEADS,
+    NOT_PHRASE_HEADS, PASSIVE_GAP_BE, SUBJECT_VERB_GAP, VerbClass, is_clause_link, is_determiner,
+    is_quantifier, verb_class,
 };
 use crate::extract::tokens::Kind;
 use crate::extract::words::Words;
@@ -43,26 +44,7 @@ impl Words<'_> {
         }
         // The head is a noun: not a verb of the list, not a pronoun object.
         let head = self.lw(v - 1);
-        if verb_class(&head).is_some()
-            || matches!(
-                head.as_str(),
-                "it" | "that"
-                    | "this"
-                    | "which"
-                    | "who"
-                    | "not"
-                    | "never"
-                    | "also"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "was"
-                    | "is"
-                    | "be"
-                    | "will"
-                    | "would"
-            )
-        {
+        if verb_class(&head).is_some() || NOT_PHRASE_HEADS.contains(head.as_str()) {
             return None;
         }
         Some(Subject {
@@ -80,36 +62,17 @@ impl Words<'_> {
     /// no comma or clause between. The phrase from its determiner to the verb is a group.
     pub(crate) fn evidence_subject(&self, ss: usize, v: usize) -> Option<Subject> {
         let lv = self.lw(v);
-        if !matches!(
-            lv.as_str(),
-            "show" | "shows" | "showed" | "found" | "finds" | "suggest" | "suggests" | "suggested"
-        ) {
+        if !EVIDENCE_VERBS.contains(lv.as_str()) {
             return None;
         }
         let k = self.plain_words_before(ss, v, 8);
         let head = (k..v).find(|&i| {
             let l = self.lw(i);
-            EVIDENCE_NOUNS.contains(l.as_str())
-                || matches!(
-                    l.as_str(),
-                    "filings"
-                        | "records"
-                        | "documents"
-                        | "emails"
-                        | "e-mails"
-                        | "video"
-                        | "footage"
-                        | "photos"
-                        | "polling"
-                        | "surveys"
-                        | "review"
-                        | "tallies"
-                        | "returns"
-                )
+            EVIDENCE_NOUNS.contains(l.as_str()) || EVIDENCE_RECORDS.contains(l.as_str())
         })?;
         // The phrase starts at the evidence noun's determiner or modifiers.
         let mut s = head;
-        while s > k && !matches!(self.lw(s - 1).as_str(), "of" | "in" | "by" | "from") {
+        while s > k && !EVIDENCE_PHRASE_BOUNDS.contains(self.lw(s - 1).as_str()) {
             s -= 1;
         }
         Some(Subject::group(s, v - 1))
@@ -139,10 +102,7 @@ impl Words<'_> {
         let mut e = v - 1;
         let mut gaps = 0;
         while e > ss && gaps < 3 && SUBJECT_VERB_GAP.contains(self.lw(e).as_str()) {
-            if matches!(
-                self.lw(e).as_str(),
-                "is" | "was" | "were" | "are" | "being" | "been"
-            ) {
+            if PASSIVE_GAP_BE.contains(self.lw(e).as_str()) {
                 return None;
             }
             e -= 1;
@@ -152,50 +112,7 @@ impl Words<'_> {
             return None;
         }
         let le = self.lw(e);
-        if le.ends_with("ly")
-            || matches!(
-                le.as_str(),
-                "to" | "not"
-                    | "be"
-                    | "is"
-                    | "was"
-                    | "were"
-                    | "are"
-                    | "been"
-                    | "what"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "and"
-                    | "but"
-                    | "or"
-                    | "as"
-                    | "so"
-                    | "than"
-                    | "you"
-                    | "i"
-                    | "we"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "let"
-                    | "can"
-                    | "the"
-                    | "an"
-                    | "a"
-                    | "of"
-                    | "for"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "by"
-                    | "with"
-                    | "from"
-                    | "into"
-                    | "about"
-                    | "most"
-            )
-        {
+        if le.ends_with("ly") || NOT_FALLBACK_HEADS.contains(le.as_str()) {
             return None;
         }
         Some(Subject::group(self.plain_words_before(ss, e, 5), e))
