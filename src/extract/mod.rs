@@ -4,11 +4,15 @@
 //! text; the graph builder maps them to the item's span basis. Speakers are canonicalised across
 //! items by `canonicalise_speakers` before the graph is built.
 //!
-//! The item is cut into paragraphs (`tokens`); interview turns are found first (`turns`), then
-//! each other paragraph's attributions (`reported` for English, `arabic`); pronouns and role
-//! nouns are resolved to the last named person, names canonicalised (`speakers`), and each
-//! claim's date (`when`) and outlet (`to_whom`) read from the words around its cue; the pieces
-//! of a quotation broken by its attribution are joined into one claim (`continued`).
+//! The item is cut into paragraphs (`tokens`); interview turns are found first (`turns`), a
+//! headline that quotes its speaker (`headline`), then each other paragraph's attributions
+//! (`reported` for English, with `after_quote`, `hedged` and `nominal`; `arabic`). The rules
+//! hand back `raw::Raw` claims; who is the subject of a reporting verb is `subject`'s question,
+//! what the verb reports `clause`'s, and the words they read are the `lexicon`'s. Pronouns,
+//! role nouns and surnames are resolved to the named person (`coreference`, with `names`), each
+//! claim's date (`when`) and outlet (`to_whom`) read from the words around its cue, and the
+//! pieces of a quotation broken by its attribution joined into one claim (`continued`). Across
+//! items, the forms of one name become one speaker (`canonical`).
 
 mod after_quote;
 mod arabic;
@@ -20,12 +24,10 @@ mod headline;
 mod hedged;
 pub mod lexicon;
 mod names;
-
 mod nominal;
 mod raw;
 mod reported;
 mod subject;
-mod titled;
 pub mod to_whom;
 pub mod tokens;
 mod turns;
@@ -106,7 +108,7 @@ pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
             continue;
         }
         if i == 0
-            && let Some(h) = headline::find(text, span).or_else(|| titled::find(text, span))
+            && let Some(h) = headline::find(text, span)
         {
             raws.push(h);
             continue;
