@@ -97,3 +97,79 @@ fn compatible(a: &str, b: &str) -> bool {
     let pb: String = fb.chars().take(3).collect();
     fa == fb || pa == pb || fa.trim_end_matches('.') == pb.chars().take(1).collect::<String>()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::SpeakerMention;
+    use crate::vocab::{ClaimKind, Span};
+
+    /// A claim of `speaker` (with `roles`) in one item.
+    fn said_by(speaker: &str, roles: &[&str]) -> ClaimMention {
+        ClaimMention {
+            text: "The bridge will open.".into(),
+            span: Span::new(0, 21),
+            parts: Vec::new(),
+            kind: ClaimKind::Direct,
+            language: None,
+            speaker: Some(SpeakerMention {
+                name: speaker.into(),
+                aliases: Vec::new(),
+                roles: roles.iter().map(|r| r.to_string()).collect(),
+                span: Span::new(22, 30),
+            }),
+            cue: None,
+            reported_by: None,
+            said_on: None,
+            source_span: None,
+        }
+    }
+
+    fn speakers(items: &[Vec<ClaimMention>]) -> Vec<(String, Vec<String>, Vec<String>)> {
+        items
+            .iter()
+            .flatten()
+            .filter_map(|c| c.speaker.as_ref())
+            .map(|s| (s.name.clone(), s.aliases.clone(), s.roles.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn spellings_and_the_surname_alone_become_the_most_printed_form() {
+        let mut items = vec![
+            vec![said_by("Sergey Varlov", &["Foreign Minister"])],
+            vec![said_by("Sergey Varlov", &[]), said_by("Sergei Varlov", &[])],
+            vec![said_by("Varlov", &["minister"])],
+        ];
+        canonicalise(&mut items);
+        let one = (
+            "Sergey Varlov".to_string(),
+            vec!["Sergei Varlov".to_string(), "Varlov".to_string()],
+            vec!["Foreign Minister".to_string(), "minister".to_string()],
+        );
+        assert_eq!(
+            speakers(&items),
+            vec![one.clone(), one.clone(), one.clone(), one]
+        );
+    }
+
+    #[test]
+    fn two_first_names_stay_two_people_and_their_surname_alone_stays_apart() {
+        let mut items = vec![
+            vec![said_by("Ilka Vorn", &[]), said_by("Ilka Vorn", &[])],
+            vec![said_by("Piet Vorn", &[])],
+            vec![said_by("Vorn", &[])],
+        ];
+        canonicalise(&mut items);
+        let names: Vec<String> = speakers(&items).into_iter().map(|s| s.0).collect();
+        // The surname alone could be either.
+        assert_eq!(names, vec!["Ilka Vorn", "Ilka Vorn", "Piet Vorn", "Vorn"]);
+    }
+
+    #[test]
+    fn first_names_that_may_be_one_person() {
+        assert!(compatible("Sergey Varlov", "Sergei Varlov"));
+        assert!(compatible("I. Vorn", "Ilka Vorn"));
+        assert!(!compatible("Ilka Vorn", "Piet Vorn"));
+    }
+}

@@ -248,3 +248,44 @@ pub(crate) fn clause_start(l: &str, class: VerbClass) -> bool {
         _ => !NOT_CLAUSE_STARTS.contains(l),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::subject::Sample;
+
+    #[test]
+    fn the_clause_starts_past_an_addressee_and_adverbials() {
+        let s = Sample::new("Vorn told reporters on Friday that the bridge will open.");
+        let w = s.words();
+        let end = s.tok("open");
+        let after_object = w.skip_object(s.tok("reporters"), end);
+        assert_eq!(after_object, s.tok("on"));
+        assert_eq!(w.skip_adverbials(after_object, end), s.tok("that"));
+        let s = Sample::new("Vorn told the paper that the bridge will open.");
+        assert_eq!(
+            s.words().skip_object(s.tok("the"), s.tok("open")),
+            s.tok("that")
+        );
+    }
+
+    #[test]
+    fn a_verb_reports_only_where_a_clause_follows_it() {
+        let s = Sample::new("Vorn said that the bridge will open.");
+        assert!(s.words().opens_report(s.tok("said"), VerbClass::Speech));
+        // "pledged" mostly modifies a noun ("a pledged delegate").
+        let s = Sample::new("The pledged delegates said that it will open.");
+        assert!(!s.words().opens_report(s.tok("pledged"), VerbClass::Speech));
+    }
+
+    #[test]
+    fn which_words_open_a_clause_after_each_class_of_verb() {
+        assert!(clause_start("the", VerbClass::Speech));
+        assert!(clause_start("if", VerbClass::Speech));
+        assert!(!clause_start("to", VerbClass::Speech));
+        assert!(clause_start("to", VerbClass::Tell));
+        assert!(!clause_start("him", VerbClass::Speech));
+        assert!(!clause_start("it", VerbClass::Mental));
+        assert!(clause_start("it", VerbClass::Object));
+    }
+}

@@ -338,3 +338,153 @@ pub(crate) fn with_antecedent(text: &str, rel: Span) -> Span {
     }
     Span::new(start, rel.end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::ClaimKind;
+
+    fn full_names(text: &str) -> FullNames<'_> {
+        let mut names = FullNames::default();
+        names.add_para(text, &Para::new(text, 0, text.len()));
+        names
+    }
+
+    /// The subject `mention`, as printed at its first place in `text`.
+    fn subject(text: &str, mention: &str, kind: SubjKind, name: Option<&str>) -> Who {
+        let s = text.find(mention).unwrap();
+        Who::Subject {
+            span: Span::new(s, s + mention.len()),
+            kind,
+            name: name.map(Into::into),
+            roles: Vec::new(),
+        }
+    }
+
+    /// A claim of `who` in the sentence starting at byte `sentence`.
+    fn raw(who: Who, cue: &str, sentence: usize) -> Raw {
+        Raw {
+            span: Span::new(sentence, sentence),
+            kind: ClaimKind::Direct,
+            who,
+            cue: Some(cue.into()),
+            ctx: vec![Span::new(sentence, sentence)],
+            reported_by: None,
+            said_on: None,
+            language: None,
+        }
+    }
+
+    /// Each claim's speaker name and attributing mention as printed.
+    fn resolved(text: &str, raws: Vec<Raw>) -> Vec<(Option<String>, Option<&str>)> {
+        let names = full_names(text);
+        let mut people = Coreference::new(text, &names);
+        raws.into_iter()
+            .map(|mut r| {
+                let (speaker, mention) = people.resolve(&mut r);
+                (speaker.map(|s| s.name), mention.map(|m| &text[m.range()]))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pronouns_and_uncued_quotations_stand_for_the_last_person_an_organisation_after_it() {
+        let t = "Ilka Vorn spoke. She left. “It is done.” The Tarn ministry replied. “No.”";
+        let got = resolved(
+            t,
+            vec![
+                raw(
+                    subject(t, "Ilka Vorn", SubjKind::Name, Some("Ilka Vorn")),
+                    "spoke",
+                    0,
+                ),
+                raw(subject(t, "She", SubjKind::Pronoun, None), "left", 17),
+                raw(Who::Inherit, "", 27),
+                raw(
+                    subject(t, "The Tarn ministry", SubjKind::Org, Some("Tarn ministry")),
+                    "replied",
+                    45,
+                ),
+                raw(Who::Inherit, "", 69),
+            ],
+        );
+        let vorn = Some("Ilka Vorn".to_string());
+        assert_eq!(
+            got,
+            vec![
+                (vorn.clone(), Some("Ilka Vorn")),
+                (vorn.clone(), Some("She")),
+                (vorn, Some("She")),
+                (Some("Tarn ministry".into()), Some("The Tarn ministry")),
+                (Some("Tarn ministry".into()), Some("The Tarn ministry")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_is_the_full_name_the_item_prints() {
+        let t = "Vasily Nebenko arrived in the morning. Nebenko said it was late.";
+        let names = full_names(t);
+        assert_eq!(names.get("Nebenko").as_deref(), Some("Vasily Nebenko"));
+        assert_eq!(names.get("Brill"), None);
+        let mut people = Coreference::new(t, &names);
+        let mut r = raw(
+            subject(t, "Nebenko said", SubjKind::Name, Some("Nebenko")),
+            "said",
+            39,
+        );
+        let (speaker, _) = people.resolve(&mut r);
+        let speaker = speaker.unwrap();
+        assert_eq!(speaker.name, "Vasily Nebenko");
+        assert_eq!(speaker.aliases, vec!["Nebenko".to_string()]);
+        let t = "Agnes von der Muhll and the board met.";
+        assert_eq!(
+            full_names(t).get("von der Muhll").as_deref(),
+            Some("Agnes von der Muhll")
+        );
+    }
+
+    #[test]
+    fn a_gerund_takes_the_subject_of_the_cue_it_hangs_on() {
+        let t = "“It is done,” Vorn said, adding: “We are sure.”";
+        let got = resolved(
+            t,
+            vec![
+                raw(subject(t, "Vorn", SubjKind::Name, Some("Vorn")), "said", 0),
+                raw(Who::Nobody, "adding", 0),
+            ],
+        );
+        assert_eq!(got[1], (Some("Vorn".into()), Some("Vorn")));
+    }
+
+    #[test]
+    fn a_relative_pronoun_takes_in_its_antecedent() {
+        let t = "“It is done,” said Gov. Jon Vasko, who spoke first.";
+        let got = resolved(
+            t,
+            vec![raw(
+                subject(t, "who", SubjKind::Name, Some("Jon Vasko")),
+                "said",
+                0,
+            )],
+        );
+        assert_eq!(
+            got,
+            vec![(Some("Jon Vasko".into()), Some("Gov. Jon Vasko, who"))]
+        );
+        let t = "It was the harbour board, which said no.";
+        let which = t.find("which").unwrap();
+        let wide = with_antecedent(t, Span::new(which, which + 5));
+        assert_eq!(&t[wide.range()], "the harbour board, which");
+        assert!(is_relative("Who") && !is_relative("whom"));
+    }
+
+    #[test]
+    fn the_last_name_printed_before_a_pronoun() {
+        let t = "Minister Ilka Vorn arrived in Tarn. Then she spoke.";
+        let m = last_name_before(t, t.find("she").unwrap()).unwrap();
+        assert_eq!(m.name, "Ilka Vorn");
+        assert_eq!(&t[m.span.range()], "Ilka Vorn");
+        assert!(last_name_before("the tunnel is late; she spoke", 20).is_none());
+    }
+}

@@ -128,3 +128,41 @@ fn title_case(text: &str, para: Span) -> Option<Raw> {
         language: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The claim, its speaker and its cue of a headline.
+    fn claim(t: &str) -> Option<(&str, Option<String>, Option<String>)> {
+        find(t, Span::new(0, t.len())).map(|r| match r.who {
+            Who::Subject { name, .. } => (&t[r.span.range()], name, r.cue),
+            w => panic!("{w:?}"),
+        })
+    }
+
+    #[test]
+    fn the_speaker_before_a_colon_or_a_title_case_verb() {
+        assert_eq!(
+            claim("Vorn: Bridge Will Open In May"),
+            Some((
+                "Bridge Will Open In May",
+                Some("Vorn".into()),
+                Some(":".into())
+            ))
+        );
+        assert_eq!(
+            claim("Vorn Says Bridge Will Open, Brill Disagrees"),
+            Some(("Bridge Will Open", Some("Vorn".into()), Some("Says".into())))
+        );
+    }
+
+    #[test]
+    fn a_label_or_a_long_paragraph_is_no_headline() {
+        assert_eq!(claim("Source: The Tarn Courier archive"), None);
+        assert_eq!(
+            claim("Vorn said the bridge will open. Brill disagreed."),
+            None
+        );
+    }
+}

@@ -164,3 +164,80 @@ pub fn valid_name(name: &str) -> bool {
 pub fn is_arabic(c: char) -> bool {
     matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(words: &str) -> Option<(String, Vec<String>, SubjKind)> {
+        clean_name(&words.split(' ').collect::<Vec<_>>())
+    }
+
+    fn name(n: &str, roles: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
+        let roles = roles.iter().map(|r| r.to_string()).collect();
+        Some((n.to_string(), roles, SubjKind::Name))
+    }
+
+    #[test]
+    fn titles_and_possessive_owners_move_into_roles() {
+        assert_eq!(
+            cleaned("Foreign Minister Sergey Varlov"),
+            name("Sergey Varlov", &["Foreign Minister"])
+        );
+        assert_eq!(
+            cleaned("Borealia’s envoy Vasily Nebenko"),
+            name("Vasily Nebenko", &["Borealia’s envoy"])
+        );
+        assert_eq!(
+            cleaned("Agnes von der Muhll"),
+            name("Agnes von der Muhll", &[])
+        );
+        assert_eq!(cleaned("Jock A Finlay"), name("Jock A Finlay", &[]));
+        // The possessive of the last word is no part of the name.
+        assert_eq!(cleaned("Ilka Vorn’s"), name("Ilka Vorn", &[]));
+    }
+
+    #[test]
+    fn titles_alone_are_a_role_and_an_organisation_is_no_person() {
+        let role = Some((String::new(), Vec::new(), SubjKind::Role));
+        assert_eq!(cleaned("the President"), role);
+        assert_eq!(cleaned("representative to the United Nations"), role);
+        assert_eq!(
+            cleaned("Borealia’s Foreign Ministry"),
+            Some((
+                "Borealia’s Foreign Ministry".into(),
+                Vec::new(),
+                SubjKind::Org
+            ))
+        );
+        assert_eq!(cleaned("the a"), None);
+    }
+
+    #[test]
+    fn pronouns_contractions_labels_and_fragments_are_no_names() {
+        for no in [
+            "He",
+            "I’m",
+            "We've",
+            "Question",
+            "Instead Vorn",
+            "X",
+            "vorn",
+            "",
+        ] {
+            assert!(!valid_name(no), "{no:?}");
+        }
+        for yes in ["Ilka Vorn", "von der Muhll", "Vorn", "فلان الفلاني"] {
+            assert!(valid_name(yes), "{yes:?}");
+        }
+    }
+
+    #[test]
+    fn possessive_endings_come_off() {
+        assert_eq!(strip_possessive("Borealia’s"), "Borealia");
+        assert_eq!(strip_possessive("Vorn's"), "Vorn");
+        assert_eq!(strip_possessive("Tarns’"), "Tarns");
+        assert_eq!(strip_possessive("Vorn"), "Vorn");
+        assert!(is_possessive("Vorn's") && !is_possessive("Vorns"));
+    }
+}

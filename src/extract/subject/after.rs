@@ -75,3 +75,34 @@ impl Words<'_> {
         Some(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Sample, SubjKind};
+
+    fn after(text: &'static str) -> Option<(String, SubjKind, Option<String>)> {
+        let s = Sample::new(text);
+        s.words().subject_after(s.tok("said")).map(|x| s.show(&x))
+    }
+
+    #[test]
+    fn the_subject_after_an_inverted_verb_ends_before_what_describes_it() {
+        assert_eq!(
+            after("“The bridge will open,” said Ilka Vorn of the Tarn council."),
+            Some(("Ilka Vorn".into(), SubjKind::Name, Some("Ilka Vorn".into())))
+        );
+        assert_eq!(
+            after("The bridge will open, said the minister in a statement."),
+            Some(("the minister".into(), SubjKind::Role, None))
+        );
+        assert_eq!(
+            after("“The bridge will open,” said he."),
+            Some(("he".into(), SubjKind::Pronoun, None))
+        );
+        // After a quotation, any noun phrase: one not named.
+        assert_eq!(
+            after("“The bridge will open,” said one former staffer."),
+            Some(("one former staffer".into(), SubjKind::Group, None))
+        );
+    }
+}

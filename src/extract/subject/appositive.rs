@@ -8,7 +8,7 @@ use crate::extract::words::{Words, is_cap, is_close, lower};
 
 impl Words<'_> {
     /// "X, the head of ..., said" / "the head of ..., X, said": the subject before a comma.
-    pub(crate) fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Subject> {
+    pub(super) fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Subject> {
         let (text, p) = (self.text, self.p);
         // The comma-separated segments before the verb, nearest first: token ranges.
         let mut segs: Vec<(usize, usize)> = Vec::new();
@@ -72,7 +72,7 @@ impl Words<'_> {
 
     /// A person's name that fills tokens `a..=b` ("Sen. Ilka Vorn (D-Ohio)"), not opened by a word
     /// that starts an adverbial ("In Washington").
-    pub(crate) fn whole_name(&self, a: usize, b: usize) -> Option<Subject> {
+    fn whole_name(&self, a: usize, b: usize) -> Option<Subject> {
         let (text, p) = (self.text, self.p);
         let mut e = b;
         if p.is_punct(e, ')')
@@ -98,7 +98,7 @@ impl Words<'_> {
     }
 
     /// The appositive after a name ("Sergey Lavrov, Russia's foreign minister, said") as a role.
-    pub(crate) fn push_appositive_role(&self, s: &mut Subject, a: usize, b: usize) {
+    fn push_appositive_role(&self, s: &mut Subject, a: usize, b: usize) {
         let (text, p) = (self.text, self.p);
         let first = lower(text, p, a, &mut [0u8; 24]).to_string();
         if NOT_DESCRIPTORS.contains(first.as_str()) {
@@ -139,5 +139,45 @@ impl Words<'_> {
             Some(s) => Subject { lead: s.start, ..s },
             None => Subject::group(ss, e),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Sample, SubjKind};
+
+    #[test]
+    fn a_name_before_its_appositive_takes_it_as_a_role() {
+        let s =
+            Sample::new("Sergey Varlov, Borealia’s foreign minister, said the bridge would open.");
+        let subj = s.words().subject_before(s.tok("said"), 0).unwrap();
+        assert_eq!(subj.name.as_deref(), Some("Sergey Varlov"));
+        assert_eq!(subj.roles, vec!["Borealia’s foreign minister".to_string()]);
+        // The mention's lead reaches back to the name, before the appositive.
+        assert_eq!(subj.lead, 0);
+    }
+
+    #[test]
+    fn a_name_after_a_description_is_the_speaker() {
+        let s = Sample::new("The head of the mission, Vasily Nebenko, said the bridge would open.");
+        let subj = s.words().subject_before(s.tok("said"), 0).unwrap();
+        assert_eq!(s.show(&subj).0, "Vasily Nebenko");
+        assert_eq!(subj.kind, SubjKind::Name);
+    }
+
+    #[test]
+    fn the_phrase_opening_the_sentence_before_its_first_comma() {
+        let s = Sample::new("Stone, 29, of Huntsville, says the bridge will open.");
+        let subj = s.words().opening_phrase(0, s.tok("says")).unwrap();
+        assert_eq!(
+            s.show(&subj),
+            ("Stone".into(), SubjKind::Name, Some("Stone".into()))
+        );
+        let s = Sample::new("Several candidates, including Vorn, said the bridge will open.");
+        let subj = s.words().opening_phrase(0, s.tok("said")).unwrap();
+        assert_eq!(
+            s.show(&subj),
+            ("Several candidates".into(), SubjKind::Group, None)
+        );
     }
 }

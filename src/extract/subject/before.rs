@@ -92,7 +92,7 @@ impl Words<'_> {
     /// "“...,” senior adviser Paul Marten conceded": the words describing the speaker before the
     /// name belong to the mention when they reach back to a quotation, a comma or the sentence's
     /// start, so that the mention's lead meets the quotation or clause it attributes.
-    pub(crate) fn extend_to_boundary(&self, s: &mut Subject, floor: usize) {
+    fn extend_to_boundary(&self, s: &mut Subject, floor: usize) {
         let (text, p) = (self.text, self.p);
         let mut buf = [0u8; 24];
         let mut j = s.start;
@@ -146,7 +146,7 @@ impl Words<'_> {
     }
 
     /// The subject whose last word is token `k`.
-    pub(crate) fn subject_at(&self, k: usize, floor: usize) -> Option<Subject> {
+    fn subject_at(&self, k: usize, floor: usize) -> Option<Subject> {
         let (text, p) = (self.text, self.p);
         let mut buf = [0u8; 24];
         if k < floor || p.toks[k].quote.is_some() {
@@ -263,7 +263,7 @@ impl Words<'_> {
     /// "“...,” the retired surgeon said", "“...,” said one former staffer": a noun phrase right
     /// after a quotation is its speaker whatever the noun; with "the" or a possessive it is the
     /// person named before (a role), else an unnamed source (a group).
-    pub(crate) fn after_quote_noun(&self, start: usize, k: usize) -> Option<SubjKind> {
+    fn after_quote_noun(&self, start: usize, k: usize) -> Option<SubjKind> {
         let (text, p) = (self.text, self.p);
         let mut buf = [0u8; 24];
         let det = lower(text, p, start, &mut buf).to_string();
@@ -284,7 +284,7 @@ impl Words<'_> {
 
     /// The capitalised owner right before a group's head noun ("the Trump campaign", "a new
     /// Washington Post-ABC News poll"): the first token of the capitalised run ending at `k - 1`.
-    pub(crate) fn owner_before(&self, start: usize, k: usize) -> Option<usize> {
+    fn owner_before(&self, start: usize, k: usize) -> Option<usize> {
         let (text, p) = (self.text, self.p);
         let mut buf = [0u8; 24];
         // Up to two lowercase modifiers between owner and head ("the Valorian transport
@@ -370,4 +370,102 @@ fn is_group_noun(lw: &str) -> bool {
         // People by what they do: "lobbyists", "insurers", "politicians", "operatives".
         || (lw.len() >= 6
             && PEOPLE_SUFFIXES.iter().any(|suf| lw.ends_with(suf)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Sample, SubjKind};
+
+    /// The subject right before `verb` in `text`: as printed, its kind and name.
+    fn before(text: &'static str, verb: &str) -> Option<(String, SubjKind, Option<String>)> {
+        let s = Sample::new(text);
+        s.words().subject_before(s.tok(verb), 0).map(|x| s.show(&x))
+    }
+
+    fn found(
+        shown: &str,
+        kind: SubjKind,
+        name: Option<&str>,
+    ) -> Option<(String, SubjKind, Option<String>)> {
+        Some((shown.into(), kind, name.map(Into::into)))
+    }
+
+    #[test]
+    fn names_pronouns_roles_groups_and_organisations() {
+        assert_eq!(
+            before(
+                "Foreign Minister Sergey Varlov said the bridge would open.",
+                "said"
+            ),
+            found(
+                "Foreign Minister Sergey Varlov",
+                SubjKind::Name,
+                Some("Sergey Varlov")
+            )
+        );
+        assert_eq!(
+            before("She also said the bridge would open.", "said"),
+            found("She", SubjKind::Pronoun, None)
+        );
+        assert_eq!(
+            before("Officials said the bridge would open.", "said"),
+            found("Officials", SubjKind::Group, None)
+        );
+        assert_eq!(
+            before("O’Malley’s campaign said the bridge would open.", "said"),
+            found(
+                "O’Malley’s campaign",
+                SubjKind::Org,
+                Some("O’Malley’s campaign")
+            )
+        );
+        assert_eq!(
+            before(
+                "The Tarn transport ministry said the bridge would open.",
+                "said"
+            ),
+            found(
+                "The Tarn transport ministry",
+                SubjKind::Org,
+                Some("Tarn transport ministry")
+            )
+        );
+        // A party tag between the name and its verb is part of the mention.
+        assert_eq!(
+            before("Ilka Vorn (D-Ohio) said the bridge would open.", "said"),
+            found("Ilka Vorn (D-Ohio)", SubjKind::Name, Some("Ilka Vorn"))
+        );
+    }
+
+    #[test]
+    fn after_a_quotation_the_determiner_says_who_a_noun_stands_for() {
+        assert_eq!(
+            before("“The bridge will open,” the retired surgeon said.", "said"),
+            found("the retired surgeon", SubjKind::Role, None)
+        );
+        assert_eq!(
+            before("“The bridge will open,” a retired surgeon said.", "said"),
+            found("a retired surgeon", SubjKind::Group, None)
+        );
+    }
+
+    #[test]
+    fn a_name_keeps_its_titles_as_roles_and_a_passive_has_no_speaker() {
+        let s = Sample::new("Foreign Minister Sergey Varlov said the bridge would open.");
+        let subj = s.words().subject_before(s.tok("said"), 0).unwrap();
+        assert_eq!(subj.roles, vec!["Foreign Minister".to_string()]);
+        assert_eq!(
+            before("Senator Brill was told the bridge would open.", "told"),
+            None
+        );
+    }
+
+    #[test]
+    fn it_stands_for_a_document_after_a_clause_link_but_not_in_a_passive() {
+        let s = Sample::new("The report was late, and it said the bridge will open.");
+        let it = s.words().it_subject(0, s.tok("said")).map(|x| s.show(&x));
+        assert_eq!(it, found("it", SubjKind::Group, None));
+        let s = Sample::new("It is said the bridge will open.");
+        assert!(s.words().it_subject(0, s.tok("said")).is_none());
+    }
 }

@@ -50,3 +50,33 @@ impl Words<'_> {
         is_open(p, n) || p.is_punct(n, ':') || CLAUSE_FOLLOWS.contains(low(text, p, n, &mut buf))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Sample, SubjKind};
+
+    #[test]
+    fn a_subject_across_an_adverb_or_before_a_conjoined_predicate() {
+        let s = Sample::new("Brill however said the bridge will open.");
+        let subj = s.words().distant_subject(0, s.tok("said")).unwrap();
+        assert_eq!(
+            s.show(&subj),
+            ("Brill".into(), SubjKind::Name, Some("Brill".into()))
+        );
+        let s = Sample::new("Vorn has doubts but has since said she wants it.");
+        assert_eq!(
+            s.words().conjoined_before(0, s.tok("said")),
+            Some(s.tok("but"))
+        );
+        // "but" right before the auxiliaries is the conjoined clause's, not a distant subject's.
+        assert!(s.words().distant_subject(0, s.tok("said")).is_none());
+    }
+
+    #[test]
+    fn a_clause_plainly_follows_a_verb_before_that_or_a_subject_pronoun() {
+        let s = Sample::new("Vorn has since said she wants the bridge.");
+        assert!(s.words().clause_follows(s.tok("said")));
+        let s = Sample::new("Vorn would continue his push.");
+        assert!(!s.words().clause_follows(s.tok("continue")));
+    }
+}

@@ -135,7 +135,7 @@ impl Words<'_> {
     }
 
     /// The name that opens tokens `a..=b` ("Sen. Chuck Vorn of Ohio" → "Sen. Chuck Vorn").
-    pub(crate) fn opening_name(&self, a: usize, b: usize) -> Option<Subject> {
+    fn opening_name(&self, a: usize, b: usize) -> Option<Subject> {
         let (text, p) = (self.text, self.p);
         let l = lower(text, p, a, &mut [0u8; 24]).to_string();
         if !is_cap(text, p, a)
@@ -330,5 +330,99 @@ impl Words<'_> {
         }
         self.last_subject_in(last, ss, v)
             .or_else(|| self.main_subject(ss, v - 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Sample, SubjKind};
+    use crate::extract::raw::{Raw, Who};
+    use crate::vocab::{ClaimKind, Span};
+
+    fn shown(s: &Sample, subj: Option<super::Subject>) -> Option<String> {
+        subj.map(|x| s.show(&x).0)
+    }
+
+    #[test]
+    fn the_main_clause_a_gerund_hangs_on_past_a_dateline() {
+        let s = Sample::new(
+            "At a rally in Ames, Mrs. Vorn spoke on schools, saying the bridge will open.",
+        );
+        let comma = s.comma_after(s.tok("schools"));
+        let subj = s.words().main_subject(0, comma).unwrap();
+        assert_eq!(
+            s.show(&subj),
+            ("Mrs. Vorn".into(), SubjKind::Name, Some("Vorn".into()))
+        );
+        let s = Sample::new(
+            "PARIS (Wire) - the party's leader, Ilka Vorn, voiced support, saying it will open.",
+        );
+        let comma = s.comma_after(s.tok("support"));
+        assert_eq!(
+            shown(&s, s.words().main_subject(0, comma)),
+            Some("Ilka Vorn".into())
+        );
+    }
+
+    #[test]
+    fn the_subject_opening_a_sentence_or_a_clause() {
+        let s = Sample::new("Vorn, who spoke late, left early, saying the bridge will open.");
+        assert_eq!(
+            shown(&s, s.words().sentence_subject(0, s.tok("saying"))),
+            Some("Vorn".into())
+        );
+        let s =
+            Sample::new("When Rubio thanked Miami and said the bridge will open, they cheered.");
+        assert_eq!(
+            shown(&s, s.words().clause_subject(0, s.tok("and"))),
+            Some("Rubio".into())
+        );
+        let s = Sample::new("As Professor Foner put it: “The bridge will open.”");
+        assert_eq!(
+            shown(&s, s.words().first_mention(0, s.tok("put"))),
+            Some("Professor Foner".into())
+        );
+    }
+
+    #[test]
+    fn a_gerund_with_no_subject_takes_the_first_mention_only_before_a_clause() {
+        let s = Sample::new("The mood turned when Vorn spoke, saying that the bridge will open.");
+        assert_eq!(
+            shown(&s, s.words().gerund_fallback(0, s.tok("saying"))),
+            Some("Vorn".into())
+        );
+        let s = Sample::new("The mood turned when Vorn spoke, saying goodbye.");
+        assert_eq!(
+            shown(&s, s.words().gerund_fallback(0, s.tok("saying"))),
+            None
+        );
+    }
+
+    #[test]
+    fn the_last_claims_subject_in_the_same_sentence() {
+        let text = "“The bridge will open,” Vorn said, referring to the vote.";
+        let s = Sample::new(text);
+        let vorn = s.tok("Vorn");
+        let last = Raw {
+            span: Span::new(3, 24),
+            kind: ClaimKind::Direct,
+            who: Who::Subject {
+                span: s.words().span(vorn, vorn),
+                kind: SubjKind::Name,
+                name: Some("Vorn".into()),
+                roles: Vec::new(),
+            },
+            cue: Some("said".into()),
+            ctx: Vec::new(),
+            reported_by: None,
+            said_on: None,
+            language: None,
+        };
+        let v = s.tok("referring");
+        assert_eq!(
+            shown(&s, s.words().last_subject_in(Some(&last), 0, v)),
+            Some("Vorn".into())
+        );
+        assert_eq!(shown(&s, s.words().last_subject_in(None, 0, v)), None);
     }
 }

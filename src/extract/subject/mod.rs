@@ -255,3 +255,98 @@ fn phrase_before(w: &Words<'_>, verb: &Verb<'_>) -> Step {
             .or_else(|| w.evidence_subject(ss, v)),
     )
 }
+
+/// A paragraph to try the finders on, for the tests of each family.
+#[cfg(test)]
+pub(crate) struct Sample {
+    text: &'static str,
+    p: crate::extract::tokens::Para,
+}
+
+#[cfg(test)]
+impl Sample {
+    pub(crate) fn new(text: &'static str) -> Sample {
+        let p = crate::extract::tokens::Para::new(text, 0, text.len());
+        Sample { text, p }
+    }
+
+    pub(crate) fn words(&self) -> Words<'_> {
+        Words {
+            text: self.text,
+            p: &self.p,
+        }
+    }
+
+    /// The first token that is the word `w`.
+    pub(crate) fn tok(&self, w: &str) -> usize {
+        (0..self.p.toks.len())
+            .find(|&i| self.p.is_word(i) && self.p.word(self.text, i) == w)
+            .unwrap_or_else(|| panic!("no word {w:?} in {:?}", self.text))
+    }
+
+    /// The first comma after token `from`.
+    pub(crate) fn comma_after(&self, from: usize) -> usize {
+        (from..self.p.toks.len())
+            .find(|&i| self.p.is_punct(i, ','))
+            .unwrap_or_else(|| panic!("no comma after token {from}"))
+    }
+
+    /// A subject as printed, with its kind and name: what the tests compare.
+    pub(crate) fn show(&self, s: &Subject) -> (String, SubjKind, Option<String>) {
+        let span = self.words().span(s.start, s.end);
+        (self.text[span.range()].to_string(), s.kind, s.name.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The subject `of_verb` finds for `verb` in `text`, and whether it stands after the verb.
+    fn of(text: &'static str, verb: &str) -> Option<(String, bool)> {
+        let s = Sample::new(text);
+        let v = s.tok(verb);
+        let w = s.words();
+        let lower = w.lw(v);
+        let verb = Verb {
+            v,
+            ss: 0,
+            lower: lower.as_str(),
+            class: VerbClass::Speech,
+            last: None,
+        };
+        of_verb(&w, &verb).map(|(subj, inverted)| (s.show(&subj).0, inverted))
+    }
+
+    #[test]
+    fn the_first_finder_that_knows_the_shape_decides() {
+        // Right before the verb, though a quotation stands before the subject.
+        assert_eq!(
+            of("“The bridge will open,” Vorn said.", "said"),
+            Some(("Vorn".into(), false))
+        );
+        // Nothing before the verb: the subject after it, inverted.
+        assert_eq!(
+            of("“The bridge will open,” said Ilka Vorn.", "said"),
+            Some(("Ilka Vorn".into(), true))
+        );
+        // A verb joined by "and": the subject of the clause it joins.
+        assert_eq!(
+            of(
+                "Vorn thanked the crowd and said that the bridge will open.",
+                "said"
+            ),
+            Some(("Vorn".into(), false))
+        );
+    }
+
+    #[test]
+    fn a_finder_whose_shape_holds_no_subject_stops_the_search() {
+        // A gerund after a comma is the main clause's: with no subject there, the verb
+        // attributes nothing, though "Vorn" after it would read as an inverted subject.
+        let text = "The bridge will open, saying Vorn.";
+        assert_eq!(of(text, "saying"), None);
+        let s = Sample::new(text);
+        assert!(s.words().subject_after(s.tok("saying")).is_some());
+    }
+}

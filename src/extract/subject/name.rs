@@ -11,7 +11,7 @@ use crate::extract::words::{Words, is_cap, lower};
 
 impl Words<'_> {
     /// Whether token `i` is the period of an abbreviated title ("Mr.", "Sen.", "Gen.").
-    pub(crate) fn is_title_dot(&self, i: usize) -> bool {
+    pub(super) fn is_title_dot(&self, i: usize) -> bool {
         let (text, p) = (self.text, self.p);
         i > 0
             && p.is_punct(i, '.')
@@ -98,5 +98,29 @@ impl Words<'_> {
             name: (!name.is_empty()).then_some(name),
             roles,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Sample, SubjKind};
+
+    #[test]
+    fn a_name_with_particles_and_an_abbreviated_title() {
+        let s = Sample::new("Then Sen. Ilka von der Vorn spoke.");
+        let subj = s.words().name_subject(s.tok("Vorn"), 0).unwrap();
+        assert_eq!(
+            s.show(&subj),
+            (
+                "Sen. Ilka von der Vorn".into(),
+                SubjKind::Name,
+                Some("Ilka von der Vorn".into())
+            )
+        );
+        assert_eq!(subj.roles, vec!["Sen".to_string()]);
+        assert!(s.words().is_title_dot(s.tok("Sen") + 1));
+        // The sentence's stop is no title's.
+        let stop = s.tok("spoke") + 1;
+        assert!(!s.words().is_title_dot(stop));
     }
 }

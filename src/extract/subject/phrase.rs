@@ -120,7 +120,7 @@ impl Words<'_> {
 
     /// The first of the (at most `max`) words right before token `e`, back to the sentence start
     /// `ss`, a quotation, punctuation or a word that opens a clause.
-    pub(crate) fn plain_words_before(&self, ss: usize, e: usize, max: usize) -> usize {
+    fn plain_words_before(&self, ss: usize, e: usize, max: usize) -> usize {
         let p = self.p;
         let mut k = e;
         while k > ss && k + max + 1 > e {
@@ -135,5 +135,54 @@ impl Words<'_> {
             k = j;
         }
         k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Sample, SubjKind};
+    use crate::extract::lexicon::VerbClass;
+
+    fn group(s: &Sample, subj: Option<super::Subject>) -> Option<String> {
+        subj.map(|x| {
+            assert_eq!(x.kind, SubjKind::Group);
+            s.show(&x).0
+        })
+    }
+
+    #[test]
+    fn a_counted_or_determined_noun_phrase_before_the_verb() {
+        let s = Sample::new("Two in three voters said the bridge will open.");
+        assert_eq!(
+            group(&s, s.words().phrase_subject(0, s.tok("said"))),
+            Some("Two in three voters".into())
+        );
+    }
+
+    #[test]
+    fn a_poll_a_few_words_before_an_evidence_verb() {
+        let s = Sample::new("A CNN poll last month showed the bridge is popular.");
+        assert_eq!(
+            group(&s, s.words().evidence_subject(0, s.tok("showed"))),
+            Some("A CNN poll last month".into())
+        );
+    }
+
+    #[test]
+    fn the_phrase_no_other_finder_knows_but_no_passive() {
+        let s = Sample::new(
+            "The deputy head of the delegation to the forum said that the bridge will open.",
+        );
+        let v = s.tok("said");
+        assert_eq!(
+            group(&s, s.words().fallback_subject(0, v, VerbClass::Speech)),
+            Some("head of the delegation to the forum".into())
+        );
+        let s = Sample::new("The bridge is said to be safe.");
+        let v = s.tok("said");
+        assert_eq!(
+            group(&s, s.words().fallback_subject(0, v, VerbClass::Speech)),
+            None
+        );
     }
 }

@@ -79,3 +79,33 @@ impl Words<'_> {
         matches!(s.kind, SubjKind::Name | SubjKind::Org).then_some(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Sample, SubjKind};
+
+    #[test]
+    fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
+        let s = Sample::new("Vorn, who has said the bridge will open, left.");
+        let subj = s.words().relative_subject(0, s.tok("said")).unwrap();
+        assert_eq!(
+            s.show(&subj),
+            ("who".into(), SubjKind::Name, Some("Vorn".into()))
+        );
+        let s = Sample::new("Many voters who want the bridge said so.");
+        let subj = s.words().relative_subject(0, s.tok("want")).unwrap();
+        assert_eq!(s.show(&subj), ("who".into(), SubjKind::Group, None));
+    }
+
+    #[test]
+    fn a_relative_clause_whose_quotation_holds_its_comma() {
+        let s = Sample::new("Vorn, who calls the levy a “sham,” said it will fall.");
+        let subj = s.words().relative_antecedent(0, s.tok("said")).unwrap();
+        assert_eq!(
+            s.show(&subj),
+            ("Vorn".into(), SubjKind::Name, Some("Vorn".into()))
+        );
+        let s = Sample::new("Vorn, who calls the levy a sham, said it will fall.");
+        assert!(s.words().relative_antecedent(0, s.tok("said")).is_none());
+    }
+}
