@@ -1,5 +1,6 @@
-//! A tokenised paragraph read word by word: a token lowercased, capitalised, a quote mark. The
-//! subject finders and the attribution rules share these tests.
+//! A tokenised paragraph read word by word: `Words` (its tokens with their text), a token
+//! lowercased, capitalised, a quote mark. The subject finders, the clause tests and the
+//! attribution rules all read paragraphs through these.
 
 use super::tokens::{Kind, Para, lower_ascii};
 use crate::vocab::Span;

@@ -21,10 +21,12 @@ use inner_cues::{final_attribution, relative_cue};
 /// A paragraph's words and the claims the rules have found in it so far.
 struct Ctx<'a> {
     w: Words<'a>,
+    /// Quotations a claim has taken (by index in the paragraph's quotations).
     used_q: Vec<bool>,
     out: &'a mut Vec<Raw>,
 }
 
+/// The rules read the paragraph as the subject finders and clause tests do, through `Words`.
 impl<'a> std::ops::Deref for Ctx<'a> {
     type Target = Words<'a>;
     fn deref(&self) -> &Words<'a> {

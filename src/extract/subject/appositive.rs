@@ -1,5 +1,7 @@
 //! The subject before a comma, with an appositive: "X, the head of ..., said", "the head of
-//! ..., X, said", "X, 45, the head of ..., said".
+//! ..., X, said", "X, 45, the head of ..., said"; and the phrase that opens the sentence before
+//! its first comma ("Stone, 29, of Huntsville, says ...", "Several candidates, including Vorn,
+//! said ...").
 
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::{NOT_DESCRIPTORS, NOT_NAME_ADVERBS};

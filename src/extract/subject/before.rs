@@ -1,7 +1,8 @@
 //! The subject right before a reporting verb, past auxiliaries and adverbs: a name with its
 //! titles, a pronoun, a role noun ("the minister"), an organisation ("O’Malley’s campaign", "the
 //! Trump campaign"), a group ("officials", "a new poll"), or a noun phrase right after a
-//! quotation ("“...,” the retired surgeon said").
+//! quotation ("“...,” the retired surgeon said"); and "it" standing for a document ("..., it
+//! said").
 
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::{

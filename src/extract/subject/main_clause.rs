@@ -1,5 +1,8 @@
-//! The subject of the main clause a cue hangs on: "At a rally in Ames, Mrs. Vorn spoke on
-//! schools, saying ...", after any dateline.
+//! A subject found elsewhere in the sentence than next to its verb: the main clause a gerund
+//! hangs on ("At a rally in Ames, Mrs. Vorn spoke on schools, saying ...", after any dateline),
+//! the sentence's or a clause's opening subject ("when Rubio thanked Miami and said ..."), the
+//! first name or pronoun no preposition governs, or the subject of the last cue of the sentence
+//! ("“...,” Vorn said, referring to ...", "Vorn admitted that ..., but said ...").
 
 use super::{SubjKind, Subject};
 use crate::extract::lexicon::{
