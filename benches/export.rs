@@ -7,10 +7,10 @@
 //!
 //! Peak memory of a whole run is measured by scripts/bench-export.sh.
 
-use claimtrace::build::{BuildOptions, build_graph};
-use claimtrace::export::{self, Format};
-use claimtrace::model::Graph;
-use claimtrace::read::{Input, ReadSettings, read_input};
+use claimtrace::Graph;
+use claimtrace::{BuildOptions, build_graph};
+use claimtrace::{Format, write_graph};
+use claimtrace::{Input, ReadSettings, read_input};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::io::Write;
@@ -56,15 +56,15 @@ fn bench_export(c: &mut Criterion) {
     group.sample_size(10);
     for (name, format) in [("json", Format::Json), ("dot", Format::Dot)] {
         let mut sized = Vec::new();
-        export::write(&graph, format, &mut sized).unwrap();
+        write_graph(&graph, format, &mut sized).unwrap();
         group.throughput(Throughput::Bytes(sized.len() as u64));
         drop(sized);
         group.bench_function(name, |b| {
-            b.iter(|| export::write(black_box(&graph), format, &mut std::io::sink()).unwrap())
+            b.iter(|| write_graph(black_box(&graph), format, &mut std::io::sink()).unwrap())
         });
     }
     let mut sized = Vec::new();
-    export::write(&graph, Format::Json, &mut sized).unwrap();
+    write_graph(&graph, Format::Json, &mut sized).unwrap();
     group.throughput(Throughput::Bytes(sized.len() as u64));
     group.bench_function("baseline_serde_json_to_writer", |b| {
         b.iter(|| {

@@ -3,9 +3,9 @@
 
 mod common;
 
-use claimtrace::extract::{ClaimMention, extract_claims};
-use claimtrace::item::Item;
-use claimtrace::vocab::Span;
+use claimtrace::Item;
+use claimtrace::Span;
+use claimtrace::{ClaimMention, extract_claims};
 use common::{assert_valid_graph, claimtrace};
 use serde_json::Value;
 use std::sync::Arc;

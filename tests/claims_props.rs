@@ -1,8 +1,8 @@
 //! Property tests: claim extraction never panics, and every span is a valid char-boundary range
 //! of the item's text whose words are the claim's (piece by piece, for a claim in pieces).
 
-use claimtrace::extract::extract_claims;
-use claimtrace::item::Item;
+use claimtrace::Item;
+use claimtrace::extract_claims;
 use proptest::prelude::*;
 use std::sync::Arc;
 

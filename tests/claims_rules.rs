@@ -1,8 +1,8 @@
 //! Attribution rules on fictional English, Arabic and interview text.
 
-use claimtrace::extract::{ClaimMention, canonicalise_speakers, extract_claims};
-use claimtrace::item::Item;
-use claimtrace::vocab::ClaimKind;
+use claimtrace::ClaimKind;
+use claimtrace::Item;
+use claimtrace::{ClaimMention, canonicalise_speakers, extract_claims};
 use std::sync::Arc;
 
 fn item(text: &str, published: Option<&str>) -> Item {

@@ -1,8 +1,8 @@
 //! Which mention attributes a claim (`source_span`, exported as `speaker_span`) and which
 //! speaker it resolves to, on fictional English text.
 
-use claimtrace::extract::{ClaimMention, extract_claims};
-use claimtrace::item::Item;
+use claimtrace::Item;
+use claimtrace::{ClaimMention, extract_claims};
 use std::sync::Arc;
 
 fn claims_on(text: &str) -> Vec<ClaimMention> {

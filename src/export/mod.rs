@@ -1,18 +1,64 @@
 //! Export stage: one module per output format. Every format writes nodes and edges sorted by id,
 //! so the same graph gives the same bytes.
 
-pub mod dot;
-pub mod json;
+mod dot;
+mod json;
 
 use crate::model::Graph;
 use std::io::{self, Write};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// A format the graph can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// The graph contract (schemas/graph.schema.json).
     Json,
     /// Graphviz DOT, for `dot -Tsvg`.
     Dot,
+}
+
+impl Format {
+    /// Every format, in the order a list of them is shown.
+    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+
+    /// The format's name, as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Dot => "dot",
+        }
+    }
+
+    /// What the format is, in a few words (for help texts).
+    pub fn about(self) -> &'static str {
+        match self {
+            Format::Json => "the graph contract (schemas/graph.schema.json)",
+            Format::Dot => "Graphviz DOT, for dot -Tsvg",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is no format's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format {0:?} (formats: {list})", list = Format::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "))]
+pub struct UnknownFormat(pub String);
+
+impl std::str::FromStr for Format {
+    type Err = UnknownFormat;
+
+    /// The format of a name, case-insensitively.
+    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownFormat(s.to_string()))
+    }
 }
 
 /// Writes `graph` to `out` in `format`.

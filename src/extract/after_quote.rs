@@ -33,10 +33,11 @@ fn verb_like(text: &str, p: &Para, i: usize) -> bool {
 fn cue_end(text: &str, p: &Para, v: usize, se: usize, strict: bool) -> Option<usize> {
     let mut buf = [0u8; 24];
     // "went on.", "shot back at ...", but "fumed on Tuesday": the particle where it ends the cue.
-    if v < se && SPEECH_PARTICLES.contains(low(text, p, v + 1, &mut buf)) {
-        if let Some(e) = ends_cue(text, p, v + 1, se, strict) {
-            return Some(e);
-        }
+    if v < se
+        && SPEECH_PARTICLES.contains(low(text, p, v + 1, &mut buf))
+        && let Some(e) = ends_cue(text, p, v + 1, se, strict)
+    {
+        return Some(e);
     }
     ends_cue(text, p, v, se, strict)
 }

@@ -1,7 +1,7 @@
 //! Curated word lists: reporting verbs, titles and roles, pronouns, role nouns. Built in; nothing
 //! is downloaded. Every list is lowercase and matched against lowercased words.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 mod arabic;
@@ -13,32 +13,6 @@ pub use arabic::*;
 pub use clause_words::*;
 pub use media::*;
 pub use subject_words::*;
-
-/// FNV-1a: the word lists are looked up once per word of every item, and their keys are short.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
-type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How a reporting verb takes what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

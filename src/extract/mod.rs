@@ -22,16 +22,16 @@ mod continued;
 mod coreference;
 mod headline;
 mod hedged;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod names;
 mod nominal;
 mod raw;
 mod reported;
 mod subject;
-pub mod to_whom;
-pub mod tokens;
+pub(crate) mod to_whom;
+pub(crate) mod tokens;
 mod turns;
-pub mod when;
+pub(crate) mod when;
 mod words;
 
 use crate::item::Item;
@@ -63,8 +63,11 @@ pub struct ClaimMention {
     /// The pieces of a quotation broken by its attribution or run on over paragraphs, each a byte
     /// range in the item's text; empty when the claim is one piece (`span`).
     pub parts: Vec<Span>,
+    /// Quoted, reported or an interview answer.
     pub kind: ClaimKind,
+    /// ISO 639-1, where the claim's own language is known.
     pub language: Option<String>,
+    /// Who made it, where the item says.
     pub speaker: Option<SpeakerMention>,
     /// The reporting verb or turn marker.
     pub cue: Option<String>,

@@ -104,15 +104,16 @@ fn owner(text: &str, p: &Para, v: usize, ss: usize) -> Who {
                 roles: Vec::new(),
             };
         }
-        if (w.ends_with("'s") || w.ends_with("’s")) && is_cap(text, p, k) {
-            if let Some(s) = (Words { text, p }).name_subject(k, ss) {
-                return Who::Subject {
-                    span: Span::new(p.toks[s.start].s, p.toks[s.end].e),
-                    kind: s.kind,
-                    name: s.name,
-                    roles: s.roles,
-                };
-            }
+        if (w.ends_with("'s") || w.ends_with("’s"))
+            && is_cap(text, p, k)
+            && let Some(s) = (Words { text, p }).name_subject(k, ss)
+        {
+            return Who::Subject {
+                span: Span::new(p.toks[s.start].s, p.toks[s.end].e),
+                kind: s.kind,
+                name: s.name,
+                roles: s.roles,
+            };
         }
         if PERSON_PRONOUNS.contains(l) {
             break;

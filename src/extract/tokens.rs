@@ -1,8 +1,17 @@
 //! Paragraphs, words and quotations of an item's text, with byte offsets, for the attribution
 //! rules to walk over. One pass over the bytes; no allocation per word.
+//!
+//! Not the reuse stage's tokeniser (`link::normalise`), because the two answer different
+//! questions. Here a word is what a name or a verb is printed as: apostrophes, hyphens and dots
+//! inside it stay ("O’Malley", "Al-Assad", "U.S"), and case is kept for names. Quotation marks are
+//! paired by direction (“ with ”, „ with “, « with », ‹ with ›, straight marks by the space before
+//! them) to give each quotation its exact span, and a single mark after a word is told from an
+//! apostrophe. The reuse stage only needs whether a word stands inside a quotation, so any mark
+//! toggles there. The character classes both ask about are shared (`vocab::chars`).
 
 use super::lexicon::ABBREVIATIONS;
 use crate::vocab::Span;
+use crate::vocab::chars::{TATWEEL, is_combining_mark};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -160,7 +169,10 @@ impl Para {
                         }
                         break;
                     }
-                    if !d.is_ascii() && (d.is_alphanumeric() || d == '\u{0640}' || is_mark(d)) {
+                    // Combining marks (Arabic harakat and the like) and tatweel stay inside their word.
+                    if !d.is_ascii()
+                        && (d.is_alphanumeric() || d == TATWEEL || is_combining_mark(d))
+                    {
                         e += d.len_utf8();
                         continue;
                     }
@@ -402,11 +414,6 @@ impl Para {
         }
         j
     }
-}
-
-fn is_mark(c: char) -> bool {
-    // Combining marks (Arabic harakat and the like) stay inside their word.
-    matches!(c as u32, 0x0300..=0x036F | 0x064B..=0x065F | 0x0670)
 }
 
 /// Whether a mark ending at byte `e` is followed by whitespace or the paragraph's end.

@@ -1,18 +1,7 @@
 //! When a claim was said: "on Friday", "Speaking on Thursday", "on September 17", "yesterday",
 //! resolved against the item's publication date (a weekday is the latest one on or before it).
 
-use super::tokens::lower_ascii;
-use chrono::{Datelike, Days, NaiveDate, Weekday};
-
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
+use chrono::{Datelike, Days, NaiveDate};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -34,7 +23,7 @@ fn month_of(w: &str) -> Option<u32> {
         return None;
     }
     let mut buf = [0u8; 9];
-    let l = lower_ascii(w.trim_end_matches('.'), &mut buf);
+    let l = crate::extract::tokens::lower_ascii(w.trim_end_matches('.'), &mut buf);
     if l.len() < 3 {
         return None;
     }
@@ -61,8 +50,8 @@ pub fn said_on(ctx: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
             continue;
         }
         let mut buf = [0u8; 9];
-        let l = lower_ascii(w, &mut buf);
-        if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == l) {
+        let l = crate::extract::tokens::lower_ascii(w, &mut buf);
+        if let Some(wd) = crate::dates::weekday_named(l) {
             let p = published?;
             let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
             return p.checked_sub_days(Days::new(back as u64));
