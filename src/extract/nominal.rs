@@ -108,12 +108,7 @@ fn owner(text: &str, p: &Para, v: usize, ss: usize) -> Who {
             && is_cap(text, p, k)
             && let Some(s) = (Words { text, p }).name_subject(k, ss)
         {
-            return Who::Subject {
-                span: Span::new(p.toks[s.start].s, p.toks[s.end].e),
-                kind: s.kind,
-                name: s.name,
-                roles: s.roles,
-            };
+            return Who::of(s, &Words { text, p });
         }
         if PERSON_PRONOUNS.contains(l) {
             break;

@@ -3,7 +3,8 @@
 //! claim mentions; both import them from here.
 
 use super::SpeakerMention;
-use super::subject::SubjKind;
+use super::subject::{SubjKind, Subject};
+use super::words::Words;
 use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
 
@@ -37,4 +38,16 @@ pub(crate) struct Raw {
     pub reported_by: Option<String>,
     pub said_on: Option<NaiveDate>,
     pub language: Option<&'static str>,
+}
+
+impl Who {
+    /// A subject found among the tokens of `w`, as the mention that attributes a claim.
+    pub(crate) fn of(s: Subject, w: &Words<'_>) -> Who {
+        Who::Subject {
+            span: w.span(s.start, s.end),
+            kind: s.kind,
+            name: s.name,
+            roles: s.roles,
+        }
+    }
 }

@@ -99,12 +99,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
 
 impl Ctx<'_> {
     fn who(&self, s: &Subject) -> Who {
-        Who::Subject {
-            span: self.span(s.start, s.end),
-            kind: s.kind,
-            name: s.name.clone(),
-            roles: s.roles.clone(),
-        }
+        Who::of(s.clone(), &self.w)
     }
 
     fn push(

@@ -11,7 +11,7 @@ use crate::extract::raw::{Raw, Who};
 use crate::extract::subject::SubjKind;
 use crate::extract::tokens::{Para, low};
 use crate::extract::words::{Words, is_cap};
-use crate::vocab::{ClaimKind, Span};
+use crate::vocab::ClaimKind;
 
 impl Ctx<'_> {
     /// Quotations no cue claimed: the paragraph's speaker, else, for a quotation opening the
@@ -151,7 +151,8 @@ pub(super) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
         return None;
     }
     let ss = prev.sentence_start(colon);
-    let s = Words { text, p: &prev }.main_subject(ss, colon)?;
+    let words = Words { text, p: &prev };
+    let s = words.main_subject(ss, colon)?;
     // The subject is followed by its verb, a lowercase word that is no determiner.
     let mut buf = [0u8; 24];
     let verb = s.end + 1;
@@ -162,10 +163,5 @@ pub(super) fn colon_intro(text: &str, para_start: usize) -> Option<Who> {
     if !verb_ok || !matches!(s.kind, SubjKind::Name | SubjKind::Pronoun | SubjKind::Org) {
         return None;
     }
-    Some(Who::Subject {
-        span: Span::new(prev.toks[s.start].s, prev.toks[s.end].e),
-        kind: s.kind,
-        name: s.name,
-        roles: s.roles,
-    })
+    Some(Who::of(s, &words))
 }
