@@ -1,8 +1,8 @@
 //! Claim extraction throughput on generated news text (fictional names), in bytes of item text
 //! per second, against a baseline pass that only splits the same text into paragraphs.
 
-use claimtrace::extract::extract_claims;
-use claimtrace::item::Item;
+use claimtrace::Item;
+use claimtrace::extract_claims;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::sync::Arc;
@@ -51,12 +51,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     g.bench_function("baseline_paragraphs", |b| {
-        b.iter(|| {
-            black_box(claimtrace::extract::tokens::paragraphs(black_box(
-                &item.text,
-            )))
-            .len()
-        })
+        b.iter(|| black_box(claimtrace::internals::paragraphs(black_box(&item.text))).len())
     });
     g.bench_function("extract_claims", |b| {
         b.iter(|| black_box(extract_claims(black_box(&item))).len())
@@ -72,12 +67,13 @@ fn bench(c: &mut Criterion) {
         eprintln!("SKIPPED claims/news_corpus: {corpus} is absent");
         return;
     }
-    let settings = claimtrace::pipeline::Settings {
+    let settings = claimtrace::Settings {
         inputs: vec![corpus.into()],
         skip_bad: true,
         ..Default::default()
     };
-    let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |_| {}).expect("corpus");
+    let (items, _) =
+        claimtrace::read_inputs(&settings, &claimtrace::NoProgress, &mut |_| {}).expect("corpus");
     let bytes: usize = items.iter().map(|i| i.text.len()).sum();
     let mut g = c.benchmark_group("claims_news_corpus");
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -86,7 +82,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             items
                 .iter()
-                .map(|i| claimtrace::extract::tokens::paragraphs(black_box(&i.text)).len())
+                .map(|i| claimtrace::internals::paragraphs(black_box(&i.text)).len())
                 .sum::<usize>()
         })
     });

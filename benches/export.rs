@@ -10,11 +10,10 @@
 //!
 //! Peak memory of a whole run is measured by scripts/bench-export.sh.
 
-use claimtrace::build::{BuildOptions, build_graph};
-use claimtrace::export::{self, Format};
-use claimtrace::model::Graph;
-use claimtrace::pipeline::extract_all;
-use claimtrace::read::{Input, ReadSettings, read_input};
+use claimtrace::Graph;
+use claimtrace::{BuildOptions, build_graph, extract_all_claims};
+use claimtrace::{Format, write_graph};
+use claimtrace::{Input, ReadSettings, read_input};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::io::Write;
@@ -42,7 +41,7 @@ pub fn generated_records(records: usize) -> Vec<u8> {
 fn graph_of(nodes: usize) -> Graph {
     let bytes = generated_records(nodes / 3);
     let items = read_input(&Input::new("bench.jsonl", bytes), &ReadSettings::default()).unwrap();
-    let claims = extract_all(&items);
+    let claims = extract_all_claims(&items);
     build_graph(items, claims, &[], BuildOptions::default())
 }
 
@@ -70,23 +69,16 @@ fn bench_export(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group(format!("export_{}k_nodes", graph.node_count() / 1000));
     group.sample_size(10);
-    for (name, format) in [
-        ("json", Format::Json),
-        ("dot", Format::Dot),
-        ("gexf", Format::Gexf),
-        ("graphml", Format::Graphml),
-        ("prov_json", Format::ProvJson),
-        ("cytoscape", Format::Cytoscape),
-        ("claims_jsonld", Format::ClaimsJsonld),
-    ] {
+    for &format in Format::ALL {
+        let name = format.name();
         let mut sized = Vec::new();
-        export::write(&graph, format, &mut sized).unwrap();
+        write_graph(&graph, format, &mut sized).unwrap();
         group.throughput(Throughput::Bytes(sized.len() as u64));
         // CPU time of the best of three exports into a sink, beside criterion's wall time.
         let cpu = (0..3)
             .filter_map(|_| {
                 let before = thread_cpu_ns()?;
-                export::write(&graph, format, &mut std::io::sink()).unwrap();
+                write_graph(&graph, format, &mut std::io::sink()).unwrap();
                 Some(thread_cpu_ns()? - before)
             })
             .min();
@@ -100,11 +92,11 @@ fn bench_export(c: &mut Criterion) {
         }
         drop(sized);
         group.bench_function(name, |b| {
-            b.iter(|| export::write(black_box(&graph), format, &mut std::io::sink()).unwrap())
+            b.iter(|| write_graph(black_box(&graph), format, &mut std::io::sink()).unwrap())
         });
     }
     let mut sized = Vec::new();
-    export::write(&graph, Format::Json, &mut sized).unwrap();
+    write_graph(&graph, Format::Json, &mut sized).unwrap();
     group.throughput(Throughput::Bytes(sized.len() as u64));
     group.bench_function("baseline_serde_json_to_writer", |b| {
         b.iter(|| {

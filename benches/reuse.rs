@@ -1,13 +1,12 @@
-//! The reuse stage on the synthetic repost corpus (src/link/synth.rs) at growing sizes, against
+//! The reuse stage on the synthetic repost corpus (crates/synth/src/reposts.rs) at growing sizes, against
 //! a baseline in the same run: passing the same text once through the normaliser and shingler,
 //! the floor any shingle-based linker pays. Time per byte should stay flat as items grow
 //! (linear time); `cargo bench --bench reuse`.
 
-use claimtrace::link::normalise::{shingles, tokens};
-use claimtrace::link::synth::{SynthOptions, generate};
-use claimtrace::link::{LinkParams, link_items_with};
+use claimtrace::internals::{shingles, tokens};
+use claimtrace::{LinkParams, link_items_with};
+use claimtrace_synth::reposts::{SynthOptions, generate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use indicatif::ProgressBar;
 use std::hint::black_box;
 
 fn reuse(c: &mut Criterion) {
@@ -25,7 +24,7 @@ fn reuse(c: &mut Criterion) {
                 link_items_with(
                     black_box(&s.items),
                     &LinkParams::default(),
-                    &ProgressBar::hidden(),
+                    &claimtrace::NoProgress,
                 )
             })
         });

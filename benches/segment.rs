@@ -5,8 +5,8 @@
 //!
 //! cargo bench --bench segment
 
-use claimtrace::read::text::TextReader;
-use claimtrace::read::{Input, ReadSettings, Reader};
+use claimtrace::internals::TextReader;
+use claimtrace::{Input, ReadSettings, Reader};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::sync::LazyLock;
@@ -36,7 +36,7 @@ fn make_dump(size: usize) -> String {
     let mut s = String::with_capacity(size + 4096);
     let mut n = 0usize;
     while s.len() < size {
-        if n % 10 == 0 {
+        if n.is_multiple_of(10) {
             s.push_str(&format!(
                 "Saturday {} September 2020\n\n",
                 1 + (n / 10) % 28
@@ -102,7 +102,7 @@ fn memory_report() {
         let (Some(before), mut posts) = (peak_rss_kib(), 0usize) else {
             return;
         };
-        claimtrace::segment::segment_with(&dump, 0, None, |p| {
+        claimtrace::internals::segment_with(&dump, 0, None, |p| {
             posts += 1;
             black_box(p);
         });
@@ -132,7 +132,7 @@ fn bench(c: &mut Criterion) {
     });
     let segment = || {
         let mut n = 0usize;
-        claimtrace::segment::segment_with(&dump, 0, None, |p| {
+        claimtrace::internals::segment_with(&dump, 0, None, |p| {
             n += p.runs.len();
             black_box(p);
         });

@@ -2,7 +2,7 @@
 //! ../shared when present (real pages, 273 KB on average), and the repo's fixtures. The baseline
 //! in the same run is the HTML parse alone (dom_query), the floor any DOM-based reader pays.
 //!   cargo bench --bench web
-use claimtrace::read::{Input, ReadSettings, read_input};
+use claimtrace::{Input, ReadSettings, read_input};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;

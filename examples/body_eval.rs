@@ -15,8 +15,8 @@
 //! expected text is empty are skipped. Pages/s: one thread, the page's bytes to the item,
 //! timed over the whole set (the files are read before the clock starts).
 
-use claimtrace::read::html::{BodyExtractor, Page, charset, page_item_with};
-use claimtrace::read::{Input, ReadSettings, read_input};
+use claimtrace::internals::{BodyExtractor, Page, decode_html, page_item_with};
+use claimtrace::{Input, ReadSettings, read_input};
 use dom_query::Document;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -34,7 +34,7 @@ struct Case {
 }
 
 fn expected_text(gold: &[u8]) -> String {
-    let (g, _) = charset::decode(gold, None);
+    let (g, _) = decode_html(gold, None);
     if g.contains("x-nc-sel") {
         let doc = Document::from(g.as_ref());
         let mut out = String::new();
@@ -97,7 +97,7 @@ type Extract = Box<dyn Fn(&Case) -> String>;
 
 fn through_reader(body: BodyExtractor) -> Extract {
     Box::new(move |c: &Case| {
-        let (html, _) = charset::decode(&c.bytes, None);
+        let (html, _) = decode_html(&c.bytes, None);
         let file: Arc<str> = Arc::from(c.name.as_str());
         let page = Page {
             file: &file,
@@ -152,7 +152,7 @@ fn main() {
         (
             "dom_smoothie alone",
             Box::new(|c: &Case| {
-                let (html, _) = charset::decode(&c.bytes, None);
+                let (html, _) = decode_html(&c.bytes, None);
                 let cfg = dom_smoothie::Config {
                     text_mode: dom_smoothie::TextMode::Formatted,
                     ..Default::default()
@@ -166,7 +166,7 @@ fn main() {
         (
             "rs-trafilatura alone",
             Box::new(|c: &Case| {
-                let (html, _) = charset::decode(&c.bytes, None);
+                let (html, _) = decode_html(&c.bytes, None);
                 rs_trafilatura::extract(&html)
                     .map(|r| r.content_text)
                     .unwrap_or_default()
@@ -175,7 +175,7 @@ fn main() {
         (
             "rs-trafilatura alone, page type article",
             Box::new(|c: &Case| {
-                let (html, _) = charset::decode(&c.bytes, None);
+                let (html, _) = decode_html(&c.bytes, None);
                 let opts = rs_trafilatura::Options {
                     page_type: Some(rs_trafilatura::page_type::PageType::Article),
                     ..Default::default()

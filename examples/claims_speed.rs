@@ -3,8 +3,8 @@
 //!
 //!     cargo run --release --example claims_speed -- ../shared/corpora/giveme5w1h-news-cluster 20
 
-use claimtrace::extract::extract_claims;
-use claimtrace::pipeline::{Settings, read_all};
+use claimtrace::extract_claims;
+use claimtrace::{NoProgress, Settings, read_inputs};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -15,7 +15,7 @@ fn main() {
         skip_bad: true,
         ..Settings::default()
     };
-    let (items, _) = read_all(&settings, &mut |_| {}).expect("input reads");
+    let (items, _) = read_inputs(&settings, &NoProgress, &mut |_| {}).expect("input reads");
     let bytes: usize = items.iter().map(|i| i.text.len()).sum();
     let mut claims = 0;
     for _ in 0..n {

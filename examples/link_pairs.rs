@@ -4,8 +4,8 @@
 //!
 //! cargo run --release --example link_pairs -- INPUT...
 
-use claimtrace::link::{LinkKind, link_items};
-use claimtrace::pipeline::{Settings, read_all};
+use claimtrace::{LinkKind, link_items};
+use claimtrace::{NoProgress, Settings, read_inputs};
 
 fn main() {
     let inputs = std::env::args_os().skip(1).map(Into::into).collect();
@@ -14,8 +14,10 @@ fn main() {
         skip_bad: true,
         ..Settings::default()
     };
-    let (items, _) = read_all(&settings, &mut |e| eprintln!("warning: skipped {e}"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (items, _) = read_inputs(&settings, &NoProgress, &mut |e| {
+        eprintln!("warning: skipped {e}")
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
     let id = |i: usize| {
         let m = &items[i].meta;
         m.record_id
@@ -28,8 +30,13 @@ fn main() {
             LinkKind::Reposts => "reposts",
             LinkKind::SameText => "same_text",
         };
+        // The first shared passage's first words, on one line.
         let first = l.aligned.first().map_or(String::new(), |a| {
-            claimtrace::vocab::excerpt(&items[l.copy].text[a.copy.range()], 80)
+            let words: Vec<&str> = items[l.copy].text[a.copy.range()]
+                .split_whitespace()
+                .take(12)
+                .collect();
+            words.join(" ")
         });
         println!(
             "{}\t{}\t{kind}\t{}\t{}\t{first}",

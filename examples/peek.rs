@@ -1,10 +1,13 @@
 fn main() {
     let path = std::env::args().nth(1).unwrap();
-    let settings = claimtrace::pipeline::Settings {
+    let settings = claimtrace::Settings {
         inputs: vec![path.into()],
         ..Default::default()
     };
-    let (items, _) = claimtrace::pipeline::read_all(&settings, &mut |e| eprintln!("{e}")).unwrap();
+    let (items, _) = claimtrace::read_inputs(&settings, &claimtrace::NoProgress, &mut |e| {
+        eprintln!("{e}")
+    })
+    .unwrap();
     for i in &items {
         let t = &i.text;
         let head: String = t.chars().take(90).collect();

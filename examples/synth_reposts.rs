@@ -1,4 +1,4 @@
-//! The synthetic repost corpus (src/link/synth.rs) from the command line.
+//! The synthetic repost corpus (crates/synth/src/reposts.rs) from the command line.
 //!
 //!   synth_reposts write N DIR [SEED]   DIR/items.jsonl (JSON records) and DIR/gold.tsv
 //!                                      (copy id, source id: the exact planted pairs)
@@ -18,9 +18,9 @@
 //!                                      every candidate pair and its passages (calibration)
 //! `score`, `derived` and `pairs` take thresholds from LINK_* variables (see env_params).
 
-use claimtrace::link::LinkKind;
-use claimtrace::link::synth::{self, Synth, SynthOptions};
-use claimtrace::link::synth_derived::{self, Derivation, DerivedOptions};
+use claimtrace::LinkKind;
+use claimtrace_synth::derived::{self, Derivation, DerivedOptions};
+use claimtrace_synth::reposts::{self, Synth, SynthOptions};
 use std::io::Write;
 use std::time::Instant;
 
@@ -31,27 +31,24 @@ fn main() {
     let seed_at = |i: usize| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(1);
     match arg(0).as_str() {
         "write" => {
-            let s = synth::generate(&opts(n, seed_at(3)));
+            let s = reposts::generate(&opts(n, seed_at(3)));
             write(&s, &arg(2));
         }
         "plant" => {
             let items = read_items(&arg(2));
-            let s = synth::plant(&items, &opts(n.max(items.len()), seed_at(4)));
+            let s = reposts::plant(&items, &opts(n.max(items.len()), seed_at(4)));
             write(&s, &arg(3));
         }
         "score" => {
             let t = Instant::now();
-            let s = synth::generate(&opts(n, seed_at(2)));
+            let s = reposts::generate(&opts(n, seed_at(2)));
             let generated = t.elapsed();
             let t = Instant::now();
-            let links = claimtrace::link::link_items_with(
-                &s.items,
-                &env_params(),
-                &indicatif::ProgressBar::hidden(),
-            );
+            let links =
+                claimtrace::link_items_with(&s.items, &env_params(), &claimtrace::NoProgress);
             let link = t.elapsed();
             let pred: Vec<(usize, usize)> = links.iter().map(|l| (l.copy, l.source)).collect();
-            let (p, r, f1) = synth::score(&pred, &s.gold);
+            let (p, r, f1) = reposts::score(&pred, &s.gold);
             let gold: std::collections::HashSet<_> = s.gold.iter().copied().collect();
             let found: Vec<_> = links
                 .iter()
@@ -75,7 +72,7 @@ fn main() {
             );
         }
         "derived" | "derived-urdu" => {
-            let mut d = synth_derived::generate(&DerivedOptions {
+            let mut d = derived::generate(&DerivedOptions {
                 events: n,
                 seed: seed_at(2),
                 edit_every: args.get(3).and_then(|s| s.parse().ok()).unwrap_or(12),
@@ -87,22 +84,18 @@ fn main() {
                 let drop: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
                 for (i, it) in d.items.iter_mut().enumerate() {
                     let odd = i % 2 == 1;
-                    let text =
-                        synth_derived::in_urdu_script(&it.text, odd, if odd { drop } else { 0 });
-                    let mut u = claimtrace::item::Item::with_own_text(&it.origin.file, 0, 0, text);
+                    let text = derived::in_urdu_script(&it.text, odd, if odd { drop } else { 0 });
+                    let mut u = claimtrace::Item::with_own_text(&it.origin.file, 0, 0, text);
                     u.meta = it.meta.clone();
                     *it = u;
                 }
             }
             let t = Instant::now();
-            let links = claimtrace::link::link_items_with(
-                &d.items,
-                &env_params(),
-                &indicatif::ProgressBar::hidden(),
-            );
+            let links =
+                claimtrace::link_items_with(&d.items, &env_params(), &claimtrace::NoProgress);
             let link = t.elapsed();
             let pred: Vec<(usize, usize)> = links.iter().map(|l| (l.copy, l.source)).collect();
-            let s = synth_derived::score(&d, &pred);
+            let s = derived::score(&d, &pred);
             let levels: Vec<String> = s
                 .by_label
                 .iter()
@@ -125,7 +118,7 @@ fn main() {
             );
         }
         "write-derived" => {
-            let d = synth_derived::generate(&DerivedOptions {
+            let d = derived::generate(&DerivedOptions {
                 events: n,
                 seed: seed_at(3),
                 ..DerivedOptions::default()
@@ -148,11 +141,7 @@ fn main() {
         "pairs" => {
             // Linked pairs of the records of INPUT (record ids), for eval_giveme.py --pairs.
             let items = read_items(&arg(2));
-            let links = claimtrace::link::link_items_with(
-                &items,
-                &env_params(),
-                &indicatif::ProgressBar::hidden(),
-            );
+            let links = claimtrace::link_items_with(&items, &env_params(), &claimtrace::NoProgress);
             for l in links {
                 let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
                 println!("{}\t{}", id(l.copy), id(l.source));
@@ -165,7 +154,7 @@ fn main() {
                 let items = read_items(&arg(2));
                 (items, std::collections::HashMap::new())
             } else {
-                let d = synth_derived::generate(&DerivedOptions {
+                let d = derived::generate(&DerivedOptions {
                     events: n,
                     seed: seed_at(2),
                     sentences: sentences(),
@@ -178,12 +167,12 @@ fn main() {
                     .collect();
                 (d.items, l)
             };
-            let p = claimtrace::link::LinkParams {
+            let p = claimtrace::LinkParams {
                 min_passage: 6,
                 ..Default::default()
             };
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for c in claimtrace::link::candidate_stats(&items, &p) {
+            for c in claimtrace::internals::candidate_stats(&items, &p) {
                 let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
                 let ps: Vec<String> = c
                     .passages
@@ -230,13 +219,13 @@ fn opts(items: usize, seed: u64) -> SynthOptions {
 }
 
 /// The items of the inputs at `path` (a file or directory), bad inputs skipped.
-fn read_items(path: &str) -> Vec<claimtrace::item::Item> {
-    let settings = claimtrace::pipeline::Settings {
+fn read_items(path: &str) -> Vec<claimtrace::Item> {
+    let settings = claimtrace::Settings {
         inputs: vec![path.into()],
         skip_bad: true,
         ..Default::default()
     };
-    claimtrace::pipeline::read_all(&settings, &mut |_| {})
+    claimtrace::read_inputs(&settings, &claimtrace::NoProgress, &mut |_| {})
         .unwrap_or_else(|e| panic!("{e}"))
         .0
 }
@@ -250,7 +239,7 @@ fn write(s: &Synth, dir: &str) {
     }
 }
 
-fn write_items(items: &[claimtrace::item::Item], dir: &str) {
+fn write_items(items: &[claimtrace::Item], dir: &str) {
     std::fs::create_dir_all(dir).expect("output directory");
     let mut out =
         std::io::BufWriter::new(std::fs::File::create(format!("{dir}/items.jsonl")).unwrap());
@@ -285,8 +274,8 @@ fn sentences() -> usize {
 /// The default thresholds, or those of LINK_K, LINK_K_PIECES, LINK_SAMPLE, LINK_MIN_SHARED, LINK_MIN_PASSAGE,
 /// LINK_LONG_QUOTE (0: quotations count as prose), LINK_PARTIAL_WORDS, LINK_PARTIAL_SHARE,
 /// LINK_PARTIAL_PROSE (for calibration runs).
-fn env_params() -> claimtrace::link::LinkParams {
-    let mut p = claimtrace::link::LinkParams::default();
+fn env_params() -> claimtrace::LinkParams {
+    let mut p = claimtrace::LinkParams::default();
     let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
     // Each variable sets the field of its name, converted to the field's type.
     macro_rules! from_env {

@@ -1,13 +1,13 @@
 //! Prints the items claimtrace reads from web inputs, for a look by eye:
 //! `cargo run --example web_dump -- tests/fixtures/web/*`
-use claimtrace::read::{Input, InputSource, ReadSettings, read_input};
+use claimtrace::{Input, ReadSettings, read_input};
 
 fn main() {
     for arg in std::env::args().skip(1) {
-        let input = match Input::load(&InputSource::File(arg.clone().into())) {
-            Ok(i) => i,
+        let input = match std::fs::read(&arg) {
+            Ok(bytes) => Input::new(&arg, bytes),
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{arg}: cannot read: {e}");
                 continue;
             }
         };

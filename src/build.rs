@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
 
+/// What the graph holds beyond what every graph holds.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BuildOptions {
     /// Include each item's full text (`--with-text`).
@@ -85,6 +86,7 @@ const TEXT_KEY: &str = "text:";
 pub fn item_key(item: &Item) -> String {
     let m = &item.meta;
     if let Some(url) = &m.url {
+        // Trimmed, not vocab::url_key: that would change every item id (a schema version bump).
         return format!("url:{}", url.trim());
     }
     let outlet = m.outlet.as_deref().map(canonical_key).unwrap_or_default();
@@ -147,10 +149,10 @@ fn add_item(
     for c in claims {
         add_claim(g, id, &item, c);
     }
-    if opts.with_text {
-        if let Some(NodeData::Item(node)) = g.node_mut(id).map(|n| &mut n.data) {
-            node.text = Some(item.text);
-        }
+    if opts.with_text
+        && let Some(NodeData::Item(node)) = g.node_mut(id).map(|n| &mut n.data)
+    {
+        node.text = Some(item.text);
     }
     id
 }
@@ -172,13 +174,11 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
     ));
     let mut e = Edge::new(EdgeKind::Contains, item_id, id);
     let d = e.detail_mut();
-    d.span = Some(item.span(c.span.0, c.span.1));
+    d.span = Some(item.span(c.span));
     if !c.parts.is_empty() {
-        d.parts = Some(Box::new(
-            c.parts.iter().map(|&(s, e)| item.span(s, e)).collect(),
-        ));
+        d.parts = Some(Box::new(c.parts.iter().map(|&p| item.span(p)).collect()));
     }
-    d.speaker_span = attributing.map(|(s, e)| item.span(s, e));
+    d.speaker_span = attributing.map(|p| item.span(p));
     d.cue = c.cue;
     g.add_edge(e);
     if let Some(SpeakerMention {

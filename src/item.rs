@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 /// An outlet the item says it comes from ("Source: Sputnik", a record's `credits` field, ...).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
+    /// The credited outlet's name.
     pub outlet: String,
     /// The words or field that state the credit.
     pub evidence: String,
@@ -18,21 +19,27 @@ pub struct Credit {
 /// Metadata the input states about an item.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ItemMeta {
+    /// Its title.
     pub title: Option<String>,
+    /// Its URL.
     pub url: Option<String>,
+    /// The id its record gives it.
     pub record_id: Option<String>,
     /// The outlet that published this copy.
     pub outlet: Option<String>,
     /// The outlet's web domain, where known (news-please's source_domain, a page's URL).
     pub domain: Option<String>,
+    /// The day it was published.
     pub published: Option<NaiveDate>,
     /// The byline as printed ("Staff, Agencies").
     pub byline: Option<String>,
     /// Named people who wrote the item (never desks such as "News Desk").
     pub authors: Vec<String>,
+    /// The place its dateline names ("BEIRUT, LEBANON").
     pub dateline: Option<String>,
     /// ISO 639-1.
     pub language: Option<String>,
+    /// Outlets it says it comes from.
     pub credits: Vec<Credit>,
     /// URLs the item states it was copied from (JSON-LD isBasedOn, a canonical URL on another
     /// site, "Originally published at ..."): evidence for the reuse stage.
@@ -43,14 +50,20 @@ pub struct ItemMeta {
 /// the text stand at `file_start` in the input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerbatimRun {
+    /// Where the run starts in the text.
     pub text_start: usize,
+    /// Where it starts in the file.
     pub file_start: usize,
+    /// Its length in bytes.
     pub len: usize,
 }
 
+/// A news item as the reading stage hands it on: one post, page, feed entry or record.
 #[derive(Debug, Clone)]
 pub struct Item {
+    /// Where it came from, and what spans into it point into.
     pub origin: Origin,
+    /// Its text.
     pub text: String,
     /// Boxed so that the graph builder frees each item's metadata as it consumes the items,
     /// instead of holding every item's full size until the last one is built.
@@ -86,21 +99,24 @@ impl Item {
         }
     }
 
-    /// Maps a byte range of `self.text` to the range its span points at: in the file where the
-    /// item's text is verbatim there, else the range itself. A range that crosses a cut is mapped
-    /// by its start run, keeping its length.
-    pub fn span(&self, start: usize, end: usize) -> Span {
+    /// Maps a span of `self.text` to the span it points at: in the file where the item's text is
+    /// verbatim there, else the span itself. A span that crosses a cut is mapped by its start
+    /// run, keeping its length.
+    pub fn span(&self, text: Span) -> Span {
         if self.origin.spans == SpanBasis::Text {
-            return Span::new(start, end);
+            return text;
         }
-        let run = match self.runs.binary_search_by(|r| r.text_start.cmp(&start)) {
+        let run = match self
+            .runs
+            .binary_search_by(|r| r.text_start.cmp(&text.start))
+        {
             Ok(i) => i,
-            Err(0) => return Span::new(start, end),
+            Err(0) => return text,
             Err(i) => i - 1,
         };
         let r = self.runs[run];
-        let s = r.file_start + (start - r.text_start);
-        Span::new(s, s + (end - start))
+        let s = r.file_start + (text.start - r.text_start);
+        Span::new(s, s + text.len())
     }
 
     /// About 200 characters of the text's start, cut at a word boundary, whitespace folded.
@@ -118,7 +134,7 @@ mod tests {
     fn span_maps_through_verbatim_runs() {
         let file: Arc<str> = Arc::from("f.txt");
         let mut item = Item::with_own_text(&file, 100, 200, "abcdefghij".into());
-        assert_eq!(item.span(2, 4), Span::new(2, 4));
+        assert_eq!(item.span(Span::new(2, 4)), Span::new(2, 4));
         item.origin.spans = SpanBasis::File;
         item.runs = vec![
             VerbatimRun {
@@ -132,7 +148,7 @@ mod tests {
                 len: 5,
             },
         ];
-        assert_eq!(item.span(1, 3), Span::new(101, 103));
-        assert_eq!(item.span(6, 9), Span::new(151, 154));
+        assert_eq!(item.span(Span::new(1, 3)), Span::new(101, 103));
+        assert_eq!(item.span(Span::new(6, 9)), Span::new(151, 154));
     }
 }

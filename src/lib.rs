@@ -1,21 +1,111 @@
-//! claimtrace: a source-claim provenance tracker.
+//! claimtrace traces where a news story came from: it reads news items, finds their claims,
+//! speakers, outlets and dates, links reposted and rewritten copies to their sources, and builds
+//! a graph of it all that exports as JSON (the contract in `schemas/graph.schema.json`), Graphviz
+//! DOT, or the formats of the field's tools: GEXF, GraphML, W3C PROV-JSON, Cytoscape.js JSON and
+//! schema.org Claim JSON-LD ([`Format`]).
 //!
-//! A one-way pipeline, one module per stage (see ARCHITECTURE.md):
-//! `read` (one reader per input format) → `item` → `extract` (claims, speakers, dates) →
-//! `link` (reuse between items) → `build` (the graph, `model`) → `export` (one module per format).
-//! `pipeline` runs the stages; `cmd` is the command line.
+//! The pipeline runs one way, a stage at a time, each taking the previous one's output as plain
+//! data (see ARCHITECTURE.md):
+//!
+//! | stage | what | here |
+//! | --- | --- | --- |
+//! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait |
+//! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
+//! | link | items → reuse [`ItemLink`]s (reposts, shared text) | [`link_items`], [`link_items_with`] |
+//! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
+//! | export | the graph → JSON, DOT, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD | [`write_graph`], [`Format`] |
+//! | provenance | questions to the graph | [`find_item`], [`repost_chain`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`] |
+//!
+//! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
+//! any other way. A stage can also run on its own, for a job that spreads items over machines:
+//! each item's claims are its own ([`extract_claims`]); speakers, links and the graph need all
+//! items at once. Long stages report to a [`Progress`] ([`NoProgress`] to report to nobody).
+//!
+//! ```
+//! use claimtrace::{BuildOptions, Format, NoProgress, ReadSettings};
+//!
+//! let records = r#"
+//! {"id": "wire-1", "outlet": "Northwind Wire", "published": "2024-05-02", "title": "Bridge to reopen", "text": "The Harbor Bridge will reopen on Monday after repairs, transport minister Alma Ruiz said on Thursday."}
+//! "#;
+//! let items = claimtrace::items_from_records("news.jsonl", records, &ReadSettings::default())?;
+//! let graph = claimtrace::graph_of_items(items, BuildOptions::default(), &NoProgress);
+//!
+//! let mut json = Vec::new();
+//! claimtrace::write_graph(&graph, Format::Json, &mut json)?;
+//! assert!(String::from_utf8(json)?.contains("Alma Ruiz"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The command line (`claimtrace graph|origin|report`) is a client of this API; it is the
+//! package's binary, built with the default `cli` feature, and none of its dependencies are the
+//! library's.
 
-pub mod build;
-pub mod byline;
-pub mod cmd;
-pub mod dates;
-pub mod export;
-pub mod extract;
-pub mod item;
-pub mod link;
-pub mod model;
-pub mod outlets;
-pub mod pipeline;
-pub mod read;
-pub mod segment;
-pub mod vocab;
+#![warn(missing_docs)]
+
+mod build;
+mod byline;
+mod dates;
+mod export;
+mod extract;
+mod item;
+mod link;
+mod model;
+mod outlets;
+mod pipeline;
+mod progress;
+mod provenance;
+mod read;
+mod segment;
+mod vocab;
+
+// Running the whole pipeline.
+pub use pipeline::{RunReport, Settings, extract_all_claims, graph_of_items, read_inputs, run};
+pub use progress::{NoProgress, Progress};
+
+// Reading: inputs and records to items.
+pub use item::{Credit, Item, ItemMeta, VerbatimRun};
+pub use read::{
+    Input, InputError, Location, ReadSettings, Reader, item_from_record, items_from_records,
+    read_input, reader_for, readers,
+};
+
+// Claims and speakers.
+pub use extract::{ClaimMention, SpeakerMention, canonicalise_speakers, extract_claims};
+
+// Reuse between items.
+pub use link::{ItemLink, LinkKind, LinkParams, link_items, link_items_with};
+
+// The graph.
+pub use build::{BuildOptions, build_graph};
+pub use model::{
+    ClaimNode, DateNode, Edge, EdgeDetail, EdgeKind, Graph, ItemNode, Node, NodeData, NodeKind,
+    OutletNode, SCHEMA_NAME, SCHEMA_VERSION, SpeakerNode,
+};
+
+// Exports.
+pub use export::{Format, UnknownFormat, write as write_graph};
+
+// Provenance queries.
+pub use provenance::{
+    ChainStep, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
+    RepostChain, appearances, find_item, first_appearance, report_item, report_items, repost_chain,
+};
+
+// The words the stages share.
+pub use vocab::{Alignment, ClaimKind, Origin, Span, SpanBasis, url_key};
+
+/// Not part of the API: the insides of some stages, for the benches, examples and evaluation
+/// tests that measure or calibrate them (`benches/`, `examples/synth_reposts.rs stats`,
+/// `examples/body_eval.rs`, `tests/web_readability.rs`). Anything here may change in any
+/// release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::extract::tokens::paragraphs;
+    pub use crate::link::normalise::{shingles, tokens};
+    pub use crate::link::{CandidateStats, candidate_stats};
+    pub use crate::read::html::charset::decode as decode_html;
+    pub use crate::read::html::strip::html_to_text;
+    pub use crate::read::html::{BodyExtractor, Page, page_item_with, parse_date};
+    pub use crate::read::text::TextReader;
+    pub use crate::segment::segment_with;
+}

@@ -6,37 +6,40 @@ use crate::extract::{ClaimMention, canonicalise_speakers, extract_claims};
 use crate::item::Item;
 use crate::link::{LinkParams, link_items_with};
 use crate::model::Graph;
+use crate::progress::Progress;
 use crate::read::{Input, InputError, ReadSettings, collect_inputs, read_input};
-use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 
-/// What a run reads and how: the settings the program runs on, derived from the parsed flags.
+/// What a run reads and how.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
+    /// Files and directories to read (directories recursively, in sorted order); `-` is
+    /// standard input.
     pub inputs: Vec<PathBuf>,
     /// Go on past bad inputs, warning about each.
     pub skip_bad: bool,
+    /// What the readers need to know beyond the bytes.
     pub read: ReadSettings,
+    /// What the graph holds.
     pub build: BuildOptions,
-    /// Show progress bars on stderr (they hide themselves when stderr is not a terminal).
-    pub progress: bool,
 }
 
 /// Everything a run produced besides the graph.
 #[derive(Debug, Default)]
 pub struct RunReport {
-    /// Inputs skipped with `--skip-bad`, with why.
+    /// Inputs skipped with `skip_bad`, with why.
     pub skipped: Vec<InputError>,
 }
 
-/// The items of every input, in input order. With `skip_bad`, a bad input is reported to `warn`
-/// and skipped; without it, the first bad input ends the run.
-pub fn read_all(
+/// The items of every input of `settings`, in input order. With `skip_bad`, a bad input is
+/// reported to `warn` and skipped; without it, the first bad input ends the run.
+pub fn read_inputs(
     settings: &Settings,
+    progress: &dyn Progress,
     warn: &mut dyn FnMut(&InputError),
 ) -> Result<(Vec<Item>, RunReport), InputError> {
     let sources = collect_inputs(&settings.inputs)?;
-    let bar = progress_bar(settings.progress, sources.len() as u64, "reading");
+    progress.stage("reading", sources.len() as u64);
     let mut items = Vec::new();
     let mut report = RunReport::default();
     for source in &sources {
@@ -44,43 +47,38 @@ pub fn read_all(
         match read {
             Ok(mut v) => items.append(&mut v),
             Err(e) if settings.skip_bad => {
-                bar.suspend(|| warn(&e));
+                warn(&e);
                 report.skipped.push(e);
             }
             Err(e) => return Err(e),
         }
-        bar.inc(1);
+        progress.advance(1);
     }
-    bar.finish_and_clear();
+    progress.finish();
     Ok((items, report))
 }
 
-/// The claims of every item, speakers canonicalised across items.
-pub fn extract_all(items: &[Item]) -> Vec<Vec<ClaimMention>> {
+/// The claims of every item (`claims[i]` of `items[i]`), speakers canonicalised across items.
+pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
     let mut claims: Vec<Vec<ClaimMention>> = items.iter().map(extract_claims).collect();
     canonicalise_speakers(&mut claims);
     claims
 }
 
+/// The graph of items however they were read: their claims, the reuse links between them, and
+/// everything built from those.
+pub fn graph_of_items(items: Vec<Item>, build: BuildOptions, progress: &dyn Progress) -> Graph {
+    let claims = extract_all_claims(&items);
+    let links = link_items_with(&items, &LinkParams::default(), progress);
+    build_graph(items, claims, &links, build)
+}
+
 /// Reads, analyses and builds the graph of a whole run.
 pub fn run(
     settings: &Settings,
+    progress: &dyn Progress,
     warn: &mut dyn FnMut(&InputError),
 ) -> Result<(Graph, RunReport), InputError> {
-    let (items, report) = read_all(settings, warn)?;
-    let claims = extract_all(&items);
-    let bar = progress_bar(settings.progress, items.len() as u64, "indexing");
-    let links = link_items_with(&items, &LinkParams::default(), &bar);
-    Ok((build_graph(items, claims, &links, settings.build), report))
-}
-
-fn progress_bar(enabled: bool, len: u64, what: &'static str) -> ProgressBar {
-    if !enabled || len < 2 {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len).with_message(what);
-    if let Ok(style) = ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len} ({eta})") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
+    let (items, report) = read_inputs(settings, progress, warn)?;
+    Ok((graph_of_items(items, settings.build, progress), report))
 }

@@ -2,9 +2,9 @@
 //! Lavrov's answers as his turns, dates and outlets of the attributions. Skipped, with a message,
 //! when ../shared is absent.
 
-use claimtrace::extract::ClaimMention;
-use claimtrace::pipeline::{Settings, extract_all, read_all};
-use claimtrace::vocab::ClaimKind;
+use claimtrace::ClaimKind;
+use claimtrace::ClaimMention;
+use claimtrace::{NoProgress, Settings, extract_all_claims, read_inputs};
 use std::path::PathBuf;
 
 const SEED: &str = concat!(
@@ -22,11 +22,12 @@ fn seed_claims() -> Option<Vec<ClaimMention>> {
         inputs: vec![path],
         ..Settings::default()
     };
-    let (items, _) = read_all(&settings, &mut |e| panic!("{e}")).expect("seed reads");
-    let claims = extract_all(&items);
+    let (items, _) =
+        read_inputs(&settings, &NoProgress, &mut |e| panic!("{e}")).expect("seed reads");
+    let claims = extract_all_claims(&items);
     for (item, cs) in items.iter().zip(&claims) {
         for c in cs {
-            let pieces: Vec<&str> = c.pieces().iter().map(|&(a, b)| &item.text[a..b]).collect();
+            let pieces: Vec<&str> = c.pieces().iter().map(|s| &item.text[s.range()]).collect();
             assert_eq!(pieces.join(" "), c.text, "claim text is verbatim");
         }
     }

@@ -1,8 +1,8 @@
 //! Which mention attributes a claim (`source_span`, exported as `speaker_span`) and which
 //! speaker it resolves to, on fictional English text.
 
-use claimtrace::extract::{ClaimMention, extract_claims};
-use claimtrace::item::Item;
+use claimtrace::Item;
+use claimtrace::{ClaimMention, extract_claims};
 use std::sync::Arc;
 
 fn claims_on(text: &str) -> Vec<ClaimMention> {
@@ -18,7 +18,7 @@ fn mentions(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         .map(|c| {
             (
                 c.text.clone(),
-                c.source_span.map(|(a, b)| text[a..b].to_string()),
+                c.source_span.map(|s| text[s.range()].to_string()),
                 c.speaker.as_ref().map(|s| s.name.clone()),
             )
         })

@@ -1,6 +1,6 @@
 //! Property tests: no bytes make a reader panic, and whatever it reads has spans in bounds.
 
-use claimtrace::read::{Input, ReadSettings, read_input};
+use claimtrace::{Input, ReadSettings, read_input};
 use proptest::prelude::*;
 
 fn check(name: &str, bytes: Vec<u8>) {

@@ -5,8 +5,8 @@
 //! share text score P >= 0.90 and F1 >= 0.80 (the target).
 //! Skipped, visibly, when ../shared is absent.
 
-use claimtrace::link::{LinkKind, link_items};
-use claimtrace::pipeline::{Settings, read_all};
+use claimtrace::{LinkKind, link_items};
+use claimtrace::{NoProgress, Settings, read_inputs};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -35,7 +35,8 @@ fn wire_copies_connected_and_events_never_joined() {
         inputs: vec![root.join("news_cluster/data")],
         ..Settings::default()
     };
-    let (items, _) = read_all(&settings, &mut |e| panic!("{e}")).expect("corpus reads");
+    let (items, _) =
+        read_inputs(&settings, &NoProgress, &mut |e| panic!("{e}")).expect("corpus reads");
     assert_eq!(items.len(), 383);
 
     // The event of each item, from the newsCluster field the reader does not keep.
@@ -133,7 +134,7 @@ fn wire_copies_connected_and_events_never_joined() {
 
 /// The pairs the graph says share text: both are, or copy, one item (following `reposts` from
 /// copy to source, `same_text` both ways). Two sources of one copy are not such a pair.
-fn from_one_item(links: &[claimtrace::link::ItemLink]) -> BTreeSet<(usize, usize)> {
+fn from_one_item(links: &[claimtrace::ItemLink]) -> BTreeSet<(usize, usize)> {
     let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for l in links {
         out.entry(l.copy).or_default().push(l.source);

@@ -1,11 +1,11 @@
 //! Partly derived stories and independently written ones of the same event
-//! (src/link/synth_derived.rs, and short fictional texts): stories that copy a share of an
+//! (crates/synth/src/derived.rs, and short fictional texts): stories that copy a share of an
 //! agency text and rewrite the rest are linked; stories that only share names, numbers and the
 //! quotes of one official are not; and the same holds when the corpus is written in Urdu script.
 
-use claimtrace::item::Item;
-use claimtrace::link::link_items;
-use claimtrace::link::synth_derived::{
+use claimtrace::Item;
+use claimtrace::link_items;
+use claimtrace_synth::derived::{
     Derivation, Derived, DerivedOptions, DerivedScore, generate, in_urdu_script, score,
 };
 use std::collections::BTreeSet;

@@ -2,8 +2,8 @@
 //! items, aligned spans inside each text and on character boundaries, same output for the same
 //! input.
 
-use claimtrace::item::Item;
-use claimtrace::link::link_items;
+use claimtrace::Item;
+use claimtrace::link_items;
 use proptest::prelude::*;
 use std::sync::Arc;
 

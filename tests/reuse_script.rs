@@ -2,8 +2,8 @@
 //! letter forms (kaf, yeh, heh), hamza forms of alef and added diacritics still links to its
 //! source; an unrelated text over the same words does not.
 
-use claimtrace::item::Item;
-use claimtrace::link::{ItemLink, link_items};
+use claimtrace::Item;
+use claimtrace::{ItemLink, link_items};
 use std::sync::Arc;
 
 const WORDS: [&str; 24] = [

@@ -1,8 +1,8 @@
-//! Repost linking on the synthetic corpus (src/link/synth.rs): planted copies with banners,
+//! Repost linking on the synthetic corpus (crates/synth/src/reposts.rs): planted copies with banners,
 //! credit lines, truncation, dropped paragraphs, edits, quotes and chains, exact gold.
 
-use claimtrace::link::synth::{SynthOptions, generate, score};
-use claimtrace::link::{LinkKind, link_items};
+use claimtrace::{LinkKind, link_items};
+use claimtrace_synth::reposts::{SynthOptions, generate, score};
 use std::collections::HashSet;
 
 #[test]

@@ -3,13 +3,13 @@
 mod common;
 
 use chrono::NaiveDate;
-use claimtrace::build::{BuildOptions, build_graph};
-use claimtrace::export::{self, Format};
-use claimtrace::extract::{ClaimMention, SpeakerMention};
-use claimtrace::item::{Credit, Item};
-use claimtrace::link::{ItemLink, LinkKind};
-use claimtrace::model::EdgeKind;
-use claimtrace::vocab::{Alignment, ClaimKind, Span, SpanBasis};
+use claimtrace::EdgeKind;
+use claimtrace::{Alignment, ClaimKind, Span, SpanBasis};
+use claimtrace::{BuildOptions, build_graph};
+use claimtrace::{ClaimMention, SpeakerMention};
+use claimtrace::{Credit, Item};
+use claimtrace::{Format, write_graph};
+use claimtrace::{ItemLink, LinkKind};
 use common::{assert_valid_graph, graph_validator};
 use serde_json::Value;
 use std::sync::Arc;
@@ -40,7 +40,7 @@ fn full_graph_json(with_text: bool) -> Value {
     let quote_end = text.find('”').unwrap();
     let claim = |offset: usize| ClaimMention {
         text: text[3..quote_end - 1].to_string(),
-        span: (offset + 3, offset + quote_end - 1),
+        span: Span::new(offset + 3, offset + quote_end - 1),
         parts: Vec::new(),
         kind: ClaimKind::Direct,
         language: Some("en".into()),
@@ -48,7 +48,7 @@ fn full_graph_json(with_text: bool) -> Value {
             name: "Noor Castellan".into(),
             aliases: vec!["Castellan".into()],
             roles: vec!["Chief Engineer".into()],
-            span: (offset + 31, offset + 44),
+            span: Span::new(offset + 31, offset + 44),
         }),
         cue: Some("said".into()),
         reported_by: Some("Valley Radio".into()),
@@ -79,7 +79,7 @@ fn full_graph_json(with_text: bool) -> Value {
     ];
     let g = build_graph(vec![wire, copy], claims, &links, BuildOptions { with_text });
     let mut out = Vec::new();
-    export::write(&g, Format::Json, &mut out).unwrap();
+    write_graph(&g, Format::Json, &mut out).unwrap();
     serde_json::from_slice(&out).unwrap()
 }
 

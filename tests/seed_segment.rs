@@ -3,9 +3,9 @@
 //! message when it is absent. Only short titles and names are asserted, never its text.
 
 use chrono::NaiveDate;
-use claimtrace::item::Item;
-use claimtrace::pipeline::{Settings, read_all};
-use claimtrace::vocab::SpanBasis;
+use claimtrace::Item;
+use claimtrace::SpanBasis;
+use claimtrace::{NoProgress, Settings, read_inputs};
 use std::path::PathBuf;
 
 const SEED: &str = concat!(
@@ -22,7 +22,8 @@ fn seed_items() -> Option<Vec<Item>> {
         inputs: vec![PathBuf::from(SEED)],
         ..Settings::default()
     };
-    let (items, _) = read_all(&settings, &mut |e| panic!("{e}")).expect("seed reads");
+    let (items, _) =
+        read_inputs(&settings, &NoProgress, &mut |e| panic!("{e}")).expect("seed reads");
     Some(items)
 }
 
@@ -155,7 +156,7 @@ fn seed_spans_map_into_the_file() {
 
 // ---- Fictional dumps in other layouts (tests/fixtures/dumps) ----
 
-use claimtrace::read::{Input, ReadSettings, read_input};
+use claimtrace::{Input, ReadSettings, read_input};
 
 fn fixture(name: &str, outlet: Option<&str>) -> (Vec<u8>, Vec<Item>) {
     let path = format!("{}/tests/fixtures/dumps/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -3,9 +3,9 @@
 mod common;
 
 use chrono::NaiveDate;
-use claimtrace::item::Item;
-use claimtrace::read::{Input, ReadSettings, read_input};
-use claimtrace::vocab::SpanBasis;
+use claimtrace::Item;
+use claimtrace::SpanBasis;
+use claimtrace::{Input, ReadSettings, read_input};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/web/");
 
@@ -307,7 +307,7 @@ fn standard_input_is_sniffed_to_the_right_reader() {
     ];
     for (file, reader) in expect {
         let bytes = std::fs::read(format!("{DIR}{file}")).unwrap();
-        let r = claimtrace::read::reader_for(&Input::new("-", bytes)).unwrap();
+        let r = claimtrace::reader_for(&Input::new("-", bytes)).unwrap();
         assert_eq!(r.name(), reader, "{file}");
     }
     let gz = std::fs::read(format!("{DIR}harbour-crawl.warc.gz")).unwrap();

@@ -12,8 +12,8 @@
 //! precision and recall per page against the text of expected.html, averaged over pages; F1 is
 //! the harmonic mean of the averages (the scrapinghub article-extraction-benchmark metric).
 
-use claimtrace::read::html::{parse_date, strip::html_to_text};
-use claimtrace::read::{Input, ReadSettings, read_input};
+use claimtrace::internals::{html_to_text, parse_date};
+use claimtrace::{Input, ReadSettings, read_input};
 use std::path::{Path, PathBuf};
 
 mod web_shingles;

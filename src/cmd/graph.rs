@@ -1,11 +1,10 @@
 //! claimtrace graph: build the provenance graph of the inputs.
 
-use super::inputs::{InputArgs, graph_of};
-use super::output::write_output;
-use crate::build::BuildOptions;
-use crate::export::{self, Format};
+use super::inputs::InputArgs;
+use super::output::OutputArgs;
 use anyhow::Result;
-use std::path::PathBuf;
+use claimtrace::{BuildOptions, Format};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 const USAGE: &str = "\
 Reads every input (files; directories, recursively; - for standard input), builds one graph of
@@ -20,15 +19,6 @@ Inputs by extension, else by content:
   .warc                        web archives: one item per HTML response
   .gz                          any of the above, gzip-compressed
 
-Formats (-f, --format; docs/exports.md):
-  json           the graph contract (schemas/graph.schema.json), the default
-  dot            Graphviz DOT
-  gexf           GEXF 1.3 for Gephi: typed attributes, a colour per kind, items on the timeline
-  graphml        GraphML with flat typed keys: networkx, yEd, Neo4j (apoc.import.graphml)
-  prov-json      W3C PROV-JSON: items, claims, dates as entities; outlets, speakers as agents
-  cytoscape      Cytoscape.js JSON (elements: nodes, edges), also read by networkx
-  claims-jsonld  schema.org Claim JSON-LD: each claim with its appearances and first appearance
-
 Examples:
   claimtrace graph examples/reposts.jsonl
   claimtrace graph --format dot examples/reposts.jsonl | dot -Tsvg > graph.svg
@@ -42,23 +32,30 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write the graph here instead of stdout (replaced only when the run succeeds).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Json)]
+    #[arg(short, long, default_value = "json", value_parser = format_parser())]
     pub format: Format,
     /// Include each item's full text (claim spans of JSON-record items point into it).
     #[arg(long)]
     pub with_text: bool,
 }
 
+/// The library's formats as `--format` values: a format added there is a value here.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        Format::ALL
+            .iter()
+            .map(|f| PossibleValue::new(f.name()).help(f.about())),
+    )
+    .try_map(|name| name.parse::<Format>())
+}
+
 pub fn run(args: Args) -> Result<()> {
-    let settings = args.input.settings(BuildOptions {
+    let graph = args.input.graph(BuildOptions {
         with_text: args.with_text,
     })?;
-    let graph = graph_of(&settings)?;
-    write_output(args.output.as_deref(), |out| {
-        export::write(&graph, args.format, out)
-    })
+    args.output
+        .write(|out| claimtrace::write_graph(&graph, args.format, out))
 }

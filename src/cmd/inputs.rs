@@ -1,11 +1,9 @@
 //! The input flags every command shares, and running the pipeline on them: one definition, so
 //! `graph`, `origin` and `report` read their inputs alike.
 
-use crate::build::BuildOptions;
-use crate::model::Graph;
-use crate::pipeline::{self, Settings};
-use crate::read::{InputError, ReadSettings};
+use super::progress::Bars;
 use anyhow::{Result, bail};
+use claimtrace::{BuildOptions, Graph, InputError, ReadSettings, Settings};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -27,7 +25,7 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
-    /// The settings a run uses, from these flags, the command's build options and the terminal.
+    /// The settings a run uses, from these flags and the command's build options.
     pub fn settings(&self, build: BuildOptions) -> Result<Settings> {
         if self.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
             bail!("standard input (-) can be given once");
@@ -39,18 +37,19 @@ impl InputArgs {
                 outlet: self.outlet.clone(),
             },
             build,
-            progress: !self.quiet && std::io::stderr().is_terminal(),
         })
     }
-}
 
-/// Reads and builds the graph of the inputs, warning on stderr about each skipped input and
-/// ending with their count.
-pub fn graph_of(settings: &Settings) -> Result<Graph> {
-    let mut warn = |e: &InputError| eprintln!("warning: skipped {e}");
-    let (graph, report) = pipeline::run(settings, &mut warn)?;
-    if !report.skipped.is_empty() {
-        eprintln!("warning: {} bad input(s) skipped", report.skipped.len());
+    /// Reads and builds the graph of the inputs, with progress bars on a terminal, warning on
+    /// stderr about each skipped input and ending with their count.
+    pub fn graph(&self, build: BuildOptions) -> Result<Graph> {
+        let settings = self.settings(build)?;
+        let bars = Bars::new(!self.quiet && std::io::stderr().is_terminal());
+        let mut warn = |e: &InputError| bars.suspend(|| eprintln!("warning: skipped {e}"));
+        let (graph, report) = claimtrace::run(&settings, &bars, &mut warn)?;
+        if !report.skipped.is_empty() {
+            eprintln!("warning: {} bad input(s) skipped", report.skipped.len());
+        }
+        Ok(graph)
     }
-    Ok(graph)
 }

@@ -1,11 +1,13 @@
-//! The command line: one file per subcommand, each opening with its usage text. The binary
-//! (src/main.rs) only calls `main`.
+//! The command line, a client of the library's public API like any other: one file per
+//! subcommand, each opening with its usage text; the flags every command shares (`inputs.rs`,
+//! `output.rs`); progress bars (`progress.rs`). Part of the binary, not of the library.
 
-pub mod graph;
-pub mod inputs;
-pub mod origin;
+mod graph;
+mod inputs;
+mod origin;
 mod output;
-pub mod report;
+mod progress;
+mod report;
 
 use clap::{Parser, Subcommand};
 

@@ -7,17 +7,19 @@
 
 mod tokens;
 
-use chrono::NaiveDate;
+use crate::vocab::Span;
+use chrono::{NaiveDate, Weekday};
 use tokens::{Tok, tokenise};
 
-/// The first date printed in `s`, with the byte range it covers.
-pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+/// The first date printed in `s`, with the bytes it covers.
+pub fn find_date(s: &str) -> Option<(NaiveDate, Span)> {
     if !has_year(s) {
         return None;
     }
     let toks = tokenise(s);
-    (0..toks.len())
-        .find_map(|i| date_at(&toks, i).map(|(d, j)| (d, toks[i].start..toks[j - 1].end)))
+    (0..toks.len()).find_map(|i| {
+        date_at(&toks, i).map(|(d, j)| (d, Span::new(toks[i].start, toks[j - 1].end)))
+    })
 }
 
 /// The date a line consists of ("Saturday 19 September 2020", "September 18, 2020 at 10:21
@@ -31,12 +33,12 @@ pub fn date_line(line: &str) -> Option<NaiveDate> {
     let mut found = None;
     let mut i = 0;
     while i < toks.len() {
-        if found.is_none() {
-            if let Some((d, j)) = date_at(&toks, i) {
-                found = Some(d);
-                i = j;
-                continue;
-            }
+        if found.is_none()
+            && let Some((d, j)) = date_at(&toks, i)
+        {
+            found = Some(d);
+            i = j;
+            continue;
         }
         match &toks[i].tok {
             Tok::Word(w) if is_weekday(w) || is_filler(w) => {}
@@ -80,12 +82,13 @@ fn date_at(t: &[tokens::Token], i: usize) -> Option<(NaiveDate, usize)> {
     // 2020-09-19, 2020/09/19, 2020.09.19
     if let Some((y, 4)) = num(i) {
         for sep in ['-', '/', '.'] {
-            if punct(i + 1, &[sep]) && punct(i + 3, &[sep]) {
-                if let (Some((m, ml)), Some((d, dl))) = (num(i + 2), num(i + 4)) {
-                    if ml <= 2 && dl <= 2 {
-                        return ymd(y, m, d).map(|x| (x, i + 5));
-                    }
-                }
+            if punct(i + 1, &[sep])
+                && punct(i + 3, &[sep])
+                && let (Some((m, ml)), Some((d, dl))) = (num(i + 2), num(i + 4))
+                && ml <= 2
+                && dl <= 2
+            {
+                return ymd(y, m, d).map(|x| (x, i + 5));
             }
         }
     }
@@ -112,30 +115,29 @@ fn date_at(t: &[tokens::Token], i: usize) -> Option<(NaiveDate, usize)> {
         // 19/09/2020 or 09/19/2020: day first unless that cannot be.
         if dl <= 2 {
             for sep in ['/', '.', '-'] {
-                if punct(i + 1, &[sep]) && punct(i + 3, &[sep]) {
-                    if let (Some((b, bl)), Some((y, 4))) = (num(i + 2), num(i + 4)) {
-                        if bl <= 2 {
-                            let found = if b > 12 { ymd(y, d, b) } else { ymd(y, b, d) };
-                            return found.map(|x| (x, i + 5));
-                        }
-                    }
+                if punct(i + 1, &[sep])
+                    && punct(i + 3, &[sep])
+                    && let (Some((b, bl)), Some((y, 4))) = (num(i + 2), num(i + 4))
+                    && bl <= 2
+                {
+                    let found = if b > 12 { ymd(y, d, b) } else { ymd(y, b, d) };
+                    return found.map(|x| (x, i + 5));
                 }
             }
         }
     }
     // September 19, 2020 / Sep 19 2020
-    if let Some((m, k)) = month_at(t, i) {
-        if let Some((d, dl)) = num(k) {
-            if dl <= 2 {
-                let mut k = k + 1;
-                if matches!(t.get(k).map(|x| &x.tok), Some(Tok::Word(w)) if is_ordinal(w)) {
-                    k += 1;
-                }
-                let k = skip_comma(k);
-                if let Some((y, 4)) = num(k) {
-                    return ymd(y, m, d).map(|x| (x, k + 1));
-                }
-            }
+    if let Some((m, k)) = month_at(t, i)
+        && let Some((d, dl)) = num(k)
+        && dl <= 2
+    {
+        let mut k = k + 1;
+        if matches!(t.get(k).map(|x| &x.tok), Some(Tok::Word(w)) if is_ordinal(w)) {
+            k += 1;
+        }
+        let k = skip_comma(k);
+        if let Some((y, 4)) = num(k) {
+            return ymd(y, m, d).map(|x| (x, k + 1));
         }
     }
     None
@@ -154,12 +156,12 @@ fn month_at(t: &[tokens::Token], i: usize) -> Option<(u32, usize)> {
         return None;
     };
     // Two-word months are Levantine Arabic ("تشرين الأول").
-    if !w.is_ascii() {
-        if let Some(Tok::Word(w2)) = t.get(i + 1).map(|x| &x.tok) {
-            let two = format!("{w} {w2}");
-            if let Some(m) = month_number(&two) {
-                return Some((m, i + 2));
-            }
+    if !w.is_ascii()
+        && let Some(Tok::Word(w2)) = t.get(i + 1).map(|x| &x.tok)
+    {
+        let two = format!("{w} {w2}");
+        if let Some(m) = month_number(&two) {
+            return Some((m, i + 2));
         }
     }
     month_number(w).map(|m| (m, i + 1))
@@ -217,35 +219,46 @@ fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(normalise_arabic(&w.to_lowercase()))
 }
 
+/// The weekday a lowercase full English name stands for ("friday"). Running text names a day only
+/// so: its abbreviations are words of their own there ("Sun", "Sat", "Wed"), and only a date line
+/// takes them ([`is_weekday`]).
+pub fn weekday_named(lower: &str) -> Option<Weekday> {
+    Some(match lower {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Whether a word of a date line names a weekday: in full, abbreviated, or in Arabic.
 fn is_weekday(w: &str) -> bool {
     let n = lower(w);
-    matches!(
-        n.as_ref(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "الاثنين"
-            | "الثلاثاء"
-            | "الاربعاء"
-            | "الخميس"
-            | "الجمعة"
-            | "السبت"
-            | "الاحد"
-    )
+    weekday_named(&n).is_some()
+        || matches!(
+            n.as_ref(),
+            "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "الاثنين"
+                | "الثلاثاء"
+                | "الاربعاء"
+                | "الخميس"
+                | "الجمعة"
+                | "السبت"
+                | "الاحد"
+        )
 }
 
 /// Words a date header may carry besides the date: "at 10:21 AM", "updated", "on".
@@ -284,7 +297,7 @@ fn is_filler(w: &str) -> bool {
 /// Folds the Arabic spellings that vary in print: hamza forms of alef, and tatweel.
 fn normalise_arabic(s: &str) -> String {
     s.chars()
-        .filter(|&c| c != '\u{0640}')
+        .filter(|&c| c != crate::vocab::chars::TATWEEL)
         .map(|c| match c {
             'أ' | 'إ' | 'آ' => 'ا',
             'ى' => 'ي',
@@ -328,10 +341,10 @@ mod tests {
     fn dates_inside_text() {
         let (date, r) = find_date("By News Desk -2020-09-19").unwrap();
         assert_eq!(date, d(2020, 9, 19));
-        assert_eq!(r, 14..24);
+        assert_eq!(r, Span::new(14, 24));
         let s = "Posted by Jane Roe on March 3, 2021 at 9:00";
         let (date, r) = find_date(s).unwrap();
-        assert_eq!((date, &s[r]), (d(2021, 3, 3), "March 3, 2021"));
+        assert_eq!((date, &s[r.range()]), (d(2021, 3, 3), "March 3, 2021"));
         assert_eq!(
             find_date("Moscow, September 17, 2020").unwrap().0,
             d(2020, 9, 17)

@@ -1,5 +1,14 @@
 //! Date tokens: numbers (any of ASCII, Arabic-Indic or Extended Arabic-Indic digits), words
 //! (lowercased, an abbreviation's dot dropped) and single punctuation characters.
+//!
+//! A tokeniser of its own, unlike the claims' (`extract::tokens`) and the compared words'
+//! (`link::normalise`): a date is read from digits and words apart ("19th", "2020-09-19"), dashes
+//! and the Arabic comma are folded to the separators dates use, and words keep only letters
+//! and harakat (a month name has no apostrophe or hyphen). The character classes are the shared
+//! ones (`vocab::chars`).
+
+pub use crate::vocab::chars::digit_value;
+use crate::vocab::chars::is_harakat;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tok<'a> {
@@ -17,18 +26,10 @@ pub struct Token<'a> {
     pub end: usize,
 }
 
-/// The value of a digit in any of the scripts news text uses.
-pub fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
-        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
-        _ => None,
-    }
-}
-
+/// Letters and the harakat on them. Digits are never part of a word here: "19th" is a number
+/// and "th", "2020-09-19" three numbers.
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+    c.is_alphabetic() || is_harakat(c)
 }
 
 pub fn tokenise(s: &str) -> Vec<Token<'_>> {

@@ -1,46 +1,19 @@
 //! schema.org `Claim` JSON-LD export, for fact-checkers: one `Claim` per claim node with its
 //! `text`, its `author` (the speakers it is said by, `Person` or `Organization`), every
 //! `appearance` (each item containing it, as a `NewsArticle` with url, headline, datePublished
-//! and publisher) and its `firstAppearance`, ready to be the `itemReviewed` of a `ClaimReview`.
+//! and publisher) and its `firstAppearance` (`provenance::first_appearance`: the earliest-dated
+//! item containing it), ready to be the `itemReviewed` of a `ClaimReview`.
 //! Ids are the graph's (`urn:uuid:`), so a claim keeps its id across runs and corpora.
 
 use super::agent::speaker_is_person;
 use super::day::ymd_str;
-use crate::model::{EdgeKind, Graph, Node, NodeData, NodeKind};
+use crate::model::{EdgeKind, Graph, Node, NodeData};
+use crate::provenance::appearances;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use uuid::Uuid;
-
-/// The items containing `claim`, earliest first: dated items by date, then undated ones, ties
-/// by id, so the order is the same whatever the input order.
-pub fn appearances(graph: &Graph, claim: Uuid) -> Vec<&Node> {
-    let mut items: Vec<&Node> = graph
-        .edges_to(claim)
-        .filter(|e| e.kind == EdgeKind::Contains)
-        .filter_map(|e| graph.node(e.source))
-        .collect();
-    items.sort_by_key(|n| {
-        let d = published(n);
-        (d.is_none(), d, n.id)
-    });
-    items.dedup_by_key(|n| n.id);
-    items
-}
-
-/// The claim's first appearance: the earliest-dated item that contains it (undated items come
-/// after dated ones, ties go to the smaller id).
-pub fn first_appearance(graph: &Graph, claim: Uuid) -> Option<&Node> {
-    appearances(graph, claim).into_iter().next()
-}
-
-fn published(n: &Node) -> Option<NaiveDate> {
-    match &n.data {
-        NodeData::Item(i) => i.published,
-        _ => None,
-    }
-}
 
 /// A node's id as a JSON-LD `@id`, `urn:uuid:...`, written straight into the output.
 #[derive(Clone, Copy)]
@@ -213,17 +186,4 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     }
     w.write_all(b"\n]}\n")?;
     w.flush()
-}
-
-/// The node kinds this export writes an object for, and how: claims as `Claim`s, items as
-/// their `NewsArticle` appearances, outlets as publishers, speakers as authors. Dates are
-/// written as the claim's `dateCreated` and the article's `datePublished`.
-pub fn written_as(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Claim => "Claim",
-        NodeKind::Item => "NewsArticle",
-        NodeKind::Outlet => "Organization",
-        NodeKind::Speaker => "Person or Organization",
-        NodeKind::Date => "Date",
-    }
 }

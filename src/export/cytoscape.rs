@@ -49,7 +49,7 @@ fn fields<T: serde::Serialize>(
     scratch: &mut Scratch,
 ) -> io::Result<()> {
     flat::each_field(value, scratch, &mut |name, v| {
-        let Slot::Declared(_, f) = flat::slot(declared, name)? else {
+        let Slot::Declared(f) = flat::slot(declared, name)? else {
             return Ok(());
         };
         w.write_all(b",\"")?;

@@ -109,7 +109,7 @@ fn attvalues<T: serde::Serialize>(
     scratch: &mut Scratch,
 ) -> io::Result<()> {
     flat::each_field(value, scratch, &mut |name, v| {
-        let Slot::Declared(_, f) = flat::slot(fields, name)? else {
+        let Slot::Declared(f) = flat::slot(fields, name)? else {
             return Ok(());
         };
         if f.name == "label" {

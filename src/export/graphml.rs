@@ -78,7 +78,7 @@ fn data<T: serde::Serialize>(
     scratch: &mut Scratch,
 ) -> io::Result<()> {
     flat::each_field(value, scratch, &mut |name, v| {
-        let Slot::Declared(_, f) = flat::slot(fields, name)? else {
+        let Slot::Declared(f) = flat::slot(fields, name)? else {
             return Ok(());
         };
         w.write_all(b"<data key=\"")?;

@@ -2,22 +2,25 @@
 //! so the same graph gives the same bytes.
 
 mod agent;
-pub mod claims_jsonld;
-pub mod cytoscape;
+mod claims_jsonld;
+mod cytoscape;
 mod day;
-pub mod dot;
-pub mod flat;
-pub mod gexf;
-pub mod graphml;
-pub mod json;
-pub mod prov;
+mod dot;
+mod flat;
+mod gexf;
+mod graphml;
+mod json;
+mod prov;
 mod style;
+#[cfg(test)]
+mod tests;
 mod xml;
 
 use crate::model::Graph;
 use std::io::{self, Write};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// A format the graph can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// The graph contract (schemas/graph.schema.json).
     Json,
@@ -33,6 +36,79 @@ pub enum Format {
     Cytoscape,
     /// schema.org Claim JSON-LD, one Claim per claim with its appearances.
     ClaimsJsonld,
+}
+
+impl Format {
+    /// Every format, in the order a list of them is shown.
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Dot,
+        Format::Gexf,
+        Format::Graphml,
+        Format::ProvJson,
+        Format::Cytoscape,
+        Format::ClaimsJsonld,
+    ];
+
+    /// The format's name, as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Gexf => "gexf",
+            Format::Graphml => "graphml",
+            Format::ProvJson => "prov-json",
+            Format::Cytoscape => "cytoscape",
+            Format::ClaimsJsonld => "claims-jsonld",
+        }
+    }
+
+    /// What the format is, in a few words (for help texts).
+    pub fn about(self) -> &'static str {
+        match self {
+            Format::Json => "the graph contract (schemas/graph.schema.json)",
+            Format::Dot => "Graphviz DOT, for dot -Tsvg",
+            Format::Gexf => {
+                "GEXF 1.3 for Gephi: typed attributes, a colour per kind, items on the timeline"
+            }
+            Format::Graphml => {
+                "GraphML with flat typed keys: networkx, yEd, Neo4j (apoc.import.graphml)"
+            }
+            Format::ProvJson => {
+                "W3C PROV-JSON: items, claims, dates as entities; outlets, speakers as agents"
+            }
+            Format::Cytoscape => {
+                "Cytoscape.js JSON (elements: nodes, edges), also read by networkx"
+            }
+            Format::ClaimsJsonld => {
+                "schema.org Claim JSON-LD: each claim with its appearances and first appearance"
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is no format's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format {0:?} (formats: {list})", list = Format::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "))]
+pub struct UnknownFormat(pub String);
+
+impl std::str::FromStr for Format {
+    type Err = UnknownFormat;
+
+    /// The format of a name, case-insensitively.
+    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownFormat(s.to_string()))
+    }
 }
 
 /// Writes `graph` to `out` in `format`.

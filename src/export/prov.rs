@@ -231,7 +231,7 @@ fn attributes<T: serde::Serialize>(
     scratch: &mut Scratch,
 ) -> io::Result<()> {
     flat::each_field(value, scratch, &mut |name, v| {
-        let Slot::Declared(_, f) = flat::slot(declared, name)? else {
+        let Slot::Declared(f) = flat::slot(declared, name)? else {
             return Ok(());
         };
         w.write_all(b",\"ct:")?;

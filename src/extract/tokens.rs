@@ -1,7 +1,17 @@
 //! Paragraphs, words and quotations of an item's text, with byte offsets, for the attribution
 //! rules to walk over. One pass over the bytes; no allocation per word.
+//!
+//! Not the reuse stage's tokeniser (`link::normalise`), because the two answer different
+//! questions. Here a word is what a name or a verb is printed as: apostrophes, hyphens and dots
+//! inside it stay ("O’Malley", "Al-Assad", "U.S"), and case is kept for names. Quotation marks are
+//! paired by direction (“ with ”, „ with “, « with », ‹ with ›, straight marks by the space before
+//! them) to give each quotation its exact span, and a single mark after a word is told from an
+//! apostrophe. The reuse stage only needs whether a word stands inside a quotation, so any mark
+//! toggles there. The character classes both ask about are shared (`vocab::chars`).
 
 use super::lexicon::ABBREVIATIONS;
+use crate::vocab::Span;
+use crate::vocab::chars::{TATWEEL, is_combining_mark};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -28,8 +38,8 @@ pub struct Quote {
     pub open_tok: usize,
     /// The closing mark's token, or one past the paragraph's last token.
     pub close_tok: usize,
-    pub inner: (usize, usize),
-    pub outer: (usize, usize),
+    pub inner: Span,
+    pub outer: Span,
     pub closed: bool,
 }
 
@@ -43,8 +53,8 @@ pub struct Para {
     pub sent_end: Vec<bool>,
 }
 
-/// The non-blank lines of `text` as (start, end), surrounding whitespace trimmed.
-pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+/// The non-blank lines of `text`, surrounding whitespace trimmed.
+pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
@@ -52,7 +62,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let lead = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         if !trimmed.is_empty() {
-            out.push((start + lead, start + lead + trimmed.len()));
+            out.push(Span::new(start + lead, start + lead + trimmed.len()));
         }
         start = end + 1;
     }
@@ -159,7 +169,10 @@ impl Para {
                         }
                         break;
                     }
-                    if !d.is_ascii() && (d.is_alphanumeric() || d == '\u{0640}' || is_mark(d)) {
+                    // Combining marks (Arabic harakat and the like) and tatweel stay inside their word.
+                    if !d.is_ascii()
+                        && (d.is_alphanumeric() || d == TATWEEL || is_combining_mark(d))
+                    {
                         e += d.len_utf8();
                         continue;
                     }
@@ -325,8 +338,8 @@ impl Para {
             self.quotes.push(Quote {
                 open_tok: o,
                 close_tok: c,
-                inner: (open.e, inner_e),
-                outer: (open.s, outer_e),
+                inner: Span::new(open.e, inner_e),
+                outer: Span::new(open.s, outer_e),
                 closed,
             });
         }
@@ -374,7 +387,7 @@ impl Para {
                 }
                 Kind::Close if t.quote.is_some() && next.quote != t.quote => {
                     let q = self.quotes[t.quote.unwrap_or(0) as usize];
-                    let inner = text[q.inner.0..q.inner.1].trim_end();
+                    let inner = text[q.inner.range()].trim_end();
                     if next_starts && inner.ends_with(['.', '!', '?', '…']) {
                         self.sent_end[i] = true;
                     }
@@ -401,11 +414,6 @@ impl Para {
         }
         j
     }
-}
-
-fn is_mark(c: char) -> bool {
-    // Combining marks (Arabic harakat and the like) stay inside their word.
-    matches!(c as u32, 0x0300..=0x036F | 0x064B..=0x065F | 0x0670)
 }
 
 /// Whether a mark ending at byte `e` is followed by whitespace or the paragraph's end.
@@ -476,7 +484,7 @@ mod tests {
         let p = para(t);
         assert_eq!(p.quotes.len(), 1);
         let q = p.quotes[0];
-        assert_eq!(&t[q.inner.0..q.inner.1], "It’s the ‘platform,’ she said,");
+        assert_eq!(&t[q.inner.range()], "It’s the ‘platform,’ she said,");
         assert!(q.closed);
     }
 
@@ -486,10 +494,7 @@ mod tests {
         let p = para(t);
         assert_eq!(p.quotes.len(), 1);
         assert!(!p.quotes[0].closed);
-        assert_eq!(
-            &t[p.quotes[0].inner.0..p.quotes[0].inner.1],
-            "This goes on. And on"
-        );
+        assert_eq!(&t[p.quotes[0].inner.range()], "This goes on. And on");
     }
 
     #[test]
@@ -511,7 +516,7 @@ mod tests {
         let t = "''It is late,'' Vorn said. Vorn's dog.";
         let p = para(t);
         assert_eq!(p.quotes.len(), 1);
-        assert_eq!(&t[p.quotes[0].inner.0..p.quotes[0].inner.1], "It is late,");
+        assert_eq!(&t[p.quotes[0].inner.range()], "It is late,");
     }
 
     #[test]

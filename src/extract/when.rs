@@ -1,17 +1,7 @@
 //! When a claim was said: "on Friday", "Speaking on Thursday", "on September 17", "yesterday",
 //! resolved against the item's publication date (a weekday is the latest one on or before it).
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
-
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
+use chrono::{Datelike, Days, NaiveDate};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -61,7 +51,7 @@ pub fn said_on(ctx: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
         }
         let mut buf = [0u8; 9];
         let l = crate::extract::tokens::lower_ascii(w, &mut buf);
-        if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == l) {
+        if let Some(wd) = crate::dates::weekday_named(l) {
             let p = published?;
             let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
             return p.checked_sub_days(Days::new(back as u64));

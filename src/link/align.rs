@@ -2,11 +2,13 @@
 //! word shingle and chaining matches that run along the same diagonal, bridging small gaps (an
 //! edited word, a dropped sentence) so that an edited copy still aligns as one passage.
 
-use super::index::{HashBuild, sampled};
+use super::LinkParams;
+use super::index::{ShingleSet, sampled};
 use super::normalise::Token;
-use std::collections::{HashMap, HashSet};
 
-/// A shared passage: word ranges [start, end) in each text.
+/// A shared passage: token ranges [start, end) in each text. They index `Prepared::tokens`, not
+/// bytes, so they stay pairs: a `vocab::Span` is always bytes (the exported alignments are the
+/// byte spans of their first and last tokens).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Passage {
     pub a: (usize, usize),
@@ -27,7 +29,7 @@ impl Passage {
     /// Words of prose of the writer's own that both items carry: not boilerplate, not inside
     /// quotation marks in both, unless the quotation is so long (several paragraphs of a
     /// statement or report) that carrying all of it is copying.
-    pub fn prose_words(&self, p: &AlignParams) -> usize {
+    pub fn prose_words(&self, p: &LinkParams) -> usize {
         let len = self.words_a;
         match () {
             _ if self.common => 0,
@@ -56,19 +58,6 @@ pub struct Shared {
     pub matched: usize,
 }
 
-/// How passages are found.
-#[derive(Debug, Clone, Copy)]
-pub struct AlignParams {
-    pub k: usize,
-    pub sample: u64,
-    /// Shingles of gap bridged inside one passage, in either text.
-    pub gap: usize,
-    /// Words a passage needs to count.
-    pub min_words: usize,
-    /// Words of a quoted passage that count as copied text.
-    pub long_quote: usize,
-}
-
 /// One text prepared for alignment.
 pub struct Prepared {
     pub tokens: Vec<Token>,
@@ -78,7 +67,7 @@ pub struct Prepared {
     /// Words before each token, and all words at the end.
     words_before: Vec<u32>,
     /// Shingle → its first position (only in the text looked up, `a` of `align`).
-    pub first: HashMap<u64, u32, HashBuild>,
+    pub first: nohash_hasher::IntMap<u64, u32>,
 }
 
 impl Prepared {
@@ -102,7 +91,7 @@ impl Prepared {
             n += u32::from(t.word);
             words_before.push(n);
         }
-        let first = HashMap::default();
+        let first = nohash_hasher::IntMap::default();
         Prepared {
             tokens,
             shingles,
@@ -134,19 +123,16 @@ struct Run {
 }
 
 /// The passages `a` and `b` share, in `b`'s order.
-pub fn align(
-    a: &Prepared,
-    b: &Prepared,
-    common: &HashSet<u64, HashBuild>,
-    p: &AlignParams,
-) -> Shared {
+pub fn align(a: &Prepared, b: &Prepared, common: &ShingleSet, p: &LinkParams) -> Shared {
     let mut shared = Shared::default();
     // Shingles of different lengths (Arabic-script text and other) never match.
     if a.k != b.k {
         return shared;
     }
     let k = a.k;
-    let gap = p.gap * k / p.k;
+    // Shingles of gap bridged inside one passage, in either text: two shingle lengths and two
+    // more, in proportion for texts whose shingles are longer (joining pieces).
+    let gap = (2 * p.k + 2) * k / p.k;
     let mut runs: Vec<Run> = Vec::new();
     for (j, h) in b.shingles.iter().enumerate() {
         let Some(&i) = a.first.get(h) else { continue };
@@ -180,7 +166,7 @@ pub fn align(
     for r in merged {
         let (ra, rb) = ((r.i, r.ia + k - 1), (r.j, r.jb + k - 1));
         let (words_a, words_b) = (a.words_in(ra), b.words_in(rb));
-        if words_a.min(words_b) < p.min_words || r.matched * 2 < (r.ia - r.i).max(r.jb - r.j) {
+        if words_a.min(words_b) < p.min_passage || r.matched * 2 < (r.ia - r.i).max(r.jb - r.j) {
             continue;
         }
         let a_end = r.ia;
@@ -249,12 +235,12 @@ fn union_len(ranges: impl Iterator<Item = (usize, usize)>, text: &Prepared) -> u
 mod tests {
     use super::*;
 
-    const P: AlignParams = AlignParams {
+    const P: LinkParams = LinkParams {
         k: 3,
         sample: 1,
-        gap: 6,
-        min_words: 5,
+        min_passage: 5,
         long_quote: 100,
+        ..LinkParams::DEFAULT
     };
 
     fn words(n: usize, tag: &str) -> String {
@@ -268,7 +254,7 @@ mod tests {
         edited = edited.replacen("w20 ", "CHANGED ", 1);
         let a = Prepared::new(&format!("{}{}", words(30, "x"), body), P.k, 6);
         let b = Prepared::probe(&format!("{}{}", edited, words(10, "y")), P.k, 6);
-        let s = align(&a, &b, &HashSet::default(), &P);
+        let s = align(&a, &b, &ShingleSet::default(), &P);
         assert_eq!(s.passages.len(), 1, "{s:?}");
         assert_eq!(s.covered_a, 40);
         assert_eq!(s.passages[0].a.0, 30);
@@ -280,7 +266,11 @@ mod tests {
     fn unrelated_texts_share_nothing() {
         let a = Prepared::new(&words(50, "a"), P.k, 6);
         let b = Prepared::new(&words(50, "b"), P.k, 6);
-        assert!(align(&a, &b, &HashSet::default(), &P).passages.is_empty());
+        assert!(
+            align(&a, &b, &ShingleSet::default(), &P)
+                .passages
+                .is_empty()
+        );
     }
 
     #[test]

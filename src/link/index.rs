@@ -4,60 +4,29 @@
 //! boilerplate or a stock phrase: it is remembered as common and links only neighbours in its
 //! posting list, so it cannot make every pair of its items a candidate.
 
+use super::LinkParams;
 use super::normalise::tokens_and_shingles;
 use crate::item::Item;
-use indicatif::ProgressBar;
+use crate::progress::Progress;
 use rayon::prelude::*;
-use std::collections::HashSet;
-
-/// How candidates are found.
-#[derive(Debug, Clone, Copy)]
-pub struct IndexParams {
-    /// Words per shingle.
-    pub k: usize,
-    /// Joining pieces per shingle in Arabic-script text.
-    pub k_pieces: usize,
-    /// One shingle in `sample` (by hash) is indexed.
-    pub sample: u64,
-    /// A shingle in more items than this is common.
-    pub max_df: usize,
-    /// Indexed shingles two items must share to be compared.
-    pub min_shared: u32,
-    /// A shingle in this many items of one outlet is that outlet's boilerplate.
-    pub outlet_df: usize,
-}
 
 /// Whether a shingle hash is one of the indexed ones.
 pub fn sampled(h: u64, sample: u64) -> bool {
-    h % sample == 0
+    h.is_multiple_of(sample)
 }
 
-/// Identity hashing for keys that are already well-mixed hashes.
-#[derive(Default, Clone, Copy)]
-pub struct PreHashed(u64);
-
-impl std::hash::Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub type HashBuild = std::hash::BuildHasherDefault<PreHashed>;
+/// Shingle hashes, used as their own hash: they are well mixed already (`normalise::mix`).
+pub type ShingleSet = nohash_hasher::IntSet<u64>;
 
 /// The candidate pairs (a < b, sorted) and the set of common indexed shingles.
 pub fn candidates(
     items: &[Item],
-    p: &IndexParams,
-    bar: &ProgressBar,
-) -> (Vec<(u32, u32)>, HashSet<u64, HashBuild>) {
+    p: &LinkParams,
+    progress: &dyn Progress,
+) -> (Vec<(u32, u32)>, ShingleSet) {
+    // In a large run a story carried by many outlets is not boilerplate: the limit grows with
+    // the run.
+    let max_df = p.max_df.max(items.len() / 2000);
     let mut postings: Vec<(u64, u32)> = items
         .par_iter()
         .enumerate()
@@ -69,14 +38,14 @@ pub fn candidates(
                 .collect();
             hs.sort_unstable();
             hs.dedup();
-            bar.inc(1);
+            progress.advance(1);
             hs.into_iter().map(move |h| (h, i as u32))
         })
         .collect();
     postings.par_sort_unstable();
 
     let outlet = outlet_ids(items);
-    let mut common = HashSet::default();
+    let mut common = ShingleSet::default();
     let mut pairs: Vec<u64> = Vec::new();
     let mut start = 0;
     while start < postings.len() {
@@ -86,7 +55,7 @@ pub fn candidates(
             end += 1;
         }
         let docs = &postings[start..end];
-        if docs.len() > p.max_df || outlet_boilerplate(docs, &outlet, p.outlet_df) {
+        if docs.len() > max_df || outlet_boilerplate(docs, &outlet, p.outlet_df) {
             common.insert(h);
             pairs.extend(docs.windows(2).map(|w| pair_key(w[0].1, w[1].1)));
         } else {

@@ -9,17 +9,15 @@ mod align;
 mod direction;
 mod index;
 mod nearest;
-pub mod normalise;
-pub mod synth;
-pub mod synth_derived;
+pub(crate) mod normalise;
 
 use crate::item::Item;
+use crate::progress::{NoProgress, Progress};
 use crate::vocab::{Alignment, Span};
-use align::{AlignParams, Prepared, Shared};
-use index::IndexParams;
-use indicatif::ProgressBar;
+use align::{Prepared, Shared};
 use rayon::prelude::*;
 
+/// What a reuse link says of its two items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkKind {
     /// `copy` is a copy of `source`.
@@ -31,10 +29,15 @@ pub enum LinkKind {
 /// A text-reuse link between two items, by index into the items of the run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemLink {
+    /// A repost, or shared text.
     pub kind: LinkKind,
+    /// The copy's index (of `SameText`, one of the two).
     pub copy: usize,
+    /// The source's index (of `SameText`, the other).
     pub source: usize,
+    /// How sure the link is (0..1).
     pub confidence: f64,
+    /// The shared text and the signs of direction, in words.
     pub evidence: String,
     /// Aligned passages: [source_start, source_end, copy_start, copy_end] in each item's text.
     pub aligned: Vec<Alignment>,
@@ -81,40 +84,41 @@ pub struct LinkParams {
 
 impl Default for LinkParams {
     fn default() -> Self {
-        LinkParams {
-            k: 5,
-            k_pieces: 10,
-            sample: 4,
-            max_df: 12,
-            min_shared: 3,
-            min_words: 40,
-            outlet_df: 3,
-            min_containment: 0.5,
-            long_passage: 80,
-            min_passage: 12,
-            long_quote: 100,
-            partial_words: 40,
-            partial_share: 0.12,
-            partial_prose: 30,
-            update_days: 2,
-        }
+        LinkParams::DEFAULT
     }
+}
+
+impl LinkParams {
+    /// The thresholds the program runs with.
+    pub const DEFAULT: LinkParams = LinkParams {
+        k: 5,
+        k_pieces: 10,
+        sample: 4,
+        max_df: 12,
+        min_shared: 3,
+        min_words: 40,
+        outlet_df: 3,
+        min_containment: 0.5,
+        long_passage: 80,
+        min_passage: 12,
+        long_quote: 100,
+        partial_words: 40,
+        partial_share: 0.12,
+        partial_prose: 30,
+        update_days: 2,
+    };
 }
 
 /// Links between the items of one run.
 pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
-    link_items_with(items, &LinkParams::default(), &ProgressBar::hidden())
+    link_items_with(items, &LinkParams::default(), &NoProgress)
 }
 
-/// Links between the items of one run; `bar` counts items indexed, then candidates verified.
-pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec<ItemLink> {
-    let (ip, ap) = stage_params(items, p);
-    bar.set_length(items.len() as u64);
-    bar.set_message("indexing");
-    let (cands, common) = index::candidates(items, &ip, bar);
-    bar.set_position(0);
-    bar.set_length(cands.len() as u64);
-    bar.set_message("aligning");
+/// Links between the items of one run; `progress` counts items indexed, then candidates verified.
+pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) -> Vec<ItemLink> {
+    progress.stage("indexing", items.len() as u64);
+    let (cands, common) = index::candidates(items, p, progress);
+    progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
     let found: Vec<Found> = groups
@@ -127,15 +131,15 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
                     let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-                    let shared = align::align(&pa, &pb, &common, &ap);
-                    bar.inc(1);
+                    let shared = align::align(&pa, &pb, &common, p);
+                    progress.advance(1);
                     verify(items, a, b, &pa, &pb, shared, p)
                 })
                 .collect();
             out.into_iter()
         })
         .collect();
-    bar.finish_and_clear();
+    progress.finish();
     let keep = nearest::prune(&found);
     let mut links: Vec<ItemLink> = found
         .into_iter()
@@ -146,30 +150,13 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, bar: &ProgressBar) -> Vec
     links
 }
 
-fn stage_params(items: &[Item], p: &LinkParams) -> (IndexParams, AlignParams) {
-    let ip = IndexParams {
-        k: p.k,
-        k_pieces: p.k_pieces,
-        sample: p.sample,
-        max_df: p.max_df.max(items.len() / 2000),
-        min_shared: p.min_shared,
-        outlet_df: p.outlet_df,
-    };
-    let ap = AlignParams {
-        k: p.k,
-        sample: p.sample,
-        gap: 2 * p.k + 2,
-        min_words: p.min_passage,
-        long_quote: p.long_quote,
-    };
-    (ip, ap)
-}
-
 /// What a candidate pair shares, before any linking rule decides (for calibrating the rule:
 /// `examples/synth_reposts.rs stats`).
 #[derive(Debug, Clone)]
 pub struct CandidateStats {
+    /// One item's index.
     pub a: usize,
+    /// The other's.
     pub b: usize,
     /// Words of each item.
     pub words: [usize; 2],
@@ -179,15 +166,14 @@ pub struct CandidateStats {
 
 #[doc(hidden)]
 pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
-    let (ip, ap) = stage_params(items, p);
-    let (cands, common) = index::candidates(items, &ip, &ProgressBar::hidden());
+    let (cands, common) = index::candidates(items, p, &NoProgress);
     cands
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
             let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
             let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-            let shared = align::align(&pa, &pb, &common, &ap);
+            let shared = align::align(&pa, &pb, &common, p);
             CandidateStats {
                 a,
                 b,

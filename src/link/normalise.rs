@@ -8,7 +8,15 @@
 //! the space there is optional, so the pieces are what both spellings have in common. Shingles of
 //! such text are longer, in proportion ([`shingle_len`]), and every count the reuse stage reports
 //! is in words, pieces that begin one ([`Token::word`]).
+//!
+//! Not the claims' tokeniser (`extract::tokens`): a word here is what two copies of a text keep
+//! in common, so apostrophes and hyphens cut words (a copy that drops or retypes them still
+//! matches) and case, marks and letter forms fold; a quotation matters only as whether a word
+//! stands inside one, so every double mark toggles (CJK corner brackets too: Han and kana text is
+//! compared here, a character a word). The character classes both ask about are shared
+//! (`vocab::chars`).
 
+use crate::vocab::chars::{TATWEEL, digit_value, is_arabic_script, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -50,17 +58,13 @@ fn non_joining(c: char) -> bool {
     )
 }
 
-fn arabic_script(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
-}
-
 /// Tokens per shingle for `tokens` of `text`: `k` words, or `k_pieces` joining pieces when most
 /// of its words are in Arabic script.
 pub fn shingle_len(text: &str, tokens: &[Token], k: usize, k_pieces: usize) -> usize {
     let (mut words, mut arabic) = (0usize, 0usize);
     for t in tokens.iter().filter(|t| t.word) {
         words += 1;
-        arabic += usize::from(text[t.start..].chars().next().is_some_and(arabic_script));
+        arabic += usize::from(text[t.start..].chars().next().is_some_and(is_arabic_script));
     }
     if arabic * 2 > words { k_pieces } else { k }
 }
@@ -116,12 +120,18 @@ enum Fold {
 }
 
 fn fold(c: char) -> Fold {
+    if is_combining_mark(c) || c == TATWEEL {
+        return Fold::Mark;
+    }
+    // Arabic-Indic digits compare as the ASCII ones.
+    if let Some(v) = digit_value(c) {
+        return Fold::Letter(char::from(b'0' + v as u8));
+    }
     let u = c as u32;
     match u {
-        // Arabic harakat, superscript alef, Quranic annotation marks, tatweel; Latin combining;
-        // zero-width (non-)joiners and direction marks (Arabic letter mark too), which Urdu and
-        // Persian typists put inside words.
-        0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F => Fold::Mark,
+        // Quranic annotation marks; zero-width (non-)joiners and direction marks (Arabic letter
+        // mark too), which Urdu and Persian typists put inside words.
+        0x06D6..=0x06ED => Fold::Mark,
         0x200C..=0x200F | 0x061C => Fold::Mark,
         0x0622 | 0x0623 | 0x0625 | 0x0671..=0x0673 => Fold::Letter('\u{0627}'),
         0x0649 | 0x06CC | 0x06D0 | 0x0626 | 0x06D2 | 0x06D3 => Fold::Letter('\u{064A}'),
@@ -130,8 +140,6 @@ fn fold(c: char) -> Fold {
         0x0624 => Fold::Letter('\u{0648}'),
         // Noon ghunna: typed as a plain noon on Arabic keyboards.
         0x06BA => Fold::Letter('\u{0646}'),
-        0x0660..=0x0669 => Fold::Letter(char::from(b'0' + (u - 0x0660) as u8)),
-        0x06F0..=0x06F9 => Fold::Letter(char::from(b'0' + (u - 0x06F0) as u8)),
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Fold::Alone,
         _ if c.is_alphanumeric() => Fold::Letter(c),
         _ => Fold::Break,

@@ -4,6 +4,7 @@ use crate::vocab::{Alignment, Span};
 use serde::Serialize;
 use uuid::Uuid;
 
+/// The kind of an edge, written as `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EdgeKind {
@@ -30,6 +31,7 @@ pub enum EdgeKind {
 }
 
 impl EdgeKind {
+    /// Every kind.
     pub const ALL: [EdgeKind; 10] = [
         EdgeKind::PublishedBy,
         EdgeKind::PublishedOn,
@@ -43,6 +45,7 @@ impl EdgeKind {
         EdgeKind::ReportedBy,
     ];
 
+    /// The kind as the export writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             EdgeKind::PublishedBy => "published_by",
@@ -63,8 +66,10 @@ impl EdgeKind {
 /// large graph has millions of bare `published_on`/`published_by` edges.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct EdgeDetail {
+    /// How sure the edge is (0..1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
+    /// The words, field or rule behind the edge.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
     /// `contains`: where the claim stands, in the item's span basis.
@@ -88,15 +93,21 @@ pub struct EdgeDetail {
     pub aligned: Vec<Alignment>,
 }
 
+/// An edge of the graph, from `source` to `target`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Edge {
+    /// UUIDv5 of its kind and both ends.
     #[serde(serialize_with = "super::ids::serialize_id")]
     pub id: Uuid,
+    /// What the edge says.
     pub kind: EdgeKind,
+    /// The node it leaves.
     #[serde(serialize_with = "super::ids::serialize_id")]
     pub source: Uuid,
+    /// The node it reaches.
     #[serde(serialize_with = "super::ids::serialize_id")]
     pub target: Uuid,
+    /// What it carries beyond kind and ends, if anything ([`Edge::detail`] reads it).
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Box<EdgeDetail>>,
 }
@@ -114,7 +125,7 @@ static NO_DETAIL: EdgeDetail = EdgeDetail {
 
 impl Edge {
     /// A bare edge; its id follows from kind and ends.
-    pub fn new(kind: EdgeKind, source: Uuid, target: Uuid) -> Edge {
+    pub(crate) fn new(kind: EdgeKind, source: Uuid, target: Uuid) -> Edge {
         Edge {
             id: super::ids::edge_id(kind.as_str(), source, target),
             kind,
@@ -130,11 +141,12 @@ impl Edge {
     }
 
     /// The edge's detail, created empty if the edge had none.
-    pub fn detail_mut(&mut self) -> &mut EdgeDetail {
+    pub(crate) fn detail_mut(&mut self) -> &mut EdgeDetail {
         self.detail.get_or_insert_with(Default::default)
     }
 
-    pub fn with_evidence(mut self, confidence: f64, evidence: impl Into<String>) -> Edge {
+    /// The edge with a confidence (clamped to 0..1) and its evidence.
+    pub(crate) fn with_evidence(mut self, confidence: f64, evidence: impl Into<String>) -> Edge {
         let d = self.detail_mut();
         d.confidence = Some(confidence.clamp(0.0, 1.0));
         d.evidence = Some(evidence.into());

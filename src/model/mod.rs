@@ -4,7 +4,7 @@
 //! every change to it.
 
 mod edge;
-pub mod ids;
+pub(crate) mod ids;
 mod node;
 
 pub use edge::{Edge, EdgeDetail, EdgeKind};
@@ -21,15 +21,20 @@ pub const SCHEMA_NAME: &str = "claimtrace-graph";
 /// Version of the contract; bump with every change to schemas/graph.schema.json.
 pub const SCHEMA_VERSION: u32 = 2;
 
+/// A node of the graph.
 #[derive(Debug, Clone)]
 pub struct Node {
+    /// UUIDv5 of its kind and canonical key.
     pub id: Uuid,
+    /// Its kind (the kind of `data`).
     pub kind: NodeKind,
+    /// Its fields.
     pub data: NodeData,
 }
 
 impl Node {
-    pub fn new(id: Uuid, data: NodeData) -> Node {
+    /// A node of `data`'s kind.
+    pub(crate) fn new(id: Uuid, data: NodeData) -> Node {
         Node {
             id,
             kind: data.kind(),
@@ -82,29 +87,34 @@ pub struct Graph {
 }
 
 impl Graph {
-    pub fn new() -> Graph {
+    /// An empty graph.
+    pub(crate) fn new() -> Graph {
         Graph::default()
     }
 
+    /// How many nodes it has.
     pub fn node_count(&self) -> usize {
         self.inner.node_count()
     }
 
+    /// How many edges it has.
     pub fn edge_count(&self) -> usize {
         self.inner.edge_count()
     }
 
+    /// The node of `id`.
     pub fn node(&self, id: Uuid) -> Option<&Node> {
         self.nodes.get(&id).map(|&ix| &self.inner[ix])
     }
 
-    pub fn node_mut(&mut self, id: Uuid) -> Option<&mut Node> {
+    /// The node of `id`, to change.
+    pub(crate) fn node_mut(&mut self, id: Uuid) -> Option<&mut Node> {
         self.nodes.get(&id).map(|&ix| &mut self.inner[ix])
     }
 
     /// Adds `node`, or merges it into the node already there with its id: aliases and roles are
     /// united, and fields the existing node lacks are filled in.
-    pub fn upsert_node(&mut self, node: Node) -> Uuid {
+    pub(crate) fn upsert_node(&mut self, node: Node) -> Uuid {
         let id = node.id;
         match self.nodes.get(&id) {
             Some(&ix) => merge_node(&mut self.inner[ix], node),
@@ -121,7 +131,7 @@ impl Graph {
     /// processed in a fixed order.
     ///
     /// Panics if an end is missing: builders add nodes before edges.
-    pub fn add_edge(&mut self, edge: Edge) -> Uuid {
+    pub(crate) fn add_edge(&mut self, edge: Edge) -> Uuid {
         let id = edge.id;
         let s = self.nodes[&edge.source];
         let t = self.nodes[&edge.target];

@@ -13,14 +13,21 @@ pub enum Location {
     File,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An input that cannot be read: `FILE:LINE: message`, `FILE: byte N: message` or
+/// `FILE: message`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{at}: {message}")]
 pub struct InputError {
+    /// The input's name.
     pub file: String,
+    /// Where in it.
     pub at: Location,
+    /// What is wrong, on one line.
     pub message: String,
 }
 
 impl InputError {
+    /// An error in `file` at `at`; line breaks in `message` become spaces.
     pub fn new(file: impl Into<String>, at: Location, message: impl Into<String>) -> InputError {
         // One line whatever the cause says: the error is read in a terminal and in logs.
         let message = message.into().replace(['\n', '\r'], " ");
@@ -44,14 +51,26 @@ impl InputError {
     }
 }
 
-impl fmt::Display for InputError {
+/// As written after the file's name: `:LINE`, `: byte N`, or nothing for the whole file.
+impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.at {
-            Location::Line(n) => write!(f, "{}:{}: {}", self.file, n, self.message),
-            Location::Offset(n) => write!(f, "{}: byte {}: {}", self.file, n, self.message),
-            Location::File => write!(f, "{}: {}", self.file, self.message),
+        match self {
+            Location::Line(n) => write!(f, ":{n}"),
+            Location::Offset(n) => write!(f, ": byte {n}"),
+            Location::File => Ok(()),
         }
     }
 }
 
-impl std::error::Error for InputError {}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_naming_file_and_place() {
+        let e = |at| InputError::new("a.json", at, "bad\nrecord").to_string();
+        assert_eq!(e(Location::Line(3)), "a.json:3: bad record");
+        assert_eq!(e(Location::Offset(17)), "a.json: byte 17: bad record");
+        assert_eq!(e(Location::File), "a.json: bad record");
+    }
+}

@@ -7,6 +7,7 @@ use super::html::{self, credits, strip::html_to_text};
 use super::{Input, InputError, Location, ReadSettings, Reader};
 use crate::item::Item;
 use crate::outlets;
+use crate::vocab::Span;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::value::RawValue;
 
@@ -66,12 +67,12 @@ impl Reader for FeedReader {
         let aligned = ranges.len() == feed.entries.len();
         let mut items = Vec::with_capacity(feed.entries.len());
         for (i, entry) in feed.entries.iter().enumerate() {
-            let (start, end) = if aligned {
+            let at = if aligned {
                 ranges[i]
             } else {
-                (0, input.bytes.len())
+                Span::new(0, input.bytes.len())
             };
-            if wxr && aligned && !is_wxr_post(&input.bytes[start..end]) {
+            if wxr && aligned && !is_wxr_post(&input.bytes[at.range()]) {
                 continue;
             }
             let content_html = entry
@@ -81,7 +82,7 @@ impl Reader for FeedReader {
                 .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
                 .unwrap_or_default();
             let mut item =
-                Item::with_own_text(&input.name, start, end, html_to_text(&content_html));
+                Item::with_own_text(&input.name, at.start, at.end, html_to_text(&content_html));
             if !aligned {
                 item.warnings.push(format!(
                     "entry {} of {}: its place in the file is unknown, origin is the whole feed",
@@ -188,7 +189,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 /// Byte ranges of the `<item>` (RSS) or `<entry>` (Atom) elements, in order. CDATA sections and
 /// comments are skipped so that markup quoted in content does not count.
-fn xml_item_ranges(b: &[u8]) -> Vec<(usize, usize)> {
+fn xml_item_ranges(b: &[u8]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, &[u8])> = None;
     let mut i = 0;
@@ -216,7 +217,7 @@ fn xml_item_ranges(b: &[u8]) -> Vec<(usize, usize)> {
                     if rest[1..].starts_with(name) && is_name_end(1 + name.len()) {
                         let gt = find(b, i, b">").map_or(b.len(), |e| e + 1);
                         if b[..gt].ends_with(b"/>") {
-                            out.push((i, gt));
+                            out.push(Span::new(i, gt));
                         } else {
                             open = Some((i, name));
                         }
@@ -229,7 +230,7 @@ fn xml_item_ranges(b: &[u8]) -> Vec<(usize, usize)> {
                     && is_name_end(2 + name.len())
                 {
                     let end = find(b, i, b">").map_or(b.len(), |e| e + 1);
-                    out.push((start, end));
+                    out.push(Span::new(start, end));
                     open = None;
                     i = end;
                     continue;
@@ -249,7 +250,7 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 /// Byte ranges of a JSON Feed's `items`.
-fn json_item_ranges(b: &[u8]) -> Vec<(usize, usize)> {
+fn json_item_ranges(b: &[u8]) -> Vec<Span> {
     #[derive(serde::Deserialize)]
     struct Items<'a> {
         #[serde(borrow, default)]
@@ -266,7 +267,7 @@ fn json_item_ranges(b: &[u8]) -> Vec<(usize, usize)> {
         .iter()
         .map(|r| {
             let s = r.get().as_ptr() as usize - text.as_ptr() as usize;
-            (s, s + r.get().len())
+            Span::new(s, s + r.get().len())
         })
         .collect()
 }
@@ -303,8 +304,8 @@ mod tests {
         let x = b"<rss><channel><item><description><![CDATA[<item>no</item>]]></description></item>\n<item/><item >b</item></channel></rss>";
         let r = xml_item_ranges(x);
         assert_eq!(r.len(), 3, "{r:?}");
-        assert!(x[r[0].0..r[0].1].starts_with(b"<item><description>"));
-        assert_eq!(&x[r[1].0..r[1].1], b"<item/>");
-        assert_eq!(&x[r[2].0..r[2].1], b"<item >b</item>");
+        assert!(x[r[0].range()].starts_with(b"<item><description>"));
+        assert_eq!(&x[r[1].range()], b"<item/>");
+        assert_eq!(&x[r[2].range()], b"<item >b</item>");
     }
 }

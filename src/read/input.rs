@@ -19,10 +19,12 @@ pub struct Input {
     /// The path as given (or found under a given directory); `-` for stdin. Items keep it as
     /// `origin.file`.
     pub name: Arc<str>,
+    /// Its bytes.
     pub bytes: Vec<u8>,
 }
 
 impl Input {
+    /// An input of `bytes` named `name`; the name's extension tells its format, else its bytes do.
     pub fn new(name: &str, bytes: Vec<u8>) -> Input {
         Input {
             name: Arc::from(name),
@@ -30,7 +32,8 @@ impl Input {
         }
     }
 
-    pub fn load(source: &InputSource) -> Result<Input, InputError> {
+    /// The bytes of a file or of standard input.
+    pub(crate) fn load(source: &InputSource) -> Result<Input, InputError> {
         match source {
             InputSource::Stdin => {
                 let mut bytes = Vec::new();

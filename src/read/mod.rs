@@ -6,17 +6,19 @@
 
 mod dateline;
 mod error;
-pub mod feed;
-pub mod html;
+pub(crate) mod feed;
+pub(crate) mod html;
 mod input;
-pub mod lang;
-pub mod records;
-pub mod text;
-pub mod warc;
-pub mod xmldoc;
+pub(crate) mod lang;
+pub(crate) mod records;
+pub(crate) mod text;
+pub(crate) mod warc;
+pub(crate) mod xmldoc;
 
 pub use error::{InputError, Location};
-pub use input::{Input, InputSource, collect_inputs};
+pub use input::Input;
+pub(crate) use input::collect_inputs;
+pub use records::{item_from_record, items_from_records};
 
 use crate::item::Item;
 
@@ -27,6 +29,7 @@ pub struct ReadSettings {
     pub outlet: Option<String>,
 }
 
+/// A reader of one input format: turns the bytes of one input into items.
 pub trait Reader: Sync {
     /// The format's name, for messages.
     fn name(&self) -> &'static str;
@@ -43,8 +46,13 @@ pub trait Reader: Sync {
     fn read(&self, input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError>;
 }
 
+/// Every reader the library has, most specific first: the order sniffing tries them in.
+pub fn readers() -> &'static [&'static dyn Reader] {
+    READERS
+}
+
 /// Every reader, most specific first: sniffing tries them in this order.
-pub static READERS: &[&dyn Reader] = &[
+pub(crate) static READERS: &[&dyn Reader] = &[
     &records::RecordsReader,
     &warc::WarcReader,
     &feed::FeedReader,
@@ -59,13 +67,12 @@ pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
     if let Some(r) = READERS.iter().find(|r| r.claims(head)) {
         return Ok(*r);
     }
-    if let Some(ext) = input.extension() {
-        if let Some(r) = READERS
+    if let Some(ext) = input.extension()
+        && let Some(r) = READERS
             .iter()
             .find(|r| r.extensions().contains(&ext.as_str()))
-        {
-            return Ok(*r);
-        }
+    {
+        return Ok(*r);
     }
     if looks_binary(head) {
         return Err(InputError::new(
@@ -97,14 +104,20 @@ pub fn read_input(input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, I
     } else {
         reader_for(input)?.read(input, settings)?
     };
-    dateline::add_dateline_credits(&mut items);
+    finish_items(&mut items);
+    Ok(items)
+}
+
+/// What every reader's items get, whatever their format: the credit a dateline gives, and the
+/// language the text shows where the input states none.
+fn finish_items(items: &mut [Item]) {
+    dateline::add_dateline_credits(items);
     // Where the input states no language, the text tells (claims and reuse reports show it).
-    for it in &mut items {
+    for it in items {
         if it.meta.language.is_none() && !it.text.is_empty() {
             it.meta.language = lang::language(&it.text);
         }
     }
-    Ok(items)
 }
 
 /// Text formats never hold NUL; binary files almost always do within their first kilobytes.

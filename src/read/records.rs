@@ -2,12 +2,59 @@
 //! record per line. Field names follow schemas/record.schema.json and accept the names news-please
 //! and passim write, so their output feeds straight in.
 
-use super::{Input, InputError, Location, ReadSettings, Reader};
+use super::{Input, InputError, Location, ReadSettings, Reader, finish_items};
 use crate::item::{Credit, Item};
 use crate::outlets;
 use chrono::NaiveDate;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::sync::Arc;
+
+/// The items of JSON records held in a string (one record, an array of them, or one per line;
+/// fields as in `schemas/record.schema.json`), read as a file `name` of them would be.
+///
+/// ```
+/// let records = r#"{"id": "gazette-1", "outlet": "Harbor City Gazette", "text": "The bridge opens on Monday, the mayor said."}"#;
+/// let items = claimtrace::items_from_records("rows.jsonl", records, &Default::default())?;
+/// assert_eq!(items[0].meta.record_id.as_deref(), Some("gazette-1"));
+/// # Ok::<(), claimtrace::InputError>(())
+/// ```
+pub fn items_from_records(
+    name: &str,
+    records: &str,
+    settings: &ReadSettings,
+) -> Result<Vec<Item>, InputError> {
+    let input = Input::new(name, records.as_bytes().to_vec());
+    let mut items = RecordsReader.read(&input, settings)?;
+    finish_items(&mut items);
+    Ok(items)
+}
+
+/// The item of one JSON record already parsed (a data frame's row, a Python dict), fields as in
+/// `schemas/record.schema.json`. `name` stands for the file in the item's `origin` and in
+/// errors; the record has no place in a file, so its byte range is empty: give each record a
+/// name of its own (its row number), since two records that only their text tells apart are
+/// one item under one name.
+///
+/// ```
+/// let row = serde_json::json!({"url": "https://gazette.example/bridge", "text": "The bridge opens on Monday."});
+/// let item = claimtrace::item_from_record("row-17", row, &Default::default())?;
+/// assert_eq!(&*item.origin.file, "row-17");
+/// # Ok::<(), claimtrace::InputError>(())
+/// ```
+pub fn item_from_record(
+    name: &str,
+    record: Value,
+    settings: &ReadSettings,
+) -> Result<Item, InputError> {
+    let err = |e: RecordError| InputError::new(name, Location::File, e.to_string());
+    let Value::Object(map) = record else {
+        return Err(err(RecordError::NotAnObject));
+    };
+    let mut item = record_to_item(&Arc::from(name), 0, 0, map, settings).map_err(err)?;
+    finish_items(std::slice::from_mut(&mut item));
+    Ok(item)
+}
 
 pub struct RecordsReader;
 
@@ -46,17 +93,31 @@ impl Reader for RecordsReader {
         let mut items = Vec::with_capacity(raws.len());
         for (start, raw) in raws {
             let end = start + raw.get().len();
-            let err = |msg: String| {
-                InputError::at_offset_as_line(input.name.as_ref(), &input.bytes, start, msg)
+            let err = |e: RecordError| {
+                InputError::at_offset_as_line(
+                    input.name.as_ref(),
+                    &input.bytes,
+                    start,
+                    e.to_string(),
+                )
             };
-            let map: Map<String, Value> = match serde_json::from_str(raw.get()) {
-                Ok(m) => m,
-                Err(_) => return Err(err("record is not a JSON object".into())),
-            };
-            items.push(record_to_item(input, start, end, map, settings).map_err(err)?);
+            let map: Map<String, Value> =
+                serde_json::from_str(raw.get()).map_err(|_| err(RecordError::NotAnObject))?;
+            items.push(record_to_item(&input.name, start, end, map, settings).map_err(err)?);
         }
         Ok(items)
     }
+}
+
+/// A record that is valid JSON but no item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+enum RecordError {
+    #[error("record is not a JSON object")]
+    NotAnObject,
+    #[error("record has no \"text\" field")]
+    NoText,
+    #[error("record's \"text\" is not a string")]
+    TextNotAString,
 }
 
 fn strip_bom(b: &[u8]) -> &[u8] {
@@ -147,15 +208,15 @@ fn list_field(map: &Map<String, Value>, names: &[&str]) -> Vec<String> {
 }
 
 fn record_to_item(
-    input: &Input,
+    name: &Arc<str>,
     start: usize,
     end: usize,
     map: Map<String, Value>,
     settings: &ReadSettings,
-) -> Result<Item, String> {
+) -> Result<Item, RecordError> {
     let mut warnings = Vec::new();
     let text = match ["text", "maintext"].iter().find_map(|n| map.get(*n)) {
-        None => return Err("record has no \"text\" field".into()),
+        None => return Err(RecordError::NoText),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) => match field(&map, &["maintext", "text"]) {
             Some(Value::String(s)) => s.clone(),
@@ -164,9 +225,9 @@ fn record_to_item(
                 String::new()
             }
         },
-        Some(_) => return Err("record's \"text\" is not a string".into()),
+        Some(_) => return Err(RecordError::TextNotAString),
     };
-    let mut item = Item::with_own_text(&input.name, start, end, text);
+    let mut item = Item::with_own_text(name, start, end, text);
     item.warnings = warnings;
     let m = &mut item.meta;
     m.record_id = string_field(&map, &["id", "dId"]);

@@ -10,6 +10,7 @@ use crate::segment::{self, Post};
 use crate::vocab::SpanBasis;
 use encoding_rs::{Encoding, ISO_8859_6, UTF_16BE, UTF_16LE, WINDOWS_1252, WINDOWS_1256};
 
+/// Plain text and text dumps, segmented into posts.
 pub struct TextReader;
 
 impl Reader for TextReader {

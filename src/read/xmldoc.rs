@@ -31,14 +31,15 @@ impl Reader for XmlDocReader {
     fn read(&self, input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError> {
         let name = input.name.as_ref();
         let (text, decoded) =
-            decode(&input.bytes).map_err(|(at, msg)| InputError::new(name, at, msg))?;
+            decode(&input.bytes).map_err(|e| InputError::new(name, e.at(), e.to_string()))?;
         let to_file = |at: Location| match (at, decoded) {
             (Location::Offset(o), Some(from)) => {
                 Location::Offset(file_offsets(&text, from, &[o])[0])
             }
             (at, _) => at,
         };
-        let doc = parse(&text).map_err(|(at, msg)| InputError::new(name, to_file(at), msg))?;
+        let doc =
+            parse(&text).map_err(|e| InputError::new(name, to_file(e.at()), e.to_string()))?;
         let mut items: Vec<Item> = doc
             .item_elements()
             .into_iter()
@@ -63,11 +64,36 @@ impl Reader for XmlDocReader {
     }
 }
 
+/// Why a document cannot be read. Offsets are of the decoded text, except `NotUtf8`'s, which
+/// is of the file (nothing was decoded).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum XmlError {
+    #[error("not UTF-8 and no other encoding declared")]
+    NotUtf8 { at: usize },
+    #[error("invalid XML: {message}")]
+    Syntax { at: usize, message: String },
+    #[error("invalid XML: <{name}> is never closed")]
+    Unclosed { at: usize, name: String },
+    #[error("invalid XML: no root element")]
+    NoRoot,
+}
+
+impl XmlError {
+    fn at(&self) -> Location {
+        match *self {
+            XmlError::NotUtf8 { at }
+            | XmlError::Syntax { at, .. }
+            | XmlError::Unclosed { at, .. } => Location::Offset(at),
+            XmlError::NoRoot => Location::File,
+        }
+    }
+}
+
 /// The encoding a file was decoded from, and the length of its byte order mark.
 type Decoded = Option<(&'static encoding_rs::Encoding, usize)>;
 
 /// The file as UTF-8: as is, or decoded from the encoding its BOM or declaration names.
-fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Decoded), (Location, String)> {
+fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Decoded), XmlError> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (s, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return Ok((s, Some((enc, bom))));
@@ -88,11 +114,8 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Decoded), (Locatio
         }
         _ => std::str::from_utf8(bytes)
             .map(|s| (std::borrow::Cow::Borrowed(s), None))
-            .map_err(|e| {
-                (
-                    Location::Offset(e.valid_up_to()),
-                    "not UTF-8 and no other encoding declared".to_string(),
-                )
+            .map_err(|e| XmlError::NotUtf8 {
+                at: e.valid_up_to(),
             }),
     }
 }
@@ -170,13 +193,14 @@ fn element(e: &BytesStart, start: usize) -> El {
     }
 }
 
-fn parse(text: &str) -> Result<Doc, (Location, String)> {
+fn parse(text: &str) -> Result<Doc, XmlError> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut els: Vec<El> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     let mut too_deep = 0usize;
-    let err = |at: u64, e: &dyn std::fmt::Display| {
-        (Location::Offset(at as usize), format!("invalid XML: {e}"))
+    let err = |at: u64, e: &dyn std::fmt::Display| XmlError::Syntax {
+        at: at as usize,
+        message: e.to_string(),
     };
     loop {
         let before = reader.buffer_position() as usize;
@@ -247,13 +271,13 @@ fn parse(text: &str) -> Result<Doc, (Location, String)> {
     }
     if let Some(&i) = open.first() {
         let at = els[i].start;
-        return Err((
-            Location::Offset(at),
-            format!("invalid XML: <{}> is never closed", els[i].name),
-        ));
+        return Err(XmlError::Unclosed {
+            at,
+            name: els[i].name.to_string(),
+        });
     }
     if els.is_empty() {
-        return Err((Location::File, "invalid XML: no root element".into()));
+        return Err(XmlError::NoRoot);
     }
     Ok(Doc { els })
 }

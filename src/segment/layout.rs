@@ -6,29 +6,12 @@
 use super::lines::{Line, Lines, ends_sentence, fold_space, is_body, is_title_like};
 use super::shapes;
 use crate::dates;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use nohash_hasher::{IntMap, IntSet};
 
-/// Line keys are xxh3 hashes already: hashing them again would cost more than the lookup.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+/// Lines by key. Line keys are xxh3 hashes already: they are used as their own hash, since hashing
+/// them again would cost more than the lookup.
+pub type KeySet = IntSet<u64>;
+type KeyMap<V> = IntMap<u64, V>;
 
 /// How much of a dump is read to learn its layout.
 pub const WINDOW: usize = 4 << 20;
@@ -69,6 +52,7 @@ struct Seen {
 }
 
 /// Learns the layout of the dump `src[from..]`.
+#[cfg(test)]
 pub fn learn(src: &str, from: usize) -> Layout {
     learn_window(src, from, WINDOW).0
 }

@@ -5,20 +5,20 @@
 //! then split in one pass (`split`) and each post read on its own (`post`). A dump with no
 //! repeated structure is one post.
 
-pub mod layout;
-pub mod lines;
-pub mod post;
-pub mod shapes;
+pub(crate) mod layout;
+pub(crate) mod lines;
+pub(crate) mod post;
+pub(crate) mod shapes;
 mod split;
 
 #[cfg(test)]
 mod props;
 
-pub use layout::{Layout, learn};
 pub use post::{Post, read_post};
 
 /// The posts of `src[from..]`, in order. `outlet` overrides the site name learned from the
 /// banner.
+#[cfg(test)]
 pub fn segment(src: &str, from: usize, outlet: Option<&str>) -> Vec<Post> {
     let mut posts = Vec::new();
     segment_with(src, from, outlet, |p| posts.push(p));

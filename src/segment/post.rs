@@ -8,17 +8,17 @@ use super::shapes;
 use crate::byline::is_person_name;
 use crate::dates;
 use crate::item::{Credit, ItemMeta};
+use crate::vocab::Span;
 use chrono::NaiveDate;
-use std::ops::Range;
 
 /// A post as segmented: where it stands in the text, the verbatim pieces its text is made of,
 /// and its metadata.
 #[derive(Debug, Clone)]
 pub struct Post {
     /// The post's byte range in the segmented text, boilerplate around it excluded.
-    pub range: Range<usize>,
+    pub range: Span,
     /// Byte ranges of the text kept as the item's text, in order.
-    pub runs: Vec<Range<usize>>,
+    pub runs: Vec<Span>,
     pub meta: ItemMeta,
 }
 
@@ -30,7 +30,7 @@ impl Post {
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
-            out.push_str(&src[r.clone()]);
+            out.push_str(&src[r.range()]);
         }
         out
     }
@@ -46,7 +46,7 @@ pub fn read_post(
 ) -> Option<Post> {
     let nb: Vec<Line> = lines.iter().filter(|l| !l.is_blank()).copied().collect();
     let first = nb.first()?;
-    let range = first.start..nb.last()?.end;
+    let range = Span::new(first.start, nb.last()?.end);
     let mut keep = vec![true; nb.len()];
     let mut meta = ItemMeta::default();
     let mut head_date: Option<NaiveDate> = None;
@@ -127,10 +127,8 @@ pub fn read_post(
         } else {
             break;
         }
-        if byline_now {
-            if let Some(c) = prev_caption.take() {
-                meta.title = Some(c);
-            }
+        if byline_now && let Some(c) = prev_caption.take() {
+            meta.title = Some(c);
         }
         prev_caption = caption_now;
         if credit_now && prev_date.is_some() {
@@ -187,7 +185,7 @@ pub fn read_post(
         }
     }
 
-    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut runs: Vec<Span> = Vec::new();
     let mut open = false;
     for (j, l) in nb.iter().enumerate() {
         if !keep[j] {
@@ -196,7 +194,7 @@ pub fn read_post(
         }
         match runs.last_mut() {
             Some(r) if open => r.end = l.end,
-            _ => runs.push(l.start..l.end),
+            _ => runs.push(Span::new(l.start, l.end)),
         }
         open = true;
     }
@@ -207,7 +205,7 @@ pub fn read_post(
     if runs.is_empty() || !(has_body || meta.title.is_some()) {
         return None;
     }
-    meta.dateline = shapes::dateline(&src[runs[0].clone()]);
+    meta.dateline = shapes::dateline(&src[runs[0].range()]);
     meta.published = byline_date.or(head_date).or(footer_date).or(day);
     // The language is read off the item's text with every other reader's (`read::read_input`).
     Some(Post { range, runs, meta })

@@ -36,19 +36,20 @@ pub fn split(
             continue;
         }
         let t = line.plain(src);
-        if line.words <= 10 && has_digit(t) {
-            if let Some(d) = dates::date_line(t) {
-                if buf.iter().all(|l| l.is_blank()) {
-                    buf.clear();
-                    day = Some(d);
-                    continue;
-                }
-                if has_body {
-                    flush(&mut buf, day);
-                    has_body = false;
-                    day = Some(d);
-                    continue;
-                }
+        if line.words <= 10
+            && has_digit(t)
+            && let Some(d) = dates::date_line(t)
+        {
+            if buf.iter().all(|l| l.is_blank()) {
+                buf.clear();
+                day = Some(d);
+                continue;
+            }
+            if has_body {
+                flush(&mut buf, day);
+                has_body = false;
+                day = Some(d);
+                continue;
             }
         }
         if layout.numbered && starts_numbered(t, line.words) {

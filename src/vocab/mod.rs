@@ -1,10 +1,12 @@
 //! The shared vocabulary beneath the stages: the words every stage and the graph model use to talk
 //! about text — byte spans and what they point into, aligned passages, claim kinds, an item's place
-//! among the inputs, excerpts, and the canonical keys that ids are made of.
+//! among the inputs, excerpts, the canonical keys that ids are made of — and the character classes
+//! every tokeniser shares (`chars`).
 //!
 //! It imports nothing of the crate: reading, extraction, linking, building and export all stand on
 //! it, and none of them needs another stage to name a span or a claim kind.
 
+pub mod chars;
 mod claim;
 mod excerpt;
 mod key;

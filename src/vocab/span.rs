@@ -6,11 +6,14 @@ use std::sync::Arc;
 /// A byte range `[start, end)` of a text or a file. Written as a two-number array.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `[start, end)`.
     pub const fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
@@ -20,6 +23,7 @@ impl Span {
         self.end.saturating_sub(self.start)
     }
 
+    /// Whether it covers no byte.
     pub const fn is_empty(self) -> bool {
         self.end <= self.start
     }
@@ -62,7 +66,9 @@ impl<'de> Deserialize<'de> for Span {
 /// item's span basis. Written as `[source_start, source_end, copy_start, copy_end]`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Alignment {
+    /// The passage in the source.
     pub source: Span,
+    /// The passage in the copy.
     pub copy: Span,
 }
 
@@ -93,16 +99,22 @@ impl<'de> Deserialize<'de> for Alignment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpanBasis {
+    /// Byte offsets in the input file (`Origin::file`).
     File,
+    /// Byte offsets in the item's text.
     Text,
 }
 
 /// Where an item came from: the input path as given and the byte range of the item in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
+    /// The input's path as given (`-` for standard input).
     pub file: Arc<str>,
+    /// Where the item starts in the input, in bytes.
     pub start: usize,
+    /// Where it ends.
     pub end: usize,
+    /// What the item's spans point into.
     pub spans: SpanBasis,
 }
 

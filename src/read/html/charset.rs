@@ -62,10 +62,10 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
             .position(|&b| b == b'>')
             .map_or(lower.len(), |e| start + e);
         let tag = String::from_utf8_lossy(&lower[start..end]);
-        if let Some(label) = charset_param(&tag) {
-            if let Some(enc) = Encoding::for_label(label.as_bytes()) {
-                return Some(enc);
-            }
+        if let Some(label) = charset_param(&tag)
+            && let Some(enc) = Encoding::for_label(label.as_bytes())
+        {
+            return Some(enc);
         }
         from = end;
     }

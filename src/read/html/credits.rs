@@ -53,13 +53,13 @@ impl Stated {
         if self.credits.iter().any(|c| c.outlet == name) {
             return;
         }
-        if let Some(d) = &domain {
-            if let Some(i) = self.domains.iter().position(|x| x.as_ref() == Some(d)) {
-                if self.credits[i].outlet == *d && name != *d {
-                    self.credits[i].outlet = name;
-                }
-                return;
+        if let Some(d) = &domain
+            && let Some(i) = self.domains.iter().position(|x| x.as_ref() == Some(d))
+        {
+            if self.credits[i].outlet == *d && name != *d {
+                self.credits[i].outlet = name;
             }
+            return;
         }
         self.domains.push(domain);
         self.credits.push(Credit {

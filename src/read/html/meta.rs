@@ -107,11 +107,11 @@ pub fn read_meta(doc: &Document) -> PageMeta {
     }
     for link in doc.select("link[rel]").iter() {
         let rel = link.attr("rel").unwrap_or_default().to_ascii_lowercase();
-        if rel.split_whitespace().any(|r| r == "canonical") {
-            if let Some(h) = link.attr("href").and_then(|h| clean(&h)) {
-                m.canonical = Some(h);
-                break;
-            }
+        if rel.split_whitespace().any(|r| r == "canonical")
+            && let Some(h) = link.attr("href").and_then(|h| clean(&h))
+        {
+            m.canonical = Some(h);
+            break;
         }
     }
     for script in doc.select("script").iter() {

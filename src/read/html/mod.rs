@@ -2,10 +2,10 @@
 //! best on the pages we can score: see docs/web-formats.md) and what the page states about
 //! itself (title, byline, date, site, canonical URL, JSON-LD, reposts).
 
-pub mod charset;
-pub mod credits;
-pub mod meta;
-pub mod strip;
+pub(crate) mod charset;
+pub(crate) mod credits;
+pub(crate) mod meta;
+pub(crate) mod strip;
 
 use super::{Input, InputError, ReadSettings, Reader};
 use crate::item::Item;
@@ -69,9 +69,11 @@ pub fn looks_like_html(head: &[u8]) -> bool {
 
 /// Where a page stands and what its container knows of it.
 pub struct Page<'a> {
+    /// The input file's name.
     pub file: &'a Arc<str>,
     /// Byte range of the page in the input file.
     pub start: usize,
+    /// Its end.
     pub end: usize,
     /// The address it was fetched from (a WARC record's target URI).
     pub url: Option<&'a str>,
@@ -161,7 +163,7 @@ fn choose_body(
     }
 }
 
-/// [`page_item`] with the main text from a chosen extractor (for measuring them).
+/// `page_item` with the main text from a chosen extractor (for measuring them).
 pub fn page_item_with(
     page: &Page<'_>,
     html: &str,
@@ -209,10 +211,10 @@ pub fn page_item_with(
     };
     // The publisher's own statement of the body wins over an extraction that found less than
     // half of it (Readability keeps one container and misses articles split across several).
-    if let Some(body) = &pm.ld.article_body {
-        if body.len() > 2 * text.len() {
-            text = body.clone();
-        }
+    if let Some(body) = &pm.ld.article_body
+        && body.len() > 2 * text.len()
+    {
+        text = body.clone();
     }
     let mut item = Item::with_own_text(page.file, page.start, page.end, text);
     item.warnings = warnings;

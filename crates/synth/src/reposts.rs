@@ -7,8 +7,8 @@
 //! Deterministic: the same options give the same corpus. Used by benches/reuse.rs,
 //! examples/synth_reposts.rs and the tests.
 
-use crate::item::{Credit, Item};
 use chrono::{Days, NaiveDate};
+use claimtrace::{Credit, Item};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +45,12 @@ impl Rng {
     }
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        super::normalise::mix(self.0)
+        // splitmix64's output function, written out here because this crate may use only the
+        // library's public API; the corpora it makes must stay the ones measured in docs/.
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
     }
     /// Uniform in 0..n (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
@@ -62,13 +67,13 @@ const SYLLABLES: [&str; 24] = [
 ];
 
 /// Words with Zipf-like frequencies: word `r` of rank r is drawn with weight 1/(r+1).
-pub(super) struct Vocabulary {
+pub(crate) struct Vocabulary {
     words: Vec<String>,
     cumulative: Vec<f64>,
 }
 
 impl Vocabulary {
-    pub(super) fn new(size: usize) -> Vocabulary {
+    pub(crate) fn new(size: usize) -> Vocabulary {
         let mut words = Vec::with_capacity(size);
         let mut cumulative = Vec::with_capacity(size);
         let mut total = 0.0;
@@ -87,18 +92,18 @@ impl Vocabulary {
     }
 
     /// The word of rank `r` (0 the most frequent).
-    pub(super) fn nth(&self, r: usize) -> &str {
+    pub(crate) fn nth(&self, r: usize) -> &str {
         &self.words[r.min(self.words.len() - 1)]
     }
 
-    pub(super) fn word(&self, rng: &mut Rng) -> &str {
+    pub(crate) fn word(&self, rng: &mut Rng) -> &str {
         let total = *self.cumulative.last().unwrap_or(&1.0);
         let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
         let i = self.cumulative.partition_point(|&c| c < x);
         &self.words[i.min(self.words.len() - 1)]
     }
 
-    pub(super) fn sentence(&self, rng: &mut Rng, n: usize) -> String {
+    pub(crate) fn sentence(&self, rng: &mut Rng, n: usize) -> String {
         let mut s = String::new();
         for i in 0..n {
             let w = self.word(rng);

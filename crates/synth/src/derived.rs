@@ -16,9 +16,9 @@
 //!
 //! Deterministic: the same options give the same corpus.
 
-use super::synth::{Rng, Vocabulary};
-use crate::item::Item;
+use crate::reposts::{Rng, Vocabulary};
 use chrono::{Days, NaiveDate};
+use claimtrace::Item;
 use std::sync::Arc;
 
 /// How a newspaper story was made from its agency source.
