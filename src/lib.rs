@@ -86,7 +86,7 @@ pub use export::{Format, UnknownFormat, write as write_graph};
 
 // Provenance queries.
 pub use provenance::{
-    ChainStep, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
+    Attribution, ChainStep, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
     RepostChain, find_item, report_item, report_items, repost_chain,
 };
 

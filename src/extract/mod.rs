@@ -15,6 +15,7 @@ mod arabic;
 mod continued;
 mod headline;
 mod hedged;
+pub(crate) mod named_source;
 pub(crate) mod lexicon;
 mod nested;
 mod nominal;

@@ -10,5 +10,5 @@ mod shown;
 
 pub use chain::{ChainStep, RepostChain, repost_chain};
 pub use find::{FindItemError, find_item};
-pub use report::{ClaimFirstSeen, CopyOf, ItemReport, report_item, report_items};
+pub use report::{Attribution, ClaimFirstSeen, CopyOf, ItemReport, report_item, report_items};
 pub use shown::{CopyEvidence, ItemRef};

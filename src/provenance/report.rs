@@ -5,6 +5,7 @@ use super::chain::repost_chain;
 use super::shown::{CopyEvidence, ItemRef, item_ref, same_text_with, target_labels};
 use crate::model::{EdgeKind, Graph, NodeData};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// An item another was copied from, and how.
@@ -21,10 +22,22 @@ pub struct CopyOf {
 pub struct ClaimFirstSeen {
     /// The claim's text (at most 120 characters).
     pub claim: String,
-    /// Who made it.
+    /// Who made it, as this item says.
     pub speaker: Option<String>,
     /// The earliest item among the inputs that holds the claim (undated items last).
     pub first_in: ItemRef,
+    /// When the items that hold the claim name different speakers: each speaker and the items
+    /// that name it (most items first); empty when they agree.
+    pub attributed: Vec<Attribution>,
+}
+
+/// One speaker a claim is attributed to, and by which items.
+#[derive(Debug, Serialize)]
+pub struct Attribution {
+    /// The speaker's name.
+    pub speaker: String,
+    /// The items that name this speaker for the claim, by date.
+    pub by: Vec<ItemRef>,
 }
 
 /// The provenance of one item, as [`report_item`] tells it.
@@ -77,6 +90,36 @@ fn published(g: &Graph, id: Uuid) -> Option<String> {
     }
 }
 
+fn label(g: &Graph, id: Uuid) -> Option<String> {
+    g.node(id).map(|n| n.label().into_owned())
+}
+
+/// Who the items holding one claim (its `contains` edges) say made it, when they name more
+/// than one speaker: items that name no one do not disagree with anyone.
+fn attributions(g: &Graph, mentions: &[&crate::model::Edge]) -> Vec<Attribution> {
+    let mut by: BTreeMap<Uuid, Vec<Uuid>> = BTreeMap::new();
+    for m in mentions {
+        if let Some(s) = m.detail().speaker {
+            by.entry(s).or_default().push(m.source);
+        }
+    }
+    if by.len() < 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<Attribution> = by
+        .into_iter()
+        .map(|(s, mut items)| {
+            items.sort_by_key(|&i| (published(g, i).is_none(), published(g, i), i));
+            Attribution {
+                speaker: label(g, s).unwrap_or_default(),
+                by: items.into_iter().map(|i| item_ref(g, i)).collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.by.len().cmp(&a.by.len()).then_with(|| a.speaker.cmp(&b.speaker)));
+    out
+}
+
 /// The provenance of item `id`: what it is a copy of (with the evidence), who copied it, what it
 /// shares text with, what it credits, its first known source ([`repost_chain`]) and what that
 /// credits, whom it quotes, where each of its claims first appeared, and a summary in words.
@@ -114,13 +157,14 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
         let Some(NodeData::Claim(c)) = g.node(e.target).map(|n| &n.data) else {
             continue;
         };
-        let speaker = target_labels(g, e.target, EdgeKind::SaidBy)
-            .into_iter()
-            .next();
+        let speaker = e.detail().speaker.and_then(|s| label(g, s));
         quotes.extend(speaker.clone());
-        let first = g
+        let mentions: Vec<&crate::model::Edge> = g
             .edges_to(e.target)
             .filter(|x| x.kind == EdgeKind::Contains)
+            .collect();
+        let first = mentions
+            .iter()
             .map(|x| x.source)
             .min_by_key(|&i| (published(g, i).is_none(), published(g, i), i))
             .unwrap_or(id);
@@ -128,6 +172,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
             claim: crate::vocab::excerpt(&c.text, 120),
             speaker,
             first_in: item_ref(g, first),
+            attributed: attributions(g, &mentions),
         });
     }
     quotes.sort();
