@@ -13,7 +13,7 @@
 //! | link | items → reuse [`ItemLink`]s (reposts, shared text) | [`link_items`], [`link_items_with`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
 //! | export | the graph → JSON or DOT | [`write_graph`], [`Format`] |
-//! | provenance | questions to the graph | [`find_item`], [`repost_chain`], [`report_item`], [`report_items`] |
+//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
 //! any other way. A stage can also run on its own, for a job that spreads items over machines:
@@ -86,8 +86,8 @@ pub use export::{Format, UnknownFormat, write as write_graph};
 
 // Provenance queries.
 pub use provenance::{
-    Attribution, ChainStep, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
-    RepostChain, find_item, report_item, report_items, repost_chain,
+    Attribution, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
+    RepostDag, SourceNode, SourceStep, find_item, report_item, report_items, repost_dag,
 };
 
 // The words the stages share.

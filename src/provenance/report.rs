@@ -1,7 +1,7 @@
 //! Every item's provenance in words: what it copies, who copied it, what it credits, whom it
 //! quotes and where each of its claims first appeared.
 
-use super::chain::repost_chain;
+use super::dag::repost_dag;
 use super::shown::{CopyEvidence, ItemRef, item_ref, same_text_with, target_labels};
 use crate::model::{EdgeKind, Graph, NodeData};
 use serde::Serialize;
@@ -55,9 +55,10 @@ pub struct ItemReport {
     pub same_text: Vec<ItemRef>,
     /// The outlets it credits.
     pub credits: Vec<String>,
-    /// The end of its chain of reposts, when it is a copy.
-    pub first_known_source: Option<ItemRef>,
-    /// Outlets that first known source credits.
+    /// Where its reposts end, when it is a copy: the items it was copied from, directly or
+    /// through other copies, that were copied from nothing among the inputs.
+    pub first_known_sources: Vec<ItemRef>,
+    /// Outlets those first known sources credit.
     pub credited_by_source: Vec<String>,
     /// The speakers of its claims.
     pub quotes: Vec<String>,
@@ -121,8 +122,8 @@ fn attributions(g: &Graph, mentions: &[&crate::model::Edge]) -> Vec<Attribution>
 }
 
 /// The provenance of item `id`: what it is a copy of (with the evidence), who copied it, what it
-/// shares text with, what it credits, its first known source ([`repost_chain`]) and what that
-/// credits, whom it quotes, where each of its claims first appeared, and a summary in words.
+/// shares text with, what it credits, its first known sources ([`repost_dag`]) and what they
+/// credit, whom it quotes, where each of its claims first appeared, and a summary in words.
 pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
     let mut copy_of: Vec<CopyOf> = g
         .edges_from(id)
@@ -141,15 +142,20 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
     copied_by.sort_by_key(|r| r.id);
     let same_text = same_text_with(g, id);
     let credits = target_labels(g, id, EdgeKind::Credits);
-    let chain = repost_chain(g, id);
-    let first_known_source = (chain.chain.len() > 1)
-        .then(|| chain.chain.last().map(|l| l.item.clone()))
-        .flatten();
-    let credited_by_source = if first_known_source.is_some() {
-        chain.credited.clone()
-    } else {
-        Vec::new()
-    };
+    let dag = repost_dag(g, id);
+    let is_copy = dag.nodes.len() > 1;
+    let first_known_sources: Vec<ItemRef> = dag
+        .first_known_sources()
+        .filter(|_| is_copy)
+        .map(|n| n.item.clone())
+        .collect();
+    let mut credited_by_source: Vec<String> = dag
+        .first_known_sources()
+        .filter(|_| is_copy)
+        .flat_map(|n| n.credits.iter().cloned())
+        .collect();
+    credited_by_source.sort();
+    credited_by_source.dedup();
 
     let mut quotes = Vec::new();
     let mut claims = Vec::new();
@@ -192,14 +198,33 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
                 .join("; ")
         )),
     }
-    if let Some(f) = &first_known_source
-        && copy_of.iter().all(|c| c.item.id != f.id)
-    {
-        summary.push(format!("Its first known source is {f}."));
+    let further: Vec<String> = first_known_sources
+        .iter()
+        .filter(|f| copy_of.iter().all(|c| c.item.id != f.id))
+        .map(|f| f.to_string())
+        .collect();
+    match further.as_slice() {
+        [] => {}
+        [one] if first_known_sources.len() == 1 => {
+            summary.push(format!("Its first known source is {one}."))
+        }
+        _ => summary.push(format!(
+            "Its first known sources are {}.",
+            first_known_sources
+                .iter()
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
     }
     if !credited_by_source.is_empty() {
         summary.push(format!(
-            "That source credits {}.",
+            "{} {}.",
+            if first_known_sources.len() == 1 {
+                "That source credits"
+            } else {
+                "Those sources credit"
+            },
             credited_by_source.join(", ")
         ));
     }
@@ -225,7 +250,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
         copied_by,
         same_text,
         credits,
-        first_known_source,
+        first_known_sources,
         credited_by_source,
         quotes,
         claims,
