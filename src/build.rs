@@ -3,7 +3,7 @@
 //! order items arrive in.
 
 use crate::dates::DateCheck;
-use crate::extract::{ClaimMention, SpeakerMention};
+use crate::extract::{ClaimMention, QuoteVariant, SpeakerMention};
 use crate::item::Item;
 use crate::link::{ItemLink, LinkKind};
 use crate::model::ids::node_id;
@@ -40,6 +40,8 @@ pub fn build_graph(
     // or record id in two feeds, but a verbatim copy elsewhere in the inputs with nothing of
     // its own to tell it apart is an item of its own.
     let mut seen_at: HashMap<String, Vec<(Arc<str>, usize)>> = HashMap::new();
+    // Quotations that vary another's wording: linked once every claim node is in.
+    let mut variants: Vec<(Uuid, Box<QuoteVariant>)> = Vec::new();
     for (n, mut item) in items.into_iter().enumerate() {
         let item_claims = claims.next().unwrap_or_default();
         item.warnings.append(&mut date_warnings[n]);
@@ -61,7 +63,16 @@ pub fn build_graph(
             node_id("item", &key),
             item_claims,
             opts,
+            &mut variants,
         ));
+    }
+    for (changed, v) in variants {
+        let original = node_id("claim", &claim_key(&v.original));
+        if original != changed && g.node(original).is_some() {
+            let e = Edge::new(EdgeKind::VariantOf, changed, original)
+                .with_evidence(v.confidence, v.difference);
+            g.add_edge(e);
+        }
     }
     for l in links {
         let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
@@ -131,6 +142,7 @@ fn add_item(
     id: Uuid,
     claims: Vec<ClaimMention>,
     opts: BuildOptions,
+    variants: &mut Vec<(Uuid, Box<QuoteVariant>)>,
 ) -> Uuid {
     let excerpt = item.excerpt();
     let m = &mut item.meta;
@@ -170,7 +182,7 @@ fn add_item(
         g.add_edge(e);
     }
     for c in claims {
-        add_claim(g, id, &item, c);
+        add_claim(g, id, &item, c, variants);
     }
     if opts.with_text
         && let Some(NodeData::Item(node)) = g.node_mut(id).map(|n| &mut n.data)
@@ -180,13 +192,22 @@ fn add_item(
     id
 }
 
-fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
+fn add_claim(
+    g: &mut Graph,
+    item_id: Uuid,
+    item: &Item,
+    mut c: ClaimMention,
+    variants: &mut Vec<(Uuid, Box<QuoteVariant>)>,
+) {
     let attributing = c.attributing_span();
     let key = claim_key(&c.text);
     if key.is_empty() {
         return;
     }
     let id = node_id("claim", &key);
+    if let Some(v) = c.variant_of.take() {
+        variants.push((id, v));
+    }
     g.upsert_node(Node::new(
         id,
         NodeData::Claim(ClaimNode {

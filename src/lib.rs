@@ -10,7 +10,7 @@
 //! | --- | --- | --- |
 //! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
-//! | link | items → reuse [`ItemLink`]s (reposts, shared text) | [`link_items`], [`link_items_with`] |
+//! | link | items → reuse [`ItemLink`]s (reposts, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
 //! | export | the graph → JSON or DOT | [`write_graph`], [`Format`] |
 //! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`] |
@@ -69,10 +69,14 @@ pub use read::{
 };
 
 // Claims and speakers.
-pub use extract::{ClaimMention, SpeakerMention, canonicalise_speakers, extract_claims};
+pub use extract::{
+    ClaimMention, QuoteVariant, SpeakerMention, canonicalise_speakers, extract_claims,
+};
 
 // Reuse between items.
-pub use link::{ItemLink, LinkKind, LinkParams, link_items, link_items_with};
+pub use link::{
+    ItemLink, LinkKind, LinkParams, link_items, link_items_with, mark_quote_variants,
+};
 
 // The graph.
 pub use build::{BuildOptions, build_graph};

@@ -10,6 +10,9 @@ mod direction;
 mod index;
 mod nearest;
 pub(crate) mod normalise;
+mod variants;
+
+pub use variants::mark_quote_variants;
 
 use crate::item::Item;
 use crate::progress::{NoProgress, Progress};
