@@ -91,7 +91,7 @@ pub use export::{Format, UnknownFormat, write as write_graph};
 // Provenance queries.
 pub use provenance::{
     Attribution, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
-    RepostDag, SourceNode, SourceStep, find_item, report_item, report_items, repost_dag,
+    RepostDag, SourceNode, SourceStep, VariantOf, find_item, report_item, report_items, repost_dag,
 };
 
 // The words the stages share.

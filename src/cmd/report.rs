@@ -70,6 +70,13 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
                     .collect();
                 writeln!(out, "    the items disagree: attributed {}", says.join(", "))?;
             }
+            if let Some(v) = &c.variant_of {
+                writeln!(
+                    out,
+                    "    a changed quotation of \"{}\": {}",
+                    v.original, v.difference
+                )?;
+            }
         }
         writeln!(out)?;
     }

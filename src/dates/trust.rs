@@ -1,7 +1,9 @@
 //! Whether an item's published date can be believed. A date is evidence of which copy came
-//! first only when nothing shows it to be wrong: a page published after it was collected, or
-//! after the newest input of the run was collected, or a web page dated before the web, is
-//! flagged (the item's warning says why) and not used.
+//! first only when nothing shows it to be wrong: a copy published after the day its input says
+//! it was collected, or a web page dated before the web, is flagged (the item's warning says
+//! why) and not used. An item whose input does not say when it was collected is compared with
+//! nothing else: a run may mix inputs collected years apart, so the newest collection of the
+//! run says nothing of another input's date.
 
 use crate::item::Item;
 use chrono::NaiveDate;
@@ -10,18 +12,15 @@ use chrono::NaiveDate;
 /// earlier has a default or a misread date.
 const WEB_START: (i32, u32, u32) = (1990, 1, 1);
 
-/// The run's view of dates: the newest day any of its inputs was collected.
+/// The run's view of dates. It holds nothing yet: every check is of one item's own dates; it
+/// stands for the run so that a check over all inputs has one place to go.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct DateCheck {
-    newest_retrieved: Option<NaiveDate>,
-}
+pub struct DateCheck {}
 
 impl DateCheck {
     /// The check for a run of `items`.
-    pub fn of(items: &[Item]) -> DateCheck {
-        DateCheck {
-            newest_retrieved: items.iter().filter_map(|i| i.meta.retrieved).max(),
-        }
+    pub fn of(_items: &[Item]) -> DateCheck {
+        DateCheck {}
     }
 
     /// Why `item`'s published date is not to be trusted, in words a fact-checker reads; None
@@ -33,13 +32,6 @@ impl DateCheck {
         {
             return Some(format!(
                 "published date {d} is after the day this copy was collected ({r}): not used to order copies"
-            ));
-        }
-        if let Some(r) = self.newest_retrieved
-            && d > r
-        {
-            return Some(format!(
-                "published date {d} is after the newest input was collected ({r}): not used to order copies"
             ));
         }
         let web_start = NaiveDate::from_ymd_opt(WEB_START.0, WEB_START.1, WEB_START.2)?;
@@ -98,7 +90,8 @@ mod tests {
         let check = DateCheck::of(&items);
         assert_eq!(check.doubt(&items[0]), None);
         assert!(check.doubt(&items[1]).unwrap().contains("after the day this copy was collected (2021-03-08)"));
-        assert!(check.doubt(&items[2]).unwrap().contains("after the newest input was collected (2021-03-08)"));
+        // Not said when it was collected: nothing to compare with.
+        assert_eq!(check.doubt(&items[2]), None);
         assert!(check.doubt(&items[3]).unwrap().contains("before the web"));
         // An old newspaper record with no URL is no web page.
         assert_eq!(check.doubt(&items[4]), None);

@@ -11,5 +11,7 @@ mod shown;
 
 pub use dag::{RepostDag, SourceNode, SourceStep, repost_dag};
 pub use find::{FindItemError, find_item};
-pub use report::{Attribution, ClaimFirstSeen, CopyOf, ItemReport, report_item, report_items};
+pub use report::{
+    Attribution, ClaimFirstSeen, CopyOf, ItemReport, VariantOf, report_item, report_items,
+};
 pub use shown::{CopyEvidence, ItemRef};

@@ -29,6 +29,18 @@ pub struct ClaimFirstSeen {
     /// When the items that hold the claim name different speakers: each speaker and the items
     /// that name it (most items first); empty when they agree.
     pub attributed: Vec<Attribution>,
+    /// When the claim is another's wording with words changed or left out: that wording (at
+    /// most 120 characters) and the difference.
+    pub variant_of: Option<VariantOf>,
+}
+
+/// The wording a quotation changes, and how.
+#[derive(Debug, Serialize)]
+pub struct VariantOf {
+    /// The original wording (at most 120 characters).
+    pub original: String,
+    /// The difference in words.
+    pub difference: String,
 }
 
 /// One speaker a claim is attributed to, and by which items.
@@ -179,6 +191,16 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
             speaker,
             first_in: item_ref(g, first),
             attributed: attributions(g, &mentions),
+            variant_of: g
+                .edges_from(e.target)
+                .find(|x| x.kind == EdgeKind::VariantOf)
+                .and_then(|x| match g.node(x.target).map(|n| &n.data) {
+                    Some(NodeData::Claim(o)) => Some(VariantOf {
+                        original: crate::vocab::excerpt(&o.text, 120),
+                        difference: x.detail().evidence.clone().unwrap_or_default(),
+                    }),
+                    _ => None,
+                }),
         });
     }
     quotes.sort();
