@@ -74,9 +74,7 @@ pub use extract::{
 };
 
 // Reuse between items.
-pub use link::{
-    ItemLink, LinkKind, LinkParams, link_items, link_items_with, mark_quote_variants,
-};
+pub use link::{ItemLink, LinkKind, LinkParams, link_items, link_items_with, mark_quote_variants};
 
 // The graph.
 pub use build::{BuildOptions, build_graph};

@@ -17,7 +17,12 @@ fn graph() -> Value {
 }
 
 /// reposts edges as (copy record id, source record id) → evidence, and each item's warnings.
-fn reposts_and_warnings(g: &Value) -> (HashMap<(String, String), String>, HashMap<String, Vec<String>>) {
+fn reposts_and_warnings(
+    g: &Value,
+) -> (
+    HashMap<(String, String), String>,
+    HashMap<String, Vec<String>>,
+) {
     let mut record = HashMap::new();
     let mut warnings = HashMap::new();
     for n in g["nodes"].as_array().unwrap() {
@@ -82,7 +87,9 @@ fn each_direction_rule_overrules_a_wrong_date() {
     assert!(e.contains("published 2021-07-03, after 2021-07-01"), "{e}");
     assert!(warnings["lamp-forge"].is_empty());
     // Dates that cannot be: after the copy was collected, or a web page before the web.
-    assert!(warnings["notes-future"][0].contains("after the day this copy was collected (2021-08-01)"));
+    assert!(
+        warnings["notes-future"][0].contains("after the day this copy was collected (2021-08-01)")
+    );
     assert!(warnings["notes-old"][0].contains("before the web"));
 }
 
@@ -111,11 +118,20 @@ fn a_copy_of_two_sources_and_a_story_through_two_copies() {
         text.contains("was copied from 2 item(s); 3 item(s) on the way, 1 first known source(s)"),
         "{text}"
     );
-    assert_eq!(text.matches("\"Barge aground\" (Associated Press").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("\"Barge aground\" (Associated Press").count(),
+        1,
+        "{text}"
+    );
     assert!(text.contains("    [3] (shown above)"), "{text}");
-    let dag: Value =
-        serde_json::from_str(&stdout_of(["origin", CORPUS, "--item", "lantern-barge", "--json"]))
-            .unwrap();
+    let dag: Value = serde_json::from_str(&stdout_of([
+        "origin",
+        CORPUS,
+        "--item",
+        "lantern-barge",
+        "--json",
+    ]))
+    .unwrap();
     assert_eq!(dag["nodes"].as_array().unwrap().len(), 4);
     assert_eq!(dag["edges"].as_array().unwrap().len(), 4);
     let first: Vec<&Value> = dag["nodes"]
@@ -144,9 +160,15 @@ fn an_item_key_matching_several_items_lists_them() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().collect();
-    assert!(lines[0].contains("4 items have titles containing \"Barge\""), "{err}");
+    assert!(
+        lines[0].contains("4 items have titles containing \"Barge\""),
+        "{err}"
+    );
     assert_eq!(lines.len(), 5, "{err}");
-    assert!(lines[1..].iter().all(|l| l.contains("barge.example/story")), "{err}");
+    assert!(
+        lines[1..].iter().all(|l| l.contains("barge.example/story")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -170,13 +192,20 @@ fn who_said_it_according_to_whom() {
         .filter(|e| e["kind"] == "contains" && e["target"] == claim["id"])
         .map(|e| {
             (
-                nodes[e["source"].as_str().unwrap()]["record_id"].as_str().unwrap(),
-                nodes[e["speaker"].as_str().unwrap()]["name"].as_str().unwrap(),
+                nodes[e["source"].as_str().unwrap()]["record_id"]
+                    .as_str()
+                    .unwrap(),
+                nodes[e["speaker"].as_str().unwrap()]["name"]
+                    .as_str()
+                    .unwrap(),
             )
         })
         .collect();
     named.sort();
-    assert_eq!(named, [("herald-wall", "Ilse Brandt"), ("lamp-wall", "Tomas Aalto")]);
+    assert_eq!(
+        named,
+        [("herald-wall", "Ilse Brandt"), ("lamp-wall", "Tomas Aalto")]
+    );
     // ...and the claim's said_by edges, one item each.
     let said_by: Vec<&Value> = edges
         .iter()
@@ -191,7 +220,10 @@ fn who_said_it_according_to_whom() {
         nodes[variant["source"].as_str().unwrap()]["text"],
         "We will rebuild the sea wall before the winter storms arrive"
     );
-    assert_eq!(variant["evidence"], "words changed: \"sea\" for \"harbour\"");
+    assert_eq!(
+        variant["evidence"],
+        "words changed: \"sea\" for \"harbour\""
+    );
 
     let report = stdout_of(["report", CORPUS]);
     assert!(report.contains(

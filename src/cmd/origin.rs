@@ -5,8 +5,8 @@ use super::output::AnswerArgs;
 use anyhow::Result;
 use claimtrace::{BuildOptions, RepostDag};
 use std::collections::HashMap;
-use uuid::Uuid;
 use std::io::Write;
+use uuid::Uuid;
 
 const USAGE: &str = "\
 Reads every input like `claimtrace graph`, finds the item given by --item (its node id, its
@@ -128,7 +128,11 @@ pub fn run(args: Args) -> Result<()> {
                 .iter()
                 .map(|r| {
                     let at = r.url.as_ref().or(r.location.as_ref());
-                    format!("  {} {r}{}", r.id, at.map(|u| format!(" {u}")).unwrap_or_default())
+                    format!(
+                        "  {} {r}{}",
+                        r.id,
+                        at.map(|u| format!(" {u}")).unwrap_or_default()
+                    )
                 })
                 .collect();
             anyhow::bail!("{e}:\n{}", lines.join("\n"));

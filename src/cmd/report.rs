@@ -68,7 +68,11 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
                         format!("to {} by {}", a.speaker, and_list(&by))
                     })
                     .collect();
-                writeln!(out, "    the items disagree: attributed {}", says.join(", "))?;
+                writeln!(
+                    out,
+                    "    the items disagree: attributed {}",
+                    says.join(", ")
+                )?;
             }
             if let Some(v) = &c.variant_of {
                 writeln!(

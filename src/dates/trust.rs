@@ -89,7 +89,12 @@ mod tests {
         ];
         let check = DateCheck::of(&items);
         assert_eq!(check.doubt(&items[0]), None);
-        assert!(check.doubt(&items[1]).unwrap().contains("after the day this copy was collected (2021-03-08)"));
+        assert!(
+            check
+                .doubt(&items[1])
+                .unwrap()
+                .contains("after the day this copy was collected (2021-03-08)")
+        );
         // Not said when it was collected: nothing to compare with.
         assert_eq!(check.doubt(&items[2]), None);
         assert!(check.doubt(&items[3]).unwrap().contains("before the web"));

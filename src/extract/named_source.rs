@@ -53,10 +53,16 @@ fn attributes(text: &str, s: usize, e: usize, name: &str) -> Option<(usize, usiz
         .map(|(i, w)| (start + i, w))
         .collect();
     // "according to (the) X", whatever X is: to_whom resolves only names it knows as outlets.
-    let tail: Vec<String> = before.iter().rev().take(3).map(|(_, w)| w.to_lowercase()).collect();
+    let tail: Vec<String> = before
+        .iter()
+        .rev()
+        .take(3)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
     let tail: Vec<&str> = tail.iter().map(String::as_str).collect();
     if let ["to", "according", ..] | ["the", "to", "according"] = tail.as_slice() {
-        let at = before[before.len() - tail.iter().position(|w| *w == "according").unwrap_or(0) - 1].0;
+        let at =
+            before[before.len() - tail.iter().position(|w| *w == "according").unwrap_or(0) - 1].0;
         return Some((at, e));
     }
     let near = before.len().saturating_sub(BEFORE);

@@ -270,22 +270,43 @@ mod tests {
         // A blog credited by both is no agency: the later one may have copied the earlier.
         let a = credit("Daily Lamp", (2020, 1, 1), "Lantern Blog");
         let b = credit("Harbour Gazette", (2020, 1, 2), "Lantern Blog");
-        assert_eq!(decide(&a, &b, same(), &DateCheck::default()).copy_source, Some((1, 0)));
+        assert_eq!(
+            decide(&a, &b, same(), &DateCheck::default()).copy_source,
+            Some((1, 0))
+        );
         // The agency's own item is their source.
         let wire = item("Associated Press", Some((2020, 1, 1)));
         let b = credit("Harbour Gazette", (2020, 1, 1), "Associated Press");
-        assert_eq!(decide(&wire, &b, same(), &DateCheck::default()).copy_source, Some((1, 0)));
+        assert_eq!(
+            decide(&wire, &b, same(), &DateCheck::default()).copy_source,
+            Some((1, 0))
+        );
     }
 
     #[test]
     fn later_date_then_containment_then_nothing() {
         let a = item("A", Some((2020, 1, 1)));
         let b = item("B", Some((2020, 1, 2)));
-        assert_eq!(decide(&a, &b, same(), &DateCheck::default()).copy_source, Some((1, 0)));
+        assert_eq!(
+            decide(&a, &b, same(), &DateCheck::default()).copy_source,
+            Some((1, 0))
+        );
         let a = item("A", Some((2020, 1, 1)));
         let b = item("B", Some((2020, 1, 1)));
-        assert_eq!(decide(&a, &b, [Shape::of_share(0.5), Shape::of_share(1.0)], &DateCheck::default()).copy_source, Some((0, 1)));
-        assert_eq!(decide(&a, &b, same(), &DateCheck::default()).copy_source, None);
+        assert_eq!(
+            decide(
+                &a,
+                &b,
+                [Shape::of_share(0.5), Shape::of_share(1.0)],
+                &DateCheck::default()
+            )
+            .copy_source,
+            Some((0, 1))
+        );
+        assert_eq!(
+            decide(&a, &b, same(), &DateCheck::default()).copy_source,
+            None
+        );
     }
 
     #[test]
@@ -294,6 +315,9 @@ mod tests {
         src.meta.url = Some("https://www.a.test/story/1/".into());
         let mut copy = item("B", None);
         copy.meta.source_urls.push("http://a.test/story/1".into());
-        assert_eq!(decide(&copy, &src, same(), &DateCheck::default()).copy_source, Some((0, 1)));
+        assert_eq!(
+            decide(&copy, &src, same(), &DateCheck::default()).copy_source,
+            Some((0, 1))
+        );
     }
 }

@@ -14,10 +14,10 @@ mod variants;
 
 pub use variants::mark_quote_variants;
 
+use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::{NoProgress, Progress};
 use crate::vocab::{Alignment, Span};
-use crate::dates::DateCheck;
 use align::{Prepared, Shared};
 use direction::Shape;
 use rayon::prelude::*;

@@ -152,8 +152,12 @@ fn variants(wordings: &[Wording]) -> HashMap<usize, QuoteVariant> {
             }
         }
         let need = rare.len().min(2);
-        let mut cands: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, c)| c >= need).collect();
-        cands.sort_by(|a, b| b.1.cmp(&a.1).then(wordings[a.0].key.cmp(&wordings[b.0].key)));
+        let mut cands: Vec<(usize, usize)> =
+            shared.into_iter().filter(|&(_, c)| c >= need).collect();
+        cands.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(wordings[a.0].key.cmp(&wordings[b.0].key))
+        });
         cands.truncate(MAX_CANDIDATES);
         for (m, _) in cands {
             if !compared.insert((n.min(m), n.max(m))) {
@@ -161,8 +165,7 @@ fn variants(wordings: &[Wording]) -> HashMap<usize, QuoteVariant> {
             }
             if let Some((changed, original, common, difference)) = compare(wordings, n, m) {
                 let better = best.get(&changed).is_none_or(|&(c, o, _)| {
-                    common > c
-                        || (common == c && rank(&wordings[original]) < rank(&wordings[o]))
+                    common > c || (common == c && rank(&wordings[original]) < rank(&wordings[o]))
                 });
                 if better {
                     best.insert(changed, (common, original, difference));
@@ -172,7 +175,10 @@ fn variants(wordings: &[Wording]) -> HashMap<usize, QuoteVariant> {
     }
     best.into_iter()
         .map(|(changed, (common, original, difference))| {
-            let shorter = wordings[changed].words.len().min(wordings[original].words.len());
+            let shorter = wordings[changed]
+                .words
+                .len()
+                .min(wordings[original].words.len());
             let confidence = (common as f64 / shorter as f64 * 1000.0).round() / 1000.0;
             (
                 changed,
@@ -189,7 +195,15 @@ fn variants(wordings: &[Wording]) -> HashMap<usize, QuoteVariant> {
 /// Which of two wordings is the original, smaller first: printed first (by trusted date), then
 /// by more items, then the longer, then the smaller key.
 #[allow(clippy::type_complexity)]
-fn rank(w: &Wording) -> (bool, Option<NaiveDate>, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>, &str) {
+fn rank(
+    w: &Wording,
+) -> (
+    bool,
+    Option<NaiveDate>,
+    std::cmp::Reverse<usize>,
+    std::cmp::Reverse<usize>,
+    &str,
+) {
     (
         w.first.is_none(),
         w.first,
@@ -227,7 +241,12 @@ fn compare(ws: &[Wording], a: usize, b: usize) -> Option<(usize, usize, usize, S
     } else {
         capture_diff_slices(Algorithm::Myers, &ws[original].words, &ws[changed].words)
     };
-    Some((changed, original, common, difference(&ws[original], &ws[changed], &ops)))
+    Some((
+        changed,
+        original,
+        common,
+        difference(&ws[original], &ws[changed], &ops),
+    ))
 }
 
 /// The difference of `changed` from `original` in their printed words.
@@ -243,7 +262,10 @@ fn difference(original: &Wording, changed: &Wording, ops: &[DiffOp]) -> String {
             DiffOp::Equal { .. } => {}
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => parts.push(format!("leaves out {}", shown(original, old_index, old_len))),
+            } => parts.push(format!(
+                "leaves out {}",
+                shown(original, old_index, old_len)
+            )),
             DiffOp::Insert {
                 new_index, new_len, ..
             } => {
@@ -265,7 +287,11 @@ fn difference(original: &Wording, changed: &Wording, ops: &[DiffOp]) -> String {
             }
         }
     }
-    let what = if only_cuts { "trimmed" } else { "words changed" };
+    let what = if only_cuts {
+        "trimmed"
+    } else {
+        "words changed"
+    };
     format!("{what}: {}", parts.join("; "))
 }
 
@@ -299,8 +325,10 @@ mod tests {
 
     #[test]
     fn changed_and_trimmed_quotes_point_to_the_original() {
-        let full = "The pier has served this island for ninety years and it deserves a proper farewell";
-        let changed = "The pier has served this island for ninety years and it deserves a grand farewell";
+        let full =
+            "The pier has served this island for ninety years and it deserves a proper farewell";
+        let changed =
+            "The pier has served this island for ninety years and it deserves a grand farewell";
         let trimmed = "The pier has served this island for ninety years";
         let other = "Tickets bought for the old pier remain valid until the summer";
         let items = [item((2021, 3, 2)), item((2021, 3, 3)), item((2021, 3, 4))];

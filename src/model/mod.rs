@@ -176,7 +176,12 @@ impl Graph {
     }
 
     /// The edge of `kind` from `source` to `target`, to change.
-    pub(crate) fn edge_mut(&mut self, source: Uuid, target: Uuid, kind: EdgeKind) -> Option<&mut Edge> {
+    pub(crate) fn edge_mut(
+        &mut self,
+        source: Uuid,
+        target: Uuid,
+        kind: EdgeKind,
+    ) -> Option<&mut Edge> {
         let (s, t) = (*self.nodes.get(&source)?, *self.nodes.get(&target)?);
         let e = self
             .inner

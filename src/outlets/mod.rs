@@ -105,7 +105,9 @@ pub fn is_news_agency(name: &str) -> bool {
 pub fn names_of(name: &str) -> Vec<&'static str> {
     entry_of(name).map_or_else(Vec::new, |i| {
         let e = &TABLE.entries[i];
-        std::iter::once(e.name).chain(e.aliases.iter().copied()).collect()
+        std::iter::once(e.name)
+            .chain(e.aliases.iter().copied())
+            .collect()
     })
 }
 

@@ -129,7 +129,11 @@ fn attributions(g: &Graph, mentions: &[&crate::model::Edge]) -> Vec<Attribution>
             }
         })
         .collect();
-    out.sort_by(|a, b| b.by.len().cmp(&a.by.len()).then_with(|| a.speaker.cmp(&b.speaker)));
+    out.sort_by(|a, b| {
+        b.by.len()
+            .cmp(&a.by.len())
+            .then_with(|| a.speaker.cmp(&b.speaker))
+    });
     out
 }
 

@@ -261,7 +261,9 @@ fn record_to_item(
     if let Some(r) = string_field(&map, &["retrieved", "date_download"]) {
         match parse_record_date(&r) {
             Some(d) => m.retrieved = Some(d),
-            None => item.warnings.push(format!("unreadable retrieval date {r:?}")),
+            None => item
+                .warnings
+                .push(format!("unreadable retrieval date {r:?}")),
         }
     }
     m.language = string_field(&map, &["language", "lang"]).and_then(|l| normalise_language(&l));

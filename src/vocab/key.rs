@@ -126,7 +126,8 @@ mod tests {
     fn claim_key_folds_punctuation_ellipses_and_case() {
         // One post printed three ways: a dash or a hyphen, a full stop or none, an ellipsis.
         let a = "Caught RED HANDED — very disappointed in the Harbor Board. There will never be a deal!";
-        let b = "Caught red handed - very disappointed in the Harbor Board There will never be a deal";
+        let b =
+            "Caught red handed - very disappointed in the Harbor Board There will never be a deal";
         let c = "Caught RED HANDED… very disappointed in the Harbor Board.  There will never be a deal!!";
         assert_eq!(claim_key(a), claim_key(b));
         assert_eq!(claim_key(a), claim_key(c));
@@ -135,7 +136,10 @@ mod tests {
             "caught red handed very disappointed in the harbor board there will never be a deal"
         );
         // Words stay words: an apostrophe inside one, a point or comma inside a number.
-        assert_eq!(claim_key("It’s $5.2 billion, 5,000 jobs"), "its 5.2 billion 5000 jobs");
+        assert_eq!(
+            claim_key("It’s $5.2 billion, 5,000 jobs"),
+            "its 5.2 billion 5000 jobs"
+        );
         assert_ne!(claim_key("the 5.2 plan"), claim_key("the 52 plan"));
         assert_eq!(claim_key("«الحرب انتهت»"), "الحرب انتهت");
         assert_eq!(claim_key("... — !"), "");
