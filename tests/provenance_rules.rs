@@ -16,13 +16,13 @@ fn graph() -> Value {
     serde_json::from_str(&stdout_of(["graph", CORPUS])).unwrap()
 }
 
+/// (copy record id, source record id) → the reposts edge's evidence.
+type Reposts = HashMap<(String, String), String>;
+/// Record id → the item's warnings.
+type Warnings = HashMap<String, Vec<String>>;
+
 /// reposts edges as (copy record id, source record id) → evidence, and each item's warnings.
-fn reposts_and_warnings(
-    g: &Value,
-) -> (
-    HashMap<(String, String), String>,
-    HashMap<String, Vec<String>>,
-) {
+fn reposts_and_warnings(g: &Value) -> (Reposts, Warnings) {
     let mut record = HashMap::new();
     let mut warnings = HashMap::new();
     for n in g["nodes"].as_array().unwrap() {
