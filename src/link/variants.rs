@@ -310,7 +310,7 @@ mod tests {
     fn quote(text: &str) -> ClaimMention {
         ClaimMention {
             text: text.into(),
-            span: (0, text.len()),
+            span: Span::new(0, text.len()),
             parts: Vec::new(),
             kind: ClaimKind::Direct,
             language: None,
