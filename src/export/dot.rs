@@ -32,6 +32,7 @@ fn edge_style(kind: EdgeKind) -> (&'static str, &'static str) {
         EdgeKind::SaidBy => "solid",
         EdgeKind::SaidOn => "dotted",
         EdgeKind::ReportedBy => "dashed",
+        EdgeKind::VariantOf => "dashed",
     };
     (edge_colour(kind), style)
 }

@@ -101,6 +101,8 @@ pub const EDGE_FIELDS: &[Field] = &[
     field("parts", Type::String),
     field("speaker_span", Type::String),
     field("cue", Type::String),
+    field("speaker", Type::String),
+    field("items", Type::Long),
     field("date", Type::String),
     field("aligned", Type::String),
 ];

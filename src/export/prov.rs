@@ -93,6 +93,8 @@ pub fn relation(kind: EdgeKind) -> Relation {
         EdgeKind::SaidBy => with(ATTRIBUTED, "ct:said_by"),
         EdgeKind::SaidOn => generated("ct:said_on"),
         EdgeKind::ReportedBy => with(INFLUENCED, "ct:reported_by"),
+        // A quotation with words changed or left out, derived from the wording it changes.
+        EdgeKind::VariantOf => with(DERIVED, "prov:Revision"),
     }
 }
 

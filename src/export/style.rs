@@ -27,6 +27,7 @@ pub fn edge_colour(kind: EdgeKind) -> &'static str {
         EdgeKind::SaidBy => "#38761d",
         EdgeKind::SaidOn => "#999999",
         EdgeKind::ReportedBy => "#1155cc",
+        EdgeKind::VariantOf => "#c27ba0",
     }
 }
 

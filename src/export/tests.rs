@@ -88,6 +88,15 @@ fn every_kind_nodes() -> Vec<Node> {
             }),
         ),
         node(
+            "claim",
+            "the bridge stays closed",
+            NodeData::Claim(ClaimNode {
+                text: "The bridge stays closed".into(),
+                claim_kind: ClaimKind::Direct,
+                language: Some("en".into()),
+            }),
+        ),
+        node(
             "date",
             "2026-03-12",
             NodeData::Date(DateNode {
@@ -99,14 +108,26 @@ fn every_kind_nodes() -> Vec<Node> {
 
 fn every_kind_edges(nodes: &[Node]) -> Vec<Edge> {
     let id = |i: usize| nodes[i].id;
-    let (wire, copy, blog, outlet, brandt, ministry, claim, date) =
-        (id(0), id(1), id(2), id(3), id(4), id(5), id(6), id(7));
+    let (wire, copy, blog, outlet, brandt, ministry, claim, variant, date) = (
+        id(0),
+        id(1),
+        id(2),
+        id(3),
+        id(4),
+        id(5),
+        id(6),
+        id(7),
+        id(8),
+    );
     let mut contains = Edge::new(EdgeKind::Contains, copy, claim).with_evidence(0.9, "said");
     let d = contains.detail_mut();
     d.span = Some(Span::new(10, 40));
     d.parts = Some(Box::new(vec![Span::new(10, 20), Span::new(30, 40)]));
     d.speaker_span = Some(Span::new(22, 28));
     d.cue = Some("said".into());
+    d.speaker = Some(brandt);
+    let mut said_by = Edge::new(EdgeKind::SaidBy, claim, brandt);
+    said_by.detail_mut().items = Some(2);
     let mut credits = Edge::new(EdgeKind::Credits, copy, outlet).with_evidence(1.0, NASTY);
     credits.detail_mut().date = Some("2026-03-12".into());
     let mut reposts = Edge::new(EdgeKind::Reposts, copy, wire).with_evidence(0.94, "shares");
@@ -125,10 +146,12 @@ fn every_kind_edges(nodes: &[Node]) -> Vec<Edge> {
         contains,
         Edge::new(EdgeKind::Contains, wire, claim),
         Edge::new(EdgeKind::Contains, blog, claim),
-        Edge::new(EdgeKind::SaidBy, claim, brandt),
+        said_by,
         Edge::new(EdgeKind::SaidBy, claim, ministry),
         Edge::new(EdgeKind::SaidOn, claim, date),
         Edge::new(EdgeKind::ReportedBy, claim, outlet),
+        Edge::new(EdgeKind::VariantOf, variant, claim).with_evidence(0.8, "open → closed"),
+        Edge::new(EdgeKind::Contains, blog, variant),
     ]
 }
 
@@ -249,7 +272,17 @@ fn claims_appear_earliest_first() {
     let g = every_kind_graph();
     let doc: serde_json::Value =
         serde_json::from_slice(&exported(&g, Format::ClaimsJsonld)).unwrap();
-    let claim = &doc["@graph"][0];
+    let claim = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("The bridge stays shut")
+        })
+        .unwrap();
     let urls: Vec<&str> = claim["appearance"]
         .as_array()
         .unwrap()
