@@ -43,6 +43,7 @@
 
 mod build;
 mod byline;
+mod credit;
 mod dates;
 mod export;
 mod extract;

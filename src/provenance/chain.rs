@@ -40,9 +40,30 @@ fn source_of(g: &Graph, id: Uuid) -> Option<&Edge> {
         })
 }
 
+/// Whether the chain ends at `at` for the outlets it credits: it credits an outlet other than
+/// its own, and `next` is neither that outlet's item nor one crediting it, so the credited
+/// original is not among the inputs (a Daily Mail copy crediting AP, linked by dates alone to
+/// ABC's copy of the same wire story, came from AP, not from ABC).
+fn credit_ends_chain(g: &Graph, at: Uuid, next: Uuid) -> bool {
+    let own = item_ref(g, at).outlet;
+    let credited: Vec<String> = target_labels(g, at, EdgeKind::Credits)
+        .into_iter()
+        .filter(|c| Some(c) != own.as_ref())
+        .collect();
+    if credited.is_empty() {
+        return false;
+    }
+    let next_outlet = item_ref(g, next).outlet;
+    let next_credits = target_labels(g, next, EdgeKind::Credits);
+    !credited
+        .iter()
+        .any(|c| Some(c) == next_outlet.as_ref() || next_credits.contains(c))
+}
+
 /// The chain of reposts from item `id` to its first known source, each step with its evidence:
 /// at every item the `reposts` edge of highest confidence is followed, never back to an item
-/// already on the chain. Where that source credits an outlet other than the first item's, the
+/// already on the chain, and not past an item that credits an outlet whose original is not
+/// among the inputs. Where that source credits an outlet other than the first item's, the
 /// story came from there before it (`credited`).
 ///
 /// ```
@@ -64,7 +85,8 @@ pub fn repost_chain(g: &Graph, id: Uuid) -> RepostChain {
     let mut at = id;
     loop {
         seen.insert(at);
-        let next = source_of(g, at).filter(|e| !seen.contains(&e.target));
+        let next = source_of(g, at)
+            .filter(|e| !seen.contains(&e.target) && !credit_ends_chain(g, at, e.target));
         chain.push(ChainStep {
             item: item_ref(g, at),
             copied_from_next: next.map(CopyEvidence::of),
