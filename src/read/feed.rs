@@ -132,7 +132,9 @@ impl Reader for FeedReader {
                 m.domain = o.domain;
             }
             let stated = credits::stated_sources(&content_html, &[], None, None);
-            m.credits = stated.credits;
+            for c in stated.credits {
+                crate::credit::push(m, c.outlet, c.evidence, c.date);
+            }
             m.source_urls = stated.source_urls;
             items.push(item);
         }
