@@ -406,6 +406,19 @@ pub fn classify(entry: &str) -> Named {
         return Named::Person(name);
     }
     if is_news_organisation(e) {
+        // "Northwind Wire Staff": the outlet's staff.
+        let mut words: Vec<&str> = e.split_whitespace().collect();
+        while words.len() > 2
+            && matches!(
+                bare_lower(words[words.len() - 1]).as_str(),
+                "staff" | "writer" | "writers" | "reporter" | "reporters" | "correspondent"
+                    | "correspondents" | "editor" | "editors" | "desk" | "team"
+            )
+        {
+            words.pop();
+        }
+        let e = words.join(" ");
+        let e = e.as_str();
         return match outlets::resolve(Some(e), None) {
             Some(o) if o.known || o.domain.is_some() => Named::Organisation(o.name),
             _ => Named::Organisation(e.to_string()),
@@ -517,6 +530,7 @@ mod tests {
         assert_eq!(classify("Associated Press Writer"), org("Associated Press"));
         assert_eq!(classify("Telegraph View"), org("The Telegraph"));
         assert_eq!(classify("Florida Today"), org("Florida Today"));
+        assert_eq!(classify("Northwind Wire Staff"), org("Northwind Wire"));
         assert_eq!(classify("Getty Images"), Named::Neither);
         assert_eq!(classify("Min Read"), Named::Neither);
         assert_eq!(classify("Published P.M. Et Feb."), Named::Neither);

@@ -85,6 +85,8 @@ pub(crate) fn credited_name(name: &str, strict: bool) -> Option<String> {
         .trim()
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '*'))
         .trim();
+    // "Reposted from the Harbor City Gazette": the article belongs to the sentence.
+    let n = n.strip_prefix("the ").unwrap_or(n);
     let words = n.split_whitespace().count();
     if words == 0 || words > 10 || !n.chars().any(char::is_alphabetic) {
         return None;
@@ -221,6 +223,10 @@ mod tests {
         assert_eq!(
             credited_name("إذاعة الوادي", true).as_deref(),
             Some("إذاعة الوادي")
+        );
+        assert_eq!(
+            credited_name("the Harbor City Gazette", false).as_deref(),
+            Some("Harbor City Gazette")
         );
         assert_eq!(credited_name("Jane Roe", false), None);
         assert_eq!(credited_name("regulatory filings", true), None);
