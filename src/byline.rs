@@ -38,6 +38,7 @@ const DESK_WORDS: &[&str] = &[
     "writer",
     "writers",
     "columnist",
+    "manager",
     "unknown",
     "anonymous",
     "guest",
