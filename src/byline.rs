@@ -60,11 +60,55 @@ const DESK_WORDS: &[&str] = &[
 /// ("Min Read", "Published P.M. Et Feb.", "About The Author", "Follow Author", "Your Money"): a
 /// name holding one is no person's.
 const FURNITURE_WORDS: &[&str] = &[
-    "about", "author", "authors", "avid", "reader", "read", "min", "more", "stories", "last",
-    "updated", "published", "posted", "written", "follow", "your", "my", "our", "et", "a.m.",
-    "p.m.", "am", "pm", "gmt", "bst", "edt", "est", "utc", "copyright", "share", "comments",
-    "email", "twitter", "facebook", "subscribe", "image", "images", "photo", "photos", "video",
-    "getty", "former", "money", "contact", "view", "profile", "this", "story", "article",
+    "about",
+    "author",
+    "authors",
+    "avid",
+    "reader",
+    "read",
+    "min",
+    "more",
+    "stories",
+    "last",
+    "updated",
+    "published",
+    "posted",
+    "written",
+    "follow",
+    "your",
+    "my",
+    "our",
+    "et",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "gmt",
+    "bst",
+    "edt",
+    "est",
+    "utc",
+    "copyright",
+    "share",
+    "comments",
+    "email",
+    "twitter",
+    "facebook",
+    "subscribe",
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "video",
+    "getty",
+    "former",
+    "money",
+    "contact",
+    "view",
+    "profile",
+    "this",
+    "story",
+    "article",
 ];
 
 /// Job titles printed after a name ("Alex Raskin Sports News Editor"): cut from the end.
@@ -95,9 +139,35 @@ const TITLE_TAIL: &[&str] = &[
 
 /// Month and weekday names and their abbreviations: a date printed into an author field.
 const DATE_WORDS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
     "sunday",
 ];
 
@@ -370,6 +440,8 @@ pub fn classify(entry: &str) -> Named {
         .find_map(|p| e.strip_prefix(p))
         .unwrap_or(e)
         .trim();
+    // "Bradley M. Kuhn (http://ebb.org/bkuhn/)": a link or a note after the name.
+    let e = e.split(" (").next().unwrap_or(e).trim();
     if e.is_empty() {
         return Named::Neither;
     }
@@ -412,8 +484,17 @@ pub fn classify(entry: &str) -> Named {
         while words.len() > 2
             && matches!(
                 bare_lower(words[words.len() - 1]).as_str(),
-                "staff" | "writer" | "writers" | "reporter" | "reporters" | "correspondent"
-                    | "correspondents" | "editor" | "editors" | "desk" | "team"
+                "staff"
+                    | "writer"
+                    | "writers"
+                    | "reporter"
+                    | "reporters"
+                    | "correspondent"
+                    | "correspondents"
+                    | "editor"
+                    | "editors"
+                    | "desk"
+                    | "team"
             )
         {
             words.pop();
@@ -454,7 +535,7 @@ pub fn authors<'a>(entries: impl IntoIterator<Item = &'a str>) -> Authors {
     for entry in entries {
         let whole = classify(entry);
         let parts: Vec<Named> = match whole {
-            Named::Organisation(_) => vec![whole],
+            Named::Organisation(_) | Named::Person(_) => vec![whole],
             _ => entry
                 .split([',', ';', '&', '|', '/', '\n', '،'])
                 .flat_map(|p| p.split(" and "))
@@ -519,12 +600,19 @@ mod tests {
     fn entries_are_cleaned_and_classified() {
         let person = |s: &str| Named::Person(s.to_string());
         let org = |s: &str| Named::Organisation(s.to_string());
-        assert_eq!(classify("Mark Prigg For Dailymail.Com"), person("Mark Prigg"));
+        assert_eq!(
+            classify("Mark Prigg For Dailymail.Com"),
+            person("Mark Prigg")
+        );
         assert_eq!(
             classify("Alex Raskin Sports News Editor For Dailymail.Com"),
             person("Alex Raskin")
         );
         assert_eq!(classify("More Stories Ian King"), person("Ian King"));
+        assert_eq!(
+            classify("Bradley M. Kuhn (http://ebb.org/bkuhn/)"),
+            person("Bradley M. Kuhn")
+        );
         assert_eq!(classify("Reuters In Berlin"), org("Reuters"));
         assert_eq!(classify("Reuters Editorial"), org("Reuters"));
         assert_eq!(classify("The Associated Press"), org("Associated Press"));
@@ -539,7 +627,9 @@ mod tests {
         assert_eq!(classify("Technology Corporation"), Named::Neither);
         assert!(is_organisation_name("Technology Corporation"));
         assert!(is_organisation_name("Cincinnati Zoo and Botanical Garden"));
-        assert!(!is_organisation_name("Regulatory filings, estimates from bank executives"));
+        assert!(!is_organisation_name(
+            "Regulatory filings, estimates from bank executives"
+        ));
         assert!(!is_organisation_name("Aerial image by Google"));
         assert!(!is_organisation_name("Jane Roe"));
     }
@@ -548,13 +638,21 @@ mod tests {
     fn author_fields_split_people_from_organisations() {
         let a = authors(["Lena Fischer", "Agence France-Presse"]);
         assert_eq!(a.people, ["Lena Fischer"]);
-        let orgs = |a: &Authors| a.organisations.iter().map(|(o, _)| o.clone()).collect::<Vec<_>>();
+        let orgs = |a: &Authors| {
+            a.organisations
+                .iter()
+                .map(|(o, _)| o.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(orgs(&a), ["Agence France-Presse"]);
         let a = authors(["By Lena Fischer and Tom Vale, AFP"]);
         assert_eq!(a.people, ["Lena Fischer", "Tom Vale"]);
         assert_eq!(
             a.organisations,
-            [("Agence France-Presse".to_string(), "By Lena Fischer and Tom Vale, AFP".to_string())]
+            [(
+                "Agence France-Presse".to_string(),
+                "By Lena Fischer and Tom Vale, AFP".to_string()
+            )]
         );
         let a = authors(["Palestinian News and Info Agency"]);
         assert_eq!(orgs(&a), ["WAFA"]);

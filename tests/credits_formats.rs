@@ -46,14 +46,29 @@ const AFP: &str = "Agence France-Presse";
 #[test]
 fn records_author_fields_and_footers() {
     let got = credits(&read("records.jsonl"));
-    expect(&got, "Ferry timetable cut for winter", &[AFP], &["Lena Fischer"]);
+    expect(
+        &got,
+        "Ferry timetable cut for winter",
+        &[AFP],
+        &["Lena Fischer"],
+    );
     expect(&got, "Ferry board meets", &[AP], &[]);
-    expect(&got, "Gull Island ferry returns", &["Reuters"], &["Tom Vale"]);
+    expect(
+        &got,
+        "Gull Island ferry returns",
+        &["Reuters"],
+        &["Tom Vale"],
+    );
     expect(&got, "Ferry copyright", &[AP], &[]);
     expect(&got, "Ferry contributed", &["Reuters", "Valley Radio"], &[]);
     expect(&got, "Ferry reporting", &["Reuters"], &[]);
     expect(&got, "Ferry inputs", &["Press Trust of India"], &[]);
-    expect(&got, "Ferry sign-off", &[AFP, "Deutsche Presse-Agentur"], &[]);
+    expect(
+        &got,
+        "Ferry sign-off",
+        &[AFP, "Deutsche Presse-Agentur"],
+        &[],
+    );
     expect(&got, "Ferry dash", &[AP], &[]);
     // Outlets missing from the curated table get their names as printed.
     expect(&got, "Ferry originally", &["The Ridge Ledger"], &[]);
@@ -78,8 +93,14 @@ fn records_keep_the_printed_words_as_evidence() {
             .unwrap();
         it.meta.credits[0].evidence.clone()
     };
-    assert_eq!(evidence("Ferry board meets"), "authors: The Associated Press");
-    assert_eq!(evidence("Ferry copyright"), "Copyright 2021 The Associated Press.");
+    assert_eq!(
+        evidence("Ferry board meets"),
+        "authors: The Associated Press"
+    );
+    assert_eq!(
+        evidence("Ferry copyright"),
+        "Copyright 2021 The Associated Press."
+    );
     assert_eq!(evidence("Ferry sign-off"), "(AFP, dpa)");
     assert_eq!(evidence("Ferry dateline"), "PORT ELLIS (Reuters) -");
 }
@@ -88,7 +109,12 @@ fn records_keep_the_printed_words_as_evidence() {
 fn pages_bylines_json_ld_organisations_and_footers() {
     let got = credits(&read("marsh-review.html"));
     // A JSON-LD author typed Organization, and the copyright line under the story.
-    expect(&got, "Winter ferry timetable", &["Northwind Wire", AP], &["Lena Fischer"]);
+    expect(
+        &got,
+        "Winter ferry timetable",
+        &["Northwind Wire", AP],
+        &["Lena Fischer"],
+    );
     let got = credits(&read("marsh-review-pier.html"));
     let (outlets, authors) = got.values().next().unwrap();
     assert_eq!(outlets, &[AFP], "a byline naming a person and an agency");
@@ -99,7 +125,12 @@ fn pages_bylines_json_ld_organisations_and_footers() {
 fn feed_authors_and_footers() {
     let got = credits(&read("lantern.rss"));
     expect(&got, "Ferry feed with wire author", &[AP, "Reuters"], &[]);
-    expect(&got, "Ferry feed originally", &["The Ridge Ledger"], &["Tom Vale"]);
+    expect(
+        &got,
+        "Ferry feed originally",
+        &["The Ridge Ledger"],
+        &["Tom Vale"],
+    );
 }
 
 #[test]
@@ -108,11 +139,25 @@ fn text_dump_footers() {
     assert_eq!(got.len(), 5, "{got:?}");
     expect(&got, "Ferry timetable cut", &[AP], &["Tom Vale"]);
     expect(&got, "Ferry board meets", &[AP], &["Ana Ruiz"]);
-    expect(&got, "Gull Island crossings", &["Valley Radio"], &["Mara Holt"]);
-    expect(&got, "Winter sailings", &["Press Trust of India"], &["Ben Oduya"]);
+    expect(
+        &got,
+        "Gull Island crossings",
+        &["Valley Radio"],
+        &["Mara Holt"],
+    );
+    expect(
+        &got,
+        "Winter sailings",
+        &["Press Trust of India"],
+        &["Ben Oduya"],
+    );
     expect(&got, "New hull trials", &[AFP], &["Tom Vale"]);
     // Credit lines are metadata: they leave the post's text.
     for it in read("island-dump.txt") {
-        assert!(!it.text.contains("(AFP)") && !it.text.contains("Copyright"), "{}", it.text);
+        assert!(
+            !it.text.contains("(AFP)") && !it.text.contains("Copyright"),
+            "{}",
+            it.text
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! read here from the raw records with a few plain patterns, apart from the library's own
 //! recognisers. Skipped, visibly, when ../shared is absent.
 
-use claimtrace::{EdgeKind, Graph, NodeData, NoProgress, Settings, graph_of_items, read_inputs};
+use claimtrace::{EdgeKind, Graph, NoProgress, NodeData, Settings, graph_of_items, read_inputs};
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -57,12 +57,13 @@ fn gold(record: &serde_json::Value) -> BTreeSet<&'static str> {
         .filter(|l| !l.is_empty())
         .collect();
     let dateline = Regex::new(r"^[^()\n]{0,60}\((AP|Reuters|AFP)\)\s*[-–—]").unwrap();
-    let copyright =
-        Regex::new(r"^Copyright \d{4} (The Associated Press|Reuters|AFP)\b").unwrap();
+    let copyright = Regex::new(r"^Copyright \d{4} (The Associated Press|Reuters|AFP)\b").unwrap();
     let contributed =
         Regex::new(r"^(The Associated Press|Reuters|AFP) contributed to this report").unwrap();
-    let reuters_form = Regex::new(r"\((?:Additional )?(?:[Rr]eporting|Writing) by [^)]*Editing by").unwrap();
-    let sign_off = Regex::new(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})*\s+)?\((AFP|Reuters|AP)[,)]").unwrap();
+    let reuters_form =
+        Regex::new(r"\((?:Additional )?(?:[Rr]eporting|Writing) by [^)]*Editing by").unwrap();
+    let sign_off =
+        Regex::new(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})*\s+)?\((AFP|Reuters|AP)[,)]").unwrap();
     if let Some(c) = lines.first().and_then(|l| dateline.captures(l)) {
         out.extend(agency(&c[1]));
     }

@@ -11,7 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora");
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/names/sample.tsv");
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/names/sample.tsv"
+);
 
 /// (kind, name) of every author (`written_by`) and speaker (`said_by`) in the graph.
 fn names(g: &Graph) -> BTreeSet<(&'static str, String)> {
@@ -75,8 +78,15 @@ fn speaker_and_author_names_are_people_or_organisations() {
             .collect();
         let good = judged.iter().filter(|l| l.as_str() != "not-a-name").count();
         let p = good as f64 / judged.len() as f64;
-        eprintln!("{kind}: precision {p:.3} on {} labelled names", judged.len());
-        assert!(judged.len() >= 150, "{kind}: only {} labelled names found", judged.len());
+        eprintln!(
+            "{kind}: precision {p:.3} on {} labelled names",
+            judged.len()
+        );
+        assert!(
+            judged.len() >= 150,
+            "{kind}: only {} labelled names found",
+            judged.len()
+        );
         assert!(p >= floor, "{kind} precision {p:.3} < {floor}");
     }
 }

@@ -68,7 +68,7 @@ pub struct LineCredit {
 /// `words` is the line's word count (the dump segmenter has it already).
 pub fn line_credit(line: &str, words: u32, place: Place) -> Option<LineCredit> {
     let t = line.trim();
-    if t.is_empty() || words > 60 {
+    if t.is_empty() || words > 60 || !phrases::may_credit(t) {
         return None;
     }
     FAMILIES
@@ -106,7 +106,19 @@ pub(crate) fn credited_name(name: &str, strict: bool) -> Option<String> {
     if byline::is_organisation_name(n) || (caseless && words <= 6) {
         return Some(known.name);
     }
-    (!strict && !byline::is_person_name(n)).then_some(known.name)
+    // Unambiguous phrases take any name, but a name: capitalised words joined by a few small
+    // ones ("Mama Robotnik originally published on the NeoGAF forum before revising ..." names
+    // no outlet).
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "and" | "the" | "for" | "de" | "du" | "la" | "al" | "el" | "&"
+        )
+    };
+    let name_shaped = words <= 8
+        && n.split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || small(w));
+    (!strict && name_shaped && !byline::is_person_name(n)).then_some(known.name)
 }
 
 /// Sets an item's authors and the credits its author field or byline states: the people it
@@ -152,23 +164,20 @@ pub fn add_text_credits(items: &mut [Item]) {
         if let Some((outlet, printed)) = dateline_credit(&it.text) {
             push(&mut it.meta, outlet, printed.to_string(), None);
         }
-        let lines: Vec<&str> = it
-            .text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let foot = lines.len().saturating_sub(FOOT_LINES);
-        for (i, l) in lines.iter().enumerate() {
-            let place = if i + 1 == lines.len() {
-                Place::Last
-            } else if i >= foot {
-                Place::Foot
-            } else if i < HEAD_LINES {
-                Place::Line
-            } else {
-                continue;
-            };
+        // The first lines, then the last ones (last first), without walking the middle.
+        let mut lines = it.text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let head: Vec<&str> = lines.by_ref().take(HEAD_LINES).collect();
+        let mut foot: Vec<&str> = lines.rev().take(FOOT_LINES).collect();
+        // A short text's foot reaches into its head.
+        let from_head = FOOT_LINES.saturating_sub(foot.len()).min(head.len());
+        foot.extend(head[head.len() - from_head..].iter().rev());
+        let head = &head[..head.len() - from_head];
+        let at = head.iter().map(|l| (*l, Place::Line)).chain(
+            foot.iter()
+                .enumerate()
+                .map(|(i, l)| (*l, if i == 0 { Place::Last } else { Place::Foot })),
+        );
+        for (l, place) in at {
             let words = l.split_whitespace().count() as u32;
             if let Some(c) = line_credit(l, words, place) {
                 for o in c.outlets {
@@ -187,6 +196,9 @@ pub fn add_text_credits(items: &mut [Item]) {
 
 /// Drops credits to the item's own outlet.
 fn drop_own_credits(meta: &mut ItemMeta) {
+    if meta.credits.is_empty() {
+        return;
+    }
     let own = outlets::resolve(
         meta.outlet.as_deref(),
         meta.url
@@ -229,6 +241,11 @@ mod tests {
             Some("Harbor City Gazette")
         );
         assert_eq!(credited_name("Jane Roe", false), None);
+        assert_eq!(
+            credited_name("NeoGAF forum before revising it for Kotaku", false),
+            None
+        );
+        assert_eq!(credited_name("BGR.com", false).as_deref(), Some("bgr.com"));
         assert_eq!(credited_name("regulatory filings", true), None);
         assert_eq!(credited_name("Ridgeback", true), None);
         assert_eq!(credited_name("2018", false), None);

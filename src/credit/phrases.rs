@@ -6,8 +6,52 @@
 
 use super::{LineCredit, credited_name};
 use crate::byline;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// The words some family needs, any case: a line with none of them and not shaped like a
+/// sign-off states no credit. One pass over the line, before any family looks at it: the dump
+/// segmenter asks about every line of a dump, and `read` about the first and last lines of
+/// every item.
+static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "appeared first",
+            "originally",
+            "first published",
+            "first appeared",
+            "first posted",
+            "republished",
+            "reprinted",
+            "posted",
+            "translated",
+            "نقلا",
+            "copyright",
+            "©",
+            "(c)",
+            "contributed",
+            "reporting by",
+            "material from",
+            "editing by",
+            "with input",
+            "source",
+            "credit",
+            "via",
+            "المصدر",
+            "ماخذ",
+            "منبع",
+            "courtesy",
+            "بشکریہ",
+        ])
+        .expect("credit trigger words")
+});
+
+/// Whether some family may match `t`: a trigger word, or a sign-off's shape.
+pub(super) fn may_credit(t: &str) -> bool {
+    t.ends_with(')') || t.ends_with(").") || t.starts_with(['—', '–', '-']) || TRIGGERS.is_match(t)
+}
 
 /// Where in a story a line stands, as far as credits are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -126,7 +170,10 @@ fn found(outlets: Vec<String>, evidence: &str) -> Option<LineCredit> {
 fn one(name: &str, strict: bool, evidence: &str) -> Option<LineCredit> {
     let name = name.trim();
     if name.starts_with("http://") || name.starts_with("https://") {
-        let url = name.split_whitespace().next()?.trim_end_matches(['.', ',', ')']);
+        let url = name
+            .split_whitespace()
+            .next()?
+            .trim_end_matches(['.', ',', ')']);
         let o = crate::outlets::resolve(None, crate::outlets::domain_of_url(url).as_deref())?;
         let mut c = found(vec![o.name], evidence)?;
         c.url = Some(url.to_string());
@@ -185,7 +232,9 @@ static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn originally(t: &str) -> Option<LineCredit> {
-    if !has_ci(t, "originally") && !has_ci(t, "first published") && !has_ci(t, "first appeared")
+    if !has_ci(t, "originally")
+        && !has_ci(t, "first published")
+        && !has_ci(t, "first appeared")
         && !has_ci(t, "first posted")
     {
         return None;
@@ -202,7 +251,14 @@ static REPUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn republished(t: &str) -> Option<LineCredit> {
-    let lead = ["republished", "reprinted", "reposted", "re-posted", "posted", "translated"];
+    let lead = [
+        "republished",
+        "reprinted",
+        "reposted",
+        "re-posted",
+        "posted",
+        "translated",
+    ];
     if !lead.iter().any(|w| has_ci(t, w)) && !t.starts_with("نقلا") {
         return None;
     }
@@ -223,7 +279,10 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn copyright(t: &str) -> Option<LineCredit> {
-    if !(t.starts_with('©') || t.starts_with("(c)") || t.starts_with("(C)") || has_ci(t.get(..9)?, "copyright"))
+    if !(t.starts_with('©')
+        || t.starts_with("(c)")
+        || t.starts_with("(C)")
+        || has_ci(t.get(..9)?, "copyright"))
     {
         return None;
     }
@@ -302,7 +361,16 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn source(t: &str) -> Option<LineCredit> {
     let fw = first_word(t);
-    let lead = ["source", "sources", "credit", "credits", "via", "المصدر", "ماخذ", "منبع"];
+    let lead = [
+        "source",
+        "sources",
+        "credit",
+        "credits",
+        "via",
+        "المصدر",
+        "ماخذ",
+        "منبع",
+    ];
     if !lead.iter().any(|w| fw.eq_ignore_ascii_case(w)) {
         return None;
     }
@@ -352,7 +420,10 @@ fn sign_off(t: &str) -> Option<LineCredit> {
         t
     };
     // "— Jane Roe": a person signs an opinion piece; only organisations credit.
-    if list.split([',', '/']).any(|p| byline::is_person_name(p.trim())) {
+    if list
+        .split([',', '/'])
+        .any(|p| byline::is_person_name(p.trim()))
+    {
         return None;
     }
     found(each(list), evidence)
@@ -405,11 +476,16 @@ mod tests {
     #[test]
     fn dateline_family() {
         let f = &FAMILIES[0];
-        let c = f.recognise("ERIE, Pa. (AP) - Snow continues to fall").unwrap();
+        let c = f
+            .recognise("ERIE, Pa. (AP) - Snow continues to fall")
+            .unwrap();
         assert_eq!(c.outlets, ["Associated Press"]);
         assert_eq!(c.evidence, "ERIE, Pa. (AP) -");
         // Near miss: a parenthesis inside the first sentence.
-        assert!(f.recognise("The senator said the vote (AP) would come").is_none());
+        assert!(
+            f.recognise("The senator said the vote (AP) would come")
+                .is_none()
+        );
         // Only at the start of a text.
         assert!(at("WASHINGTON (AP) — The Senate voted", Place::Foot).is_none());
     }
@@ -419,13 +495,22 @@ mod tests {
         let t = "The post Storm hits coast appeared first on The Harbour Gazette.";
         assert_eq!(credits(t, Place::Line), ["The Harbour Gazette"]);
         // Near miss: the words in running text.
-        assert!(at("Her post on the storm first appeared on a forum.", Place::Line).is_none());
+        assert!(
+            at(
+                "Her post on the storm first appeared on a forum.",
+                Place::Line
+            )
+            .is_none()
+        );
     }
 
     #[test]
     fn originally_family() {
         assert_eq!(
-            credits("This article originally appeared on Ridge Ledger.", Place::Line),
+            credits(
+                "This article originally appeared on Ridge Ledger.",
+                Place::Line
+            ),
             ["Ridge Ledger"]
         );
         assert_eq!(
@@ -448,7 +533,8 @@ mod tests {
 
     #[test]
     fn republished_family() {
-        let t = "This article is republished from The Conversation under a Creative Commons license.";
+        let t =
+            "This article is republished from The Conversation under a Creative Commons license.";
         assert_eq!(credits(t, Place::Line), ["The Conversation"]);
         assert_eq!(
             credits("Reposted from Harbour Gazette.", Place::Line),
@@ -474,8 +560,14 @@ mod tests {
         let c = line_credit(t, 15, Place::Foot).unwrap();
         assert_eq!(c.outlets, ["Associated Press"]);
         assert_eq!(c.evidence, "Copyright 2018 The Associated Press.");
-        assert_eq!(credits("© 2020 Harbour Gazette", Place::Last), ["Harbour Gazette"]);
-        assert_eq!(credits("Copyright © 2018 NPR. All rights reserved.", Place::Foot), ["NPR"]);
+        assert_eq!(
+            credits("© 2020 Harbour Gazette", Place::Last),
+            ["Harbour Gazette"]
+        );
+        assert_eq!(
+            credits("Copyright © 2018 NPR. All rights reserved.", Place::Foot),
+            ["NPR"]
+        );
         // Near misses: a photographer's credit, no name, a person, and not at the foot.
         assert!(at("©Philippe Lopez (AFP)", Place::Last).is_none());
         assert!(at("Copyright 2018. Follow INSIDER on Twitter.", Place::Last).is_none());
@@ -486,7 +578,10 @@ mod tests {
     #[test]
     fn contributed_family() {
         assert_eq!(
-            credits("The Associated Press contributed to this report.", Place::Foot),
+            credits(
+                "The Associated Press contributed to this report.",
+                Place::Foot
+            ),
             ["Associated Press"]
         );
         assert_eq!(
@@ -498,14 +593,29 @@ mod tests {
             ["Reuters"]
         );
         // Near misses: people, and a person of an outlet.
-        assert!(at("Tom Vale in Seoul and Ana Ruiz in Tokyo contributed to this report.", Place::Foot).is_none());
-        assert!(at("NPR's Sarah Knight contributed to this report.", Place::Foot).is_none());
+        assert!(
+            at(
+                "Tom Vale in Seoul and Ana Ruiz in Tokyo contributed to this report.",
+                Place::Foot
+            )
+            .is_none()
+        );
+        assert!(
+            at(
+                "NPR's Sarah Knight contributed to this report.",
+                Place::Foot
+            )
+            .is_none()
+        );
     }
 
     #[test]
     fn reporting_by_family() {
         assert_eq!(
-            credits("(Reporting by Mara Holt; Editing by Ben Oduya)", Place::Last),
+            credits(
+                "(Reporting by Mara Holt; Editing by Ben Oduya)",
+                Place::Last
+            ),
             ["Reuters"]
         );
         let t = "The ferry runs again. (Writing by Mara Holt; Editing by Ben Oduya)";
@@ -518,7 +628,10 @@ mod tests {
 
     #[test]
     fn with_inputs_family() {
-        assert_eq!(credits("(With inputs from PTI)", Place::Line), ["Press Trust of India"]);
+        assert_eq!(
+            credits("(With inputs from PTI)", Place::Line),
+            ["Press Trust of India"]
+        );
         assert_eq!(
             credits("With inputs from Reuters and AFP", Place::Foot),
             ["Reuters", "Agence France-Presse"]
@@ -534,7 +647,13 @@ mod tests {
         assert_eq!(credits("المصدر: سبوتنيك", Place::Line), ["Sputnik"]);
         assert_eq!(credits("ماخذ: خبر ایجنسی", Place::Line), ["خبر ایجنسی"]);
         // Near misses: a chart's source, a person, running text.
-        assert!(at("Source: Regulatory filings, estimates from bank executives", Place::Line).is_none());
+        assert!(
+            at(
+                "Source: Regulatory filings, estimates from bank executives",
+                Place::Line
+            )
+            .is_none()
+        );
         assert!(at("Source: Aerial image by Google", Place::Line).is_none());
         assert!(at("Source: Jane Roe", Place::Line).is_none());
         assert!(at("Sources say the talks failed", Place::Line).is_none());
@@ -542,7 +661,10 @@ mod tests {
 
     #[test]
     fn courtesy_family() {
-        assert_eq!(credits("Courtesy of Valley Radio", Place::Line), ["Valley Radio"]);
+        assert_eq!(
+            credits("Courtesy of Valley Radio", Place::Line),
+            ["Valley Radio"]
+        );
         assert_eq!(credits("بشکریہ روزنامہ صبح", Place::Line), ["روزنامہ صبح"]);
         // Near misses: a person's photo, a caption's credit.
         assert!(at("Courtesy of Brian Vale", Place::Line).is_none());
@@ -557,14 +679,26 @@ mod tests {
             ["Agence France-Presse", "Deutsche Presse-Agentur"]
         );
         assert_eq!(
-            credits("The ferry will run again on Monday, he said. (Reuters)", Place::Last),
+            credits(
+                "The ferry will run again on Monday, he said. (Reuters)",
+                Place::Last
+            ),
             ["Reuters"]
         );
-        assert_eq!(credits("— Associated Press", Place::Last), ["Associated Press"]);
+        assert_eq!(
+            credits("— Associated Press", Place::Last),
+            ["Associated Press"]
+        );
         // Near misses: not the last line, a person, a photo credit, a parenthesis in a sentence.
         assert!(at("(AFP)", Place::Foot).is_none());
         assert!(at("— Jane Roe", Place::Last).is_none());
-        assert!(at("Offshore firms created by a law firm ©jgd (AFP)", Place::Last).is_none());
+        assert!(
+            at(
+                "Offshore firms created by a law firm ©jgd (AFP)",
+                Place::Last
+            )
+            .is_none()
+        );
         assert!(at("The vote was close (Reuters)", Place::Last).is_none());
         assert!(at("(China Daily 10/03/2017 page4)", Place::Last).is_none());
     }

@@ -72,7 +72,8 @@ pub fn split(
         }
         if has_body
             && ((layout.bylines == Some(BylineAt::Foot) && shapes::byline(t, line.words).is_some())
-                || (layout.credit_ends_post && crate::credit::line_credit(t, line.words, Place::Line).is_some()))
+                || (layout.credit_ends_post
+                    && crate::credit::line_credit(t, line.words, Place::Line).is_some()))
         {
             flush(&mut buf, day);
             has_body = false;

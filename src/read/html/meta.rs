@@ -257,7 +257,10 @@ fn typed_names(v: &Value, organisations: bool) -> Vec<String> {
     match v {
         Value::Object(o) if is_org(o) != organisations => Vec::new(),
         Value::String(_) if organisations => Vec::new(),
-        Value::Array(a) => a.iter().flat_map(|x| typed_names(x, organisations)).collect(),
+        Value::Array(a) => a
+            .iter()
+            .flat_map(|x| typed_names(x, organisations))
+            .collect(),
         _ => names(v),
     }
 }

@@ -235,7 +235,11 @@ pub fn page_item_with(
     if let Some(b) = &byline {
         crate::credit::read_authors(m, "byline", [b.as_str()]);
     }
-    crate::credit::read_authors(m, "JSON-LD author", pm.ld.authors.iter().map(String::as_str));
+    crate::credit::read_authors(
+        m,
+        "JSON-LD author",
+        pm.ld.authors.iter().map(String::as_str),
+    );
     // An author the page types as an organisation is one, whatever its name looks like.
     for o in &pm.ld.author_organisations {
         if let Some(outlet) = outlets::resolve(Some(o), None) {
