@@ -255,6 +255,14 @@ fn record_to_item(
             None => item.warnings.push(format!("unreadable date {p:?}")),
         }
     }
+    if let Some(r) = string_field(&map, &["retrieved", "date_download"]) {
+        match parse_record_date(&r) {
+            Some(d) => m.retrieved = Some(d),
+            None => item
+                .warnings
+                .push(format!("unreadable retrieval date {r:?}")),
+        }
+    }
     m.language = string_field(&map, &["language", "lang"]).and_then(|l| normalise_language(&l));
     m.source_urls = list_field(
         &map,
