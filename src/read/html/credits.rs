@@ -1,7 +1,7 @@
 //! Reposts a page or feed entry owns up to in its markup: JSON-LD isBasedOn, a canonical URL on
-//! another site, and the links of "Originally published at <a href=...>" and WordPress's "The
-//! post X appeared first on <a href=...>Y</a>." (the URLs the text loses; the phrases' words are
-//! the `credit` module's families, which read every item's text).
+//! another site, and the links of "Originally published at `<a href=...>`" and WordPress's "The
+//! post X appeared first on `<a href=...>Y</a>`." (the URLs the text loses; the phrases' words
+//! are the `credit` module's families, which read every item's text).
 
 use crate::item::Credit;
 use crate::outlets;
