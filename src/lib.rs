@@ -44,6 +44,7 @@
 
 mod build;
 mod byline;
+mod credit;
 mod dates;
 mod export;
 mod extract;
