@@ -2,7 +2,8 @@
 //! edges of the contract. Ids follow from canonical keys, so the graph does not depend on the
 //! order items arrive in.
 
-use crate::extract::{ClaimMention, SpeakerMention};
+use crate::dates::DateCheck;
+use crate::extract::{ClaimMention, QuoteVariant, SpeakerMention};
 use crate::item::Item;
 use crate::link::{ItemLink, LinkKind};
 use crate::model::ids::node_id;
@@ -37,7 +38,7 @@ pub fn build_graph(
 ) -> Graph {
     let mut g = Graph::new();
     let keyed = items::key_items(&items);
-    let mut notes: Vec<Vec<String>> = vec![Vec::new(); items.len()];
+    let mut notes = date_warnings(&items, links);
     for v in &keyed.versions {
         notes[v.first].push(format!(
             "another capture of this {} has a different text: a later version of this item \
@@ -52,6 +53,8 @@ pub fn build_graph(
     }
     let mut item_ids = Vec::with_capacity(items.len());
     let mut claims = claims.into_iter();
+    // Quotations that vary another's wording: linked once every claim node is in.
+    let mut variants: Vec<(Uuid, Box<QuoteVariant>)> = Vec::new();
     for (i, (mut item, notes)) in items.into_iter().zip(notes).enumerate() {
         let item_claims = claims.next().unwrap_or_default();
         let id = node_id("item", &keyed.keys[i]);
@@ -60,12 +63,12 @@ pub fn build_graph(
         if keyed.same_as[i].is_some() {
             continue;
         }
-        notes.into_iter().for_each(|n| {
+        for n in notes {
             if !item.warnings.contains(&n) {
                 item.warnings.push(n);
             }
-        });
-        add_item(&mut g, item, id, item_claims, opts);
+        }
+        add_item(&mut g, item, id, item_claims, opts, &mut variants);
     }
     for v in &keyed.versions {
         let evidence = format!("the same {}, another text", v.shared);
@@ -73,6 +76,14 @@ pub fn build_graph(
             Edge::new(EdgeKind::VersionOf, item_ids[v.later], item_ids[v.first])
                 .with_evidence(1.0, evidence),
         );
+    }
+    for (changed, v) in variants {
+        let original = node_id("claim", &claim_key(&v.original));
+        if original != changed && g.node(original).is_some() {
+            let e = Edge::new(EdgeKind::VariantOf, changed, original)
+                .with_evidence(v.confidence, v.difference);
+            g.add_edge(e);
+        }
     }
     for l in links {
         let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
@@ -92,6 +103,26 @@ pub fn build_graph(
     g
 }
 
+/// What each item's dates must be warned of: a date the run cannot believe, and a date earlier
+/// than the source the item is shown to copy (sorted: links come in input order).
+fn date_warnings(items: &[Item], links: &[ItemLink]) -> Vec<Vec<String>> {
+    let check = DateCheck::of(items);
+    let mut out: Vec<Vec<String>> = items
+        .iter()
+        .map(|it| check.doubt(it).into_iter().collect())
+        .collect();
+    for l in links.iter().filter(|l| l.kind == LinkKind::Reposts) {
+        if let Some(w) = check.earlier_than_source(&items[l.copy], &items[l.source]) {
+            out[l.copy].push(w);
+        }
+    }
+    for w in &mut out {
+        w.sort();
+        w.dedup();
+    }
+    out
+}
+
 /// Adds an item, its metadata edges and its claims.
 fn add_item(
     g: &mut Graph,
@@ -99,6 +130,7 @@ fn add_item(
     id: Uuid,
     claims: Vec<ClaimMention>,
     opts: BuildOptions,
+    variants: &mut Vec<(Uuid, Box<QuoteVariant>)>,
 ) -> Uuid {
     let excerpt = item.excerpt();
     let m = &mut item.meta;
@@ -138,7 +170,7 @@ fn add_item(
         g.add_edge(e);
     }
     for c in claims {
-        add_claim(g, id, &item, c);
+        add_claim(g, id, &item, c, variants);
     }
     if opts.with_text
         && let Some(NodeData::Item(node)) = g.node_mut(id).map(|n| &mut n.data)
@@ -148,13 +180,22 @@ fn add_item(
     id
 }
 
-fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
+fn add_claim(
+    g: &mut Graph,
+    item_id: Uuid,
+    item: &Item,
+    mut c: ClaimMention,
+    variants: &mut Vec<(Uuid, Box<QuoteVariant>)>,
+) {
     let attributing = c.attributing_span();
     let key = claim_key(&c.text);
     if key.is_empty() {
         return;
     }
     let id = node_id("claim", &key);
+    if let Some(v) = c.variant_of.take() {
+        variants.push((id, v));
+    }
     g.upsert_node(Node::new(
         id,
         NodeData::Claim(ClaimNode {
@@ -163,26 +204,38 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
             language: c.language.or_else(|| item.meta.language.clone()),
         }),
     ));
+    // A second mention of the claim in one item adds nothing: the item names it once.
+    if g.edge_mut(item_id, id, EdgeKind::Contains).is_some() {
+        return;
+    }
+    let speaker = c.speaker.as_ref().map(
+        |SpeakerMention {
+             name,
+             aliases,
+             roles,
+             ..
+         }| add_speaker(g, name, aliases, roles),
+    );
     let mut e = Edge::new(EdgeKind::Contains, item_id, id);
     let d = e.detail_mut();
-    d.span = Some(item.span(c.span.into()));
+    d.span = Some(item.span(c.span));
     if !c.parts.is_empty() {
-        d.parts = Some(Box::new(
-            c.parts.iter().map(|&p| item.span(p.into())).collect(),
-        ));
+        d.parts = Some(Box::new(c.parts.iter().map(|&p| item.span(p)).collect()));
     }
-    d.speaker_span = attributing.map(|p| item.span(p.into()));
+    d.speaker_span = attributing.map(|p| item.span(p));
     d.cue = c.cue;
+    d.speaker = speaker;
     g.add_edge(e);
-    if let Some(SpeakerMention {
-        name,
-        aliases,
-        roles,
-        ..
-    }) = &c.speaker
-    {
-        let s = add_speaker(g, name, aliases, roles);
-        g.add_edge(Edge::new(EdgeKind::SaidBy, id, s));
+    if let Some(s) = speaker {
+        // The claim's said_by edges are the aggregate of its items' attributions.
+        match g.edge_mut(id, s, EdgeKind::SaidBy) {
+            Some(e) => *e.detail_mut().items.get_or_insert(0) += 1,
+            None => {
+                let mut e = Edge::new(EdgeKind::SaidBy, id, s);
+                e.detail_mut().items = Some(1);
+                g.add_edge(e);
+            }
+        }
     }
     if let Some(d) = c.said_on {
         let d = add_date(g, d);

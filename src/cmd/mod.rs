@@ -64,8 +64,11 @@ pub fn main() -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            // Error messages quote inputs (file names, record ids): escaped for the terminal.
-            eprintln!("error: {}", terminal::shown(format!("{e:#}")));
+            // Error messages quote inputs (file names, record ids): escaped for the terminal,
+            // line by line (a message may list the items a key matches, one per line).
+            let message = format!("{e:#}");
+            let lines: Vec<String> = message.split('\n').map(terminal::shown).collect();
+            eprintln!("error: {}", lines.join("\n"));
             if e.downcast_ref::<Usage>().is_some() {
                 eprintln!("\nFor more information, try '--help'.");
                 2

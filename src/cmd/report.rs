@@ -11,7 +11,8 @@ const USAGE: &str = "\
 Reads every input like `claimtrace graph` and prints, for each item, where it came from in
 plain words: what it is a copy of (with the shared text and the evidence of direction), who
 copied it, what it shares text with, which outlets it credits, its first known source, whom it
-quotes, and where each of its claims first appeared among the inputs. Items are listed by date,
+quotes, and where each of its claims first appeared among the inputs; where the items holding a
+claim name different speakers, it says who attributes it to whom. Items are listed by date,
 then title.
 
 Examples:
@@ -63,10 +64,43 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
                 safe(who),
                 safe(&c.claim)
             )?;
+            if !c.attributed.is_empty() {
+                // One line per disagreement: who said it, according to whom.
+                let says: Vec<String> = c
+                    .attributed
+                    .iter()
+                    .map(|a| {
+                        let by: Vec<String> = a.by.iter().map(shown).collect();
+                        format!("to {} by {}", safe(&a.speaker), and_list(&by))
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "    the items disagree: attributed {}",
+                    says.join(", ")
+                )?;
+            }
+            if let Some(v) = &c.variant_of {
+                writeln!(
+                    out,
+                    "    a changed quotation of \"{}\": {}",
+                    safe(&v.original),
+                    safe(&v.difference)
+                )?;
+            }
         }
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(v: &[String]) -> String {
+    match v {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 pub fn run(args: Args) -> Result<()> {

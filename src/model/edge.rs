@@ -28,6 +28,9 @@ pub enum EdgeKind {
     SaidOn,
     /// claim → outlet: the outlet the speaker said it to, or that first carried it.
     ReportedBy,
+    /// claim → claim: a quotation printed with words changed or left out → the wording it
+    /// changes (`evidence`: the difference in words).
+    VariantOf,
     /// item → item: a later version → the first, two captures of one URL or record id with
     /// different texts.
     VersionOf,
@@ -35,7 +38,7 @@ pub enum EdgeKind {
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 11] = [
+    pub const ALL: [EdgeKind; 12] = [
         EdgeKind::PublishedBy,
         EdgeKind::PublishedOn,
         EdgeKind::WrittenBy,
@@ -46,6 +49,7 @@ impl EdgeKind {
         EdgeKind::SaidBy,
         EdgeKind::SaidOn,
         EdgeKind::ReportedBy,
+        EdgeKind::VariantOf,
         EdgeKind::VersionOf,
     ];
 
@@ -62,6 +66,7 @@ impl EdgeKind {
             EdgeKind::SaidBy => "said_by",
             EdgeKind::SaidOn => "said_on",
             EdgeKind::ReportedBy => "reported_by",
+            EdgeKind::VariantOf => "variant_of",
             EdgeKind::VersionOf => "version_of",
         }
     }
@@ -90,12 +95,29 @@ pub struct EdgeDetail {
     /// `contains`: the reporting verb or turn marker.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// `contains`: the speaker node this item names as the claim's speaker (each item's own
+    /// attribution; the claim's `said_by` edges are the aggregate).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_optional_id"
+    )]
+    pub speaker: Option<Uuid>,
+    /// `said_by`: how many items name that speaker for the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<u32>,
     /// `credits`: the date the credited original carried, where the item prints it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `reposts` / `same_text`: the aligned passages.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aligned: Vec<Alignment>,
+}
+
+fn serialize_optional_id<S: serde::Serializer>(id: &Option<Uuid>, s: S) -> Result<S::Ok, S::Error> {
+    match id {
+        Some(id) => super::ids::serialize_id(id, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// An edge of the graph, from `source` to `target`.
@@ -124,6 +146,8 @@ static NO_DETAIL: EdgeDetail = EdgeDetail {
     parts: None,
     speaker_span: None,
     cue: None,
+    speaker: None,
+    items: None,
     date: None,
     aligned: Vec::new(),
 };
