@@ -12,8 +12,8 @@
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
 //! | link | items → reuse [`ItemLink`]s (reposts, shared text) | [`link_items`], [`link_items_with`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
-//! | export | the graph → JSON or DOT | [`write_graph`], [`Format`] |
-//! | provenance | questions to the graph | [`find_item`], [`repost_chain`], [`report_item`], [`report_items`] |
+//! | export | the graph → JSON, DOT or an HTML view | [`write_graph`], [`Format`], [`write_view`] |
+//! | provenance | questions to the graph | [`find_item`], [`repost_chain`], [`report_item`], [`report_items`], [`story_items`], [`story_graph`], [`summarize`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
 //! any other way. A stage can also run on its own, for a job that spreads items over machines:
@@ -82,12 +82,13 @@ pub use model::{
 };
 
 // Exports.
-pub use export::{Format, UnknownFormat, write as write_graph};
+pub use export::{Format, UnknownFormat, ViewOptions, write as write_graph, write_view};
 
 // Provenance queries.
 pub use provenance::{
-    ChainStep, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
-    RepostChain, find_item, report_item, report_items, repost_chain,
+    ChainStep, ClaimFirstSeen, CopyEvidence, CopyGroup, CopyOf, Credited, Disagreement,
+    FindItemError, ItemRef, ItemReport, MostCopied, RepostChain, Summary, find_item, report_item,
+    report_items, repost_chain, stories, story_graph, story_items, summarize,
 };
 
 // The words the stages share.

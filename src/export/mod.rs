@@ -2,10 +2,14 @@
 //! so the same graph gives the same bytes.
 
 mod dot;
+mod html;
 mod json;
+mod look;
 
 use crate::model::Graph;
 use std::io::{self, Write};
+
+pub use html::{ViewOptions, write as write_view};
 
 /// A format the graph can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,17 +18,21 @@ pub enum Format {
     Json,
     /// Graphviz DOT, for `dot -Tsvg`.
     Dot,
+    /// One self-contained HTML page that draws the story on a timeline, offline
+    /// ([`write_view`] with the default [`ViewOptions`]).
+    Html,
 }
 
 impl Format {
     /// Every format, in the order a list of them is shown.
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot, Format::Html];
 
     /// The format's name, as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Html => "html",
         }
     }
 
@@ -33,6 +41,7 @@ impl Format {
         match self {
             Format::Json => "the graph contract (schemas/graph.schema.json)",
             Format::Dot => "Graphviz DOT, for dot -Tsvg",
+            Format::Html => "an interactive page that opens offline (like claimtrace view)",
         }
     }
 }
@@ -66,5 +75,6 @@ pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> io::Result<(
     match format {
         Format::Json => json::write(graph, out),
         Format::Dot => dot::write(graph, out),
+        Format::Html => html::write(graph, &ViewOptions::default(), out),
     }
 }

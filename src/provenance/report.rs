@@ -2,7 +2,10 @@
 //! quotes and where each of its claims first appeared.
 
 use super::chain::repost_chain;
-use super::shown::{CopyEvidence, ItemRef, item_ref, same_text_with, target_labels};
+use super::shown::{
+    CopyEvidence, ItemRef, all_items, by_date, first_printed, item_ref, same_text_with,
+    target_labels,
+};
 use crate::model::{EdgeKind, Graph, NodeData};
 use serde::Serialize;
 use uuid::Uuid;
@@ -52,31 +55,6 @@ pub struct ItemReport {
     pub claims: Vec<ClaimFirstSeen>,
 }
 
-/// The ids of the graph's items, by date (undated first), then label, then id.
-fn item_ids(g: &Graph) -> Vec<Uuid> {
-    let mut v: Vec<(Option<String>, String, Uuid)> = g
-        .sorted_nodes()
-        .into_iter()
-        .filter_map(|n| match &n.data {
-            NodeData::Item(it) => Some((
-                it.published.map(|d| d.to_string()),
-                n.label().into_owned(),
-                n.id,
-            )),
-            _ => None,
-        })
-        .collect();
-    v.sort();
-    v.into_iter().map(|(_, _, id)| id).collect()
-}
-
-fn published(g: &Graph, id: Uuid) -> Option<String> {
-    match g.node(id).map(|n| &n.data) {
-        Some(NodeData::Item(it)) => it.published.map(|d| d.to_string()),
-        _ => None,
-    }
-}
-
 /// The provenance of item `id`: what it is a copy of (with the evidence), who copied it, what it
 /// shares text with, what it credits, its first known source ([`repost_chain`]) and what that
 /// credits, whom it quotes, where each of its claims first appeared, and a summary in words.
@@ -118,12 +96,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
             .into_iter()
             .next();
         quotes.extend(speaker.clone());
-        let first = g
-            .edges_to(e.target)
-            .filter(|x| x.kind == EdgeKind::Contains)
-            .map(|x| x.source)
-            .min_by_key(|&i| (published(g, i).is_none(), published(g, i), i))
-            .unwrap_or(id);
+        let first = first_printed(g, e.target).unwrap_or(id);
         claims.push(ClaimFirstSeen {
             claim: crate::vocab::excerpt(&c.text, 120),
             speaker,
@@ -201,7 +174,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn report_items(g: &Graph) -> Vec<ItemReport> {
-    item_ids(g)
+    by_date(g, all_items(g))
         .into_iter()
         .map(|id| report_item(g, id))
         .collect()
