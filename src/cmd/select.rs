@@ -28,7 +28,14 @@ impl SelectArgs {
         if self.only.is_empty() {
             return Ok(g);
         }
-        Ok(g.subgraph(|n| self.only.contains(&n.kind)))
+        let kinds = g.subgraph(|n| self.only.contains(&n.kind));
+        // What only the left-out kinds joined to the story (an outlet a claim named) would
+        // stand alone in the picture: items stay, other nodes only with a line left.
+        Ok(kinds.subgraph(|n| {
+            n.kind == NodeKind::Item
+                || kinds.edges_from(n.id).next().is_some()
+                || kinds.edges_to(n.id).next().is_some()
+        }))
     }
 }
 
