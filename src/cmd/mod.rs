@@ -9,6 +9,7 @@ mod output;
 mod progress;
 mod report;
 mod select;
+mod summary;
 mod view;
 
 use clap::{Parser, Subcommand};
