@@ -174,13 +174,11 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
     ));
     let mut e = Edge::new(EdgeKind::Contains, item_id, id);
     let d = e.detail_mut();
-    d.span = Some(item.span(c.span.into()));
+    d.span = Some(item.span(c.span));
     if !c.parts.is_empty() {
-        d.parts = Some(Box::new(
-            c.parts.iter().map(|&p| item.span(p.into())).collect(),
-        ));
+        d.parts = Some(Box::new(c.parts.iter().map(|&p| item.span(p)).collect()));
     }
-    d.speaker_span = attributing.map(|p| item.span(p.into()));
+    d.speaker_span = attributing.map(|p| item.span(p));
     d.cue = c.cue;
     g.add_edge(e);
     if let Some(SpeakerMention {

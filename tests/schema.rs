@@ -40,7 +40,7 @@ fn full_graph_json(with_text: bool) -> Value {
     let quote_end = text.find('”').unwrap();
     let claim = |offset: usize| ClaimMention {
         text: text[3..quote_end - 1].to_string(),
-        span: (offset + 3, offset + quote_end - 1),
+        span: Span::new(offset + 3, offset + quote_end - 1),
         parts: Vec::new(),
         kind: ClaimKind::Direct,
         language: Some("en".into()),
@@ -48,7 +48,7 @@ fn full_graph_json(with_text: bool) -> Value {
             name: "Noor Castellan".into(),
             aliases: vec!["Castellan".into()],
             roles: vec!["Chief Engineer".into()],
-            span: (offset + 31, offset + 44),
+            span: Span::new(offset + 31, offset + 44),
         }),
         cue: Some("said".into()),
         reported_by: Some("Valley Radio".into()),
