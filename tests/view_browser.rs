@@ -475,13 +475,14 @@ fn first_render_times() {
         };
         let first = o.eval("Number(document.body.dataset.rendered)");
         let items = o.eval("window.claimtraceView.drawnItems()");
+        let stages = o.eval("JSON.stringify(window.claimtraceView.timings)");
         // Responds: a search over everything, timed in the page.
         let search = o.eval(
             "(function () { var t = performance.now(); var s = document.getElementById('search'); \
              s.value = 'the'; s.dispatchEvent(new Event('input')); return performance.now() - t; })()",
         );
         println!(
-            "{}: {items} items, first frame at {first} ms after navigation start, errors {:?}, requests {:?}, search dispatch {search} ms",
+            "{}: {items} items, first frame at {first} ms after navigation start (stages {stages}), errors {:?}, requests {:?}, search dispatch {search} ms",
             page.display(),
             o.errors(),
             o.other_requests()

@@ -5,8 +5,10 @@
 (function () {
   "use strict";
 
+  // When each stage of drawing the page ended, in ms since navigation start (for measurements).
+  var timings = { script: performance.now() };
   var D = JSON.parse(document.getElementById("claimtrace-data").textContent);
-  var started = performance.now();
+  timings.parsed = performance.now();
   var $ = function (id) { return document.getElementById(id); };
   var big = D.items.length > 2000;
 
@@ -40,8 +42,6 @@
   }
 
   // ---- lookups ----
-  var kindOf = {};
-  D.edge_kinds.forEach(function (k, i) { kindOf[k.kind] = i; });
   var itemEdges = D.items.map(function () { return []; });
   var claimEdges = {};
   D.edges.forEach(function (e, n) {
@@ -146,6 +146,7 @@
     return "#dddddd";
   }
 
+  timings.elements = performance.now();
   var cy = cytoscape({
     container: $("graph"), elements: elements, style: style, layout: { name: "preset" },
     minZoom: 0.02, maxZoom: 3, boxSelectionEnabled: false,
@@ -165,6 +166,7 @@
       }
     });
   }
+  timings.cytoscape = performance.now();
   bow(cy.edges());
   var firstRender = null;
   cy.one("render", function () {
@@ -217,6 +219,7 @@
 
   // ---- what is shown: toggles, focus ----
   var focus = null; // a story's number, or null for every story
+  var shownFocus = null; // the focus the items were last shown and placed for
   function inFocus(i) { return focus === null || D.items[i].story === focus; }
   function claimsWanted() {
     var want = [];
@@ -235,16 +238,22 @@
     var showClaims = $("show-claims").checked, showPeople = $("show-speakers").checked;
     var people = {};
     if (showPeople) want.forEach(function (c) { D.claims[c].speakers.forEach(function (p) { people[p] = true; }); });
+    // Ten thousand items are only touched when the focus changes.
+    var focusChanged = focus !== shownFocus;
     cy.batch(function () {
-      cy.nodes(".item").forEach(function (n) { n.toggleClass("hidden", !inFocus(+n.id().slice(1))); });
-      cy.nodes(".credited").forEach(function (n) {
-        n.toggleClass("hidden", !D.credited[+n.id().slice(1)].by.some(inFocus));
-      });
+      if (focusChanged) {
+        cy.nodes(".item").forEach(function (n) { n.toggleClass("hidden", !inFocus(+n.id().slice(1))); });
+        cy.nodes(".credited").forEach(function (n) {
+          n.toggleClass("hidden", !D.credited[+n.id().slice(1)].by.some(inFocus));
+        });
+      }
       cy.nodes(".claim").forEach(function (n) { n.toggleClass("hidden", !(showClaims && wanted[+n.id().slice(1)])); });
       cy.nodes(".person").forEach(function (n) { n.toggleClass("hidden", !(showPeople && people[+n.id().slice(1)])); });
       cy.nodes(".day").toggleClass("hidden", !$("show-days").checked);
     });
-    placeForFocus();
+    // Unfocused, everything stands where claimtrace put it, newly drawn claims included.
+    if (focusChanged || focus !== null) placeForFocus();
+    shownFocus = focus;
     var status = D.title + " · " + D.stories + " stor" + (D.stories === 1 ? "y" : "ies");
     if ((showClaims || showPeople) && !D.limits.claims_all && focus === null) {
       status += " · " + D.claims.length + " claims: focus one story to see its claims";
@@ -309,8 +318,23 @@
     return bottom;
   }
   function fitShown() {
+    if (focus === null) {
+      // Everything: the box is known from the layout, so no node's size is measured.
+      var bottom = D.lanes.length ? D.lanes[D.lanes.length - 1].y + D.lanes[D.lanes.length - 1].h : 0;
+      cy.nodes(".claim, .person").not(".hidden").forEach(function (n) {
+        bottom = Math.max(bottom, n.position("y") + 30);
+      });
+      fitBox(left, top - 60, right, bottom, 30);
+      return;
+    }
     var shown = cy.nodes(".item, .credited, .claim, .person").not(".hidden");
-    cy.fit(shown.length ? shown.union(cy.nodes(".lanelabel, .day").not(".hidden")) : undefined, 30);
+    cy.fit(shown.union(cy.nodes(".lanelabel, .day").not(".hidden")), 30);
+  }
+  function fitBox(x1, y1, x2, y2, pad) {
+    var w = Math.max(cy.width() - 2 * pad, 10), h = Math.max(cy.height() - 2 * pad, 10);
+    var zoom = Math.min(w / Math.max(x2 - x1, 1), h / Math.max(y2 - y1, 1));
+    zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+    cy.viewport({ zoom: zoom, pan: { x: cy.width() / 2 - zoom * (x1 + x2) / 2, y: cy.height() / 2 - zoom * (y1 + y2) / 2 } });
   }
   function focusStory(s) {
     focus = s;
@@ -357,7 +381,7 @@
       it.credits.forEach(function (c) {
         var li = el("li", null, "says it comes from " + c.outlet);
         if (c.date) add(li, ", dated " + c.date);
-        if (c.evidence) add(li, " (the item says: “" + c.evidence + "”)");
+        if (c.evidence) add(li, " (evidence: “" + c.evidence + "”)");
         add(li, c.node !== null && c.node !== undefined ? " — the original is not in these inputs" : " — the original is in these inputs");
         add(ul, li);
       });
@@ -657,8 +681,10 @@
   cy.on("tap", "node.person", function (ev) { showMatches(itemsOf({ what: "speaker", i: +ev.target.id().slice(1) })); });
   cy.on("tap", function (ev) { if (ev.target === cy) clearMatches(); });
 
+  timings.wired = performance.now();
   refresh();
   fitShown();
+  timings.ready = performance.now();
 
   // For tests and measurements: what is drawn, and when the first frame was.
   window.claimtraceView = {
@@ -666,7 +692,7 @@
     data: D,
     ready: true,
     firstRenderMs: function () { return firstRender === null ? null : firstRender; },
-    setupMs: performance.now() - started,
+    timings: timings,
     drawnItems: function () { return cy.nodes(".item").not(".hidden").length; },
     openItem: function (i) { openItem(i, true); },
     // Where item i is on the page, in CSS pixels, for a real click.
