@@ -11,7 +11,7 @@ use crate::model::{Edge, EdgeKind, Graph, ItemNode, NodeData, NodeKind};
 use crate::provenance::{first_printed, stories};
 use crate::vocab::{Alignment, ClaimKind, excerpt};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
 /// The page's data (field names short: a 10,000-item view carries them many times).
@@ -238,12 +238,11 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
 
     // Credits whose original is not in the inputs: no item of the crediting item's story was
     // published by the credited outlet. Those outlets get a node of their own.
-    let mut story_outlets: HashMap<(usize, Uuid), ()> = HashMap::new();
-    for (i, p) in publisher.iter().enumerate() {
-        if let Some(o) = p {
-            story_outlets.insert((story_of[i], *o), ());
-        }
-    }
+    let story_outlets: HashSet<(usize, Uuid)> = publisher
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.map(|o| (story_of[i], o)))
+        .collect();
     let mut item_credits: Vec<Vec<(Uuid, &Edge)>> = vec![Vec::new(); items.len()];
     let mut credited_at: BTreeMap<Uuid, (Option<String>, Vec<usize>)> = BTreeMap::new();
     for e in edges.iter().filter(|e| e.kind == EdgeKind::Credits) {
@@ -251,7 +250,7 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
             continue;
         };
         item_credits[i].push((e.target, e));
-        if story_outlets.contains_key(&(story_of[i], e.target)) {
+        if story_outlets.contains(&(story_of[i], e.target)) {
             continue;
         }
         let when = e.detail().date.clone().or_else(|| date_of(i));
@@ -464,7 +463,7 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
     let mut edge_kinds: Vec<EdgeKindLine> = EDGE_LOOKS
         .iter()
         .filter(|l| l.layer != Layer::Layout)
-        .map(|l| edge_kind_line(l.kind, g))
+        .map(|l| edge_kind_line(l.kind))
         .collect();
     let mut kind_ix: HashMap<EdgeKind, usize> = EDGE_LOOKS
         .iter()
@@ -475,7 +474,7 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
     for k in kinds_used {
         if !kind_ix.contains_key(&k) && edge_look(k).layer != Layer::Layout {
             kind_ix.insert(k, edge_kinds.len());
-            edge_kinds.push(edge_kind_line(k, g));
+            edge_kinds.push(edge_kind_line(k));
         }
     }
     let view_edges: Vec<ViewEdge> = edges
@@ -608,7 +607,8 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
             credited_only: key.is_some_and(|o| !publisher.contains(&Some(o))),
         })
         .collect();
-    let outlets_n = lane_names.keys().flatten().count();
+    // Outlets that published items (credited-only lanes are not theirs).
+    let outlets_n = publisher.iter().flatten().collect::<BTreeSet<_>>().len();
     let claims_all = claims.len() <= opts.claims_limit;
     ViewData {
         title: format!(
@@ -660,7 +660,7 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
     }
 }
 
-fn edge_kind_line(kind: EdgeKind, _g: &Graph) -> EdgeKindLine {
+fn edge_kind_line(kind: EdgeKind) -> EdgeKindLine {
     let l = edge_look(kind);
     EdgeKindLine {
         kind: kind.as_str(),

@@ -84,8 +84,10 @@
     elements.push({ group: "nodes", classes: "day undated", data: { id: "undated", label: "no date" },
       position: { x: D.undated_x, y: top - 34 }, selectable: false, grabbable: false });
   }
+  // A big view's labels are short: every word of a label is measured when the page opens.
+  function shortLabel(t) { return big && t.length > 40 ? t.slice(0, 38) + "…" : t; }
   D.items.forEach(function (it, i) {
-    var label = (it.odd.length ? "⚠ " : "") + it.label;
+    var label = (it.odd.length ? "⚠ " : "") + shortLabel(it.label);
     elements.push({ group: "nodes", classes: "item" + (it.odd.length ? " odd" : ""),
       data: { id: "i" + i, label: label }, position: { x: it.x, y: it.y }, grabbable: false });
   });
@@ -483,8 +485,8 @@
         var it = D.items[side[0]];
         if (it.text && e.al.length) {
           var counts = marked(box, it.text, side[1], side[2]);
-          add(col, el("p", "muted", counts.shared + " words shared, " + counts.other + " words " +
-            (side[2] === "dropped" ? (oneOther ? "only here" : "left out by the copy") : (oneOther ? "only here" : "added by the copy"))));
+          add(col, el("p", "muted", counts.other + " word" + (counts.other === 1 ? " " : "s ") +
+            (oneOther ? "only here" : side[2] === "dropped" ? "left out by the copy" : "added by the copy")));
         } else {
           add(box, it.excerpt);
           add(col, el("p", "muted", "The full text is not in this page (" + D.limits.texts +
@@ -695,6 +697,7 @@
     timings: timings,
     drawnItems: function () { return cy.nodes(".item").not(".hidden").length; },
     openItem: function (i) { openItem(i, true); },
+    find: search,
     // Where item i is on the page, in CSS pixels, for a real click.
     itemPoint: function (i) {
       var p = cy.getElementById("i" + i).renderedPosition(), r = $("graph").getBoundingClientRect();
