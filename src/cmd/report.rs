@@ -11,7 +11,8 @@ const USAGE: &str = "\
 Reads every input like `claimtrace graph` and prints, for each item, where it came from in
 plain words: what it is a copy of (with the shared text and the evidence of direction), who
 copied it, what it shares text with, which outlets it credits, its first known source, whom it
-quotes, and where each of its claims first appeared among the inputs. Items are listed by date,
+quotes, and where each of its claims first appeared among the inputs; where the items holding a
+claim name different speakers, it says who attributes it to whom. Items are listed by date,
 then title, after a summary of them all: items and outlets, the groups of copies with their
 first known sources, the most copied items, the outlets credited, the claims attributed to
 different speakers. --item reports one story: the items joined to that item by copying.
@@ -69,6 +70,29 @@ fn write_text(report: &Report, claims: ClaimsShown, out: &mut dyn Write) -> std:
                 format!("first in {}", c.first_in)
             };
             writeln!(out, "  claim ({who}): \"{}\" — {first}", c.claim)?;
+            if !c.attributed.is_empty() {
+                // One line per disagreement: who said it, according to whom.
+                let says: Vec<String> = c
+                    .attributed
+                    .iter()
+                    .map(|a| {
+                        let by: Vec<String> = a.by.iter().map(|r| r.to_string()).collect();
+                        format!("to {} by {}", a.speaker, and_list(&by))
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "    the items disagree: attributed {}",
+                    says.join(", ")
+                )?;
+            }
+            if let Some(v) = &c.variant_of {
+                writeln!(
+                    out,
+                    "    a changed quotation of \"{}\": {}",
+                    v.original, v.difference
+                )?;
+            }
         }
         if r.claims.len() > claims.0 {
             writeln!(
@@ -80,6 +104,15 @@ fn write_text(report: &Report, claims: ClaimsShown, out: &mut dyn Write) -> std:
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(v: &[String]) -> String {
+    match v {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 pub fn run(args: Args) -> Result<()> {

@@ -183,6 +183,16 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         layer: Layer::Claims,
     },
     EdgeLook {
+        kind: EdgeKind::VariantOf,
+        label: "reworded from",
+        words: "reworded from: a quotation printed with words changed or left out, to the wording it changes",
+        colour: "#c27ba0",
+        line: Line::Dashed,
+        width: 1,
+        arrow: true,
+        layer: Layer::Claims,
+    },
+    EdgeLook {
         kind: EdgeKind::WrittenBy,
         label: "written by",
         words: "written by: a named author",

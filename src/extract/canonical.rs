@@ -122,6 +122,7 @@ mod tests {
             reported_by: None,
             said_on: None,
             source_span: None,
+            variant_of: None,
         }
     }
 

@@ -23,6 +23,7 @@ mod coreference;
 mod headline;
 mod hedged;
 pub(crate) mod lexicon;
+pub(crate) mod named_source;
 mod names;
 mod nominal;
 mod raw;
@@ -78,6 +79,20 @@ pub struct ClaimMention {
     /// The mention that attributes the claim, byte range in the item's text, also where it names
     /// no speaker node ("officials said", "a new poll found"): exported as `speaker_span`.
     pub source_span: Option<Span>,
+    /// Where the quotation is another's wording with words changed or left out (set across
+    /// items by `mark_quote_variants`): exported as a `variant_of` edge. Boxed: rare.
+    pub variant_of: Option<Box<QuoteVariant>>,
+}
+
+/// A quotation printed with words changed or left out, and the wording it changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteVariant {
+    /// The original wording, as an item that prints it does.
+    pub original: String,
+    /// The difference in words ("trimmed: leaves out ...", "words changed: \"a\" for \"b\"").
+    pub difference: String,
+    /// Share of the changed quotation's words found in order in the original (0..1).
+    pub confidence: f64,
 }
 
 impl ClaimMention {
@@ -171,6 +186,7 @@ fn resolve(
             reported_by: r.reported_by.clone().or_else(ctx_outlet),
             speaker,
             cue: r.cue,
+            variant_of: None,
         });
     }
     let mut out = continued::join_pieces(text, out);

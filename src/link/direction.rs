@@ -1,11 +1,39 @@
-//! Which of two items sharing text is the copy: the one that credits the other's outlet or URL,
-//! else (unless both credit one news agency, whose story both carry) the one published later,
-//! else the one that holds all of the other plus text of its own. Without such evidence the two
-//! only share text.
+//! Which of two items sharing text is the copy, from the strongest evidence there is:
+//!
+//! 1. a credit: the copy credits the other's outlet or links its URL (unless both credit one
+//!    news agency, whose story both carry: then neither is the other's source);
+//! 2. the copy names the other's outlet as its source in its text ("according to X", "X said in a
+//!    statement", "..., professor at X", `extract::named_source`);
+//! 3. structure: the copy holds all of the other's text after a banner or an intro of its own;
+//! 4. dates: the copy was published later (dates `DateCheck` doubts are not used);
+//! 5. containment: the copy holds all of the other plus text of its own inside it (weaker than
+//!    dates: a longer version is as often the source of a trimmed copy as an update of it).
+//!
+//! A date that contradicts stronger evidence does not decide: the evidence says it was
+//! overruled, and the builder warns on the copy (`DateCheck::earlier_than_source`). Without any
+//! evidence the two only share text.
 
+use crate::dates::DateCheck;
+use crate::extract::named_source::names_as_source;
 use crate::item::Item;
 use crate::outlets;
 use crate::vocab::{canonical_key, url_key};
+
+/// Words of a banner or an intro before the shared text that count as one.
+const INTRO_WORDS: usize = 8;
+
+/// How one item of a pair lies over the text they share.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shape {
+    /// Share of its words inside shared passages.
+    pub shared: f64,
+    /// Its words before the first shared passage.
+    pub lead: usize,
+    /// Its words between shared passages.
+    pub inner: usize,
+    /// All its words.
+    pub words: usize,
+}
 
 /// The verdict on a pair (a, b) and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +42,7 @@ pub struct Verdict {
     pub copy_source: Option<(usize, usize)>,
     /// How strongly the evidence shows the direction (1 for none needed).
     pub strength: f64,
-    /// The evidence in words.
+    /// The evidence in words: what decided first, then what it overruled or agreed with.
     pub reasons: Vec<String>,
 }
 
@@ -53,14 +81,37 @@ fn common_agency(a: &Item, b: &Item) -> Option<String> {
         .map(|c| c.outlet.clone())
 }
 
-/// Decides the direction of a pair that shares text. `in_a` is the fraction of a's words shared
-/// with b, `in_b` the fraction of b's words shared with a.
-pub fn decide(a: &Item, b: &Item, in_a: f64, in_b: f64) -> Verdict {
+/// Whether `copy`'s text names `source`'s outlet (by any name the outlet table knows) as where
+/// it got what it prints. An outlet naming itself says nothing of the other.
+fn names_source(copy: &Item, source: &Item) -> Option<String> {
+    let outlet = source.meta.outlet.as_deref()?;
+    if copy.meta.outlet.as_deref().map(canonical_key) == Some(canonical_key(outlet)) {
+        return None;
+    }
+    let mut names = outlets::names_of(outlet);
+    if names.is_empty() {
+        names.push(outlet);
+    }
+    names_as_source(&copy.text, &names)
+        .map(|words| format!("names {outlet} as its source in its text (\"{words}\")"))
+}
+
+/// Whether `x` holds all of `y`'s text after a banner or an intro of its own, with nothing of
+/// its own inside it: a repost's frame. (Text only after it is no frame: a copy cut at its end
+/// leaves its source looking the same.)
+fn frames(x: &Shape, y: &Shape) -> bool {
+    y.shared >= 0.9 && x.shared <= 0.9 && x.lead >= INTRO_WORDS && x.inner * 10 <= x.words
+}
+
+/// Decides the direction of a pair that shares text, from how each lies over the shared text
+/// and what the run's dates can be trusted for.
+pub fn decide(a: &Item, b: &Item, shape: [Shape; 2], dates: &DateCheck) -> Verdict {
+    let items = [a, b];
     let ab = credits(a, b);
     let ba = credits(b, a);
     match (ab, ba) {
-        (Some(r), None) => return verdict(0, 0.95, r, a, b),
-        (None, Some(r)) => return verdict(1, 0.95, r, a, b),
+        (Some(r), None) => return verdict(0, 0.95, r, items, dates),
+        (None, Some(r)) => return verdict(1, 0.95, r, items, dates),
         (None, None) => {
             // Two outlets carrying one agency's story: whichever came out first, neither is
             // the other's source.
@@ -74,58 +125,84 @@ pub fn decide(a: &Item, b: &Item, in_a: f64, in_b: f64) -> Verdict {
         }
         _ => {}
     }
-    if let (Some(da), Some(db)) = (a.meta.published, b.meta.published)
+    match (names_source(a, b), names_source(b, a)) {
+        (Some(r), None) => return verdict(0, 0.9, r, items, dates),
+        (None, Some(r)) => return verdict(1, 0.9, r, items, dates),
+        _ => {}
+    }
+    for copy in [0, 1] {
+        let (c, s) = (&shape[copy], &shape[1 - copy]);
+        if frames(c, s) {
+            let r = format!(
+                "holds all of the other's text after {} words of its own (a banner or an intro)",
+                c.lead
+            );
+            return verdict(copy, 0.85, r, items, dates);
+        }
+    }
+    let (da, db) = (dates.trusted(a), dates.trusted(b));
+    if let (Some(da), Some(db)) = (da, db)
         && da != db
     {
         let copy = usize::from(db > da);
         let (later, earlier) = if copy == 0 { (da, db) } else { (db, da) };
-        return verdict(
-            copy,
-            0.8,
-            format!("published {later}, after {earlier}"),
-            a,
-            b,
-        );
+        return Verdict {
+            copy_source: Some((copy, 1 - copy)),
+            strength: 0.8,
+            reasons: vec![format!("published {later}, after {earlier}")],
+        };
     }
-    // Holding all of the other plus text of its own: a banner, an intro, a commentary.
-    if in_b >= 0.9 && in_a <= 0.75 {
-        return verdict(
-            0,
-            0.6,
-            "contains all of the other's text plus its own".into(),
-            a,
-            b,
-        );
-    }
-    if in_a >= 0.9 && in_b <= 0.75 {
-        return verdict(
-            1,
-            0.6,
-            "contains all of the other's text plus its own".into(),
-            a,
-            b,
-        );
+    // Holding all of the other plus text of its own: a commentary, an update. Weaker than the
+    // dates: a longer version is as often the source of a trimmed copy.
+    for copy in [0, 1] {
+        if shape[1 - copy].shared >= 0.9 && shape[copy].shared <= 0.75 {
+            let r = "contains all of the other's text plus its own".to_string();
+            return verdict(copy, 0.6, r, items, dates);
+        }
     }
     Verdict {
         copy_source: None,
         strength: 1.0,
-        reasons: Vec::new(),
+        reasons: untrusted(items, dates),
     }
 }
 
-fn verdict(copy: usize, strength: f64, reason: String, a: &Item, b: &Item) -> Verdict {
+/// The verdict that `items[copy]` copies the other, for `reason`; then what the dates say of it:
+/// that they agree, or that they were overruled.
+fn verdict(
+    copy: usize,
+    strength: f64,
+    reason: String,
+    items: [&Item; 2],
+    dates: &DateCheck,
+) -> Verdict {
+    let (c, s) = (items[copy], items[1 - copy]);
     let mut reasons = vec![reason];
-    let (c, s) = if copy == 0 { (a, b) } else { (b, a) };
-    if !reasons[0].starts_with("published")
-        && let (Some(dc), Some(ds)) = (c.meta.published, s.meta.published)
-    {
-        reasons.push(format!("published {dc}, source {ds}"));
+    match (dates.trusted(c), dates.trusted(s)) {
+        (Some(dc), Some(ds)) if dc < ds => reasons.push(format!(
+            "this overrules the dates: the copy is dated {dc}, before its source's {ds}"
+        )),
+        (Some(dc), Some(ds)) => reasons.push(format!("published {dc}, source {ds}")),
+        _ => reasons.extend(untrusted(items, dates)),
     }
     Verdict {
         copy_source: Some((copy, 1 - copy)),
         strength,
         reasons,
     }
+}
+
+/// The dates of the pair that are printed but not used.
+fn untrusted(items: [&Item; 2], dates: &DateCheck) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|it| {
+            let d = it.meta.published?;
+            dates
+                .doubt(it)
+                .map(|_| format!("published date {d} not used (see the item's warnings)"))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -143,6 +220,20 @@ mod tests {
         it
     }
 
+    impl Shape {
+        /// A shape that only knows the shared share (for tests of the other rules).
+        fn of_share(shared: f64) -> Shape {
+            Shape {
+                shared,
+                ..Shape::default()
+            }
+        }
+    }
+
+    fn same() -> [Shape; 2] {
+        [Shape::of_share(1.0), Shape::of_share(1.0)]
+    }
+
     #[test]
     fn credit_beats_dates() {
         let src = item("Harbour Gazette", Some((2020, 1, 3)));
@@ -152,10 +243,11 @@ mod tests {
             evidence: "Source: Harbour Gazette".into(),
             date: None,
         });
-        let v = decide(&copy, &src, 1.0, 1.0);
+        let v = decide(&copy, &src, same(), &DateCheck::default());
         assert_eq!(v.copy_source, Some((0, 1)));
         assert!(v.reasons[0].contains("Harbour Gazette"));
-        let v = decide(&src, &copy, 1.0, 1.0);
+        assert!(v.reasons[1].contains("overrules the dates"), "{v:?}");
+        let v = decide(&src, &copy, same(), &DateCheck::default());
         assert_eq!(v.copy_source, Some((1, 0)));
     }
 
@@ -172,28 +264,49 @@ mod tests {
         };
         let a = credit("Daily Lamp", (2020, 1, 1), "Associated Press");
         let b = credit("Harbour Gazette", (2020, 1, 2), "Associated Press");
-        let v = decide(&a, &b, 1.0, 1.0);
+        let v = decide(&a, &b, same(), &DateCheck::default());
         assert_eq!(v.copy_source, None);
         assert_eq!(v.reasons, ["both credit Associated Press"]);
         // A blog credited by both is no agency: the later one may have copied the earlier.
         let a = credit("Daily Lamp", (2020, 1, 1), "Lantern Blog");
         let b = credit("Harbour Gazette", (2020, 1, 2), "Lantern Blog");
-        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, Some((1, 0)));
+        assert_eq!(
+            decide(&a, &b, same(), &DateCheck::default()).copy_source,
+            Some((1, 0))
+        );
         // The agency's own item is their source.
         let wire = item("Associated Press", Some((2020, 1, 1)));
         let b = credit("Harbour Gazette", (2020, 1, 1), "Associated Press");
-        assert_eq!(decide(&wire, &b, 1.0, 1.0).copy_source, Some((1, 0)));
+        assert_eq!(
+            decide(&wire, &b, same(), &DateCheck::default()).copy_source,
+            Some((1, 0))
+        );
     }
 
     #[test]
     fn later_date_then_containment_then_nothing() {
         let a = item("A", Some((2020, 1, 1)));
         let b = item("B", Some((2020, 1, 2)));
-        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, Some((1, 0)));
+        assert_eq!(
+            decide(&a, &b, same(), &DateCheck::default()).copy_source,
+            Some((1, 0))
+        );
         let a = item("A", Some((2020, 1, 1)));
         let b = item("B", Some((2020, 1, 1)));
-        assert_eq!(decide(&a, &b, 0.5, 1.0).copy_source, Some((0, 1)));
-        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, None);
+        assert_eq!(
+            decide(
+                &a,
+                &b,
+                [Shape::of_share(0.5), Shape::of_share(1.0)],
+                &DateCheck::default()
+            )
+            .copy_source,
+            Some((0, 1))
+        );
+        assert_eq!(
+            decide(&a, &b, same(), &DateCheck::default()).copy_source,
+            None
+        );
     }
 
     #[test]
@@ -202,6 +315,9 @@ mod tests {
         src.meta.url = Some("https://www.a.test/story/1/".into());
         let mut copy = item("B", None);
         copy.meta.source_urls.push("http://a.test/story/1".into());
-        assert_eq!(decide(&copy, &src, 1.0, 1.0).copy_source, Some((0, 1)));
+        assert_eq!(
+            decide(&copy, &src, same(), &DateCheck::default()).copy_source,
+            Some((0, 1))
+        );
     }
 }

@@ -10,11 +10,16 @@ mod direction;
 mod index;
 mod nearest;
 pub(crate) mod normalise;
+mod variants;
 
+pub use variants::mark_quote_variants;
+
+use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::{NoProgress, Progress};
 use crate::vocab::{Alignment, Span};
 use align::{Prepared, Shared};
+use direction::Shape;
 use rayon::prelude::*;
 
 /// What a reuse link says of its two items.
@@ -117,6 +122,7 @@ pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
 /// Links between the items of one run; `progress` counts items indexed, then candidates verified.
 pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) -> Vec<ItemLink> {
     progress.stage("indexing", items.len() as u64);
+    let dates = DateCheck::of(items);
     let (cands, common) = index::candidates(items, p, progress);
     progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
@@ -133,7 +139,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
                     let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
                     let shared = align::align(&pa, &pb, &common, p);
                     progress.advance(1);
-                    verify(items, a, b, &pa, &pb, shared, p)
+                    verify(items, a, b, (&pa, &pb), shared, p, &dates)
                 })
                 .collect();
             out.into_iter()
@@ -198,6 +204,28 @@ fn one_news_cycle(a: &Item, b: &Item, p: &LinkParams) -> bool {
         (Some(x), Some(y)) if (x - y).num_days().abs() <= p.update_days)
 }
 
+/// How one text lies over the passages it shares (token ranges into `p`): its words before the
+/// first and between them.
+fn shape(p: &Prepared, shared: f64, ranges: impl Iterator<Item = (usize, usize)>) -> Shape {
+    let mut r: Vec<(usize, usize)> = ranges.collect();
+    r.sort_unstable();
+    let lead = r.first().map_or(0, |&(s, _)| p.words_in((0, s)));
+    let mut inner = 0;
+    let mut end = r.first().map_or(0, |&(s, _)| s);
+    for &(s, e) in &r {
+        if s > end {
+            inner += p.words_in((end, s));
+        }
+        end = end.max(e);
+    }
+    Shape {
+        shared,
+        lead,
+        inner,
+        words: p.words(),
+    }
+}
+
 /// A verified pair, its link and how alike the two are.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -215,10 +243,10 @@ fn verify(
     items: &[Item],
     a: usize,
     b: usize,
-    pa: &Prepared,
-    pb: &Prepared,
+    (pa, pb): (&Prepared, &Prepared),
     shared: Shared,
     p: &LinkParams,
+    dates: &DateCheck,
 ) -> Option<Found> {
     let (na, nb) = (pa.words().max(1), pb.words().max(1));
     let in_a = shared.covered_a as f64 / na as f64;
@@ -246,7 +274,11 @@ fn verify(
     if !copied && !near_duplicate && !partly {
         return None;
     }
-    let v = direction::decide(&items[a], &items[b], in_a, in_b);
+    let shapes = [
+        shape(pa, in_a, shared.passages.iter().map(|x| x.a)),
+        shape(pb, in_b, shared.passages.iter().map(|x| x.b)),
+    ];
+    let v = direction::decide(&items[a], &items[b], shapes, dates);
     let (kind, copy, source) = match v.copy_source {
         Some((0, _)) => (LinkKind::Reposts, a, b),
         Some(_) => (LinkKind::Reposts, b, a),

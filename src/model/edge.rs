@@ -28,11 +28,14 @@ pub enum EdgeKind {
     SaidOn,
     /// claim → outlet: the outlet the speaker said it to, or that first carried it.
     ReportedBy,
+    /// claim → claim: a quotation printed with words changed or left out → the wording it
+    /// changes (`evidence`: the difference in words).
+    VariantOf,
 }
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 10] = [
+    pub const ALL: [EdgeKind; 11] = [
         EdgeKind::PublishedBy,
         EdgeKind::PublishedOn,
         EdgeKind::WrittenBy,
@@ -43,6 +46,7 @@ impl EdgeKind {
         EdgeKind::SaidBy,
         EdgeKind::SaidOn,
         EdgeKind::ReportedBy,
+        EdgeKind::VariantOf,
     ];
 
     /// The kind as the export writes it.
@@ -58,6 +62,7 @@ impl EdgeKind {
             EdgeKind::SaidBy => "said_by",
             EdgeKind::SaidOn => "said_on",
             EdgeKind::ReportedBy => "reported_by",
+            EdgeKind::VariantOf => "variant_of",
         }
     }
 }
@@ -85,12 +90,29 @@ pub struct EdgeDetail {
     /// `contains`: the reporting verb or turn marker.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// `contains`: the speaker node this item names as the claim's speaker (each item's own
+    /// attribution; the claim's `said_by` edges are the aggregate).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_optional_id"
+    )]
+    pub speaker: Option<Uuid>,
+    /// `said_by`: how many items name that speaker for the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<u32>,
     /// `credits`: the date the credited original carried, where the item prints it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `reposts` / `same_text`: the aligned passages.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aligned: Vec<Alignment>,
+}
+
+fn serialize_optional_id<S: serde::Serializer>(id: &Option<Uuid>, s: S) -> Result<S::Ok, S::Error> {
+    match id {
+        Some(id) => super::ids::serialize_id(id, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// An edge of the graph, from `source` to `target`.
@@ -119,6 +141,8 @@ static NO_DETAIL: EdgeDetail = EdgeDetail {
     parts: None,
     speaker_span: None,
     cue: None,
+    speaker: None,
+    items: None,
     date: None,
     aligned: Vec::new(),
 };

@@ -1,20 +1,22 @@
-//! Provenance queries over a built graph: which item a user means ([`find_item`]), the chain of
-//! reposts from a copy back to its first known source ([`repost_chain`]), every item's
-//! provenance in words ([`report_item`], [`report_items`]), the stories of items joined by
-//! copying ([`stories`], [`story_items`], [`story_graph`]) and what a set of items comes to
-//! ([`summarize`]). They read the graph only; the command line renders their answers as text or
-//! JSON.
+//! Provenance queries over a built graph: which item a user means ([`find_item`]), where a copy
+//! came from, as a graph of every item it was copied from back to its first known sources
+//! ([`repost_dag`]), every item's provenance in words ([`report_item`], [`report_items`]), the
+//! stories of items joined by copying ([`stories`], [`story_items`], [`story_graph`]) and what a
+//! set of items comes to ([`summarize`]). They read the graph only; the command line renders
+//! their answers as text or JSON.
 
-mod chain;
+mod dag;
 mod find;
 mod report;
 mod shown;
 mod story;
 mod summary;
 
-pub use chain::{ChainStep, RepostChain, repost_chain};
+pub use dag::{RepostDag, SourceNode, SourceStep, repost_dag};
 pub use find::{FindItemError, find_item};
-pub use report::{ClaimFirstSeen, CopyOf, ItemReport, report_item, report_items};
+pub use report::{
+    Attribution, ClaimFirstSeen, CopyOf, ItemReport, VariantOf, report_item, report_items,
+};
 pub use shown::{CopyEvidence, ItemRef};
 pub(crate) use shown::{first_printed, published};
 pub use story::{stories, story_graph, story_items};

@@ -3,7 +3,8 @@
 //! and the claims attributed to different speakers. The opening of `claimtrace report`, so a
 //! class reads the story before its details.
 
-use super::chain::repost_chain;
+use super::dag::repost_dag;
+use super::report::attributions;
 use super::shown::{ItemRef, by_date, item_ref, published, target_labels};
 use super::story::stories;
 use crate::model::{EdgeKind, Graph, NodeData, NodeKind};
@@ -18,8 +19,8 @@ pub struct CopyGroup {
     pub items: usize,
     /// The outlets that published them, sorted.
     pub outlets: Vec<String>,
-    /// Where the copies' repost chains end: the first known sources. Empty when the items only
-    /// share text, with no sign of which came first.
+    /// Where the copies' reposts end: the first known sources. Empty when the items only share
+    /// text, with no sign of which came first.
     pub first_known_sources: Vec<ItemRef>,
     /// Its items, by date.
     pub members: Vec<ItemRef>,
@@ -30,7 +31,7 @@ pub struct CopyGroup {
 pub struct MostCopied {
     /// The source.
     pub item: ItemRef,
-    /// Items whose repost chain ends at it.
+    /// Copies whose reposts end at it, directly or through other copies.
     pub copies: usize,
 }
 
@@ -45,12 +46,12 @@ pub struct Credited {
     pub agency: bool,
 }
 
-/// A claim that the items attribute to more than one speaker.
+/// A claim that the items holding it attribute to different speakers.
 #[derive(Debug, Serialize)]
 pub struct Disagreement {
     /// The claim (at most 120 characters).
     pub claim: String,
-    /// The speakers it is attributed to, sorted.
+    /// The speakers it is attributed to, most items first.
     pub speakers: Vec<String>,
 }
 
@@ -110,23 +111,30 @@ pub fn summarize(g: &Graph, ids: &[Uuid]) -> Summary {
         .flat_map(|&i| target_labels(g, i, EdgeKind::PublishedBy))
         .collect();
 
-    // Where each item's repost chain ends, for the groups and the most-copied.
+    // Where each copy's reposts end (its first known sources), for the groups and the most
+    // copied.
     let mut copies_of: BTreeMap<Uuid, usize> = BTreeMap::new();
-    let mut end_of: BTreeMap<Uuid, Uuid> = BTreeMap::new();
+    let mut ends_of: BTreeMap<Uuid, Vec<Uuid>> = BTreeMap::new();
     for &i in &items {
-        let chain = repost_chain(g, i);
-        if chain.chain.len() > 1
-            && let Some(end) = chain.chain.last()
-        {
-            end_of.insert(i, end.item.id);
-            *copies_of.entry(end.item.id).or_default() += 1;
+        let dag = repost_dag(g, i);
+        if dag.nodes.len() > 1 {
+            let ends: Vec<Uuid> = dag.first_known_sources().map(|n| n.item.id).collect();
+            for &e in &ends {
+                *copies_of.entry(e).or_default() += 1;
+            }
+            ends_of.insert(i, ends);
         }
     }
     let mut copy_groups: Vec<CopyGroup> = stories(g)
         .into_iter()
         .filter(|s| s.len() > 1 && s.iter().any(|i| wanted.contains(i)))
         .map(|s| {
-            let ends: BTreeSet<Uuid> = s.iter().filter_map(|i| end_of.get(i)).copied().collect();
+            let ends: BTreeSet<Uuid> = s
+                .iter()
+                .filter_map(|i| ends_of.get(i))
+                .flatten()
+                .copied()
+                .collect();
             CopyGroup {
                 items: s.len(),
                 outlets: s
@@ -187,16 +195,21 @@ pub fn summarize(g: &Graph, ids: &[Uuid]) -> Summary {
                 .map(|e| e.target),
         );
     }
+    // Disagreement as the report tells it: the items holding a claim name different speakers.
     let mut disagreeing: Vec<Disagreement> = claims
         .into_iter()
         .filter_map(|c| {
-            let speakers = target_labels(g, c, EdgeKind::SaidBy);
             let NodeData::Claim(claim) = &g.node(c)?.data else {
                 return None;
             };
-            (speakers.len() > 1).then(|| Disagreement {
+            let mentions: Vec<&crate::model::Edge> = g
+                .edges_to(c)
+                .filter(|e| e.kind == EdgeKind::Contains)
+                .collect();
+            let attributed = attributions(g, &mentions);
+            (!attributed.is_empty()).then(|| Disagreement {
                 claim: crate::vocab::excerpt(&claim.text, 120),
-                speakers,
+                speakers: attributed.into_iter().map(|a| a.speaker).collect(),
             })
         })
         .collect();

@@ -14,5 +14,5 @@ mod span;
 
 pub use claim::ClaimKind;
 pub use excerpt::excerpt;
-pub use key::{canonical_key, claim_key, url_key};
+pub use key::{canonical_key, claim_key, claim_words, url_key};
 pub use span::{Alignment, Origin, Span, SpanBasis};

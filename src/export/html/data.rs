@@ -136,6 +136,8 @@ pub struct ViewItem {
     pub odd: Vec<String>,
     /// Its claims (indexes of `claims`), in text order of the claims' texts.
     pub claims: Vec<usize>,
+    /// For each of its claims, the speaker this item names (an index of `people`).
+    pub named: Vec<Option<usize>>,
     pub warnings: Vec<String>,
 }
 
@@ -169,6 +171,12 @@ pub struct ViewClaim {
     pub items: Vec<usize>,
     /// The earliest item that prints it.
     pub first: Option<usize>,
+    /// The items that print it name different speakers.
+    pub disagree: bool,
+    /// The wording it changes, when it is a quotation printed with words changed or left out
+    /// (an index of `claims`), and the difference in words.
+    pub variant_of: Option<usize>,
+    pub difference: Option<String>,
     pub x: i64,
     pub y: i64,
 }
@@ -359,11 +367,20 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
     // Claims below the lanes, at the column of the first item that prints them; the people
     // below the claims, at the column of their first claim.
     let mut claim_items: Vec<Vec<usize>> = vec![Vec::new(); claim_ids.len()];
-    let mut item_claims: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+    let mut item_claims: Vec<Vec<(usize, Option<usize>)>> = vec![Vec::new(); items.len()];
+    let mut claim_named: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); claim_ids.len()];
     for e in edges.iter().filter(|e| e.kind == EdgeKind::Contains) {
         if let (Some(&i), Some(&c)) = (item_ix.get(&e.source), claim_ix.get(&e.target)) {
+            let named = e.detail().speaker.and_then(|s| person_ix.get(&s).copied());
             claim_items[c].push(i);
-            item_claims[i].push(c);
+            item_claims[i].push((c, named));
+            claim_named[c].extend(named);
+        }
+    }
+    let mut variant: Vec<Option<(usize, Option<String>)>> = vec![None; claim_ids.len()];
+    for e in edges.iter().filter(|e| e.kind == EdgeKind::VariantOf) {
+        if let (Some(&c), Some(&o)) = (claim_ix.get(&e.source), claim_ix.get(&e.target)) {
+            variant[c] = Some((o, e.detail().evidence.clone()));
         }
     }
     let claim_first: Vec<Option<usize>> = claim_ids
@@ -505,7 +522,8 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
         .enumerate()
         .map(|(i, &(id, it))| {
             let mut claims = item_claims[i].clone();
-            claims.sort_by(|&a, &b| label_of(claim_ids[a]).cmp(&label_of(claim_ids[b])));
+            claims.sort_by_cached_key(|&(c, _)| label_of(claim_ids[c]));
+            let (claims, named): (Vec<usize>, Vec<Option<usize>>) = claims.into_iter().unzip();
             ViewItem {
                 id: id.to_string(),
                 title: label_of(id),
@@ -540,6 +558,7 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
                 story: story_of[i],
                 odd: odd_dates(g, id, it),
                 claims,
+                named,
                 warnings: it.warnings.clone(),
             }
         })
@@ -574,6 +593,9 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
                 speakers,
                 items: claim_items[c].clone(),
                 first: claim_first[c],
+                disagree: claim_named[c].len() > 1,
+                variant_of: variant[c].as_ref().map(|v| v.0),
+                difference: variant[c].as_ref().and_then(|v| v.1.clone()),
                 x: claim_x[c],
                 y: claim_y[c],
             }
@@ -750,7 +772,8 @@ fn shared_passages(e: &Edge, edge_source: &str, edge_target: &str) -> Vec<[usize
                 >= agreement(aligned, edge_target, edge_source)
         }
     };
-    let (in_source, in_target): (Vec<(usize, usize)>, Vec<(usize, usize)>) = aligned
+    type Spans = Vec<(usize, usize)>;
+    let (in_source, in_target): (Spans, Spans) = aligned
         .iter()
         .map(|a| {
             let (s, c) = ((a.source.start, a.source.end), (a.copy.start, a.copy.end));

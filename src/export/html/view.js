@@ -438,13 +438,22 @@
     add(body, el("h3", null, "Claims (" + it.claims.length + ")"));
     if (!it.claims.length) add(body, el("p", "muted", "No claim found in this item."));
     var cl = el("ul", "claims");
-    it.claims.forEach(function (c) {
+    it.claims.forEach(function (c, n) {
       var C = D.claims[c], li = el("li");
       var t = el("span", "claim-text", "“" + C.text + "”");
       t.dir = "auto";
-      var who = C.speakers.map(function (p) { return D.people[p].name; });
+      // The speaker this item names; else whoever the claim is said by.
+      var named = it.named[n];
+      var who = named !== null && named !== undefined ? [D.people[named].name]
+        : C.speakers.map(function (p) { return D.people[p].name; });
       add(li, t, " — ", who.length ? who.join(" or ") : "no speaker named", " (" + C.kind + ")");
-      if (who.length > 1) add(li, el("span", "odd", " attributed to different speakers in different items"));
+      if (C.disagree) {
+        var others = C.speakers.filter(function (p) { return p !== named; }).map(function (p) { return D.people[p].name; });
+        add(li, el("span", "odd", " the items disagree: others name " + (others.join(" or ") || "another speaker")));
+      }
+      if (C.variant_of !== null && C.variant_of !== undefined) {
+        add(li, el("div", "evidence", "a changed quotation of “" + D.claims[C.variant_of].text + "”" + (C.difference ? ": " + C.difference : "")));
+      }
       var first = el("div", "evidence");
       if (C.first === i) add(first, "first appeared here");
       else if (C.first !== null && C.first !== undefined) add(first, "first appeared in ", itemRef(C.first));
