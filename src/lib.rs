@@ -1,7 +1,8 @@
 //! claimtrace traces where a news story came from: it reads news items, finds their claims,
 //! speakers, outlets and dates, links reposted and rewritten copies to their sources, and builds
-//! a graph of it all that exports as JSON (the contract in `schemas/graph.schema.json`) or
-//! Graphviz DOT.
+//! a graph of it all that exports as JSON (the contract in `schemas/graph.schema.json`), Graphviz
+//! DOT, or the formats of the field's tools: GEXF, GraphML, W3C PROV-JSON, Cytoscape.js JSON and
+//! schema.org Claim JSON-LD ([`Format`]).
 //!
 //! The pipeline runs one way, a stage at a time, each taking the previous one's output as plain
 //! data (see ARCHITECTURE.md):
@@ -12,8 +13,8 @@
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
 //! | link | items → reuse [`ItemLink`]s (reposts, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
-//! | export | the graph → JSON, DOT or an HTML view | [`write_graph`], [`Format`], [`write_view`] |
-//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`story_items`], [`story_graph`], [`summarize`] |
+//! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD | [`write_graph`], [`Format`], [`write_view`] |
+//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`], [`story_items`], [`story_graph`], [`summarize`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
 //! any other way. A stage can also run on its own, for a job that spreads items over machines:
@@ -91,8 +92,8 @@ pub use export::{Format, UnknownFormat, ViewOptions, write as write_graph, write
 pub use provenance::{
     Attribution, ClaimFirstSeen, CopyEvidence, CopyGroup, CopyOf, Credited, Disagreement,
     FindItemError, ItemRef, ItemReport, MostCopied, RepostDag, SourceNode, SourceStep, Summary,
-    VariantOf, find_item, report_item, report_items, repost_dag, stories, story_graph, story_items,
-    summarize,
+    VariantOf, appearances, find_item, first_appearance, report_item, report_items, repost_dag,
+    stories, story_graph, story_items, summarize,
 };
 
 // The words the stages share.

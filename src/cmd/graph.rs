@@ -25,6 +25,7 @@ Examples:
   claimtrace graph --format dot examples/reposts.jsonl | dot -Tsvg > graph.svg
   claimtrace graph --format dot --story lantern-88 --only items,outlets examples/reposts.jsonl
   claimtrace graph --format html corpus/ -o story.html
+  claimtrace graph --format gexf corpus/ -o graph.gexf        # open in Gephi
   cat records.jsonl | claimtrace graph - --with-text -o graph.json
   claimtrace graph --skip-bad corpus/ > graph.json";
 

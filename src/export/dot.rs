@@ -169,7 +169,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             e.source.hyphenated().encode_lower(&mut a),
             e.target.hyphenated().encode_lower(&mut b),
             e.id.hyphenated().encode_lower(&mut c),
-            look.colour,
+            look.colour(),
             look.line.as_str(),
             look.width,
         )?;
@@ -177,7 +177,8 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             write!(
                 w,
                 ", label=\"{}\", fontcolor=\"{}\"",
-                look.label, look.colour
+                look.label,
+                look.colour()
             )?;
         }
         if !look.arrow {
@@ -210,7 +211,8 @@ fn write_node(w: &mut impl Write, n: &Node) -> io::Result<()> {
     writeln!(
         w,
         "\", shape={}, fillcolor=\"{}\"];",
-        look.dot_shape, look.colour
+        look.dot_shape,
+        look.colour()
     )
 }
 
@@ -228,7 +230,7 @@ fn write_legend(w: &mut impl Write, nodes: &[&Node], graph: &Graph) -> io::Resul
         write!(
             w,
             "<TR><TD BGCOLOR=\"{}\" BORDER=\"1\">{}</TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
-            look.colour,
+            look.colour(),
             look.kind.as_str(),
             look.words
         )?;
@@ -246,7 +248,7 @@ fn write_legend(w: &mut impl Write, nodes: &[&Node], graph: &Graph) -> io::Resul
             w,
             "<TR><TD><FONT COLOR=\"{c}\">&#8594;</FONT></TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"{c}\">{}</FONT></TD></TR>",
             look.words,
-            c = look.colour
+            c = look.colour()
         )?;
     }
     w.write_all(b"</TABLE>>];\n")

@@ -1,12 +1,13 @@
 //! How each kind of node and edge is named and drawn: one table that the pictures share (the DOT
-//! export's shapes, colours and legend, the HTML view's styles and legend), so a kind looks and
-//! reads the same in both.
+//! export's shapes and legend, the HTML view's styles and legend), so a kind looks and reads the
+//! same in both; colours come from the palette every drawing format shares (`style.rs`).
 //!
 //! The legend speaks plain words to a reader who has never seen the graph's contract: "copied
 //! from", not `reposts`. A kind added to the model gets its line here; until then it is drawn
-//! grey and named by its contract name ([`node_look`], [`edge_look`] fall back), so a new kind is
+//! named by its contract name ([`node_look`], [`edge_look`] fall back), so a new kind is
 //! never lost from a picture, and a test asks for its line.
 
+use super::style::{edge_colour, node_colour};
 use crate::model::{EdgeKind, NodeKind};
 
 /// How a node kind is named and drawn.
@@ -16,10 +17,15 @@ pub struct NodeLook {
     pub kind: NodeKind,
     /// What a node of this kind is, for a legend.
     pub words: &'static str,
-    /// Fill colour, `#rrggbb`.
-    pub colour: &'static str,
     /// Graphviz shape.
     pub dot_shape: &'static str,
+}
+
+impl NodeLook {
+    /// Fill colour, `#rrggbb`, from the palette every drawing format shares.
+    pub fn colour(&self) -> &'static str {
+        node_colour(self.kind)
+    }
 }
 
 /// How a line is drawn.
@@ -64,8 +70,6 @@ pub struct EdgeLook {
     pub label: &'static str,
     /// What the line means, for a legend.
     pub words: &'static str,
-    /// Line colour, `#rrggbb`.
-    pub colour: &'static str,
     /// Line style.
     pub line: Line,
     /// Line width in pixels (the view; DOT's `penwidth`).
@@ -76,36 +80,38 @@ pub struct EdgeLook {
     pub layer: Layer,
 }
 
+impl EdgeLook {
+    /// Line colour, `#rrggbb`, from the palette every drawing format shares.
+    pub fn colour(&self) -> &'static str {
+        edge_colour(self.kind)
+    }
+}
+
 /// Every node kind's look, in the order legends list them.
 pub const NODE_LOOKS: &[NodeLook] = &[
     NodeLook {
         kind: NodeKind::Item,
         words: "a news item: one outlet's copy of a story",
-        colour: "#fff2cc",
         dot_shape: "note",
     },
     NodeLook {
         kind: NodeKind::Outlet,
         words: "an outlet: a newspaper, agency, site or blog",
-        colour: "#cfe2f3",
         dot_shape: "house",
     },
     NodeLook {
         kind: NodeKind::Claim,
         words: "a claim: words someone said, the same box in every item that prints them",
-        colour: "#f4cccc",
         dot_shape: "box",
     },
     NodeLook {
         kind: NodeKind::Speaker,
         words: "a person or body quoted, or who wrote an item",
-        colour: "#d9ead3",
         dot_shape: "ellipse",
     },
     NodeLook {
         kind: NodeKind::Date,
         words: "a day",
-        colour: "#eeeeee",
         dot_shape: "octagon",
     },
 ];
@@ -116,7 +122,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::Reposts,
         label: "copied from",
         words: "copied from: the arrow goes from the copy to the item it was copied from",
-        colour: "#cc0000",
         line: Line::Solid,
         width: 3,
         arrow: true,
@@ -126,7 +131,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::SameText,
         label: "shares text with",
         words: "shares text with: no sign of which came first",
-        colour: "#e69138",
         line: Line::Dashed,
         width: 2,
         arrow: false,
@@ -136,7 +140,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::Credits,
         label: "says it comes from",
         words: "says it comes from: the item credits that outlet",
-        colour: "#0b5394",
         line: Line::Dashed,
         width: 2,
         arrow: true,
@@ -146,7 +149,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::Contains,
         label: "prints",
         words: "prints: the item prints the claim",
-        colour: "#a64d79",
         line: Line::Solid,
         width: 1,
         arrow: true,
@@ -156,7 +158,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::SaidBy,
         label: "said by",
         words: "said by: who made the claim",
-        colour: "#38761d",
         line: Line::Solid,
         width: 1,
         arrow: true,
@@ -166,7 +167,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::SaidOn,
         label: "said on",
         words: "said on: the day the claim was made, where the item says",
-        colour: "#999999",
         line: Line::Dotted,
         width: 1,
         arrow: true,
@@ -176,7 +176,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::ReportedBy,
         label: "said to",
         words: "said to: the outlet the speaker said it to, or that first carried it",
-        colour: "#1155cc",
         line: Line::Dashed,
         width: 1,
         arrow: true,
@@ -186,7 +185,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::VariantOf,
         label: "reworded from",
         words: "reworded from: a quotation printed with words changed or left out, to the wording it changes",
-        colour: "#c27ba0",
         line: Line::Dashed,
         width: 1,
         arrow: true,
@@ -196,7 +194,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::WrittenBy,
         label: "written by",
         words: "written by: a named author",
-        colour: "#6aa84f",
         line: Line::Solid,
         width: 1,
         arrow: true,
@@ -206,7 +203,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::PublishedBy,
         label: "published by",
         words: "published by: the outlet whose row the item stands in",
-        colour: "#3d85c6",
         line: Line::Solid,
         width: 1,
         arrow: true,
@@ -216,7 +212,6 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         kind: EdgeKind::PublishedOn,
         label: "published on",
         words: "published on: the day whose column the item stands in",
-        colour: "#999999",
         line: Line::Dotted,
         width: 1,
         arrow: true,
@@ -224,7 +219,7 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
     },
 ];
 
-/// The look of a node kind; a kind with no line in [`NODE_LOOKS`] is grey and named by its
+/// The look of a node kind; a kind with no line in [`NODE_LOOKS`] is a box named by its
 /// contract name.
 pub fn node_look(kind: NodeKind) -> NodeLook {
     NODE_LOOKS
@@ -234,14 +229,12 @@ pub fn node_look(kind: NodeKind) -> NodeLook {
         .unwrap_or(NodeLook {
             kind,
             words: kind.as_str(),
-            colour: "#dddddd",
             dot_shape: "box",
         })
 }
 
-/// The look of an edge kind; a kind with no line in [`EDGE_LOOKS`] is a thin grey arrow named
-/// by its contract name, drawn with the story when it joins two items and with the claims
-/// otherwise.
+/// The look of an edge kind; a kind with no line in [`EDGE_LOOKS`] is a thin arrow named by its
+/// contract name, drawn with the claims.
 pub fn edge_look(kind: EdgeKind) -> EdgeLook {
     EDGE_LOOKS
         .iter()
@@ -251,7 +244,6 @@ pub fn edge_look(kind: EdgeKind) -> EdgeLook {
             kind,
             label: kind.as_str(),
             words: kind.as_str(),
-            colour: "#888888",
             line: Line::Solid,
             width: 1,
             arrow: true,
@@ -293,7 +285,7 @@ mod tests {
     fn legends_speak_plain_words() {
         for l in EDGE_LOOKS {
             assert!(!l.words.contains('_'), "{}", l.words);
-            assert!(l.colour.starts_with('#') && l.colour.len() == 7);
+            assert!(l.colour().starts_with('#') && l.colour().len() == 7);
         }
         for l in NODE_LOOKS {
             assert!(!l.words.contains('('), "{}", l.words);

@@ -1,10 +1,22 @@
 //! Export stage: one module per output format. Every format writes nodes and edges sorted by id,
 //! so the same graph gives the same bytes.
 
+mod agent;
+mod claims_jsonld;
+mod cytoscape;
+mod day;
 mod dot;
+mod flat;
+mod gexf;
+mod graphml;
 mod html;
 mod json;
 mod look;
+mod prov;
+mod style;
+#[cfg(test)]
+mod tests;
+mod xml;
 
 use crate::model::Graph;
 use std::io::{self, Write};
@@ -18,6 +30,16 @@ pub enum Format {
     Json,
     /// Graphviz DOT, for `dot -Tsvg`.
     Dot,
+    /// GEXF 1.3, for Gephi (timeline by publication date, a colour per kind).
+    Gexf,
+    /// GraphML with flat typed keys, for networkx, yEd and Neo4j (APOC).
+    Graphml,
+    /// W3C PROV-JSON: items and claims as entities, outlets and speakers as agents.
+    ProvJson,
+    /// Cytoscape.js JSON (elements: nodes and edges), also read by networkx.
+    Cytoscape,
+    /// schema.org Claim JSON-LD, one Claim per claim with its appearances.
+    ClaimsJsonld,
     /// One self-contained HTML page that draws the story on a timeline, offline
     /// ([`write_view`] with the default [`ViewOptions`]).
     Html,
@@ -25,7 +47,16 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order a list of them is shown.
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot, Format::Html];
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Dot,
+        Format::Html,
+        Format::Gexf,
+        Format::Graphml,
+        Format::ProvJson,
+        Format::Cytoscape,
+        Format::ClaimsJsonld,
+    ];
 
     /// The format's name, as `--format` takes it.
     pub fn name(self) -> &'static str {
@@ -33,6 +64,11 @@ impl Format {
             Format::Json => "json",
             Format::Dot => "dot",
             Format::Html => "html",
+            Format::Gexf => "gexf",
+            Format::Graphml => "graphml",
+            Format::ProvJson => "prov-json",
+            Format::Cytoscape => "cytoscape",
+            Format::ClaimsJsonld => "claims-jsonld",
         }
     }
 
@@ -42,6 +78,21 @@ impl Format {
             Format::Json => "the graph contract (schemas/graph.schema.json)",
             Format::Dot => "Graphviz DOT, for dot -Tsvg",
             Format::Html => "an interactive page that opens offline (like claimtrace view)",
+            Format::Gexf => {
+                "GEXF 1.3 for Gephi: typed attributes, a colour per kind, items on the timeline"
+            }
+            Format::Graphml => {
+                "GraphML with flat typed keys: networkx, yEd, Neo4j (apoc.import.graphml)"
+            }
+            Format::ProvJson => {
+                "W3C PROV-JSON: items, claims, dates as entities; outlets, speakers as agents"
+            }
+            Format::Cytoscape => {
+                "Cytoscape.js JSON (elements: nodes, edges), also read by networkx"
+            }
+            Format::ClaimsJsonld => {
+                "schema.org Claim JSON-LD: each claim with its appearances and first appearance"
+            }
         }
     }
 }
@@ -76,5 +127,10 @@ pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> io::Result<(
         Format::Json => json::write(graph, out),
         Format::Dot => dot::write(graph, out),
         Format::Html => html::write(graph, &ViewOptions::default(), out),
+        Format::Gexf => gexf::write(graph, out),
+        Format::Graphml => graphml::write(graph, out),
+        Format::ProvJson => prov::write(graph, out),
+        Format::Cytoscape => cytoscape::write(graph, out),
+        Format::ClaimsJsonld => claims_jsonld::write(graph, out),
     }
 }

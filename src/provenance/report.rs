@@ -3,8 +3,7 @@
 
 use super::dag::repost_dag;
 use super::shown::{
-    CopyEvidence, ItemRef, all_items, by_date, first_printed, item_ref, published, same_text_with,
-    target_labels,
+    CopyEvidence, ItemRef, all_items, by_date, item_ref, published, same_text_with, target_labels,
 };
 use crate::model::{EdgeKind, Graph, NodeData};
 use serde::Serialize;
@@ -163,7 +162,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
             .edges_to(e.target)
             .filter(|x| x.kind == EdgeKind::Contains)
             .collect();
-        let first = first_printed(g, e.target).unwrap_or(id);
+        let first = super::first_appearance(g, e.target).map_or(id, |n| n.id);
         claims.push(ClaimFirstSeen {
             claim: crate::vocab::excerpt(&c.text, 120),
             speaker,

@@ -142,12 +142,3 @@ pub(crate) fn published(g: &Graph, id: Uuid) -> Option<String> {
         _ => None,
     }
 }
-
-/// The earliest item among the inputs that prints `claim` (undated items last, then by id):
-/// where the claim first appeared.
-pub(crate) fn first_printed(g: &Graph, claim: Uuid) -> Option<Uuid> {
-    g.edges_to(claim)
-        .filter(|x| x.kind == EdgeKind::Contains)
-        .map(|x| x.source)
-        .min_by_key(|&i| (published(g, i).is_none(), published(g, i), i))
-}

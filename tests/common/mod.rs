@@ -96,6 +96,33 @@ pub fn executable(name: &str) -> Result<PathBuf, String> {
     }
 }
 
+/// The Python of the test tooling (tests/python/requirements.txt): `CLAIMTRACE_PYTHON`, else
+/// the repository's `.venv` that `.ci/run` makes, provided it can import `modules`.
+pub fn python_with(modules: &[&str]) -> Option<PathBuf> {
+    let python = match std::env::var_os("CLAIMTRACE_PYTHON") {
+        Some(p) => PathBuf::from(p),
+        None => repo(".venv/bin/python"),
+    };
+    let found = std::process::Command::new(&python)
+        .arg("-c")
+        .arg(format!("import {}", modules.join(", ")))
+        .output()
+        .map_err(|e| format!("{} cannot be run: {e}", python.display()))
+        .and_then(|o| {
+            if o.status.success() {
+                Ok(python.clone())
+            } else {
+                Err(format!(
+                    "{} cannot import {}: {}",
+                    python.display(),
+                    modules.join(", "),
+                    String::from_utf8_lossy(&o.stderr).trim()
+                ))
+            }
+        });
+    require_tool("python test tooling", found)
+}
+
 /// Headless Chromium for the view's browser tests: `CLAIMTRACE_CHROMIUM`, else `chromium` on
 /// PATH (Debian's package, which `.ci/run` installs).
 pub fn chromium() -> Option<PathBuf> {

@@ -8,7 +8,7 @@ use super::layout::{self, BAND_GAP, Columns, Placed};
 use super::text::{safe_url, utf16_offsets};
 use crate::export::look::{EDGE_LOOKS, Layer, NODE_LOOKS, edge_look};
 use crate::model::{Edge, EdgeKind, Graph, ItemNode, NodeData, NodeKind};
-use crate::provenance::{first_printed, stories};
+use crate::provenance::{first_appearance, stories};
 use crate::vocab::{Alignment, ClaimKind, excerpt};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -385,7 +385,7 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
     }
     let claim_first: Vec<Option<usize>> = claim_ids
         .iter()
-        .map(|&c| first_printed(g, c).and_then(|i| item_ix.get(&i).copied()))
+        .map(|&c| first_appearance(g, c).and_then(|n| item_ix.get(&n.id).copied()))
         .collect();
     let claim_x: Vec<i64> = claim_first
         .iter()
@@ -659,7 +659,7 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
             .map(|l| KindLine {
                 kind: l.kind.as_str(),
                 words: l.words,
-                colour: l.colour,
+                colour: l.colour(),
             })
             .collect(),
         edge_kinds,
@@ -688,7 +688,7 @@ fn edge_kind_line(kind: EdgeKind) -> EdgeKindLine {
         kind: kind.as_str(),
         label: l.label,
         words: l.words,
-        colour: l.colour,
+        colour: l.colour(),
         line: l.line.as_str(),
         width: l.width,
         arrow: l.arrow,
