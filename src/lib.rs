@@ -12,7 +12,8 @@
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
 //! | link | items → reuse [`ItemLink`]s (reposts, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
-//! | export | the graph → JSON or DOT | [`write_graph`], [`Format`] |
+//! | export | the graph → JSON, DOT, passim records, … | [`write_graph`], [`Format`] |
+//! | parts | the graph ↔ partitioned node and edge files | [`write_parts`], [`read_parts`] |
 //! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
@@ -50,6 +51,7 @@ mod item;
 mod link;
 mod model;
 mod outlets;
+mod parts;
 mod pipeline;
 mod progress;
 mod provenance;
@@ -85,6 +87,9 @@ pub use model::{
 
 // Exports.
 pub use export::{Format, UnknownFormat, write as write_graph};
+
+// The graph as partitioned node and edge files (a distributed job's output).
+pub use parts::{read_parts, write_parts};
 
 // Provenance queries.
 pub use provenance::{

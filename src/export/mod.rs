@@ -3,6 +3,7 @@
 
 mod dot;
 mod json;
+mod passim;
 
 use crate::model::Graph;
 use std::io::{self, Write};
@@ -14,17 +15,21 @@ pub enum Format {
     Json,
     /// Graphviz DOT, for `dot -Tsvg`.
     Dot,
+    /// passim records (JSON lines of id, series, date, text), one per item; needs the items'
+    /// text ([`Format::needs_text`]).
+    Passim,
 }
 
 impl Format {
     /// Every format, in the order a list of them is shown.
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot, Format::Passim];
 
     /// The format's name, as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Passim => "passim",
         }
     }
 
@@ -33,7 +38,14 @@ impl Format {
         match self {
             Format::Json => "the graph contract (schemas/graph.schema.json)",
             Format::Dot => "Graphviz DOT, for dot -Tsvg",
+            Format::Passim => "passim records (id, series, date, text), one JSON line per item",
         }
+    }
+
+    /// Whether the format writes the items' full text, so the graph must be built with it
+    /// (`BuildOptions::with_text`); writing a graph without it is an error.
+    pub fn needs_text(self) -> bool {
+        matches!(self, Format::Passim)
     }
 }
 
@@ -66,5 +78,6 @@ pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> io::Result<(
     match format {
         Format::Json => json::write(graph, out),
         Format::Dot => dot::write(graph, out),
+        Format::Passim => passim::write(graph, out),
     }
 }
