@@ -10,7 +10,7 @@
 //! | --- | --- | --- |
 //! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
-//! | link | items → reuse [`ItemLink`]s (reposts, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`] |
+//! | link | items → reuse [`ItemLink`]s (reposts, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`verify_pair`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
 //! | export | the graph → JSON, DOT, passim records, … | [`write_graph`], [`Format`] |
 //! | parts | the graph ↔ partitioned node and edge files | [`write_parts`], [`read_parts`] |
@@ -41,6 +41,10 @@
 //! library's.
 
 #![warn(missing_docs)]
+
+/// The library's version (its crate's), as clients report it: the Python package's
+/// `claimtrace.__version__` is this.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 mod build;
 mod byline;
@@ -76,7 +80,10 @@ pub use extract::{
 };
 
 // Reuse between items.
-pub use link::{ItemLink, LinkKind, LinkParams, link_items, link_items_with, mark_quote_variants};
+pub use link::{
+    ItemLink, LinkKind, LinkParams, candidate_pairs, item_features, link_items, link_items_with,
+    mark_quote_variants, verify_pair,
+};
 
 // The graph.
 pub use build::{BuildOptions, build_graph};
