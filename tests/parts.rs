@@ -231,7 +231,7 @@ fn bad_parts_are_one_line_errors_naming_file_and_line() {
     for (name, manifest, nodes, edges, expected) in cases {
         let dir = tmp.path().join(name);
         hand_parts(&dir, &manifest, &nodes, &edges);
-        let err = claimtrace::read_parts(&dir).err().expect(name).to_string();
+        let err = claimtrace::read_parts(&dir).expect_err(name).to_string();
         assert!(err.contains(expected), "{name}: {err}");
         assert!(!err.contains('\n'));
         let out = claimtrace()
