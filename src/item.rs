@@ -64,7 +64,12 @@ pub struct VerbatimRun {
 }
 
 /// A news item as the reading stage hands it on: one post, page, feed entry or record.
-#[derive(Debug, Clone)]
+///
+/// It serialises (serde) to all its fields, so that items can travel between processes — a
+/// distributed job reads items on one machine and compares them on another; the Python package
+/// pickles items through it. That form is no input format: records are read as
+/// `schemas/record.schema.json` says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     /// Where it came from, and what spans into it point into.
     pub origin: Origin,

@@ -21,9 +21,11 @@ use crate::vocab::{Alignment, Span};
 use align::{Prepared, Shared};
 use direction::Shape;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// What a reuse link says of its two items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// `copy` is a copy of `source`.
     Reposts,
@@ -31,8 +33,9 @@ pub enum LinkKind {
     SameText,
 }
 
-/// A text-reuse link between two items, by index into the items of the run.
-#[derive(Debug, Clone, PartialEq)]
+/// A text-reuse link between two items, by index into the items of the run. It serialises
+/// (serde), for a job that verifies pairs on one machine and builds the graph on another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemLink {
     /// A repost, or shared text.
     pub kind: LinkKind,
