@@ -48,6 +48,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 mod build;
 mod byline;
+mod credit;
 mod dates;
 mod export;
 mod extract;

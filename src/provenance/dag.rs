@@ -59,9 +59,30 @@ impl RepostDag {
     }
 }
 
+/// Whether the walk ends at `at` for the outlets it credits: it credits an outlet other than
+/// its own, and `next` is neither that outlet's item nor one crediting it, so the credited
+/// original is not among the inputs (a Daily Mail copy crediting AP, linked by dates alone to
+/// ABC's copy of the same wire story, came from AP, not from ABC).
+fn credit_ends_walk(g: &Graph, at: Uuid, next: Uuid) -> bool {
+    let own = item_ref(g, at).outlet;
+    let credited: Vec<String> = target_labels(g, at, EdgeKind::Credits)
+        .into_iter()
+        .filter(|c| Some(c) != own.as_ref())
+        .collect();
+    if credited.is_empty() {
+        return false;
+    }
+    let next_outlet = item_ref(g, next).outlet;
+    let next_credits = target_labels(g, next, EdgeKind::Credits);
+    !credited
+        .iter()
+        .any(|c| Some(c) == next_outlet.as_ref() || next_credits.contains(c))
+}
+
 /// The item `id` came from: every `reposts` edge from it and from every item reached that way,
 /// each step with its evidence, to the items copied from nothing among the inputs (the first
-/// known sources), with what those credit and share text with.
+/// known sources), with what those credit and share text with. The walk does not go past an
+/// item crediting an outlet whose original is not among the inputs: the credit is its origin.
 ///
 /// ```
 /// use claimtrace::{BuildOptions, NoProgress, ReadSettings};
@@ -87,7 +108,7 @@ pub fn repost_dag(g: &Graph, id: Uuid) -> RepostDag {
         order.push(at);
         let mut out: Vec<_> = g
             .edges_from(at)
-            .filter(|e| e.kind == EdgeKind::Reposts)
+            .filter(|e| e.kind == EdgeKind::Reposts && !credit_ends_walk(g, at, e.target))
             .collect();
         out.sort_by(|a, b| {
             let c = |e: &crate::model::Edge| e.detail().confidence.unwrap_or(0.0);
