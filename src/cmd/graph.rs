@@ -29,6 +29,7 @@ and writes it in any format, byte for byte as graph on the same inputs would.
 Examples:
   claimtrace graph examples/reposts.jsonl
   claimtrace graph --format dot examples/reposts.jsonl | dot -Tsvg > graph.svg
+  claimtrace graph --format gexf corpus/ -o graph.gexf        # open in Gephi
   cat records.jsonl | claimtrace graph - --with-text -o graph.json
   claimtrace graph --skip-bad corpus/ > graph.json
   claimtrace graph --from-parts out/graph-parts --format dot -o graph.dot
