@@ -13,9 +13,9 @@
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
 //! | link | items → reuse [`ItemLink`]s (reposts, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`verify_pair`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
-//! | export | the graph → JSON, DOT, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD, passim records | [`write_graph`], [`Format`] |
+//! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD, passim records | [`write_graph`], [`Format`], [`write_view`] |
 //! | parts | the graph ↔ partitioned node and edge files | [`write_parts`], [`read_parts`] |
-//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`] |
+//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`], [`story_items`], [`story_graph`], [`summarize`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
 //! any other way. A stage can also run on its own, for a job that spreads items over machines:
@@ -95,16 +95,17 @@ pub use model::{
 };
 
 // Exports.
-pub use export::{Format, UnknownFormat, write as write_graph};
+pub use export::{Format, UnknownFormat, ViewOptions, write as write_graph, write_view};
 
 // The graph as partitioned node and edge files (a distributed job's output).
 pub use parts::{read_parts, write_parts};
 
 // Provenance queries.
 pub use provenance::{
-    Attribution, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
-    RepostDag, SourceNode, SourceStep, VariantOf, appearances, find_item, first_appearance,
-    report_item, report_items, repost_dag,
+    Attribution, ClaimFirstSeen, CopyEvidence, CopyGroup, CopyOf, Credited, Disagreement,
+    FindItemError, ItemRef, ItemReport, MostCopied, RepostDag, SourceNode, SourceStep, Summary,
+    VariantOf, appearances, find_item, first_appearance, report_item, report_items, repost_dag,
+    stories, story_graph, story_items, summarize,
 };
 
 // The words the stages share.

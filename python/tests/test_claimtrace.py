@@ -55,12 +55,22 @@ def test_version_is_the_crates():
 
 def test_every_format_is_exported_as_the_command_line_writes_it(graph):
     assert set(claimtrace.formats()) >= {"json", "dot", "passim"}
+    # With the items' text, as the command line builds some formats' graphs whatever its flags.
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        with_text = claimtrace.run(["examples/reposts.jsonl"], with_text=True)
+    finally:
+        os.chdir(cwd)
+    for fmt in claimtrace.formats():
+        expected = cli_output("graph", "--with-text", "--format", fmt, "examples/reposts.jsonl")
+        assert with_text.export(fmt) == expected, fmt
+    assert graph.export("json") == cli_output("graph", "examples/reposts.jsonl")
+    assert graph.export("dot") == cli_output("graph", "--format", "dot", "examples/reposts.jsonl")
     for fmt in claimtrace.formats():
         if claimtrace.format_needs_text(fmt):
             with pytest.raises(ValueError, match="with-text"):
                 graph.export(fmt)
-            continue
-        assert graph.export(fmt) == cli_output("graph", "--format", fmt, "examples/reposts.jsonl")
     with pytest.raises(ValueError, match="unknown format"):
         graph.export("pdf")
 

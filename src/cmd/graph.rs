@@ -2,6 +2,7 @@
 
 use super::inputs::InputArgs;
 use super::output::OutputArgs;
+use super::select::SelectArgs;
 use anyhow::Result;
 use claimtrace::{BuildOptions, Format};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -29,6 +30,8 @@ and writes it in any format, byte for byte as graph on the same inputs would.
 Examples:
   claimtrace graph examples/reposts.jsonl
   claimtrace graph --format dot examples/reposts.jsonl | dot -Tsvg > graph.svg
+  claimtrace graph --format dot --story lantern-88 --only items,outlets examples/reposts.jsonl
+  claimtrace graph --format html corpus/ -o story.html
   claimtrace graph --format gexf corpus/ -o graph.gexf        # open in Gephi
   cat records.jsonl | claimtrace graph - --with-text -o graph.json
   claimtrace graph --skip-bad corpus/ > graph.json
@@ -48,13 +51,16 @@ pub struct Args {
     /// Output format.
     #[arg(short, long, default_value = "json", value_parser = format_parser())]
     pub format: Format,
-    /// Include each item's full text (claim spans of JSON-record items point into it).
+    /// Include each item's full text (claim spans of JSON-record items point into it; the
+    /// HTML view always holds the texts of items in copies).
     #[arg(long)]
     pub with_text: bool,
     /// Assemble the graph from partitioned node and edge files in DIR instead of reading
     /// inputs.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["inputs", "skip_bad", "outlet", "with_text"])]
     pub from_parts: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 /// The library's formats as `--format` values: a format added there is a value here.
@@ -71,9 +77,11 @@ pub fn run(args: Args) -> Result<()> {
     let graph = match &args.from_parts {
         Some(dir) => claimtrace::read_parts(dir)?,
         None => args.input.graph(BuildOptions {
-            with_text: args.with_text || args.format.needs_text(),
+            // The view holds the texts of items in copies; passim records every item's text.
+            with_text: args.with_text || args.format == Format::Html || args.format.needs_text(),
         })?,
     };
+    let graph = args.select.apply(graph)?;
     args.output
         .write(|out| claimtrace::write_graph(&graph, args.format, out))
 }

@@ -9,7 +9,9 @@ mod dot;
 mod flat;
 mod gexf;
 mod graphml;
+mod html;
 mod json;
+mod look;
 mod passim;
 mod prov;
 mod style;
@@ -19,6 +21,8 @@ mod xml;
 
 use crate::model::Graph;
 use std::io::{self, Write};
+
+pub use html::{ViewOptions, write as write_view};
 
 /// A format the graph can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,9 @@ pub enum Format {
     Cytoscape,
     /// schema.org Claim JSON-LD, one Claim per claim with its appearances.
     ClaimsJsonld,
+    /// One self-contained HTML page that draws the story on a timeline, offline
+    /// ([`write_view`] with the default [`ViewOptions`]).
+    Html,
     /// passim records (JSON lines of id, series, date, text), one per item; needs the items'
     /// text ([`Format::needs_text`]).
     Passim,
@@ -47,6 +54,7 @@ impl Format {
     pub const ALL: &'static [Format] = &[
         Format::Json,
         Format::Dot,
+        Format::Html,
         Format::Gexf,
         Format::Graphml,
         Format::ProvJson,
@@ -60,6 +68,7 @@ impl Format {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Html => "html",
             Format::Gexf => "gexf",
             Format::Graphml => "graphml",
             Format::ProvJson => "prov-json",
@@ -74,6 +83,7 @@ impl Format {
         match self {
             Format::Json => "the graph contract (schemas/graph.schema.json)",
             Format::Dot => "Graphviz DOT, for dot -Tsvg",
+            Format::Html => "an interactive page that opens offline (like claimtrace view)",
             Format::Gexf => {
                 "GEXF 1.3 for Gephi: typed attributes, a colour per kind, items on the timeline"
             }
@@ -129,6 +139,7 @@ pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> io::Result<(
     match format {
         Format::Json => json::write(graph, out),
         Format::Dot => dot::write(graph, out),
+        Format::Html => html::write(graph, &ViewOptions::default(), out),
         Format::Gexf => gexf::write(graph, out),
         Format::Graphml => graphml::write(graph, out),
         Format::ProvJson => prov::write(graph, out),
