@@ -144,7 +144,37 @@ fn main() {
             let links = claimtrace::link_items_with(&items, &env_params(), &claimtrace::NoProgress);
             for l in links {
                 let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
-                println!("{}\t{}", id(l.copy), id(l.source));
+                let kind = match l.kind {
+                    LinkKind::Reposts => "reposts",
+                    LinkKind::Rewrites => "rewrites",
+                    LinkKind::SameText => "same_text",
+                };
+                println!("{}\t{}\t{kind}", id(l.copy), id(l.source));
+            }
+        }
+        "rewrite-stats" => {
+            // Every rewrite candidate pair and what its sentences share, for calibrating the
+            // rewrite rule: id_a id_b words_a words_b sentences_a sentences_b aligned share_a
+            // share_b shared
+            let items = read_items(&arg(2));
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for c in claimtrace::internals::rewrite_stats(&items, &env_params()) {
+                let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}",
+                    id(c.a),
+                    id(c.b),
+                    c.words[0],
+                    c.words[1],
+                    c.sentences[0],
+                    c.sentences[1],
+                    c.aligned,
+                    c.share[0],
+                    c.share[1],
+                    c.shared
+                )
+                .unwrap();
             }
         }
         "stats" | "derived-stats" => {
@@ -295,6 +325,19 @@ fn env_params() -> claimtrace::LinkParams {
         "LINK_PARTIAL_WORDS" => partial_words as usize,
         "LINK_PARTIAL_SHARE" => partial_share as f64,
         "LINK_PARTIAL_PROSE" => partial_prose as usize,
+        "LINK_REWRITE_MIN_ITEMS" => rewrite_min_items as usize,
+        "LINK_REWRITE_MAX_DF" => rewrite_max_df as usize,
+        "LINK_REWRITE_CANDIDATES" => rewrite_candidates as usize,
+        "LINK_REWRITE_MIN_KEYS" => rewrite_min_keys as usize,
+        "LINK_REWRITE_MIN_SCORE" => rewrite_min_score as f32,
+        "LINK_REWRITE_DAYS" => rewrite_days as i64,
+        "LINK_REWRITE_CONTENT_WEIGHT" => rewrite_content_weight as f32,
+        "LINK_REWRITE_SENTENCE_WORDS" => rewrite_sentence_words as usize,
+        "LINK_REWRITE_SENTENCE_SHARE" => rewrite_sentence_share as f32,
+        "LINK_REWRITE_MIN_SENTENCES" => rewrite_min_sentences as usize,
+        "LINK_REWRITE_MIN_SHARED" => rewrite_min_shared as usize,
+        "LINK_REWRITE_MIN_SHARE" => rewrite_min_share as f64,
+        "LINK_REWRITE_WHOLLY" => rewrite_wholly as f64,
     }
     p
 }

@@ -9,7 +9,7 @@ use crate::model::ids::node_id;
 use crate::model::{
     ClaimNode, DateNode, Edge, EdgeKind, Graph, ItemNode, Node, NodeData, OutletNode, SpeakerNode,
 };
-use crate::vocab::{canonical_key, claim_key};
+use crate::vocab::{Alignment, SentencePair, canonical_key, claim_key};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -32,6 +32,24 @@ pub fn build_graph(
     opts: BuildOptions,
 ) -> Graph {
     let mut g = Graph::new();
+    // A rewrite's sentences in each item's span basis, mapped while the items are at hand.
+    let sentences: Vec<Vec<SentencePair>> = links
+        .iter()
+        .map(|l| match &l.rewrite {
+            Some(r) => r
+                .sentences
+                .iter()
+                .map(|x| SentencePair {
+                    aligned: Alignment {
+                        source: items[l.source].span(x.aligned.source),
+                        copy: items[l.copy].span(x.aligned.copy),
+                    },
+                    changed: x.changed.clone(),
+                })
+                .collect(),
+            None => Vec::new(),
+        })
+        .collect();
     let mut item_ids = Vec::with_capacity(items.len());
     let mut claims = claims.into_iter();
     // Where each text key was seen: the same input read twice is one item, and so is one URL
@@ -60,18 +78,25 @@ pub fn build_graph(
             opts,
         ));
     }
-    for l in links {
+    for (l, sentences) in links.iter().zip(sentences) {
         let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
         if copy == source {
             continue;
         }
         let mut e = match l.kind {
             LinkKind::Reposts => Edge::new(EdgeKind::Reposts, copy, source),
+            LinkKind::Rewrites => Edge::new(EdgeKind::Rewrites, copy, source),
             // same_text is undirected: written from the smaller id to the larger.
             LinkKind::SameText => Edge::new(EdgeKind::SameText, copy.min(source), copy.max(source)),
         }
         .with_evidence(l.confidence, l.evidence.clone());
-        e.detail_mut().aligned = l.aligned.clone();
+        let d = e.detail_mut();
+        d.aligned = l.aligned.clone();
+        if let Some(r) = &l.rewrite {
+            d.degree = Some(r.degree);
+            d.derived_share = Some(r.derived_share);
+            d.aligned_sentences = sentences;
+        }
         g.add_edge(e);
     }
     g

@@ -10,7 +10,7 @@
 //! | --- | --- | --- |
 //! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
-//! | link | items → reuse [`ItemLink`]s (reposts, shared text) | [`link_items`], [`link_items_with`] |
+//! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text) | [`link_items`], [`link_items_with`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
 //! | export | the graph → JSON or DOT | [`write_graph`], [`Format`] |
 //! | provenance | questions to the graph | [`find_item`], [`repost_chain`], [`report_item`], [`report_items`] |
@@ -91,7 +91,9 @@ pub use provenance::{
 };
 
 // The words the stages share.
-pub use vocab::{Alignment, ClaimKind, Origin, Span, SpanBasis, url_key};
+pub use vocab::{
+    Alignment, ClaimKind, Degree, Origin, Rewrite, SentencePair, Span, SpanBasis, url_key,
+};
 
 /// Not part of the API: the insides of some stages, for the benches, examples and evaluation
 /// tests that measure or calibrate them (`benches/`, `examples/synth_reposts.rs stats`,
@@ -101,7 +103,7 @@ pub use vocab::{Alignment, ClaimKind, Origin, Span, SpanBasis, url_key};
 pub mod internals {
     pub use crate::extract::tokens::paragraphs;
     pub use crate::link::normalise::{shingles, tokens};
-    pub use crate::link::{CandidateStats, candidate_stats};
+    pub use crate::link::{CandidateStats, RewriteStats, candidate_stats, rewrite_stats};
     pub use crate::read::html::charset::decode as decode_html;
     pub use crate::read::html::strip::html_to_text;
     pub use crate::read::html::{BodyExtractor, Page, page_item_with, parse_date};

@@ -26,6 +26,7 @@ fn edge_style(kind: EdgeKind) -> (&'static str, &'static str) {
         EdgeKind::Credits => ("#0b5394", "dashed"),
         EdgeKind::Reposts => ("#cc0000", "bold"),
         EdgeKind::SameText => ("#e69138", "dashed"),
+        EdgeKind::Rewrites => ("#cc0000", "dashed"),
         EdgeKind::Contains => ("#a64d79", "solid"),
         EdgeKind::SaidBy => ("#38761d", "solid"),
         EdgeKind::SaidOn => ("#999999", "dotted"),

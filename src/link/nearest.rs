@@ -27,9 +27,12 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
         adj.entry(f.b).or_default().push(f.a);
     }
     let link = |x: usize, y: usize| by_pair.get(&key(x, y)).map(|&n| &found[n]);
+    // A repost or a rewrite: `from` is derived from `to`.
     let reposts = |from: usize, to: usize| {
         link(from, to).is_some_and(|f| {
-            f.link.kind == LinkKind::Reposts && f.link.copy == from && f.link.source == to
+            matches!(f.link.kind, LinkKind::Reposts | LinkKind::Rewrites)
+                && f.link.copy == from
+                && f.link.source == to
         })
     };
     // How much of x the link between x and y explains.
@@ -55,7 +58,7 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
                     return true;
                 }
                 match f.link.kind {
-                    LinkKind::Reposts => {
+                    LinkKind::Reposts | LinkKind::Rewrites => {
                         let (c, src) = (f.link.copy, f.link.source);
                         let other = z;
                         // c has two candidate sources, src and `other`, linked to each other.
@@ -129,6 +132,7 @@ mod tests {
                 confidence: 1.0,
                 evidence: String::new(),
                 aligned: vec![],
+                rewrite: None,
             },
         }
     }

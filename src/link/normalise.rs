@@ -173,6 +173,23 @@ fn push_lowercase(word: &mut Vec<u8>, f: char) {
     }
 }
 
+/// The folded letters of one word of [`tokens`] (its byte range in the text), lowercase, as the
+/// comparison sees them: for keys of whole words (`rewrite::words`), which pieces do not give.
+pub(crate) fn folded_letters(word: &str, mut out: impl FnMut(char)) {
+    let mut letter = |c: char| {
+        if let Fold::Letter(f) = fold(c) {
+            f.to_lowercase().for_each(&mut out);
+        }
+    };
+    for c in word.chars() {
+        if presentation_form(c) {
+            c.nfkc().for_each(&mut letter);
+        } else {
+            letter(c);
+        }
+    }
+}
+
 /// The words of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6);

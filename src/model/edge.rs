@@ -1,6 +1,6 @@
 //! Edge kinds of the graph contract (schemas/graph.schema.json).
 
-use crate::vocab::{Alignment, Span};
+use crate::vocab::{Alignment, Degree, SentencePair, Span};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -20,6 +20,9 @@ pub enum EdgeKind {
     Reposts,
     /// item → item: shared text, neither shown to be the other's source (source id < target id).
     SameText,
+    /// item → item: a story → the story it was rewritten from (its sentences follow the
+    /// source's in other words).
+    Rewrites,
     /// item → claim.
     Contains,
     /// claim → speaker.
@@ -32,13 +35,14 @@ pub enum EdgeKind {
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 10] = [
+    pub const ALL: [EdgeKind; 11] = [
         EdgeKind::PublishedBy,
         EdgeKind::PublishedOn,
         EdgeKind::WrittenBy,
         EdgeKind::Credits,
         EdgeKind::Reposts,
         EdgeKind::SameText,
+        EdgeKind::Rewrites,
         EdgeKind::Contains,
         EdgeKind::SaidBy,
         EdgeKind::SaidOn,
@@ -54,6 +58,7 @@ impl EdgeKind {
             EdgeKind::Credits => "credits",
             EdgeKind::Reposts => "reposts",
             EdgeKind::SameText => "same_text",
+            EdgeKind::Rewrites => "rewrites",
             EdgeKind::Contains => "contains",
             EdgeKind::SaidBy => "said_by",
             EdgeKind::SaidOn => "said_on",
@@ -91,6 +96,16 @@ pub struct EdgeDetail {
     /// `reposts` / `same_text`: the aligned passages.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aligned: Vec<Alignment>,
+    /// `rewrites` (and `same_text` between rewritten stories): wholly or partly derived.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degree: Option<Degree>,
+    /// `rewrites`: the share of the copy's words in sentences that follow the source (0..1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived_share: Option<f64>,
+    /// `rewrites`: the aligned sentences, source then copy, in each item's span basis, and
+    /// what changed between them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aligned_sentences: Vec<SentencePair>,
 }
 
 /// An edge of the graph, from `source` to `target`.
@@ -121,6 +136,9 @@ static NO_DETAIL: EdgeDetail = EdgeDetail {
     cue: None,
     date: None,
     aligned: Vec::new(),
+    degree: None,
+    derived_share: None,
+    aligned_sentences: Vec::new(),
 };
 
 impl Edge {

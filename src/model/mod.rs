@@ -19,7 +19,7 @@ use uuid::Uuid;
 /// Name of the contract, written as `"schema"` in every export.
 pub const SCHEMA_NAME: &str = "claimtrace-graph";
 /// Version of the contract; bump with every change to schemas/graph.schema.json.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A node of the graph.
 #[derive(Debug, Clone)]
