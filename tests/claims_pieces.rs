@@ -130,5 +130,5 @@ fn the_contains_edge_lists_the_pieces_in_the_span_basis() {
         ]
     );
     assert_eq!(claim["text"], parts.join(" "));
-    assert_eq!(g["version"], 2);
+    assert_eq!(g["version"], claimtrace::SCHEMA_VERSION);
 }

@@ -158,7 +158,7 @@ fn report_summarises_every_item() {
     let text = claimtrace().arg("report").arg(dir.path()).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("A copy of \"They are closing our pier!\""),
+        text.contains("Copied from \"They are closing our pier!\""),
         "{text}"
     );
 }

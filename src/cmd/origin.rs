@@ -10,9 +10,10 @@ const USAGE: &str = "\
 Reads every input like `claimtrace graph`, finds the item given by --item (its node id, its
 URL, its record id, its title, or the file it alone came from; a title may be given in part
 when only one item matches), and
-prints the chain of reposts from it to the first item it was copied from, with the evidence of
-each step. Where that first item credits an outlet whose original is not among the inputs, the
-chain ends at the credited outlet.
+prints the chain of reposts and rewrites from it to the first item it was copied or rewritten
+from, with the evidence of each step ('rewritten from the next (about 60% of this story)').
+Where that first item credits an outlet whose original is not among the inputs, the chain ends
+at the credited outlet.
 
 Examples:
   claimtrace origin corpus/ --item 'https://blog.example/2020/09/19/post'
@@ -55,7 +56,8 @@ fn write_text(o: &RepostChain, out: &mut dyn Write) -> std::io::Result<()> {
         if let Some(s) = &l.copied_from_next {
             writeln!(
                 out,
-                "     copied from the next (confidence {:.2}): {}",
+                "     {} (confidence {:.2}): {}",
+                s.from_source("the next"),
                 s.confidence.unwrap_or(0.0),
                 s.evidence.as_deref().unwrap_or("")
             )?;

@@ -8,10 +8,10 @@ use std::io::Write;
 
 const USAGE: &str = "\
 Reads every input like `claimtrace graph` and prints, for each item, where it came from in
-plain words: what it is a copy of (with the shared text and the evidence of direction), who
-copied it, what it shares text with, which outlets it credits, its first known source, whom it
-quotes, and where each of its claims first appeared among the inputs. Items are listed by date,
-then title.
+plain words: what it is a copy of or was rewritten from (with the shared text or sentences and
+the evidence of direction), who copied or rewrote it, what it shares text with, which outlets
+it credits, its first known source, whom it quotes, and where each of its claims first
+appeared among the inputs. Items are listed by date, then title.
 
 Examples:
   claimtrace report examples/reposts.jsonl
@@ -37,13 +37,13 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
         for c in &r.copy_of {
             writeln!(
                 out,
-                "  copy of {}: {}",
-                c.item,
+                "  {}: {}",
+                c.how.from_source(&c.item.to_string()),
                 c.how.evidence.as_deref().unwrap_or("")
             )?;
         }
         for c in &r.copied_by {
-            writeln!(out, "  copied by {c}")?;
+            writeln!(out, "  copied or rewritten by {c}")?;
         }
         for c in &r.same_text {
             writeln!(out, "  same text as {c}")?;

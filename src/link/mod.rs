@@ -108,9 +108,12 @@ pub struct LinkParams {
     pub rewrite_content_weight: f32,
     /// Two sentences align when they share this many words of content...
     pub rewrite_sentence_words: usize,
-    /// ...and this share of one's weight is in the other (half of it of the other's).
+    /// ...and this share of one's weight is in the other...
     pub rewrite_sentence_share: f32,
-    /// A pair is derived when this many sentences align...
+    /// ...and this share of the other's in the one.
+    pub rewrite_sentence_other: f32,
+    /// A pair is derived when this many sentences align (two are enough when they make half of
+    /// one story: a brief)...
     pub rewrite_min_sentences: usize,
     /// ...sharing this many words of content...
     pub rewrite_min_shared: usize,
@@ -152,10 +155,11 @@ impl LinkParams {
         rewrite_days: 3,
         rewrite_content_weight: 1.0,
         rewrite_sentence_words: 4,
-        rewrite_sentence_share: 0.5,
-        rewrite_min_sentences: 2,
-        rewrite_min_shared: 12,
-        rewrite_min_share: 0.25,
+        rewrite_sentence_share: 0.6,
+        rewrite_sentence_other: 0.35,
+        rewrite_min_sentences: 3,
+        rewrite_min_shared: 15,
+        rewrite_min_share: 0.2,
         rewrite_wholly: 0.75,
     };
 }

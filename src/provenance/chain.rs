@@ -27,21 +27,25 @@ pub struct RepostChain {
     pub same_text: Vec<ItemRef>,
 }
 
-/// The source an item was copied from: its reposts edge of highest confidence.
+/// Whether an edge says its source item came from its target: copied or rewritten from it.
+pub(crate) fn derived_from(e: &Edge) -> bool {
+    matches!(e.kind, EdgeKind::Reposts | EdgeKind::Rewrites)
+}
+
+/// The source an item was copied or rewritten from: its reposts or rewrites edge of highest
+/// confidence.
 fn source_of(g: &Graph, id: Uuid) -> Option<&Edge> {
-    g.edges_from(id)
-        .filter(|e| e.kind == EdgeKind::Reposts)
-        .max_by(|a, b| {
-            a.detail()
-                .confidence
-                .unwrap_or(0.0)
-                .total_cmp(&b.detail().confidence.unwrap_or(0.0))
-                .then(b.target.cmp(&a.target))
-        })
+    g.edges_from(id).filter(|e| derived_from(e)).max_by(|a, b| {
+        a.detail()
+            .confidence
+            .unwrap_or(0.0)
+            .total_cmp(&b.detail().confidence.unwrap_or(0.0))
+            .then(b.target.cmp(&a.target))
+    })
 }
 
 /// The chain of reposts from item `id` to its first known source, each step with its evidence:
-/// at every item the `reposts` edge of highest confidence is followed, never back to an item
+/// at every item the `reposts` or `rewrites` edge of highest confidence is followed, never back to an item
 /// already on the chain. Where that source credits an outlet other than the first item's, the
 /// story came from there before it (`credited`).
 ///

@@ -32,8 +32,10 @@ impl Weights {
     }
 }
 
-/// Rarest keys an item is looked up by.
+/// Rarest keys an item looks others up by.
 const LOOKUP_KEYS: usize = 48;
+/// Rarest keys others find an item by.
+const POSTED_KEYS: usize = 256;
 
 /// The weights of the run and, per item, its rarest keys shared with some other item.
 fn weights_and_keys(items: &[Item], progress: &dyn Progress) -> (Weights, Vec<Vec<u64>>) {
@@ -84,10 +86,13 @@ pub fn candidates(
     let (weights, mut keys) = weights_and_keys(items, progress);
     // A key in more items than this is no lookup key: stock words of the run.
     let max_df = (p.rewrite_max_df as u32).max((n as f64).sqrt() as u32);
+    // Every item is found by each of its keys shared with at most `max_df` items (up to
+    // POSTED_KEYS of the rarest), and looks others up by its LOOKUP_KEYS rarest: a source is
+    // found by the words its copies kept, however many rarer words it has besides.
     keys.par_iter_mut().for_each(|k| {
         k.retain(|&x| (2..=max_df).contains(&weights.df(x)));
         k.sort_unstable_by_key(|&x| (weights.df(x), x));
-        k.truncate(LOOKUP_KEYS);
+        k.truncate(POSTED_KEYS);
         k.shrink_to_fit();
     });
     let mut postings: Vec<(u64, u32)> = keys
@@ -96,6 +101,10 @@ pub fn candidates(
         .flat_map(|(i, k)| k.iter().map(move |&x| (x, i as u32)))
         .collect();
     postings.par_sort_unstable();
+    keys.par_iter_mut().for_each(|k| {
+        k.truncate(LOOKUP_KEYS);
+        k.shrink_to_fit();
+    });
     let lookup = |key: u64| {
         let s = postings.partition_point(|&(x, _)| x < key);
         let e = postings[s..].partition_point(|&(x, _)| x == key) + s;

@@ -1,9 +1,10 @@
 //! Whether a candidate pair is a rewrite, which of the two is the copy, how much of it is
 //! derived, and the evidence in words.
 //!
-//! A pair is derived when at least `rewrite_min_sentences` sentences align, sharing at least
-//! `rewrite_min_shared` words of content, and they make at least `rewrite_min_share` of one
-//! story's words. The direction comes from the reposts' rules (`direction::decide`: credits,
+//! A pair is derived when at least `rewrite_min_sentences` sentences align (two, when they make
+//! half of one story: a brief), sharing at least `rewrite_min_shared` words of content, and they
+//! make at least `rewrite_min_share` of one story's words; two items of one outlet only when
+//! one updates the other within days (as for partly derived reposts). The direction comes from the reposts' rules (`direction::decide`: credits,
 //! dates); where they say nothing, a news agency's own story is the source of another outlet's
 //! rewrite, else the story whose sentences follow the other's while the other has many
 //! sentences of its own is the rewrite (a brief cut from a longer story, an answer written from
@@ -11,7 +12,7 @@
 
 use super::sentences::{Aligned, Changes, Prepared, changes, longest_increasing};
 use crate::item::Item;
-use crate::link::{Found, ItemLink, LinkKind, LinkParams, direction};
+use crate::link::{Found, ItemLink, LinkKind, LinkParams, direction, one_news_cycle, same_outlet};
 use crate::outlets::is_news_agency;
 use crate::vocab::{Alignment, Degree, Rewrite, SentencePair, Span};
 
@@ -24,10 +25,14 @@ pub fn grade(
     p: &LinkParams,
 ) -> Option<Found> {
     let share = x.share_a.max(x.share_b);
-    if x.pairs.len() < p.rewrite_min_sentences
-        || x.shared < p.rewrite_min_shared
-        || share < p.rewrite_min_share
-    {
+    let enough = x.pairs.len() >= p.rewrite_min_sentences || (x.pairs.len() >= 2 && share >= 0.5);
+    if !enough || x.shared < p.rewrite_min_shared || share < p.rewrite_min_share {
+        return None;
+    }
+    // One outlet retells its own stories from its own background paragraphs and templates: a
+    // rewrite only when it updates a story within days.
+    let (ia, ib) = (&items[a], &items[b]);
+    if same_outlet(ia, ib) && !one_news_cycle(ia, ib, p) {
         return None;
     }
     let (copy_source, strength, reasons) = direction_of(&items[a], &items[b], x);

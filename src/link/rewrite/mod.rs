@@ -41,12 +41,12 @@ pub fn find(
         .par_iter()
         .flat_map_iter(|group| {
             let a = group[0].0 as usize;
-            let pa = Prepared::new(&items[a].text, &weights);
+            let pa = Prepared::new(&items[a].text, &weights, p.rewrite_content_weight);
             let out: Vec<Found> = group
                 .iter()
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
-                    let pb = Prepared::new(&items[b].text, &weights);
+                    let pb = Prepared::new(&items[b].text, &weights, p.rewrite_content_weight);
                     let aligned = sentences::align(&pa, &pb, p);
                     progress.advance(1);
                     grade::grade(items, (a, &pa), (b, &pb), &aligned, p)
@@ -69,8 +69,8 @@ pub fn rewrite_stats(items: &[Item], p: &LinkParams) -> Vec<RewriteStats> {
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            let pa = Prepared::new(&items[a].text, &weights);
-            let pb = Prepared::new(&items[b].text, &weights);
+            let pa = Prepared::new(&items[a].text, &weights, p.rewrite_content_weight);
+            let pb = Prepared::new(&items[b].text, &weights, p.rewrite_content_weight);
             let x = sentences::align(&pa, &pb, p);
             RewriteStats {
                 a,
@@ -80,6 +80,23 @@ pub fn rewrite_stats(items: &[Item], p: &LinkParams) -> Vec<RewriteStats> {
                 aligned: x.pairs.len(),
                 share: [x.share_a, x.share_b],
                 shared: x.shared,
+                order: x.order,
+                pairs: x
+                    .pairs
+                    .iter()
+                    .map(|y| {
+                        let (sa, sb) = (
+                            &pa.profile.sentences[y.a as usize],
+                            &pb.profile.sentences[y.b as usize],
+                        );
+                        (
+                            (sa.start, sa.end),
+                            (sb.start, sb.end),
+                            [y.in_a, y.in_b],
+                            [y.shared, y.order],
+                        )
+                    })
+                    .collect(),
             }
         })
         .collect()
@@ -96,4 +113,12 @@ pub struct RewriteStats {
     pub aligned: usize,
     pub share: [f64; 2],
     pub shared: usize,
+    pub order: usize,
+    /// Each aligned pair.
+    pub pairs: Vec<SentenceStats>,
 }
+
+/// One aligned sentence pair of [`RewriteStats`]: the sentence in a, in b (byte ranges), the
+/// share of each one's weight in the other, words of content and word pairs in order shared.
+#[doc(hidden)]
+pub type SentenceStats = ((usize, usize), (usize, usize), [f32; 2], [u32; 2]);

@@ -20,12 +20,40 @@ pub struct Prepared {
     /// Every key and joined key → the sentences holding it, and whether outside quotation
     /// marks there.
     index: FxHashMap<u64, Vec<(u32, bool)>>,
+    /// Each sentence's word pairs in order (next words and the ones after: a word inserted
+    /// between two keeps them a pair), at least one of them a word of content.
+    pairs: Vec<Vec<u64>>,
+    /// Every word pair → the sentences holding it.
+    pair_index: FxHashMap<u64, Vec<u32>>,
+}
+
+/// The key of two words in this order.
+fn pair_key(x: u64, y: u64) -> u64 {
+    crate::link::normalise::mix(x.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ y)
 }
 
 impl Prepared {
-    pub fn new(text: &str, w: &Weights) -> Prepared {
+    /// `text` prepared; `cw` is the weight of a word of content.
+    pub fn new(text: &str, w: &Weights, cw: f32) -> Prepared {
         let profile = profile(text);
-        let weight: Vec<f32> = profile.words.iter().map(|x| w.of(x.key)).collect();
+        // A word in several sentences of the story is what the story is about (its names,
+        // its place, its topic), which every story of the event repeats: it weighs as much in
+        // all of them together as a word of one sentence does there.
+        let mut sentences_of: FxHashMap<u64, u32> = FxHashMap::default();
+        for s in &profile.sentences {
+            let ws = &profile.words[s.words.0 as usize..s.words.1 as usize];
+            let mut keys: Vec<u64> = ws.iter().map(|x| x.key).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                *sentences_of.entry(k).or_default() += 1;
+            }
+        }
+        let weight: Vec<f32> = profile
+            .words
+            .iter()
+            .map(|x| w.of(x.key) / sentences_of.get(&x.key).copied().unwrap_or(1).max(1) as f32)
+            .collect();
         let sentence_weight = profile
             .sentences
             .iter()
@@ -46,11 +74,38 @@ impl Prepared {
                 }
             }
         }
+        let mut pair_index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let pairs: Vec<Vec<u64>> = profile
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(n, s)| {
+                let (lo, hi) = (s.words.0 as usize, s.words.1 as usize);
+                let mut v = Vec::with_capacity(2 * (hi - lo));
+                for i in lo..hi {
+                    for j in i + 1..(i + 3).min(hi) {
+                        let (x, y) = (&profile.words[i], &profile.words[j]);
+                        let content = weight[i].max(weight[j]) >= cw;
+                        if content && !(x.quoted && y.quoted) {
+                            v.push(pair_key(x.key, y.key));
+                        }
+                    }
+                }
+                v.sort_unstable();
+                v.dedup();
+                for &k in &v {
+                    pair_index.entry(k).or_default().push(n as u32);
+                }
+                v
+            })
+            .collect();
         Prepared {
             profile,
             weight,
             sentence_weight,
             index,
+            pairs,
+            pair_index,
         }
     }
 
@@ -80,6 +135,8 @@ pub struct Pair {
     pub in_a: f32,
     pub in_b: f32,
     pub shared: u32,
+    /// Word pairs in order that both hold.
+    pub order: u32,
 }
 
 /// What two texts share sentence by sentence.
@@ -92,13 +149,15 @@ pub struct Aligned {
     pub share_b: f64,
     /// Words of content shared over all aligned pairs (the fewer of the two sides).
     pub shared: usize,
+    /// Word pairs in order shared over all aligned pairs.
+    pub order: usize,
 }
 
 /// Per (sentence of `from`, sentence of `into`): the weight of `from`'s sentence found in
 /// `into`'s, and how many of those words are words of content.
 fn hits(from: &Prepared, into: &Prepared, p: &LinkParams) -> FxHashMap<(u32, u32), (f32, u32)> {
     let mut out: FxHashMap<(u32, u32), (f32, u32)> = FxHashMap::default();
-    let mut marks: Vec<(u32, u32)> = Vec::new();
+    let mut marks: Vec<(u32, u32, f32)> = Vec::new();
     for (s, sent) in from.profile.sentences.iter().enumerate() {
         marks.clear();
         let (lo, hi) = (sent.words.0 as usize, sent.words.1 as usize);
@@ -112,23 +171,38 @@ fn hits(from: &Prepared, into: &Prepared, p: &LinkParams) -> FxHashMap<(u32, u32
                 let Some(v) = into.index.get(&k) else {
                     continue;
                 };
+                // The same word in several sentences there matches each of them less.
+                let spread = (v.len() as f32).sqrt();
                 for &(t, unquoted) in v {
                     for j in i..(i + n).min(hi) {
                         // Quoted here and only quoted there: the same quotation, no evidence.
                         if unquoted || !from.profile.words[j].quoted {
-                            marks.push((t, j as u32));
+                            marks.push((t, j as u32, spread));
                         }
                     }
                 }
             }
         }
-        marks.sort_unstable();
-        marks.dedup();
-        for &(t, j) in &marks {
-            let w = from.weight[j as usize];
+        marks.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.total_cmp(&y.2)));
+        marks.dedup_by_key(|x| (x.0, x.1));
+        for &(t, j, spread) in &marks {
+            let w = from.weight[j as usize] / spread;
             let e = out.entry((s as u32, t)).or_default();
             e.0 += w;
             e.1 += u32::from(w >= p.rewrite_content_weight);
+        }
+    }
+    out
+}
+
+/// Per (sentence of `a`, sentence of `b`): the word pairs in order both hold.
+fn order_hits(a: &Prepared, b: &Prepared) -> FxHashMap<(u32, u32), u32> {
+    let mut out: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for (s, keys) in a.pairs.iter().enumerate() {
+        for k in keys {
+            for &t in b.pair_index.get(k).map_or(&[][..], Vec::as_slice) {
+                *out.entry((s as u32, t)).or_default() += 1;
+            }
         }
     }
     out
@@ -138,6 +212,7 @@ fn hits(from: &Prepared, into: &Prepared, p: &LinkParams) -> FxHashMap<(u32, u32
 pub fn align(a: &Prepared, b: &Prepared, p: &LinkParams) -> Aligned {
     let ab = hits(a, b, p);
     let ba = hits(b, a, p);
+    let order = order_hits(a, b);
     let mut pairs: Vec<Pair> = ab
         .iter()
         .filter_map(|(&(s, t), &(mass_a, n_a))| {
@@ -147,13 +222,14 @@ pub fn align(a: &Prepared, b: &Prepared, p: &LinkParams) -> Aligned {
             let shared = n_a.min(n_b);
             let aligned = shared as usize >= p.rewrite_sentence_words
                 && in_a.max(in_b) >= p.rewrite_sentence_share
-                && in_a.min(in_b) >= p.rewrite_sentence_share / 2.0;
+                && in_a.min(in_b) >= p.rewrite_sentence_other;
             aligned.then_some(Pair {
                 a: s,
                 b: t,
                 in_a,
                 in_b,
                 shared,
+                order: order.get(&(s, t)).copied().unwrap_or(0),
             })
         })
         .collect();
@@ -194,6 +270,7 @@ pub fn align(a: &Prepared, b: &Prepared, p: &LinkParams) -> Aligned {
         share_a: share(a, &in_a),
         share_b: share(b, &in_b),
         shared: pairs.iter().map(|x| x.shared as usize).sum(),
+        order: pairs.iter().map(|x| x.order as usize).sum(),
         pairs,
     }
 }
