@@ -1,7 +1,8 @@
 //! Which of two items sharing text is the copy: the one that credits the other's outlet or URL,
 //! else (unless both credit one news agency, whose story both carry) the one published later,
-//! else the one that holds all of the other plus text of its own. Without such evidence the two
-//! only share text.
+//! else the one cut from the other (made of its pieces, with the other's own text between
+//! them), else the one that holds all of the other plus text of its own. Without such evidence
+//! the two only share text.
 
 use crate::item::Item;
 use crate::outlets;
@@ -54,8 +55,9 @@ fn common_agency(a: &Item, b: &Item) -> Option<String> {
 }
 
 /// Decides the direction of a pair that shares text. `in_a` is the fraction of a's words shared
-/// with b, `in_b` the fraction of b's words shared with a.
-pub fn decide(a: &Item, b: &Item, in_a: f64, in_b: f64) -> Verdict {
+/// with b, `in_b` the fraction of b's words shared with a; `cut[0]` says that a is made of
+/// pieces of b with text of b's own between them (`cut[1]` the same of b).
+pub fn decide(a: &Item, b: &Item, in_a: f64, in_b: f64, cut: [bool; 2]) -> Verdict {
     let ab = credits(a, b);
     let ba = credits(b, a);
     match (ab, ba) {
@@ -83,6 +85,19 @@ pub fn decide(a: &Item, b: &Item, in_a: f64, in_b: f64) -> Verdict {
             copy,
             0.8,
             format!("published {later}, after {earlier}"),
+            a,
+            b,
+        );
+    }
+    // Made of pieces of the other, which has text of its own between them: cut from it (a
+    // brief, an excerpt, a copy that dropped paragraphs), not the other way round.
+    if let Some(copy) = cut.iter().position(|&c| c)
+        && !cut[1 - copy]
+    {
+        return verdict(
+            copy,
+            0.6,
+            "made of pieces of the other's text, which has text of its own between them".into(),
             a,
             b,
         );
@@ -152,10 +167,10 @@ mod tests {
             evidence: "Source: Harbour Gazette".into(),
             date: None,
         });
-        let v = decide(&copy, &src, 1.0, 1.0);
+        let v = decide(&copy, &src, 1.0, 1.0, NO_CUT);
         assert_eq!(v.copy_source, Some((0, 1)));
         assert!(v.reasons[0].contains("Harbour Gazette"));
-        let v = decide(&src, &copy, 1.0, 1.0);
+        let v = decide(&src, &copy, 1.0, 1.0, NO_CUT);
         assert_eq!(v.copy_source, Some((1, 0)));
     }
 
@@ -172,28 +187,58 @@ mod tests {
         };
         let a = credit("Daily Lamp", (2020, 1, 1), "Associated Press");
         let b = credit("Harbour Gazette", (2020, 1, 2), "Associated Press");
-        let v = decide(&a, &b, 1.0, 1.0);
+        let v = decide(&a, &b, 1.0, 1.0, NO_CUT);
         assert_eq!(v.copy_source, None);
         assert_eq!(v.reasons, ["both credit Associated Press"]);
         // A blog credited by both is no agency: the later one may have copied the earlier.
         let a = credit("Daily Lamp", (2020, 1, 1), "Lantern Blog");
         let b = credit("Harbour Gazette", (2020, 1, 2), "Lantern Blog");
-        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, Some((1, 0)));
+        assert_eq!(decide(&a, &b, 1.0, 1.0, NO_CUT).copy_source, Some((1, 0)));
         // The agency's own item is their source.
         let wire = item("Associated Press", Some((2020, 1, 1)));
         let b = credit("Harbour Gazette", (2020, 1, 1), "Associated Press");
-        assert_eq!(decide(&wire, &b, 1.0, 1.0).copy_source, Some((1, 0)));
+        assert_eq!(
+            decide(&wire, &b, 1.0, 1.0, NO_CUT).copy_source,
+            Some((1, 0))
+        );
+    }
+
+    const NO_CUT: [bool; 2] = [false, false];
+
+    #[test]
+    fn a_piece_cut_from_the_other_is_the_copy() {
+        // b is all in a, and a has text of its own between b's pieces: b was cut from a, even
+        // though a holds all of b plus its own.
+        let a = item("A", None);
+        let b = item("B", None);
+        assert_eq!(
+            decide(&a, &b, 0.6, 1.0, [false, true]).copy_source,
+            Some((1, 0))
+        );
+        assert_eq!(decide(&a, &b, 0.6, 1.0, NO_CUT).copy_source, Some((0, 1)));
+        // Dates come first.
+        let a = item("A", Some((2020, 1, 1)));
+        let b = item("B", Some((2020, 1, 2)));
+        assert_eq!(
+            decide(&a, &b, 1.0, 0.6, [false, true]).copy_source,
+            Some((1, 0))
+        );
+        let b = item("B", Some((2019, 12, 31)));
+        assert_eq!(
+            decide(&a, &b, 1.0, 0.6, [false, true]).copy_source,
+            Some((0, 1))
+        );
     }
 
     #[test]
     fn later_date_then_containment_then_nothing() {
         let a = item("A", Some((2020, 1, 1)));
         let b = item("B", Some((2020, 1, 2)));
-        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, Some((1, 0)));
+        assert_eq!(decide(&a, &b, 1.0, 1.0, NO_CUT).copy_source, Some((1, 0)));
         let a = item("A", Some((2020, 1, 1)));
         let b = item("B", Some((2020, 1, 1)));
-        assert_eq!(decide(&a, &b, 0.5, 1.0).copy_source, Some((0, 1)));
-        assert_eq!(decide(&a, &b, 1.0, 1.0).copy_source, None);
+        assert_eq!(decide(&a, &b, 0.5, 1.0, NO_CUT).copy_source, Some((0, 1)));
+        assert_eq!(decide(&a, &b, 1.0, 1.0, NO_CUT).copy_source, None);
     }
 
     #[test]
@@ -202,6 +247,9 @@ mod tests {
         src.meta.url = Some("https://www.a.test/story/1/".into());
         let mut copy = item("B", None);
         copy.meta.source_urls.push("http://a.test/story/1".into());
-        assert_eq!(decide(&copy, &src, 1.0, 1.0).copy_source, Some((0, 1)));
+        assert_eq!(
+            decide(&copy, &src, 1.0, 1.0, NO_CUT).copy_source,
+            Some((0, 1))
+        );
     }
 }

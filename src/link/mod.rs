@@ -93,8 +93,8 @@ pub struct LinkParams {
     /// Rewrites are looked for in runs of at least this many items (which words are rare is
     /// learnt from the run).
     pub rewrite_min_items: usize,
-    /// Rewrite candidates: an item is looked up by rare words in at most this many items (at
-    /// least; the square root of the run's size when larger)...
+    /// Rewrite candidates: an item is looked up by rare words in at most this many items (more
+    /// in large runs: items/2000)...
     pub rewrite_max_df: usize,
     /// ...and keeps this many candidates, the ones sharing the most weight of rare words...
     pub rewrite_candidates: usize,
@@ -150,8 +150,8 @@ impl LinkParams {
         rewrite_min_items: 20,
         rewrite_max_df: 50,
         rewrite_candidates: 6,
-        rewrite_min_keys: 2,
-        rewrite_min_score: 0.1,
+        rewrite_min_keys: 3,
+        rewrite_min_score: 0.2,
         rewrite_days: 3,
         rewrite_content_weight: 1.0,
         rewrite_sentence_words: 4,
@@ -273,6 +273,26 @@ pub struct Found {
     pub link: ItemLink,
 }
 
+/// Whether a is made of pieces of b with text of b's own between them, and the same of b: the
+/// one that is nearly all in the other while the other's shared text is broken by its own (a
+/// fifth or more of what lies between its first and last shared word).
+fn cut_from(pa: &Prepared, pb: &Prepared, shared: &Shared) -> [bool; 2] {
+    let between = |t: &Prepared, r: &mut dyn Iterator<Item = (usize, usize)>| {
+        let (lo, hi) = r.fold((usize::MAX, 0), |(l, h), (s, e)| (l.min(s), h.max(e)));
+        if lo >= hi { 0 } else { t.words_in((lo, hi)) }
+    };
+    let hull_a = between(pa, &mut shared.passages.iter().map(|x| x.a));
+    let hull_b = between(pb, &mut shared.passages.iter().map(|x| x.b));
+    let own_a = hull_a.saturating_sub(shared.covered_a);
+    let own_b = hull_b.saturating_sub(shared.covered_b);
+    let all_in = |covered: usize, words: usize| covered * 10 >= words.max(1) * 9;
+    let broken = |own: usize, hull: usize| own * 5 >= hull && own >= 12;
+    [
+        all_in(shared.covered_a, pa.words()) && broken(own_b, hull_b),
+        all_in(shared.covered_b, pb.words()) && broken(own_a, hull_a),
+    ]
+}
+
 fn verify(
     items: &[Item],
     a: usize,
@@ -308,7 +328,7 @@ fn verify(
     if !copied && !near_duplicate && !partly {
         return None;
     }
-    let v = direction::decide(&items[a], &items[b], in_a, in_b);
+    let v = direction::decide(&items[a], &items[b], in_a, in_b, cut_from(pa, pb, &shared));
     let (kind, copy, source) = match v.copy_source {
         Some((0, _)) => (LinkKind::Reposts, a, b),
         Some(_) => (LinkKind::Reposts, b, a),

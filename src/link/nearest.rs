@@ -6,8 +6,11 @@
 //!   that explains more of x exactly (matched shingles: inherited edits and cuts tell); on a tie,
 //!   the nearer one (z when z reposts y).
 //! - A same-text link (x, y) goes when a third item linked to both by reposts explains it: both
-//!   copy it, it copies both, or one copies through it.
-//! - Any link goes when both other links of a triangle are clearly closer.
+//!   copy it, it copies both, or one copies through it; or when a third item z explains more of
+//!   each of them than they explain of each other (two copies of z, whatever the direction
+//!   evidence says).
+//! - Any link goes when both other links of a triangle are clearly closer; a repost or rewrite
+//!   only when they are reposts or rewrites too (a path of copies, not a sibling copy).
 //!
 //! Every decision looks at the links as found, so the result does not depend on their order.
 
@@ -45,6 +48,10 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
             }
         })
     };
+    // x and y are two copies of z: z explains more of each than either explains of the other.
+    let siblings = |x: usize, y: usize, z: usize| {
+        explains(x, z) > explains(x, y) + MARGIN && explains(y, z) > explains(y, x) + MARGIN
+    };
     let mut keep: Vec<bool> = found
         .iter()
         .map(|f| {
@@ -54,7 +61,20 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
                 let (Some(xz), Some(yz)) = (link(x, z), link(y, z)) else {
                     return false;
                 };
-                if xz.sim > s + MARGIN && yz.sim > s + MARGIN {
+                // A copy's link to its source goes only for a path of copies, not for a sibling
+                // that shares text with it: two copies of one source share more with each
+                // other than either does with the longer text they came from.
+                let directed = |l: &Found| l.link.kind != LinkKind::SameText;
+                if xz.sim > s + MARGIN
+                    && yz.sim > s + MARGIN
+                    && (!directed(f) || (directed(xz) && directed(yz)))
+                    && !siblings(x, z, y)
+                    && !siblings(y, z, x)
+                {
+                    return true;
+                }
+                // Two copies of z that share text because both copied it.
+                if f.link.kind == LinkKind::SameText && siblings(x, y, z) {
                     return true;
                 }
                 match f.link.kind {

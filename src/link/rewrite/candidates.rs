@@ -11,6 +11,7 @@ use super::words::profile;
 use crate::item::Item;
 use crate::link::LinkParams;
 use crate::progress::Progress;
+use chrono::Datelike;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -83,9 +84,16 @@ pub fn candidates(
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, Weights) {
     let n = items.len();
+    let t0 = std::time::Instant::now();
     let (weights, mut keys) = weights_and_keys(items, progress);
-    // A key in more items than this is no lookup key: stock words of the run.
-    let max_df = (p.rewrite_max_df as u32).max((n as f64).sqrt() as u32);
+    eprintln!(
+        "TIMING weights {:?} distinct {}",
+        t0.elapsed(),
+        weights.df.len()
+    );
+    // A key in more items than this is no lookup key: stock words of the run (more in large
+    // runs, as for shingles: a story many outlets carry).
+    let max_df = p.rewrite_max_df.max(n / 2000) as u32;
     // Every item is found by each of its keys shared with at most `max_df` items (up to
     // POSTED_KEYS of the rarest), and looks others up by its LOOKUP_KEYS rarest: a source is
     // found by the words its copies kept, however many rarer words it has besides.
@@ -110,9 +118,14 @@ pub fn candidates(
         let e = postings[s..].partition_point(|&(x, _)| x == key) + s;
         &postings[s..e]
     };
+    // Days of publication, in one array: the lookup reads them for every posting.
+    let day: Vec<Option<i32>> = items
+        .iter()
+        .map(|it| it.meta.published.map(|d| d.num_days_from_ce()))
+        .collect();
     let window = p.rewrite_days;
-    let near = |a: usize, b: usize| match (items[a].meta.published, items[b].meta.published) {
-        (Some(x), Some(y)) => (x - y).num_days().abs() <= window,
+    let near = |a: usize, b: usize| match (day[a], day[b]) {
+        (Some(x), Some(y)) => i64::from((x - y).abs()) <= window,
         _ => true,
     };
     let per_item = p.rewrite_candidates;

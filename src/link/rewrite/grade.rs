@@ -142,7 +142,7 @@ pub fn grade(
 /// (copy as 0 = a, 1 = b; how strongly; why). The reposts' rules first, with the texts'
 /// containment left out (a rewrite holds none of the other's text).
 fn direction_of(a: &Item, b: &Item, x: &Aligned) -> (Option<usize>, f64, Vec<String>) {
-    let v = direction::decide(a, b, 1.0, 1.0);
+    let v = direction::decide(a, b, 1.0, 1.0, [false, false]);
     if let Some((copy, _)) = v.copy_source {
         return (Some(copy), v.strength, v.reasons);
     }
