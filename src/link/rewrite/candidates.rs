@@ -84,13 +84,7 @@ pub fn candidates(
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, Weights) {
     let n = items.len();
-    let t0 = std::time::Instant::now();
     let (weights, mut keys) = weights_and_keys(items, progress);
-    eprintln!(
-        "TIMING weights {:?} distinct {}",
-        t0.elapsed(),
-        weights.df.len()
-    );
     // A key in more items than this is no lookup key: stock words of the run (more in large
     // runs, as for shingles: a story many outlets carry).
     let max_df = p.rewrite_max_df.max(n / 2000) as u32;

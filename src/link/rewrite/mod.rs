@@ -32,18 +32,9 @@ pub fn find(
         return Vec::new();
     }
     progress.stage("reading words", items.len() as u64);
-    let t0 = std::time::Instant::now();
     let (mut cands, weights) = candidates::candidates(items, p, progress);
     progress.finish();
-    let n0 = cands.len();
     cands.retain(|&(a, b)| linked.binary_search(&(a as usize, b as usize)).is_err());
-    eprintln!(
-        "TIMING candidates {:?} {} -> {}",
-        t0.elapsed(),
-        n0,
-        cands.len()
-    );
-    let t0 = std::time::Instant::now();
     progress.stage("aligning sentences", cands.len() as u64);
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
     let found: Vec<Found> = groups
@@ -65,7 +56,6 @@ pub fn find(
         })
         .collect();
     progress.finish();
-    eprintln!("TIMING align {:?} found {}", t0.elapsed(), found.len());
     found
 }
 
