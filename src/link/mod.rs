@@ -160,7 +160,7 @@ impl LinkParams {
         rewrite_min_sentences: 3,
         rewrite_min_shared: 15,
         rewrite_min_share: 0.2,
-        rewrite_wholly: 0.75,
+        rewrite_wholly: 0.65,
     };
 }
 

@@ -97,7 +97,7 @@ pub fn grade(
         ("the copy", "the source")
     };
     let mut evidence = format!(
-        "rewritten: {copy_sentences} of {} sentences ({:.0}% of {one}) follow {source_sentences} of {} of {other} ({:.0}% of it) in other words; {total}",
+        "{copy_sentences} of {} sentences ({:.0}% of {one}) follow {source_sentences} of {} of {other} ({:.0}% of it) in other words: {total}",
         pc.profile.sentences.len(),
         100.0 * share_copy,
         ps.profile.sentences.len(),
