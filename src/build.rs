@@ -2,7 +2,8 @@
 //! edges of the contract. Ids follow from canonical keys, so the graph does not depend on the
 //! order items arrive in.
 
-use crate::extract::{ClaimMention, SpeakerMention};
+use crate::dates::DateCheck;
+use crate::extract::{ClaimMention, QuoteVariant, SpeakerMention};
 use crate::item::Item;
 use crate::link::{ItemLink, LinkKind};
 use crate::model::ids::node_id;
@@ -50,14 +51,18 @@ pub fn build_graph(
             None => Vec::new(),
         })
         .collect();
+    let mut date_warnings = date_warnings(&items, links);
     let mut item_ids = Vec::with_capacity(items.len());
     let mut claims = claims.into_iter();
     // Where each text key was seen: the same input read twice is one item, and so is one URL
     // or record id in two feeds, but a verbatim copy elsewhere in the inputs with nothing of
     // its own to tell it apart is an item of its own.
     let mut seen_at: HashMap<String, Vec<(Arc<str>, usize)>> = HashMap::new();
-    for item in items {
+    // Quotations that vary another's wording: linked once every claim node is in.
+    let mut variants: Vec<(Uuid, Box<QuoteVariant>)> = Vec::new();
+    for (n, mut item) in items.into_iter().enumerate() {
         let item_claims = claims.next().unwrap_or_default();
+        item.warnings.append(&mut date_warnings[n]);
         let mut key = item_key(&item);
         if key.starts_with(TEXT_KEY) {
             let at = (item.origin.file.clone(), item.origin.start);
@@ -76,7 +81,16 @@ pub fn build_graph(
             node_id("item", &key),
             item_claims,
             opts,
+            &mut variants,
         ));
+    }
+    for (changed, v) in variants {
+        let original = node_id("claim", &claim_key(&v.original));
+        if original != changed && g.node(original).is_some() {
+            let e = Edge::new(EdgeKind::VariantOf, changed, original)
+                .with_evidence(v.confidence, v.difference);
+            g.add_edge(e);
+        }
     }
     for (l, sentences) in links.iter().zip(sentences) {
         let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
@@ -100,6 +114,29 @@ pub fn build_graph(
         g.add_edge(e);
     }
     g
+}
+
+/// What each item's dates must be warned of: a date the run cannot believe, and a date earlier
+/// than the source the item is shown to copy (sorted: links come in input order).
+fn date_warnings(items: &[Item], links: &[ItemLink]) -> Vec<Vec<String>> {
+    let check = DateCheck::of(items);
+    let mut out: Vec<Vec<String>> = items
+        .iter()
+        .map(|it| check.doubt(it).into_iter().collect())
+        .collect();
+    for l in links
+        .iter()
+        .filter(|l| matches!(l.kind, LinkKind::Reposts | LinkKind::Rewrites))
+    {
+        if let Some(w) = check.earlier_than_source(&items[l.copy], &items[l.source]) {
+            out[l.copy].push(w);
+        }
+    }
+    for w in &mut out {
+        w.sort();
+        w.dedup();
+    }
+    out
 }
 
 /// How the key of an item known by its text alone begins.
@@ -133,6 +170,7 @@ fn add_item(
     id: Uuid,
     claims: Vec<ClaimMention>,
     opts: BuildOptions,
+    variants: &mut Vec<(Uuid, Box<QuoteVariant>)>,
 ) -> Uuid {
     let excerpt = item.excerpt();
     let m = &mut item.meta;
@@ -172,7 +210,7 @@ fn add_item(
         g.add_edge(e);
     }
     for c in claims {
-        add_claim(g, id, &item, c);
+        add_claim(g, id, &item, c, variants);
     }
     if opts.with_text
         && let Some(NodeData::Item(node)) = g.node_mut(id).map(|n| &mut n.data)
@@ -182,13 +220,22 @@ fn add_item(
     id
 }
 
-fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
+fn add_claim(
+    g: &mut Graph,
+    item_id: Uuid,
+    item: &Item,
+    mut c: ClaimMention,
+    variants: &mut Vec<(Uuid, Box<QuoteVariant>)>,
+) {
     let attributing = c.attributing_span();
     let key = claim_key(&c.text);
     if key.is_empty() {
         return;
     }
     let id = node_id("claim", &key);
+    if let Some(v) = c.variant_of.take() {
+        variants.push((id, v));
+    }
     g.upsert_node(Node::new(
         id,
         NodeData::Claim(ClaimNode {
@@ -197,26 +244,38 @@ fn add_claim(g: &mut Graph, item_id: Uuid, item: &Item, c: ClaimMention) {
             language: c.language.or_else(|| item.meta.language.clone()),
         }),
     ));
+    // A second mention of the claim in one item adds nothing: the item names it once.
+    if g.edge_mut(item_id, id, EdgeKind::Contains).is_some() {
+        return;
+    }
+    let speaker = c.speaker.as_ref().map(
+        |SpeakerMention {
+             name,
+             aliases,
+             roles,
+             ..
+         }| add_speaker(g, name, aliases, roles),
+    );
     let mut e = Edge::new(EdgeKind::Contains, item_id, id);
     let d = e.detail_mut();
-    d.span = Some(item.span(c.span.into()));
+    d.span = Some(item.span(c.span));
     if !c.parts.is_empty() {
-        d.parts = Some(Box::new(
-            c.parts.iter().map(|&p| item.span(p.into())).collect(),
-        ));
+        d.parts = Some(Box::new(c.parts.iter().map(|&p| item.span(p)).collect()));
     }
-    d.speaker_span = attributing.map(|p| item.span(p.into()));
+    d.speaker_span = attributing.map(|p| item.span(p));
     d.cue = c.cue;
+    d.speaker = speaker;
     g.add_edge(e);
-    if let Some(SpeakerMention {
-        name,
-        aliases,
-        roles,
-        ..
-    }) = &c.speaker
-    {
-        let s = add_speaker(g, name, aliases, roles);
-        g.add_edge(Edge::new(EdgeKind::SaidBy, id, s));
+    if let Some(s) = speaker {
+        // The claim's said_by edges are the aggregate of its items' attributions.
+        match g.edge_mut(id, s, EdgeKind::SaidBy) {
+            Some(e) => *e.detail_mut().items.get_or_insert(0) += 1,
+            None => {
+                let mut e = Edge::new(EdgeKind::SaidBy, id, s);
+                e.detail_mut().items = Some(1);
+                g.add_edge(e);
+            }
+        }
     }
     if let Some(d) = c.said_on {
         let d = add_date(g, d);

@@ -31,6 +31,9 @@ pub struct ItemMeta {
     pub domain: Option<String>,
     /// The day it was published.
     pub published: Option<NaiveDate>,
+    /// The day this copy was collected, where the input says (a record's `retrieved` or
+    /// news-please's `date_download`, a WARC record's date): it cannot have been published later.
+    pub retrieved: Option<NaiveDate>,
     /// The byline as printed ("Staff, Agencies").
     pub byline: Option<String>,
     /// Named people who wrote the item (never desks such as "News Desk").

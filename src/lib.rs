@@ -10,10 +10,10 @@
 //! | --- | --- | --- |
 //! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
-//! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text) | [`link_items`], [`link_items_with`] |
+//! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
 //! | export | the graph → JSON or DOT | [`write_graph`], [`Format`] |
-//! | provenance | questions to the graph | [`find_item`], [`repost_chain`], [`report_item`], [`report_items`] |
+//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
 //! any other way. A stage can also run on its own, for a job that spreads items over machines:
@@ -43,6 +43,7 @@
 
 mod build;
 mod byline;
+mod credit;
 mod dates;
 mod export;
 mod extract;
@@ -69,10 +70,12 @@ pub use read::{
 };
 
 // Claims and speakers.
-pub use extract::{ClaimMention, SpeakerMention, canonicalise_speakers, extract_claims};
+pub use extract::{
+    ClaimMention, QuoteVariant, SpeakerMention, canonicalise_speakers, extract_claims,
+};
 
 // Reuse between items.
-pub use link::{ItemLink, LinkKind, LinkParams, link_items, link_items_with};
+pub use link::{ItemLink, LinkKind, LinkParams, link_items, link_items_with, mark_quote_variants};
 
 // The graph.
 pub use build::{BuildOptions, build_graph};
@@ -86,8 +89,8 @@ pub use export::{Format, UnknownFormat, write as write_graph};
 
 // Provenance queries.
 pub use provenance::{
-    ChainStep, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
-    RepostChain, find_item, report_item, report_items, repost_chain,
+    Attribution, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
+    RepostDag, SourceNode, SourceStep, VariantOf, find_item, report_item, report_items, repost_dag,
 };
 
 // The words the stages share.

@@ -4,7 +4,7 @@
 use crate::build::{BuildOptions, build_graph};
 use crate::extract::{ClaimMention, canonicalise_speakers, extract_claims};
 use crate::item::Item;
-use crate::link::{LinkParams, link_items_with};
+use crate::link::{LinkParams, link_items_with, mark_quote_variants};
 use crate::model::Graph;
 use crate::progress::Progress;
 use crate::read::{Input, InputError, ReadSettings, collect_inputs, read_input};
@@ -58,10 +58,12 @@ pub fn read_inputs(
     Ok((items, report))
 }
 
-/// The claims of every item (`claims[i]` of `items[i]`), speakers canonicalised across items.
+/// The claims of every item (`claims[i]` of `items[i]`), speakers canonicalised across items,
+/// quotations printed with words changed or left out marked as variants of their original.
 pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
     let mut claims: Vec<Vec<ClaimMention>> = items.iter().map(extract_claims).collect();
     canonicalise_speakers(&mut claims);
+    mark_quote_variants(items, &mut claims);
     claims
 }
 

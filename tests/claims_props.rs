@@ -11,22 +11,22 @@ fn check(text: &str) {
     let mut it = Item::with_own_text(&file, 0, text.len(), text.to_string());
     it.meta.published = chrono::NaiveDate::from_ymd_opt(2020, 9, 19);
     for c in extract_claims(&it) {
-        assert!(c.span.0 <= c.span.1 && c.span.1 <= text.len());
-        assert!(text.is_char_boundary(c.span.0) && text.is_char_boundary(c.span.1));
+        assert!(c.span.start <= c.span.end && c.span.end <= text.len());
+        assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
         if c.parts.is_empty() {
-            assert_eq!(&text[c.span.0..c.span.1], c.text);
+            assert_eq!(&text[c.span.range()], c.text);
         } else {
             // A claim in pieces: each piece verbatim, in order, inside `span`; the text is their join.
             assert!(c.parts.len() >= 2);
-            assert_eq!(c.parts[0].0, c.span.0);
-            assert_eq!(c.parts[c.parts.len() - 1].1, c.span.1);
-            assert!(c.parts.windows(2).all(|w| w[0].1 <= w[1].0));
-            let pieces: Vec<&str> = c.pieces().iter().map(|&(a, b)| &text[a..b]).collect();
+            assert_eq!(c.parts[0].start, c.span.start);
+            assert_eq!(c.parts[c.parts.len() - 1].end, c.span.end);
+            assert!(c.parts.windows(2).all(|w| w[0].end <= w[1].start));
+            let pieces: Vec<&str> = c.pieces().iter().map(|s| &text[s.range()]).collect();
             assert_eq!(pieces.join(" "), c.text);
         }
         if let Some(s) = c.speaker {
-            assert!(s.span.1 <= text.len());
-            assert!(text.is_char_boundary(s.span.0) && text.is_char_boundary(s.span.1));
+            assert!(s.span.end <= text.len());
+            assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
             assert!(!s.name.starts_with(char::is_lowercase));
         }
     }

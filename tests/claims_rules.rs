@@ -15,7 +15,7 @@ fn item(text: &str, published: Option<&str>) -> Item {
 fn claims_on(text: &str, published: Option<&str>) -> Vec<ClaimMention> {
     let cs = extract_claims(&item(text, published));
     for c in &cs {
-        let pieces: Vec<&str> = c.pieces().iter().map(|&(a, b)| &text[a..b]).collect();
+        let pieces: Vec<&str> = c.pieces().iter().map(|s| &text[s.range()]).collect();
         assert_eq!(pieces.join(" "), c.text);
     }
     cs
@@ -36,8 +36,12 @@ fn attributed(text: &str) -> Vec<(String, Option<String>, String)> {
     claims_on(text, None)
         .into_iter()
         .map(|c| {
-            let (a, b) = c.source_span.expect("an attributing mention");
-            (c.text, c.speaker.map(|s| s.name), text[a..b].to_string())
+            let mention = c.source_span.expect("an attributing mention");
+            (
+                c.text,
+                c.speaker.map(|s| s.name),
+                text[mention.range()].to_string(),
+            )
         })
         .collect()
 }
@@ -53,9 +57,7 @@ fn table(text: &str) -> Vec<Row> {
             (
                 c.text.clone(),
                 c.speaker.as_ref().map(|s| s.name.clone()),
-                c.speaker
-                    .as_ref()
-                    .map(|s| text[s.span.0..s.span.1].to_string()),
+                c.speaker.as_ref().map(|s| text[s.span.range()].to_string()),
                 c.cue.clone(),
             )
         })
@@ -119,7 +121,7 @@ fn reported_speech_pronouns_roles_and_according_to() {
         .map(|c| {
             (
                 c.text.as_str(),
-                &t[c.speaker.as_ref().unwrap().span.0..c.speaker.as_ref().unwrap().span.1],
+                &t[c.speaker.as_ref().unwrap().span.range()],
                 c.cue.as_deref(),
             )
         })
@@ -577,7 +579,7 @@ fn according_to_inside_brackets() {
     assert_eq!(cs.len(), 1, "{cs:?}");
     assert_eq!(cs[0].text, "the real toll is closer to 15 percent");
     let s = cs[0].source_span.unwrap();
-    assert_eq!(&t[s.0..s.1], "the Borealis Ledger");
+    assert_eq!(&t[s.range()], "the Borealis Ledger");
 }
 
 /// (claim text, cue) per claim.

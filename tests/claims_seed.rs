@@ -27,7 +27,7 @@ fn seed_claims() -> Option<Vec<ClaimMention>> {
     let claims = extract_all_claims(&items);
     for (item, cs) in items.iter().zip(&claims) {
         for c in cs {
-            let pieces: Vec<&str> = c.pieces().iter().map(|&(a, b)| &item.text[a..b]).collect();
+            let pieces: Vec<&str> = c.pieces().iter().map(|s| &item.text[s.range()]).collect();
             assert_eq!(pieces.join(" "), c.text, "claim text is verbatim");
         }
     }

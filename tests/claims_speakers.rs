@@ -18,7 +18,7 @@ fn mentions(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         .map(|c| {
             (
                 c.text.clone(),
-                c.source_span.map(|(a, b)| text[a..b].to_string()),
+                c.source_span.map(|s| text[s.range()].to_string()),
                 c.speaker.as_ref().map(|s| s.name.clone()),
             )
         })

@@ -93,7 +93,10 @@ fn origin_walks_the_chain_to_the_first_source() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("goes back 2 step(s)"), "{text}");
+    assert!(
+        text.contains("was copied from 1 item(s); 2 item(s) on the way, 1 first known source(s)"),
+        "{text}"
+    );
     let (b, g) = (
         text.find("Lantern Blog").unwrap(),
         text.find("Harbour Gazette, 2021").unwrap(),
@@ -108,15 +111,14 @@ fn origin_walks_the_chain_to_the_first_source() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let chain = v["chain"].as_array().unwrap();
-    assert_eq!(chain.len(), 3);
-    assert_eq!(chain[2]["item"]["outlet"], "Harbour Gazette");
-    assert!(
-        !chain[0]["copied_from_next"]["aligned"]
-            .as_array()
-            .unwrap()
-            .is_empty()
-    );
+    let nodes = v["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 3);
+    assert_eq!(nodes[2]["item"]["outlet"], "Harbour Gazette");
+    assert_eq!(nodes[2]["first_known"], true);
+    let edges = v["edges"].as_array().unwrap();
+    assert_eq!(edges.len(), 2);
+    assert_eq!(edges[0]["copy"], v["item"]);
+    assert!(!edges[0]["how"]["aligned"].as_array().unwrap().is_empty());
 }
 
 #[test]
@@ -149,7 +151,7 @@ fn report_summarises_every_item() {
         .find(|r| r["item"]["title"] == "Pier news")
         .unwrap();
     assert_eq!(blog2["copy_of"][0]["item"]["outlet"], "Lantern Blog");
-    assert_eq!(blog2["first_known_source"]["outlet"], "Harbour Gazette");
+    assert_eq!(blog2["first_known_sources"][0]["outlet"], "Harbour Gazette");
     let gazette = items
         .iter()
         .find(|r| r["item"]["title"] == "Eastmere closes ferry pier")
@@ -213,7 +215,7 @@ fn items_without_a_url_are_found_by_their_file() {
     assert!(out.status.success());
     let o: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(
-        o["chain"][0]["item"]["location"]
+        o["nodes"][0]["item"]["location"]
             .as_str()
             .unwrap()
             .ends_with("blog.txt"),

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use claimtrace::EdgeKind;
 use claimtrace::{Alignment, ClaimKind, Degree, Rewrite, SentencePair, Span, SpanBasis};
 use claimtrace::{BuildOptions, build_graph};
-use claimtrace::{ClaimMention, SpeakerMention};
+use claimtrace::{ClaimMention, QuoteVariant, SpeakerMention};
 use claimtrace::{Credit, Item};
 use claimtrace::{Format, write_graph};
 use claimtrace::{ItemLink, LinkKind};
@@ -40,7 +40,7 @@ fn full_graph_json(with_text: bool) -> Value {
     let quote_end = text.find('”').unwrap();
     let claim = |offset: usize| ClaimMention {
         text: text[3..quote_end - 1].to_string(),
-        span: (offset + 3, offset + quote_end - 1),
+        span: Span::new(offset + 3, offset + quote_end - 1),
         parts: Vec::new(),
         kind: ClaimKind::Direct,
         language: Some("en".into()),
@@ -48,14 +48,23 @@ fn full_graph_json(with_text: bool) -> Value {
             name: "Noor Castellan".into(),
             aliases: vec!["Castellan".into()],
             roles: vec!["Chief Engineer".into()],
-            span: (offset + 31, offset + 44),
+            span: Span::new(offset + 31, offset + 44),
         }),
         cue: Some("said".into()),
         reported_by: Some("Valley Radio".into()),
         said_on: NaiveDate::from_ymd_opt(2031, 5, 2),
         source_span: None,
+        variant_of: None,
     };
-    let claims = vec![vec![claim(0)], vec![claim("Reposted. ".len())]];
+    // The repost also misquotes the engineer: a variant of her words.
+    let mut misquote = claim("Reposted. ".len());
+    misquote.text = "The dam is sound".into();
+    misquote.variant_of = Some(Box::new(QuoteVariant {
+        original: claim(0).text,
+        difference: "words changed: \"sound\" for \"safe\"".into(),
+        confidence: 0.75,
+    }));
+    let claims = vec![vec![claim(0)], vec![claim("Reposted. ".len()), misquote]];
     let links = vec![
         ItemLink {
             kind: LinkKind::Reposts,
@@ -130,16 +139,36 @@ fn same_quote_in_two_items_is_one_claim_with_two_contains() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|n| n["kind"] == "claim")
+        .filter(|n| n["kind"] == "claim" && n["text"] != "The dam is sound")
         .collect();
     assert_eq!(claims.len(), 1);
     let contains: Vec<&Value> = g["edges"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| e["kind"] == "contains")
+        .filter(|e| e["kind"] == "contains" && e["target"] == claims[0]["id"])
         .collect();
     assert_eq!(contains.len(), 2);
+    // Each mention names its speaker; the claim's said_by counts the items that do.
+    let speaker = contains[0]["speaker"].as_str().unwrap();
+    assert_eq!(contains[1]["speaker"], speaker);
+    let said_by: Vec<&Value> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "said_by" && e["source"] == claims[0]["id"])
+        .collect();
+    assert_eq!(said_by.len(), 1);
+    assert_eq!(said_by[0]["target"], speaker);
+    assert_eq!(said_by[0]["items"], 2);
+    let variant = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "variant_of")
+        .unwrap();
+    assert_eq!(variant["target"], claims[0]["id"]);
+    assert_eq!(variant["evidence"], "words changed: \"sound\" for \"safe\"");
     // The file-basis item maps its span to the file; the text-basis item keeps its own offsets.
     let spans: Vec<u64> = contains
         .iter()
@@ -179,7 +208,26 @@ fn schema_rejects_broken_graphs() {
     let good = full_graph_json(false);
     assert!(v.is_valid(&good));
     let mutations: Vec<Mutation> = vec![
-        Box::new(|g| g["version"] = 1.into()),
+        Box::new(|g| g["version"] = 2.into()),
+        // A said_by edge counts at least one item; a contains edge's speaker is an id.
+        Box::new(|g| {
+            let e = g["edges"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|e| e["kind"] == "said_by")
+                .unwrap();
+            e["items"] = 0.into();
+        }),
+        Box::new(|g| {
+            let e = g["edges"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|e| e["kind"] == "contains")
+                .unwrap();
+            e["speaker"] = "Noor Castellan".into();
+        }),
         // A claim in pieces has two or more.
         Box::new(|g| {
             let e = g["edges"]

@@ -3,17 +3,21 @@
 use super::inputs::InputArgs;
 use super::output::AnswerArgs;
 use anyhow::Result;
-use claimtrace::{BuildOptions, RepostChain};
+use claimtrace::{BuildOptions, RepostDag};
+use std::collections::HashMap;
 use std::io::Write;
+use uuid::Uuid;
 
 const USAGE: &str = "\
 Reads every input like `claimtrace graph`, finds the item given by --item (its node id, its
 URL, its record id, its title, or the file it alone came from; a title may be given in part
-when only one item matches), and
-prints the chain of reposts and rewrites from it to the first item it was copied or rewritten
-from, with the evidence of each step ('rewritten from the next (about 60% of this story)').
-Where that first item credits an outlet whose original is not among the inputs, the chain ends
-at the credited outlet.
+when only one item matches; when several match, they are listed and the exit code is 1), and
+prints where it came from: every item it was copied or rewritten from, theirs in turn, to its
+first known sources, each step with its evidence ('rewritten from [2] (about 60% of this
+story)'), as an indented tree whose items are numbered (an item
+reached twice, a story that came through two copies, is shown once and then referred to by its
+number). Where a first known source credits an outlet whose original is not among the inputs,
+the answer ends at that outlet. --json gives the same as nodes and edges.
 
 Examples:
   claimtrace origin corpus/ --item 'https://blog.example/2020/09/19/post'
@@ -34,56 +38,114 @@ pub struct Args {
     pub output: AnswerArgs,
 }
 
-fn write_text(o: &RepostChain, out: &mut dyn Write) -> std::io::Result<()> {
-    let first = &o.chain[0].item;
-    if o.chain.len() == 1 {
+fn write_text(dag: &RepostDag, out: &mut dyn Write) -> std::io::Result<()> {
+    let first = &dag.nodes[0].item;
+    let ends = dag.first_known_sources().count();
+    if dag.nodes.len() == 1 {
         writeln!(
             out,
             "{first} is not shown to be a copy of any item in the inputs."
         )?;
     } else {
+        let parents = dag.sources_of(dag.item).count();
+        let how = if dag.edges.iter().any(|s| s.how.kind == "rewrites") {
+            "copied or rewritten"
+        } else {
+            "copied"
+        };
         writeln!(
             out,
-            "{first} goes back {} step(s) to its first known source:",
-            o.chain.len() - 1
+            "{first} was {how} from {parents} item(s); {} item(s) on the way, {ends} first known source(s):",
+            dag.nodes.len() - 1
         )?;
     }
-    for (n, l) in o.chain.iter().enumerate() {
-        writeln!(out, "{:>3}. {}", n + 1, l.item)?;
-        if let Some(u) = l.item.url.as_ref().or(l.item.location.as_ref()) {
-            writeln!(out, "     {u}")?;
-        }
-        if let Some(s) = &l.copied_from_next {
+    let mut numbers = HashMap::new();
+    write_node(dag, dag.item, 0, &mut numbers, out)
+}
+
+/// One item of the answer at `depth`, numbered, and under it each item it was copied from with
+/// the step's evidence; an item met again is referred to by its number.
+fn write_node(
+    dag: &RepostDag,
+    id: Uuid,
+    depth: usize,
+    numbers: &mut HashMap<Uuid, usize>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let pad = "  ".repeat(depth);
+    if let Some(n) = numbers.get(&id) {
+        return writeln!(out, "{pad}[{n}] (shown above)");
+    }
+    let n = numbers.len() + 1;
+    numbers.insert(id, n);
+    let Some(node) = dag.nodes.iter().find(|x| x.item.id == id) else {
+        return Ok(());
+    };
+    let mark = if node.first_known && dag.nodes.len() > 1 {
+        ": a first known source"
+    } else {
+        ""
+    };
+    writeln!(out, "{pad}[{n}] {}{mark}", node.item)?;
+    let pad = format!("{pad}    ");
+    if let Some(u) = node.item.url.as_ref().or(node.item.location.as_ref()) {
+        writeln!(out, "{pad}{u}")?;
+    }
+    for c in &node.credits {
+        if node.first_known {
             writeln!(
                 out,
-                "     {} (confidence {:.2}): {}",
-                s.from_source("the next"),
-                s.confidence.unwrap_or(0.0),
-                s.evidence.as_deref().unwrap_or("")
+                "{pad}which credits {c}: the original is not among the inputs"
             )?;
+        } else {
+            writeln!(out, "{pad}credits {c}")?;
         }
     }
-    for c in &o.credited {
+    for r in &node.same_text {
         writeln!(
             out,
-            "     which credits {c}: the original is not among the inputs"
+            "{pad}shares text, with no sign of which came first, with {r}"
         )?;
     }
-    if !o.same_text.is_empty() {
+    for step in dag.sources_of(id) {
+        let k = numbers
+            .get(&step.source)
+            .copied()
+            .unwrap_or(numbers.len() + 1);
         writeln!(
             out,
-            "The first known source shares text, with no sign of which came first, with:"
+            "{pad}{} (confidence {:.2}): {}",
+            step.how.from_source(&format!("[{k}]")),
+            step.how.confidence.unwrap_or(0.0),
+            step.how.evidence.as_deref().unwrap_or("")
         )?;
-        for r in &o.same_text {
-            writeln!(out, "     {r}")?;
-        }
+        write_node(dag, step.source, depth + 1, numbers, out)?;
     }
     Ok(())
 }
 
 pub fn run(args: Args) -> Result<()> {
     let g = args.input.graph(BuildOptions::default())?;
-    let id = claimtrace::find_item(&g, &args.item)?;
-    let chain = claimtrace::repost_chain(&g, id);
-    args.output.write(&chain, write_text)
+    let id = match claimtrace::find_item(&g, &args.item) {
+        Ok(id) => id,
+        // Several matches: the message, then one line per item to choose from.
+        Err(e) if !e.matches().is_empty() => {
+            let lines: Vec<String> = e
+                .matches()
+                .iter()
+                .map(|r| {
+                    let at = r.url.as_ref().or(r.location.as_ref());
+                    format!(
+                        "  {} {r}{}",
+                        r.id,
+                        at.map(|u| format!(" {u}")).unwrap_or_default()
+                    )
+                })
+                .collect();
+            anyhow::bail!("{e}:\n{}", lines.join("\n"));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let dag = claimtrace::repost_dag(&g, id);
+    args.output.write(&dag, write_text)
 }

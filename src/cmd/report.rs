@@ -11,7 +11,8 @@ Reads every input like `claimtrace graph` and prints, for each item, where it ca
 plain words: what it is a copy of or was rewritten from (with the shared text or sentences and
 the evidence of direction), who copied or rewrote it, what it shares text with, which outlets
 it credits, its first known source, whom it quotes, and where each of its claims first
-appeared among the inputs. Items are listed by date, then title.
+appeared among the inputs; where the items holding a claim name different speakers, it says who
+attributes it to whom. Items are listed by date, then title.
 
 Examples:
   claimtrace report examples/reposts.jsonl
@@ -57,10 +58,42 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
                 format!("first in {}", c.first_in)
             };
             writeln!(out, "  claim ({who}): \"{}\" — {first}", c.claim)?;
+            if !c.attributed.is_empty() {
+                // One line per disagreement: who said it, according to whom.
+                let says: Vec<String> = c
+                    .attributed
+                    .iter()
+                    .map(|a| {
+                        let by: Vec<String> = a.by.iter().map(|r| r.to_string()).collect();
+                        format!("to {} by {}", a.speaker, and_list(&by))
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "    the items disagree: attributed {}",
+                    says.join(", ")
+                )?;
+            }
+            if let Some(v) = &c.variant_of {
+                writeln!(
+                    out,
+                    "    a changed quotation of \"{}\": {}",
+                    v.original, v.difference
+                )?;
+            }
         }
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(v: &[String]) -> String {
+    match v {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 pub fn run(args: Args) -> Result<()> {

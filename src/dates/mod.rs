@@ -6,6 +6,9 @@
 //! a date and nothing else (weekday, time and punctuation aside), as page date headers are.
 
 mod tokens;
+mod trust;
+
+pub use trust::DateCheck;
 
 use crate::vocab::Span;
 use chrono::{NaiveDate, Weekday};

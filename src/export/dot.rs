@@ -31,6 +31,7 @@ fn edge_style(kind: EdgeKind) -> (&'static str, &'static str) {
         EdgeKind::SaidBy => ("#38761d", "solid"),
         EdgeKind::SaidOn => ("#999999", "dotted"),
         EdgeKind::ReportedBy => ("#1155cc", "dashed"),
+        EdgeKind::VariantOf => ("#c27ba0", "dashed"),
     }
 }
 

@@ -3,63 +3,13 @@
 //! ending with a stop, the sentence after it only subject and verb). News copy closes a quotation
 //! this way for any verb of speaking, so the shape, not the verb, is the cue.
 
-use super::lexicon::PERSON_PRONOUNS;
-use super::speakers::{SubjKind, Subject, is_cap, subject_after, subject_before};
+use super::lexicon::{
+    AFTER_QUOTE_CUE, NOT_SPEECH_VERBS, PERSON_PRONOUNS, SPEECH_PARTICLES, SPEECH_PASTS_IRREGULAR,
+};
+use super::subject::{SubjKind, Subject, determiner_kind};
 use super::tokens::{Para, Quote, low, lower_ascii};
-
-/// Past forms of speaking verbs that end neither in "-ed" nor "-s".
-const IRREGULAR: &[&str] = &[
-    "wrote", "read", "went", "shot", "began", "spoke", "sang", "swore", "said", "told", "thought",
-    "felt", "put", "fired", "quipped", "chimed", "cracked", "came", "broke", "bit",
-];
-
-/// Words after the verb that belong to it ("shot back", "went on", "chimed in").
-const PARTICLES: &[&str] = &["back", "on", "in", "out", "up", "off"];
-
-/// Words that may follow the cue in its sentence: the circumstances ("pressed on Tuesday",
-/// "wrote in a letter to ...").
-const AFTER_CUE: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "to",
-    "as",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "with",
-    "from",
-    "via",
-    "of",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "then",
-    "again",
-    "recently",
-    "yesterday",
-    "today",
-    "tonight",
-    "about",
-    "into",
-    "over",
-    "and",
-    "but",
-    "him",
-    "her",
-    "them",
-    "reporters",
-];
-
-/// Words that are never the verb of such a cue.
-const NOT_VERBS: &[&str] = &[
-    "is", "was", "are", "were", "has", "had", "does", "his", "hers", "its", "this", "thus", "yes",
-    "us", "as", "news", "always", "perhaps", "less", "unless", "across", "whereas", "series",
-    "times", "others", "days", "years", "months", "weeks", "minutes", "hours",
-];
+use super::words::is_cap;
+use crate::extract::words::Words;
 
 /// A lowercase word that reads as the past or present of a verb of speaking.
 fn verb_like(text: &str, p: &Para, i: usize) -> bool {
@@ -72,10 +22,10 @@ fn verb_like(text: &str, p: &Para, i: usize) -> bool {
     }
     let mut buf = [0u8; 24];
     let l = lower_ascii(w, &mut buf);
-    if NOT_VERBS.contains(&l) || l.ends_with("ss") || l.ends_with("us") {
+    if NOT_SPEECH_VERBS.contains(l) || l.ends_with("ss") || l.ends_with("us") {
         return false;
     }
-    l.ends_with("ed") || l.ends_with('s') || IRREGULAR.contains(&l)
+    l.ends_with("ed") || l.ends_with('s') || SPEECH_PASTS_IRREGULAR.contains(l)
 }
 
 /// Token after the verb at `v` (and its particle): where the cue ends, when what follows is the
@@ -84,7 +34,7 @@ fn cue_end(text: &str, p: &Para, v: usize, se: usize, strict: bool) -> Option<us
     let mut buf = [0u8; 24];
     // "went on.", "shot back at ...", but "fumed on Tuesday": the particle where it ends the cue.
     if v < se
-        && PARTICLES.contains(&low(text, p, v + 1, &mut buf))
+        && SPEECH_PARTICLES.contains(low(text, p, v + 1, &mut buf))
         && let Some(e) = ends_cue(text, p, v + 1, se, strict)
     {
         return Some(e);
@@ -99,12 +49,12 @@ fn ends_cue(text: &str, p: &Para, e: usize, se: usize, strict: bool) -> Option<u
     }
     let n = e + 1;
     // "He answered, “...”": a verb that introduces the next quotation is that one's cue.
-    if (p.is_punct(n, ',') || p.is_punct(n, ':')) && super::speakers::is_open(p, n + 1) {
+    if (p.is_punct(n, ',') || p.is_punct(n, ':')) && super::words::is_open(p, n + 1) {
         return None;
     }
     let ok = (n == se && !p.is_word(n))
         || p.is_punct(n, '.')
-        || (!strict && (p.is_punct(n, ',') || AFTER_CUE.contains(&low(text, p, n, &mut buf))));
+        || (!strict && (p.is_punct(n, ',') || AFTER_QUOTE_CUE.contains(low(text, p, n, &mut buf))));
     ok.then_some(e)
 }
 
@@ -113,7 +63,7 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
     if !q.closed {
         return None;
     }
-    let inner = text[q.inner.0..q.inner.1].trim_end();
+    let inner = text[q.inner.range()].trim_end();
     let mut j = q.close_tok + 1;
     let comma_after = p.is_punct(j, ',');
     if comma_after {
@@ -147,22 +97,19 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
     }
     // "“...,” mused Stu Vane." — the verb first.
     if verb_like(text, p, j) && !strict {
-        let s = subject_after(text, p, j)?;
+        let s = Words { text, p }.subject_after(j)?;
         let first = low(text, p, s.start, &mut buf).to_string();
         if is_cap(text, p, s.start)
             || PERSON_PRONOUNS.contains(first.as_str())
-            || matches!(
-                first.as_str(),
-                "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its"
-            )
+            || determiner_kind(first.as_str()).is_some()
         {
             let after = s.end + 1;
             let closes = after > se
                 || !p.is_word(after)
-                || AFTER_CUE.contains(&low(text, p, after, &mut buf))
+                || AFTER_QUOTE_CUE.contains(low(text, p, after, &mut buf))
                 || matches!(low(text, p, after, &mut buf), "who" | "that" | "which");
             if closes {
-                let e = if PARTICLES.contains(&low(text, p, j + 1, &mut buf)) {
+                let e = if SPEECH_PARTICLES.contains(low(text, p, j + 1, &mut buf)) {
                     j + 1
                 } else {
                     j
@@ -180,7 +127,7 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
         if p.toks[v].quote.is_some() || !verb_like(text, p, v) {
             continue;
         }
-        let Some(s) = subject_before(text, p, v, j) else {
+        let Some(s) = Words { text, p }.subject_before(v, j) else {
             continue;
         };
         if s.lead != j || s.end + 1 != v {
@@ -189,14 +136,4 @@ pub(crate) fn find(text: &str, p: &Para, q: &Quote) -> Option<(Subject, (usize, 
         return cue_end(text, p, v, se, strict).map(|e| (s, (v, e)));
     }
     None
-}
-
-/// Whether token `i` closes a quotation whose words end with a comma (“a sham,”), which ends
-/// the clause around it as a comma would.
-pub(crate) fn comma_closed(text: &str, p: &Para, i: usize) -> bool {
-    super::speakers::is_close(p, i)
-        && p.toks[i].quote.is_some_and(|qi| {
-            let q = p.quotes[qi as usize];
-            q.close_tok == i && text[q.inner.0..q.inner.1].trim_end().ends_with(',')
-        })
 }

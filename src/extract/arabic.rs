@@ -8,78 +8,17 @@
 //! (at most six), cut before a preposition that starts the circumstances ("في مؤتمر صحفي",
 //! "خلال لقائه"); a verb with no speaker ("وأضاف: «...»", "وأضاف أن ...") keeps the last one.
 
-use super::speakers::{SubjKind, is_open};
+use super::lexicon::{ARABIC_CIRCUMSTANCE, ARABIC_REPORTING_VERBS, ARABIC_THAT};
+use super::raw::{Raw, Who};
+use super::subject::SubjKind;
 use super::tokens::Para;
-use super::{Raw, Who};
-use crate::vocab::ClaimKind;
-
-/// Reporting verbs, masculine and feminine past forms.
-const VERBS: &[&str] = &[
-    "قال",
-    "قالت",
-    "أكد",
-    "أكدت",
-    "أضاف",
-    "أضافت",
-    "صرح",
-    "صرحت",
-    "أوضح",
-    "أوضحت",
-    "اعتبر",
-    "اعتبرت",
-    "أعلن",
-    "أعلنت",
-    "ذكر",
-    "ذكرت",
-    "شدد",
-    "شددت",
-    "أشار",
-    "أشارت",
-    "لفت",
-    "لفتت",
-    "نفى",
-    "نفت",
-    "رأى",
-    "رأت",
-    "كشف",
-    "كشفت",
-    "زعم",
-    "زعمت",
-    "حذر",
-    "حذرت",
-];
-
-/// "that": إن after قال, أن after the others, bare or with a pronoun suffix.
-const THAT: &[&str] = &[
-    "إن", "أن", "إنّ", "أنّ", "إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إننا", "أننا",
-];
-
-/// Words that end the speaker and start the circumstances of the saying.
-const CIRCUMSTANCE: &[&str] = &[
-    "في",
-    "خلال",
-    "عبر",
-    "أمام",
-    "على",
-    "إلى",
-    "لـ",
-    "بعد",
-    "قبل",
-    "اليوم",
-    "أمس",
-    "يوم",
-    "مساء",
-    "صباح",
-    "لوكالة",
-    "لصحيفة",
-    "لقناة",
-    "لموقع",
-];
+use super::words::is_open;
+use crate::vocab::{ClaimKind, Span};
 
 fn is_verb(w: &str) -> bool {
-    VERBS.contains(
+    ARABIC_REPORTING_VERBS.contains(
         &w.strip_prefix('و')
-            .filter(|r| VERBS.contains(r))
+            .filter(|r| ARABIC_REPORTING_VERBS.contains(r))
             .unwrap_or(w),
     )
 }
@@ -99,7 +38,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
         let mut j = v + 1;
         while j < n && j <= v + 6 && p.is_word(j) {
             let w = p.word(text, j);
-            if THAT.contains(&w) || CIRCUMSTANCE.contains(&w) {
+            if ARABIC_THAT.contains(&w) || ARABIC_CIRCUMSTANCE.contains(&w) {
                 break;
             }
             j += 1;
@@ -109,28 +48,28 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
         let sent_end = p.sentence_end(v);
         let mut q = j;
         while q < n && q <= sent_end && q <= name_end + 8 && p.is_word(q) {
-            if THAT.contains(&p.word(text, q)) {
+            if ARABIC_THAT.contains(&p.word(text, q)) {
                 break;
             }
             q += 1;
         }
-        let that = (q < n && p.is_word(q) && THAT.contains(&p.word(text, q))).then_some(q);
+        let that = (q < n && p.is_word(q) && ARABIC_THAT.contains(&p.word(text, q))).then_some(q);
         let mut open = that.map_or(name_end, |t| t + 1);
         while open < n && !p.is_word(open) && !is_open(p, open) {
             open += 1;
         }
         let who = if name_end > v + 1 {
-            let span = (p.toks[v + 1].s, p.toks[name_end - 1].e);
+            let span = Span::new(p.toks[v + 1].s, p.toks[name_end - 1].e);
             Who::Subject {
                 span,
                 kind: SubjKind::Name,
-                name: Some(text[span.0..span.1].to_string()),
+                name: Some(text[span.range()].to_string()),
                 roles: Vec::new(),
             }
         } else {
             Who::Inherit
         };
-        let sent = (p.toks[p.sentence_start(v)].s, p.toks[sent_end].e);
+        let sent = Span::new(p.toks[p.sentence_start(v)].s, p.toks[sent_end].e);
         let cue = Some(p.word(text, v).to_string());
         if let Some(qi) = (open < n && is_open(p, open))
             .then(|| p.toks[open].quote)
@@ -142,7 +81,10 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
                 kind: ClaimKind::Direct,
                 who,
                 cue,
-                ctx: vec![(sent.0, quote.outer.0), (quote.outer.1.min(sent.1), sent.1)],
+                ctx: vec![
+                    Span::new(sent.start, quote.outer.start),
+                    Span::new(quote.outer.end.min(sent.end), sent.end),
+                ],
                 reported_by: None,
                 said_on: None,
                 language: Some("ar"),
@@ -165,11 +107,11 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
             continue;
         }
         out.push(Raw {
-            span: (p.toks[t + 1].s, p.toks[last].e),
+            span: Span::new(p.toks[t + 1].s, p.toks[last].e),
             kind: ClaimKind::Indirect,
             who,
             cue,
-            ctx: vec![(sent.0, p.toks[t].s)],
+            ctx: vec![Span::new(sent.start, p.toks[t].s)],
             reported_by: None,
             said_on: None,
             language: Some("ar"),

@@ -8,7 +8,7 @@
 //! `span` runs from the first piece to the last, and its text is the pieces joined by a space.
 
 use super::ClaimMention;
-use crate::vocab::ClaimKind;
+use crate::vocab::{ClaimKind, Span};
 
 /// Bytes between two pieces of one quotation: room for an attribution with a title and a
 /// place ("”, Foreign Ministry spokeswoman Maria Vell said at a briefing in Orlen on Monday. “"),
@@ -37,7 +37,7 @@ fn continues(text: &str, last: &ClaimMention, c: &ClaimMention) -> bool {
     let (Some(a), Some(b)) = (last.attributing_span(), c.attributing_span()) else {
         return false;
     };
-    if a != b || c.span.0 < last.span.1 || c.span.0 - last.span.1 > MAX_GAP {
+    if a != b || c.span.start < last.span.end || c.span.start - last.span.end > MAX_GAP {
         return false;
     }
     // A cue of its own makes a second statement, even of the same mention ("“A,” she said,
@@ -48,15 +48,15 @@ fn continues(text: &str, last: &ClaimMention, c: &ClaimMention) -> bool {
     // Between the pieces stands either the attribution that breaks the quotation (“A,” X said,
     // “B.”) or nothing but marks and paragraph breaks (a quotation run on); narration ("The
     // weather was mild.") or a new cue ("He added:") makes two statements.
-    let gap = (last.span.1, c.span.0);
+    let gap = Span::new(last.span.end, c.span.start);
     let bare = |s: &str| s.chars().all(|ch| !ch.is_alphanumeric());
-    if gap.0 <= a.0 && a.1 <= gap.1 {
+    if gap.start <= a.start && a.end <= gap.end {
         // The attribution's paragraph may go on ("..., Brill said at the rally in Orlen."), but a
         // paragraph after it is narration.
-        let after = &text[a.1..gap.1];
+        let after = &text[a.end..gap.end];
         return after.find('\n').is_none_or(|i| bare(&after[i..]));
     }
-    bare(&text[gap.0..gap.1])
+    bare(&text[gap.range()])
 }
 
 fn absorb(text: &str, last: &mut ClaimMention, c: ClaimMention) {
@@ -64,11 +64,11 @@ fn absorb(text: &str, last: &mut ClaimMention, c: ClaimMention) {
         last.parts.push(last.span);
     }
     last.parts.push(c.span);
-    last.span.1 = c.span.1;
+    last.span.end = c.span.end;
     last.text = last
         .parts
         .iter()
-        .map(|&(s, e)| &text[s..e])
+        .map(|s| &text[s.range()])
         .collect::<Vec<_>>()
         .join(" ");
     if last.cue.is_none() {

@@ -2,10 +2,13 @@
 //! to ...". The writer (or an unnamed consensus) asserts them; the claim is the hedged clause,
 //! the subject included ("Vorn seemed to waver"), or the clause after "it seems (that)".
 
-use super::lexicon::{HedgeClass, hedge_class};
+use super::lexicon::{
+    APPEAR_HEDGES, FINITE_BE, HEDGE_CLAUSE_ENDS, HEDGE_CLAUSE_OPENERS, HedgeClass, NOT_APPEAR_TO,
+    hedge_class,
+};
+use super::raw::{Raw, Who};
 use super::tokens::{Kind, Para, low, lower_ascii};
-use super::{Raw, Who};
-use crate::vocab::ClaimKind;
+use crate::vocab::{ClaimKind, Span};
 
 /// Appends the hedged claims of a paragraph to `out`.
 pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>) {
@@ -47,7 +50,7 @@ fn hedge(text: &str, p: &Para, v: usize, class: HedgeClass, out: &mut Vec<Raw>) 
             if low(text, p, c, &mut b2) == "widely" && c > ss {
                 c -= 1;
             }
-            if !matches!(low(text, p, c, &mut b2), "is" | "are" | "was" | "were") {
+            if !FINITE_BE.contains(low(text, p, c, &mut b2)) {
                 return None;
             }
             cue_start = c;
@@ -55,17 +58,13 @@ fn hedge(text: &str, p: &Para, v: usize, class: HedgeClass, out: &mut Vec<Raw>) 
         // "appeared on television" is no hedge: only "appear to", "appear that", "appear likely".
         HedgeClass::Appear => {
             let it = v > ss && low(text, p, v - 1, &mut b2) == "it";
-            let hedging = (it && p.is_punct(v + 1, ','))
-                || matches!(
-                    next,
-                    "to" | "that" | "likely" | "unlikely" | "poised" | "headed" | "ready" | "set"
-                );
+            let hedging = (it && p.is_punct(v + 1, ',')) || APPEAR_HEDGES.contains(next);
             if !hedging {
                 return None;
             }
             if next == "to" {
                 let after = low(text, p, v + 2, &mut b2);
-                if matches!(after, "" | "the" | "a" | "an" | "be.") || !p.is_word(v + 2) {
+                if after.is_empty() || NOT_APPEAR_TO.contains(after) || !p.is_word(v + 2) {
                     return None;
                 }
             }
@@ -103,17 +102,20 @@ fn hedge(text: &str, p: &Para, v: usize, class: HedgeClass, out: &mut Vec<Raw>) 
     if b < a || words(p, a, b) < 4 {
         return None;
     }
-    let (s, e) = trim(text, p, a, b);
-    if e <= s {
+    let span = trim(text, p, a, b);
+    if span.is_empty() {
         return None;
     }
-    let sent = (p.toks[ss].s, p.toks[se].e);
+    let sent = Span::new(p.toks[ss].s, p.toks[se].e);
     out.push(Raw {
-        span: (s, e),
+        span,
         kind: ClaimKind::Indirect,
         who: Who::Nobody,
         cue: Some(text[p.toks[cue_start].s..p.toks[v].e].to_string()),
-        ctx: vec![(sent.0, s.max(sent.0)), (e.min(sent.1), sent.1)],
+        ctx: vec![
+            Span::new(sent.start, span.start.max(sent.start)),
+            Span::new(span.end.min(sent.end), sent.end),
+        ],
         reported_by: None,
         said_on: None,
         language: None,
@@ -142,23 +144,7 @@ fn clause_start(text: &str, p: &Para, v: usize, ss: usize) -> Option<usize> {
             Kind::Punct('-') => return Some(i),
             Kind::Word => {
                 let l = low(text, p, j, &mut buf);
-                if matches!(
-                    l,
-                    "but"
-                        | "and"
-                        | "while"
-                        | "although"
-                        | "though"
-                        | "because"
-                        | "since"
-                        | "that"
-                        | "if"
-                        | "when"
-                        | "as"
-                        | "whereas"
-                        | "so"
-                        | "yet"
-                ) {
+                if HEDGE_CLAUSE_OPENERS.contains(l) {
                     // "X and Y seem ...": a coordinated subject stays whole; ", and he seemed"
                     // joins a clause.
                     let coordinated =
@@ -189,36 +175,11 @@ fn clause_end(text: &str, p: &Para, from: usize, se: usize) -> usize {
                 return i.saturating_sub(1);
             }
             Kind::Punct('-') if t.quote.is_none() => return i.saturating_sub(1),
-            Kind::Punct(',') if t.quote.is_none() => {
-                if matches!(
-                    low(text, p, i + 1, &mut buf),
-                    "when"
-                        | "as"
-                        | "while"
-                        | "but"
-                        | "although"
-                        | "though"
-                        | "unlike"
-                        | "which"
-                        | "who"
-                        | "even"
-                        | "according"
-                        | "says"
-                        | "said"
-                        | "and"
-                        | "where"
-                        | "because"
-                        | "since"
-                        | "after"
-                        | "before"
-                        | "with"
-                        | "including"
-                        | "despite"
-                        | "whereas"
-                        | "if"
-                ) {
-                    return i.saturating_sub(1);
-                }
+            Kind::Punct(',')
+                if t.quote.is_none()
+                    && HEDGE_CLAUSE_ENDS.contains(low(text, p, i + 1, &mut buf)) =>
+            {
+                return i.saturating_sub(1);
             }
             _ => {}
         }
@@ -228,7 +189,7 @@ fn clause_end(text: &str, p: &Para, from: usize, se: usize) -> usize {
 }
 
 /// The byte span of tokens `a..=b` without the sentence's final stop and trailing commas.
-fn trim(text: &str, p: &Para, a: usize, b: usize) -> (usize, usize) {
+fn trim(text: &str, p: &Para, a: usize, b: usize) -> Span {
     let mut b = b;
     while b > a
         && matches!(
@@ -241,5 +202,5 @@ fn trim(text: &str, p: &Para, a: usize, b: usize) -> (usize, usize) {
     let s = p.toks[a].s;
     let e = p.toks[b].e;
     let t = text[s..e].trim_end();
-    (s, s + t.len())
+    Span::new(s, s + t.len())
 }

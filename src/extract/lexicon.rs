@@ -4,9 +4,15 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-/// The word lists' hasher (FxHash: they are looked up once per word of every item, and their keys
-/// are short). Named for the hand-written FNV it replaced, which `speakers.rs` still names.
-pub type Fnv = rustc_hash::FxHasher;
+mod arabic;
+mod clause_words;
+mod media;
+mod subject_words;
+
+pub use arabic::*;
+pub use clause_words::*;
+pub use media::*;
+pub use subject_words::*;
 
 /// How a reporting verb takes what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,3 +351,218 @@ pub fn is_commitment_verb(lower: &str) -> bool {
             | "agreed"
     )
 }
+
+/// Titles printed abbreviated with a period before a name ("Mr. Domenech", "Sen. Vorn").
+pub static TITLE_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "mr mrs ms messrs dr prof gen lt col capt sgt sen rep gov adm brig rev maj cmdr supt \
+         atty insp",
+    )
+});
+
+/// Things that carry words, whose author is the subject of the clause that sent them.
+pub static STATEMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "statement statements email emails letter letters message messages tweet tweets post posts \
+     video ad ads release note memo op-ed column speech remarks",
+    )
+});
+
+/// Lowercase words that never sit in the words describing a speaker before the name.
+pub static NOT_DESCRIPTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "and or but nor so yet if when while as because although though since until unless whether \
+     that which who whom whose what where why how in on at by for with from to into onto of \
+     about over under after before during between against without within through than then \
+     there here it its this these those he she they we i you him them us me my our your their \
+     his her not no also only just even is was are were be been being has have had do does did \
+     will would can could may might must should shall said says say",
+    )
+});
+
+/// Plural and collective nouns that stand for a source without a name ("officials said",
+/// "campaign finance records show"), and plurals of role nouns ("senators", "spokesmen").
+pub static GROUP_SUBJECTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "officials analysts critics supporters investors experts economists observers reporters \
+     journalists people sources witnesses residents authorities investigators police \
+     prosecutors democrats republicans conservatives liberals progressives independents \
+     opponents leaders diplomats lawmakers legislators voters polls surveys studies reports \
+     documents records data figures statistics estimates projections filings findings \
+     polling numbers results forecasts models emails memos letters transcripts aides advisers \
+     advisors officers scientists researchers scholars doctors physicians nurses teachers \
+     students parents workers employees members delegates activists protesters demonstrators \
+     organizers organisers advocates allies rivals donors strategists pollsters consultants \
+     insiders staffers executives historians commentators pundits citizens americans \
+     customers consumers families victims survivors veterans soldiers troops farmers \
+     businesses groups companies firms banks unions courts judges justices jurors lawyers \
+     attorneys majorities respondents participants attendees audience crowd crowds fans \
+     friends relatives colleagues neighbors neighbours others administrators regulators \
+     economists spokespeople spokesmen spokeswomen congressmen chairmen businessmen \
+     defenders opponents backers detractors skeptics sceptics proponents parties nations \
+     countries campaigns networks outlets governments agencies ministries",
+    )
+});
+
+/// Capitalised words that open sentences and never a name ("Instead, ...", "Once ...").
+pub static SENTENCE_ADVERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "instead indeed finally once having speaking asked earlier later first next overall \
+         together again thus therefore moreover furthermore besides nonetheless nevertheless \
+         otherwise perhaps maybe despite following unless until whether although though \
+         because during like unlike unfortunately fortunately clearly obviously separately \
+         additionally similarly specifically",
+    )
+});
+
+/// Lowercase words that end the name or role after an inverted verb: what follows describes
+/// the speaker or the occasion.
+pub static AFTER_NAME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "of from at in on with who which whose that during after before when while as to for \
+     according adding noting told last this yesterday today tonight earlier later recently \
+     and but",
+    )
+});
+
+/// Determiners a common noun runs back to as a relative pronoun's antecedent ("the harbour
+/// board, which").
+pub const DETERMINERS: [&str; 11] = [
+    "a", "an", "the", "this", "these", "its", "his", "her", "their", "our", "some",
+];
+
+/// Words that open a clause, so that a subject starts right after them.
+pub fn is_clause_link(l: &str) -> bool {
+    matches!(
+        l,
+        "and"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "that"
+            | "as"
+            | "when"
+            | "if"
+            | "so"
+            | "yet"
+            | "since"
+            | "after"
+            | "before"
+    )
+}
+
+/// Words that open a noun phrase of a count or share ("two in three", "most of them").
+pub fn is_quantifier(l: &str) -> bool {
+    matches!(
+        l,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "half"
+            | "most"
+            | "many"
+            | "some"
+            | "few"
+            | "several"
+            | "majority"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "more"
+            | "fewer"
+            | "only"
+            | "just"
+            | "all"
+            | "both"
+            | "other"
+            | "another"
+            | "two-thirds"
+            | "three-quarters"
+            | "one-third"
+            | "one-quarter"
+            | "a"
+            | "an"
+    )
+}
+
+/// Determiners that open a noun phrase ("the budget office", "his brother").
+pub fn is_determiner(l: &str) -> bool {
+    matches!(
+        l,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+    )
+}
+
+/// Whether a question reported after "asked" can start with this word.
+pub fn is_question_start(l: &str) -> bool {
+    matches!(
+        l,
+        "about"
+            | "if"
+            | "whether"
+            | "what"
+            | "why"
+            | "how"
+            | "who"
+            | "whom"
+            | "which"
+            | "when"
+            | "where"
+            | "for"
+    )
+}
+
+/// Title-case reporting verbs whose object is what was said ("Tells" takes an addressee first).
+pub const TITLE_CASE_VERBS: &[&str] = &[
+    "Says", "Say", "Claims", "Promises", "Predicts", "Warns", "Insists", "Admits", "Thinks",
+    "Believes", "Vows", "Argues", "Suggests", "Declares", "Pledges",
+];
+
+/// Nouns whose "that" clause is what someone said or holds (not "the fact that", "the idea
+/// that", which the writer asserts).
+pub const SAYING_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "suggestion",
+    "warning",
+    "warnings",
+    "belief",
+    "insistence",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "assurance",
+    "assurances",
+    "admission",
+    "contention",
+    "concern",
+    "fears",
+    "hopes",
+    "charge",
+];

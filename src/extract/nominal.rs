@@ -3,37 +3,13 @@
 //! the "that" clause, up to the sentence's end, a semicolon, a dash or a bracket; its source
 //! the possessive owner of the noun ("Vorn's", "his") when there is one.
 
-use super::lexicon::PERSON_PRONOUNS;
-use super::speakers::{SubjKind, is_cap, name_subject};
+use super::lexicon::{PERSON_PRONOUNS, SAYING_NOUNS};
+use super::raw::{Raw, Who};
+use super::subject::SubjKind;
 use super::tokens::{Kind, Para, lower_ascii};
-use super::{Raw, Who};
-use crate::vocab::ClaimKind;
-
-/// Nouns whose "that" clause is what someone said or holds (not "the fact that", "the idea
-/// that", which the writer asserts).
-const NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "assertion",
-    "assertions",
-    "suggestion",
-    "warning",
-    "warnings",
-    "belief",
-    "insistence",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "assurance",
-    "assurances",
-    "admission",
-    "contention",
-    "concern",
-    "fears",
-    "hopes",
-    "charge",
-];
+use super::words::is_cap;
+use crate::extract::words::Words;
+use crate::vocab::{ClaimKind, Span};
 
 /// Appends the noun-introduced claims of a paragraph to `out`, skipping any that overlaps a
 /// claim already found from `first` on.
@@ -55,7 +31,7 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>, first: usize) {
         if !(5..=12).contains(&w.len()) || !w.starts_with(char::is_lowercase) {
             continue;
         }
-        if !NOUNS.contains(&lower_ascii(w, &mut buf)) {
+        if !SAYING_NOUNS.contains(&lower_ascii(w, &mut buf)) {
             continue;
         }
         let ss = p.sentence_start(v);
@@ -85,20 +61,23 @@ pub fn paragraph(text: &str, p: &Para, out: &mut Vec<Raw>, first: usize) {
         if (a..=b).filter(|&i| p.is_word(i)).count() < 4 {
             continue;
         }
-        let span = (p.toks[a].s, p.toks[b].e);
+        let span = Span::new(p.toks[a].s, p.toks[b].e);
         if out[first..]
             .iter()
-            .any(|r| r.span.0 < span.1 && span.0 < r.span.1)
+            .any(|r| r.span.start < span.end && span.start < r.span.end)
         {
             continue;
         }
-        let sent = (p.toks[ss].s, p.toks[se].e);
+        let sent = Span::new(p.toks[ss].s, p.toks[se].e);
         out.push(Raw {
             span,
             kind: ClaimKind::Indirect,
             who: owner(text, p, v, ss),
             cue: Some(w.to_string()),
-            ctx: vec![(sent.0, span.0), (span.1.min(sent.1), sent.1)],
+            ctx: vec![
+                Span::new(sent.start, span.start),
+                Span::new(span.end.min(sent.end), sent.end),
+            ],
             reported_by: None,
             said_on: None,
             language: None,
@@ -119,7 +98,7 @@ fn owner(text: &str, p: &Para, v: usize, ss: usize) -> Who {
         let l = lower_ascii(w, &mut buf);
         if matches!(l, "his" | "her" | "their") {
             return Who::Subject {
-                span: (p.toks[k].s, p.toks[k].e),
+                span: Span::new(p.toks[k].s, p.toks[k].e),
                 kind: SubjKind::Pronoun,
                 name: None,
                 roles: Vec::new(),
@@ -127,14 +106,9 @@ fn owner(text: &str, p: &Para, v: usize, ss: usize) -> Who {
         }
         if (w.ends_with("'s") || w.ends_with("’s"))
             && is_cap(text, p, k)
-            && let Some(s) = name_subject(text, p, k, ss)
+            && let Some(s) = (Words { text, p }).name_subject(k, ss)
         {
-            return Who::Subject {
-                span: (p.toks[s.start].s, p.toks[s.end].e),
-                kind: s.kind,
-                name: s.name,
-                roles: s.roles,
-            };
+            return Who::of(s, &Words { text, p });
         }
         if PERSON_PRONOUNS.contains(l) {
             break;

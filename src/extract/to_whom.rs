@@ -2,52 +2,12 @@
 //! Agency", "in a televised interview with Fox News", "interview with RTVI television".
 //! "told reporters" names no outlet.
 
+use super::lexicon::{MEDIA_TAILS, MEDIA_WORDS, OUTLET_LEAD_SKIPS, OUTLET_LEADS};
+use super::names::strip_possessive;
 use crate::outlets;
 
-const LEADS: [&str; 7] = [
-    "told ",
-    "interview with ",
-    "interview to ",
-    "speaking to ",
-    "speaking with ",
-    "remarks to ",
-    "according to ",
-];
-
-/// Words after a name that mark it as a broadcaster or paper ("RTVI television").
-const MEDIA_TAILS: [&str; 8] = [
-    "television",
-    "tv",
-    "channel",
-    "newspaper",
-    "radio",
-    "news agency",
-    "magazine",
-    "daily",
-];
-
-/// Words in a capitalised name that make it an outlet without the curated table.
-const MEDIA_WORDS: [&str; 16] = [
-    "News",
-    "Wire",
-    "Press",
-    "TV",
-    "Television",
-    "Times",
-    "Post",
-    "Agency",
-    "Radio",
-    "Journal",
-    "Channel",
-    "Gazette",
-    "Tribune",
-    "Herald",
-    "Daily",
-    "Magazine",
-];
-
 static LEAD_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let alts: Vec<String> = LEADS.iter().map(|l| regex::escape(l)).collect();
+    let alts: Vec<String> = OUTLET_LEADS.iter().map(|l| regex::escape(l)).collect();
     regex::Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("lead pattern")
 });
 
@@ -59,7 +19,10 @@ pub fn reported_by(ctx: &str) -> Option<String> {
         .map(|m| {
             let l = m.as_str().to_ascii_lowercase();
             (
-                LEADS.iter().position(|x| *x == l).unwrap_or(LEADS.len()),
+                OUTLET_LEADS
+                    .iter()
+                    .position(|x| *x == l)
+                    .unwrap_or(OUTLET_LEADS.len()),
                 m.end(),
             )
         })
@@ -75,7 +38,7 @@ fn outlet_at(rest: &str) -> Option<String> {
         .take(8)
         .collect();
     let mut i = 0;
-    while i < words.len() && matches!(words[i], "the" | "The" | "a" | "an" | "televised") {
+    while i < words.len() && OUTLET_LEAD_SKIPS.contains(words[i]) {
         i += 1;
     }
     // A country's possessive before the outlet ("Iran’s Tasnim News Agency").
@@ -96,7 +59,7 @@ fn outlet_at(rest: &str) -> Option<String> {
         return None;
     }
     cands.push(run.clone());
-    if crate::extract::speakers::strip_possessive(run[0]).len() != run[0].len() && run.len() > 1 {
+    if strip_possessive(run[0]).len() != run[0].len() && run.len() > 1 {
         cands.push(run[1..].to_vec());
     }
     for c in &cands {

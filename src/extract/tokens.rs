@@ -10,6 +10,7 @@
 //! toggles there. The character classes both ask about are shared (`vocab::chars`).
 
 use super::lexicon::ABBREVIATIONS;
+use crate::vocab::Span;
 use crate::vocab::chars::{TATWEEL, is_combining_mark};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +38,8 @@ pub struct Quote {
     pub open_tok: usize,
     /// The closing mark's token, or one past the paragraph's last token.
     pub close_tok: usize,
-    pub inner: (usize, usize),
-    pub outer: (usize, usize),
+    pub inner: Span,
+    pub outer: Span,
     pub closed: bool,
 }
 
@@ -52,8 +53,8 @@ pub struct Para {
     pub sent_end: Vec<bool>,
 }
 
-/// The non-blank lines of `text` as (start, end), surrounding whitespace trimmed.
-pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+/// The non-blank lines of `text`, surrounding whitespace trimmed.
+pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
@@ -61,7 +62,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let lead = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         if !trimmed.is_empty() {
-            out.push((start + lead, start + lead + trimmed.len()));
+            out.push(Span::new(start + lead, start + lead + trimmed.len()));
         }
         start = end + 1;
     }
@@ -337,8 +338,8 @@ impl Para {
             self.quotes.push(Quote {
                 open_tok: o,
                 close_tok: c,
-                inner: (open.e, inner_e),
-                outer: (open.s, outer_e),
+                inner: Span::new(open.e, inner_e),
+                outer: Span::new(open.s, outer_e),
                 closed,
             });
         }
@@ -386,7 +387,7 @@ impl Para {
                 }
                 Kind::Close if t.quote.is_some() && next.quote != t.quote => {
                     let q = self.quotes[t.quote.unwrap_or(0) as usize];
-                    let inner = text[q.inner.0..q.inner.1].trim_end();
+                    let inner = text[q.inner.range()].trim_end();
                     if next_starts && inner.ends_with(['.', '!', '?', '…']) {
                         self.sent_end[i] = true;
                     }
@@ -483,7 +484,7 @@ mod tests {
         let p = para(t);
         assert_eq!(p.quotes.len(), 1);
         let q = p.quotes[0];
-        assert_eq!(&t[q.inner.0..q.inner.1], "It’s the ‘platform,’ she said,");
+        assert_eq!(&t[q.inner.range()], "It’s the ‘platform,’ she said,");
         assert!(q.closed);
     }
 
@@ -493,10 +494,7 @@ mod tests {
         let p = para(t);
         assert_eq!(p.quotes.len(), 1);
         assert!(!p.quotes[0].closed);
-        assert_eq!(
-            &t[p.quotes[0].inner.0..p.quotes[0].inner.1],
-            "This goes on. And on"
-        );
+        assert_eq!(&t[p.quotes[0].inner.range()], "This goes on. And on");
     }
 
     #[test]
@@ -518,7 +516,7 @@ mod tests {
         let t = "''It is late,'' Vorn said. Vorn's dog.";
         let p = para(t);
         assert_eq!(p.quotes.len(), 1);
-        assert_eq!(&t[p.quotes[0].inner.0..p.quotes[0].inner.1], "It is late,");
+        assert_eq!(&t[p.quotes[0].inner.range()], "It is late,");
     }
 
     #[test]

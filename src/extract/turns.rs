@@ -4,16 +4,20 @@
 //! interviewee's. A header line such as "... interview with RTVI television, Moscow, September
 //! 17, 2020" dates the answers and names the outlet.
 
-use super::lexicon::{NOT_TURN_LABELS, QUESTION_LABELS};
-use super::speakers::{SubjKind, clean_name, mention};
-use super::{Raw, Who};
-use crate::vocab::ClaimKind;
+use super::coreference::mention;
+use super::lexicon::{
+    NOT_TURN_LABELS, QUESTION_LABELS, TRANSCRIPT_HEADER_WORDS, TRANSCRIPT_TITLE_WORDS,
+};
+use super::names::clean_name;
+use super::raw::{Raw, Who};
+use super::subject::SubjKind;
+use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]
 struct Label {
     /// Byte range of the label ("Sergey Lavrov") and where the turn's words start.
-    label: (usize, usize),
+    label: Span,
     content_start: usize,
     question: bool,
     /// "A:" / "Answer:": the interviewee's turn, unnamed.
@@ -21,8 +25,9 @@ struct Label {
     name: Option<(String, Vec<String>)>,
 }
 
-fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
-    let pt = &text[s..e];
+fn label_of(text: &str, para: Span) -> Option<Label> {
+    let s = para.start;
+    let pt = &text[para.range()];
     // "Question:" / "QuestionText": the interviewer's turn.
     for q in ["Question", "QUESTION", "Q"] {
         if let Some(rest) = pt.strip_prefix(q) {
@@ -37,7 +42,7 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
             if ok && rest.len() > skip {
                 let cs = s + q.len() + skip;
                 return Some(Label {
-                    label: (s, s + q.len()),
+                    label: Span::new(s, s + q.len()),
                     content_start: cs,
                     question: true,
                     answer: false,
@@ -54,7 +59,7 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
             && !r.trim().is_empty()
         {
             return Some(Label {
-                label: (s, s + a.len()),
+                label: Span::new(s, s + a.len()),
                 content_start: s + a.len() + 1 + (r.len() - r.trim_start().len()),
                 question: false,
                 answer: true,
@@ -90,7 +95,7 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
     let cs = s + colon + 1 + (after.len() - after.trim_start().len());
     if QUESTION_LABELS.contains(first.as_str()) && words.len() == 1 {
         return Some(Label {
-            label: (s, s + colon),
+            label: Span::new(s, s + colon),
             content_start: cs,
             question: true,
             answer: false,
@@ -102,7 +107,7 @@ fn label_of(text: &str, (s, e): (usize, usize)) -> Option<Label> {
         return None;
     }
     Some(Label {
-        label: (s, s + colon),
+        label: Span::new(s, s + colon),
         content_start: cs,
         question: false,
         answer: false,
@@ -120,7 +125,7 @@ fn sentence_like(p: &str) -> bool {
 /// The turns of an item: claims, and which paragraphs they cover.
 pub fn find(
     text: &str,
-    paras: &[(usize, usize)],
+    paras: &[Span],
     published: Option<NaiveDate>,
     title: Option<&str>,
 ) -> (Vec<Raw>, Vec<bool>) {
@@ -129,7 +134,7 @@ pub fn find(
         .iter()
         .map(|&p| {
             let l = label_of(text, p)?;
-            sentence_like(&text[l.content_start..p.1]).then_some(l)
+            sentence_like(&text[l.content_start..p.end]).then_some(l)
         })
         .collect();
     let questions = labels.iter().flatten().filter(|l| l.question).count();
@@ -156,31 +161,14 @@ pub fn find(
     };
     // The header before the first turn: its date and outlet go to every answer.
     let header = (first.saturating_sub(12)..first).rev().find(|&i| {
-        let t = text[paras[i].0..paras[i].1].to_lowercase();
-        [
-            "interview",
-            "transcript",
-            "briefing",
-            "press conference",
-            "q&a",
-            "remarks",
-        ]
-        .iter()
-        .any(|k| t.contains(k))
+        let t = text[paras[i].range()].to_lowercase();
+        TRANSCRIPT_HEADER_WORDS.iter().any(|k| t.contains(k))
     });
     let header_text = header
-        .map(|i| &text[paras[i].0..paras[i].1])
+        .map(|i| &text[paras[i].range()])
         .or(title.filter(|t| {
             let t = t.to_lowercase();
-            [
-                "interview",
-                "transcript",
-                "briefing",
-                "press conference",
-                "remarks",
-            ]
-            .iter()
-            .any(|k| t.contains(k))
+            TRANSCRIPT_TITLE_WORDS.iter().any(|k| t.contains(k))
         }));
     let (h_date, h_outlet) = header_text
         .map(|t| {
@@ -197,17 +185,17 @@ pub fn find(
             continue;
         };
         covered[i] = true;
-        let mut end = paras[i].1;
+        let mut end = paras[i].end;
         let mut k = i + 1;
         while k < paras.len()
             && labels[k].as_ref().is_none_or(|l| !is_turn(l))
-            && sentence_like(&text[paras[k].0..paras[k].1])
+            && sentence_like(&text[paras[k].range()])
         {
             covered[k] = true;
-            end = paras[k].1;
+            end = paras[k].end;
             k += 1;
         }
-        let cue = text[l.label.0..l.label.1].to_string();
+        let cue = text[l.label.range()].to_string();
         let who = match &l.name {
             Some((n, roles)) => Who::Named(mention(n.clone(), roles.clone(), l.label)),
             // A question or an unnamed answer: the label attributes it ("Q", "A"), and no
@@ -220,7 +208,7 @@ pub fn find(
             },
         };
         out.push(Raw {
-            span: (l.content_start, end),
+            span: Span::new(l.content_start, end),
             kind: ClaimKind::Turn,
             who,
             cue: Some(cue),
@@ -252,7 +240,7 @@ mod tests {
         let (raws, covered) = find(t, &paras, None, None);
         let kinds: Vec<(&str, bool)> = raws
             .iter()
-            .map(|r| (&t[r.span.0..r.span.1], matches!(r.who, Who::Named(_))))
+            .map(|r| (&t[r.span.range()], matches!(r.who, Who::Named(_))))
             .collect();
         assert_eq!(
             kinds,
@@ -286,7 +274,7 @@ mod tests {
                     kind: SubjKind::Group,
                     name: None,
                     ..
-                } => (&t[r.span.0..r.span.1], &t[span.0..span.1]),
+                } => (&t[r.span.range()], &t[span.range()]),
                 w => panic!("{w:?}"),
             })
             .collect();

@@ -13,11 +13,16 @@ mod index;
 mod nearest;
 pub(crate) mod normalise;
 mod rewrite;
+mod variants;
 
+pub use variants::mark_quote_variants;
+
+use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::{NoProgress, Progress};
 use crate::vocab::{Alignment, Rewrite, Span};
 use align::{Prepared, Shared};
+use direction::Shape;
 use rayon::prelude::*;
 
 /// What a reuse link says of its two items.
@@ -172,6 +177,7 @@ pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
 /// Links between the items of one run; `progress` counts items indexed, then candidates verified.
 pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) -> Vec<ItemLink> {
     progress.stage("indexing", items.len() as u64);
+    let dates = DateCheck::of(items);
     let (cands, common) = index::candidates(items, p, progress);
     progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
@@ -188,7 +194,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
                     let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
                     let shared = align::align(&pa, &pb, &common, p);
                     progress.advance(1);
-                    verify(items, a, b, &pa, &pb, shared, p)
+                    verify(items, a, b, (&pa, &pb), shared, p, &dates)
                 })
                 .collect();
             out.into_iter()
@@ -196,10 +202,10 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
         .collect();
     progress.finish();
     let mut found = found;
-    let linked: Vec<(usize, usize)> = found.iter().map(|f| (f.a.min(f.b), f.a.max(f.b))).collect();
-    let mut linked = linked;
+    let mut linked: Vec<(usize, usize)> =
+        found.iter().map(|f| (f.a.min(f.b), f.a.max(f.b))).collect();
     linked.sort_unstable();
-    found.extend(rewrite::find(items, p, &linked, progress));
+    found.extend(rewrite::find(items, p, &linked, &dates, progress));
     let keep = nearest::prune(&found);
     let mut links: Vec<ItemLink> = found
         .into_iter()
@@ -260,6 +266,28 @@ fn one_news_cycle(a: &Item, b: &Item, p: &LinkParams) -> bool {
         (Some(x), Some(y)) if (x - y).num_days().abs() <= p.update_days)
 }
 
+/// How one text lies over the passages it shares (token ranges into `p`): its words before the
+/// first and between them.
+fn shape(p: &Prepared, shared: f64, ranges: impl Iterator<Item = (usize, usize)>) -> Shape {
+    let mut r: Vec<(usize, usize)> = ranges.collect();
+    r.sort_unstable();
+    let lead = r.first().map_or(0, |&(s, _)| p.words_in((0, s)));
+    let mut inner = 0;
+    let mut end = r.first().map_or(0, |&(s, _)| s);
+    for &(s, e) in &r {
+        if s > end {
+            inner += p.words_in((end, s));
+        }
+        end = end.max(e);
+    }
+    Shape {
+        shared,
+        lead,
+        inner,
+        words: p.words(),
+    }
+}
+
 /// A verified pair, its link and how alike the two are.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -273,34 +301,14 @@ pub struct Found {
     pub link: ItemLink,
 }
 
-/// Whether a is made of pieces of b with text of b's own between them, and the same of b: the
-/// one that is nearly all in the other while the other's shared text is broken by its own (a
-/// fifth or more of what lies between its first and last shared word).
-fn cut_from(pa: &Prepared, pb: &Prepared, shared: &Shared) -> [bool; 2] {
-    let between = |t: &Prepared, r: &mut dyn Iterator<Item = (usize, usize)>| {
-        let (lo, hi) = r.fold((usize::MAX, 0), |(l, h), (s, e)| (l.min(s), h.max(e)));
-        if lo >= hi { 0 } else { t.words_in((lo, hi)) }
-    };
-    let hull_a = between(pa, &mut shared.passages.iter().map(|x| x.a));
-    let hull_b = between(pb, &mut shared.passages.iter().map(|x| x.b));
-    let own_a = hull_a.saturating_sub(shared.covered_a);
-    let own_b = hull_b.saturating_sub(shared.covered_b);
-    let all_in = |covered: usize, words: usize| covered * 10 >= words.max(1) * 9;
-    let broken = |own: usize, hull: usize| own * 5 >= hull && own >= 12;
-    [
-        all_in(shared.covered_a, pa.words()) && broken(own_b, hull_b),
-        all_in(shared.covered_b, pb.words()) && broken(own_a, hull_a),
-    ]
-}
-
 fn verify(
     items: &[Item],
     a: usize,
     b: usize,
-    pa: &Prepared,
-    pb: &Prepared,
+    (pa, pb): (&Prepared, &Prepared),
     shared: Shared,
     p: &LinkParams,
+    dates: &DateCheck,
 ) -> Option<Found> {
     let (na, nb) = (pa.words().max(1), pb.words().max(1));
     let in_a = shared.covered_a as f64 / na as f64;
@@ -328,7 +336,11 @@ fn verify(
     if !copied && !near_duplicate && !partly {
         return None;
     }
-    let v = direction::decide(&items[a], &items[b], in_a, in_b, cut_from(pa, pb, &shared));
+    let shapes = [
+        shape(pa, in_a, shared.passages.iter().map(|x| x.a)),
+        shape(pb, in_b, shared.passages.iter().map(|x| x.b)),
+    ];
+    let v = direction::decide(&items[a], &items[b], shapes, dates);
     let (kind, copy, source) = match v.copy_source {
         Some((0, _)) => (LinkKind::Reposts, a, b),
         Some(_) => (LinkKind::Reposts, b, a),

@@ -31,11 +31,14 @@ pub enum EdgeKind {
     SaidOn,
     /// claim → outlet: the outlet the speaker said it to, or that first carried it.
     ReportedBy,
+    /// claim → claim: a quotation printed with words changed or left out → the wording it
+    /// changes (`evidence`: the difference in words).
+    VariantOf,
 }
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 11] = [
+    pub const ALL: [EdgeKind; 12] = [
         EdgeKind::PublishedBy,
         EdgeKind::PublishedOn,
         EdgeKind::WrittenBy,
@@ -47,6 +50,7 @@ impl EdgeKind {
         EdgeKind::SaidBy,
         EdgeKind::SaidOn,
         EdgeKind::ReportedBy,
+        EdgeKind::VariantOf,
     ];
 
     /// The kind as the export writes it.
@@ -63,6 +67,7 @@ impl EdgeKind {
             EdgeKind::SaidBy => "said_by",
             EdgeKind::SaidOn => "said_on",
             EdgeKind::ReportedBy => "reported_by",
+            EdgeKind::VariantOf => "variant_of",
         }
     }
 }
@@ -90,6 +95,16 @@ pub struct EdgeDetail {
     /// `contains`: the reporting verb or turn marker.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// `contains`: the speaker node this item names as the claim's speaker (each item's own
+    /// attribution; the claim's `said_by` edges are the aggregate).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_optional_id"
+    )]
+    pub speaker: Option<Uuid>,
+    /// `said_by`: how many items name that speaker for the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<u32>,
     /// `credits`: the date the credited original carried, where the item prints it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -106,6 +121,13 @@ pub struct EdgeDetail {
     /// what changed between them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aligned_sentences: Vec<SentencePair>,
+}
+
+fn serialize_optional_id<S: serde::Serializer>(id: &Option<Uuid>, s: S) -> Result<S::Ok, S::Error> {
+    match id {
+        Some(id) => super::ids::serialize_id(id, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// An edge of the graph, from `source` to `target`.
@@ -134,6 +156,8 @@ static NO_DETAIL: EdgeDetail = EdgeDetail {
     parts: None,
     speaker_span: None,
     cue: None,
+    speaker: None,
+    items: None,
     date: None,
     aligned: Vec::new(),
     degree: None,

@@ -11,6 +11,7 @@ pub use edge::{Edge, EdgeDetail, EdgeKind};
 pub use node::{ClaimNode, DateNode, ItemNode, NodeData, NodeKind, OutletNode, SpeakerNode};
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -172,6 +173,22 @@ impl Graph {
                 .edges_directed(ix, petgraph::Direction::Outgoing)
                 .map(|e| e.weight())
         })
+    }
+
+    /// The edge of `kind` from `source` to `target`, to change.
+    pub(crate) fn edge_mut(
+        &mut self,
+        source: Uuid,
+        target: Uuid,
+        kind: EdgeKind,
+    ) -> Option<&mut Edge> {
+        let (s, t) = (*self.nodes.get(&source)?, *self.nodes.get(&target)?);
+        let e = self
+            .inner
+            .edges_connecting(s, t)
+            .find(|e| e.weight().kind == kind)?
+            .id();
+        self.inner.edge_weight_mut(e)
     }
 
     /// Edges arriving at `id`.

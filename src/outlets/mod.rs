@@ -100,6 +100,17 @@ pub fn is_news_agency(name: &str) -> bool {
     entry_of(name).is_some_and(|i| TABLE.entries[i].agency)
 }
 
+/// The names a curated outlet is printed under: its name and aliases (for a name the table does
+/// not know, none).
+pub fn names_of(name: &str) -> Vec<&'static str> {
+    entry_of(name).map_or_else(Vec::new, |i| {
+        let e = &TABLE.entries[i];
+        std::iter::once(e.name)
+            .chain(e.aliases.iter().copied())
+            .collect()
+    })
+}
+
 /// The curated outlet of a domain or any of its parents ("edition.cnn.com" → CNN).
 pub fn lookup_domain(domain: &str) -> Option<Outlet> {
     let mut d = normalise_domain(domain);

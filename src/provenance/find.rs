@@ -1,5 +1,6 @@
 //! Which item a user means: by node id, URL, record id, title, input file or part of a title.
 
+use super::shown::{ItemRef, item_ref};
 use crate::model::{Graph, ItemNode, NodeData};
 use crate::vocab::url_key;
 use uuid::Uuid;
@@ -13,28 +14,50 @@ pub enum FindItemError {
         /// The key, trimmed.
         key: String,
     },
+    /// Several items have the key as URL, record id or title (one story in two outlets under one
+    /// title, one URL captured twice).
+    #[error("{} items have the URL, record id or title {key:?}; give the id of one", matches.len())]
+    ManyExact {
+        /// The key, trimmed.
+        key: String,
+        /// The items, by id.
+        matches: Vec<ItemRef>,
+    },
     /// Several items came from the file the key names.
-    #[error("{count} items come from {key:?}; give the title or the URL of one")]
+    #[error("{} items come from {key:?}; give the title or the URL of one", matches.len())]
     ManyInFile {
         /// The key, trimmed.
         key: String,
-        /// How many items came from that file.
-        count: usize,
+        /// The items, by id.
+        matches: Vec<ItemRef>,
     },
     /// Several titles contain the key.
-    #[error("{count} items have titles containing {key:?}; give more of the title or the URL")]
+    #[error("{} items have titles containing {key:?}; give more of the title or the URL", matches.len())]
     ManyTitles {
         /// The key, trimmed.
         key: String,
-        /// How many titles contain it.
-        count: usize,
+        /// The items, by id.
+        matches: Vec<ItemRef>,
     },
+}
+
+impl FindItemError {
+    /// The items the key matched, when it matched more than one.
+    pub fn matches(&self) -> &[ItemRef] {
+        match self {
+            FindItemError::NotFound { .. } => &[],
+            FindItemError::ManyExact { matches, .. }
+            | FindItemError::ManyInFile { matches, .. }
+            | FindItemError::ManyTitles { matches, .. } => matches,
+        }
+    }
 }
 
 /// The item `key` names, tried in this order: its node id; its URL (compared as
 /// [`url_key`](crate::url_key) folds URLs), record id or exact title; the input file it alone
 /// came from (the path as given, or its end); else the one title containing `key`,
-/// case-insensitively.
+/// case-insensitively. Where a step matches several items, the error lists them
+/// ([`FindItemError::matches`]), sorted by id.
 pub fn find_item(g: &Graph, key: &str) -> Result<Uuid, FindItemError> {
     let key = key.trim();
     if let Ok(id) = key.parse::<Uuid>()
@@ -56,8 +79,21 @@ pub fn find_item(g: &Graph, key: &str) -> Result<Uuid, FindItemError> {
             || it.record_id.as_deref() == Some(key)
             || it.title.as_deref().map(str::trim) == Some(key)
     };
-    if let Some((id, _)) = items.iter().find(|(_, it)| exact(it)) {
-        return Ok(*id);
+    let refs = |ids: &[Uuid]| ids.iter().map(|&id| item_ref(g, id)).collect::<Vec<_>>();
+    let exact: Vec<Uuid> = items
+        .iter()
+        .filter(|(_, it)| exact(it))
+        .map(|(id, _)| *id)
+        .collect();
+    match exact.as_slice() {
+        [one] => return Ok(*one),
+        [] => {}
+        many => {
+            return Err(FindItemError::ManyExact {
+                key: key.to_string(),
+                matches: refs(many),
+            });
+        }
     }
     // A file of the inputs (its path as given, or the end of it): plain-text articles have no
     // URL or title to go by.
@@ -77,7 +113,7 @@ pub fn find_item(g: &Graph, key: &str) -> Result<Uuid, FindItemError> {
         many => {
             return Err(FindItemError::ManyInFile {
                 key: key.to_string(),
-                count: many.len(),
+                matches: refs(many),
             });
         }
     }
@@ -98,7 +134,7 @@ pub fn find_item(g: &Graph, key: &str) -> Result<Uuid, FindItemError> {
         }),
         many => Err(FindItemError::ManyTitles {
             key: key.to_string(),
-            count: many.len(),
+            matches: refs(many),
         }),
     }
 }

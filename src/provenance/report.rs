@@ -1,10 +1,11 @@
 //! Every item's provenance in words: what it copies, who copied it, what it credits, whom it
 //! quotes and where each of its claims first appeared.
 
-use super::chain::{derived_from, repost_chain};
+use super::dag::{derived_from, repost_dag};
 use super::shown::{CopyEvidence, ItemRef, item_ref, same_text_with, target_labels};
 use crate::model::{EdgeKind, Graph, NodeData};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// An item another was copied from, and how.
@@ -21,10 +22,34 @@ pub struct CopyOf {
 pub struct ClaimFirstSeen {
     /// The claim's text (at most 120 characters).
     pub claim: String,
-    /// Who made it.
+    /// Who made it, as this item says.
     pub speaker: Option<String>,
     /// The earliest item among the inputs that holds the claim (undated items last).
     pub first_in: ItemRef,
+    /// When the items that hold the claim name different speakers: each speaker and the items
+    /// that name it (most items first); empty when they agree.
+    pub attributed: Vec<Attribution>,
+    /// When the claim is another's wording with words changed or left out: that wording (at
+    /// most 120 characters) and the difference.
+    pub variant_of: Option<VariantOf>,
+}
+
+/// The wording a quotation changes, and how.
+#[derive(Debug, Serialize)]
+pub struct VariantOf {
+    /// The original wording (at most 120 characters).
+    pub original: String,
+    /// The difference in words.
+    pub difference: String,
+}
+
+/// One speaker a claim is attributed to, and by which items.
+#[derive(Debug, Serialize)]
+pub struct Attribution {
+    /// The speaker's name.
+    pub speaker: String,
+    /// The items that name this speaker for the claim, by date.
+    pub by: Vec<ItemRef>,
 }
 
 /// The provenance of one item, as [`report_item`] tells it.
@@ -42,9 +67,10 @@ pub struct ItemReport {
     pub same_text: Vec<ItemRef>,
     /// The outlets it credits.
     pub credits: Vec<String>,
-    /// The end of its chain of reposts, when it is a copy.
-    pub first_known_source: Option<ItemRef>,
-    /// Outlets that first known source credits.
+    /// Where its reposts end, when it is a copy: the items it was copied from, directly or
+    /// through other copies, that were copied from nothing among the inputs.
+    pub first_known_sources: Vec<ItemRef>,
+    /// Outlets those first known sources credit.
     pub credited_by_source: Vec<String>,
     /// The speakers of its claims.
     pub quotes: Vec<String>,
@@ -77,9 +103,43 @@ fn published(g: &Graph, id: Uuid) -> Option<String> {
     }
 }
 
+fn label(g: &Graph, id: Uuid) -> Option<String> {
+    g.node(id).map(|n| n.label().into_owned())
+}
+
+/// Who the items holding one claim (its `contains` edges) say made it, when they name more
+/// than one speaker: items that name no one do not disagree with anyone.
+fn attributions(g: &Graph, mentions: &[&crate::model::Edge]) -> Vec<Attribution> {
+    let mut by: BTreeMap<Uuid, Vec<Uuid>> = BTreeMap::new();
+    for m in mentions {
+        if let Some(s) = m.detail().speaker {
+            by.entry(s).or_default().push(m.source);
+        }
+    }
+    if by.len() < 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<Attribution> = by
+        .into_iter()
+        .map(|(s, mut items)| {
+            items.sort_by_key(|&i| (published(g, i).is_none(), published(g, i), i));
+            Attribution {
+                speaker: label(g, s).unwrap_or_default(),
+                by: items.into_iter().map(|i| item_ref(g, i)).collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.by.len()
+            .cmp(&a.by.len())
+            .then_with(|| a.speaker.cmp(&b.speaker))
+    });
+    out
+}
+
 /// The provenance of item `id`: what it is a copy of (with the evidence), who copied it, what it
-/// shares text with, what it credits, its first known source ([`repost_chain`]) and what that
-/// credits, whom it quotes, where each of its claims first appeared, and a summary in words.
+/// shares text with, what it credits, its first known sources ([`repost_dag`]) and what they
+/// credit, whom it quotes, where each of its claims first appeared, and a summary in words.
 pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
     let mut copy_of: Vec<CopyOf> = g
         .edges_from(id)
@@ -98,15 +158,20 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
     copied_by.sort_by_key(|r| r.id);
     let same_text = same_text_with(g, id);
     let credits = target_labels(g, id, EdgeKind::Credits);
-    let chain = repost_chain(g, id);
-    let first_known_source = (chain.chain.len() > 1)
-        .then(|| chain.chain.last().map(|l| l.item.clone()))
-        .flatten();
-    let credited_by_source = if first_known_source.is_some() {
-        chain.credited.clone()
-    } else {
-        Vec::new()
-    };
+    let dag = repost_dag(g, id);
+    let is_copy = dag.nodes.len() > 1;
+    let first_known_sources: Vec<ItemRef> = dag
+        .first_known_sources()
+        .filter(|_| is_copy)
+        .map(|n| n.item.clone())
+        .collect();
+    let mut credited_by_source: Vec<String> = dag
+        .first_known_sources()
+        .filter(|_| is_copy)
+        .flat_map(|n| n.credits.iter().cloned())
+        .collect();
+    credited_by_source.sort();
+    credited_by_source.dedup();
 
     let mut quotes = Vec::new();
     let mut claims = Vec::new();
@@ -114,13 +179,14 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
         let Some(NodeData::Claim(c)) = g.node(e.target).map(|n| &n.data) else {
             continue;
         };
-        let speaker = target_labels(g, e.target, EdgeKind::SaidBy)
-            .into_iter()
-            .next();
+        let speaker = e.detail().speaker.and_then(|s| label(g, s));
         quotes.extend(speaker.clone());
-        let first = g
+        let mentions: Vec<&crate::model::Edge> = g
             .edges_to(e.target)
             .filter(|x| x.kind == EdgeKind::Contains)
+            .collect();
+        let first = mentions
+            .iter()
             .map(|x| x.source)
             .min_by_key(|&i| (published(g, i).is_none(), published(g, i), i))
             .unwrap_or(id);
@@ -128,6 +194,17 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
             claim: crate::vocab::excerpt(&c.text, 120),
             speaker,
             first_in: item_ref(g, first),
+            attributed: attributions(g, &mentions),
+            variant_of: g
+                .edges_from(e.target)
+                .find(|x| x.kind == EdgeKind::VariantOf)
+                .and_then(|x| match g.node(x.target).map(|n| &n.data) {
+                    Some(NodeData::Claim(o)) => Some(VariantOf {
+                        original: crate::vocab::excerpt(&o.text, 120),
+                        difference: x.detail().evidence.clone().unwrap_or_default(),
+                    }),
+                    _ => None,
+                }),
         });
     }
     quotes.sort();
@@ -145,14 +222,33 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
             many.iter().map(from).collect::<Vec<_>>().join("; ")
         )),
     }
-    if let Some(f) = &first_known_source
-        && copy_of.iter().all(|c| c.item.id != f.id)
-    {
-        summary.push(format!("Its first known source is {f}."));
+    let further: Vec<String> = first_known_sources
+        .iter()
+        .filter(|f| copy_of.iter().all(|c| c.item.id != f.id))
+        .map(|f| f.to_string())
+        .collect();
+    match further.as_slice() {
+        [] => {}
+        [one] if first_known_sources.len() == 1 => {
+            summary.push(format!("Its first known source is {one}."))
+        }
+        _ => summary.push(format!(
+            "Its first known sources are {}.",
+            first_known_sources
+                .iter()
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
     }
     if !credited_by_source.is_empty() {
         summary.push(format!(
-            "That source credits {}.",
+            "{} {}.",
+            if first_known_sources.len() == 1 {
+                "That source credits"
+            } else {
+                "Those sources credit"
+            },
             credited_by_source.join(", ")
         ));
     }
@@ -181,7 +277,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
         copied_by,
         same_text,
         credits,
-        first_known_source,
+        first_known_sources,
         credited_by_source,
         quotes,
         claims,

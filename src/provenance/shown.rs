@@ -7,7 +7,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 /// An item as the provenance answers show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemRef {
     /// The item's node id.
     pub id: Uuid,

@@ -112,9 +112,8 @@ impl Reader for FeedReader {
                 .filter(|n| n != "unknown")
                 .collect();
             if !names.is_empty() {
-                let byline = names.join(", ");
-                m.authors = html::authors_of(&byline);
-                m.byline = Some(byline);
+                crate::credit::read_authors(m, "author", names.iter().map(String::as_str));
+                m.byline = Some(names.join(", "));
             }
             m.published = entry.published.or(entry.updated).map(|d| d.date_naive());
             m.language = entry
@@ -133,7 +132,9 @@ impl Reader for FeedReader {
                 m.domain = o.domain;
             }
             let stated = credits::stated_sources(&content_html, &[], None, None);
-            m.credits = stated.credits;
+            for c in stated.credits {
+                crate::credit::push(m, c.outlet, c.evidence, c.date);
+            }
             m.source_urls = stated.source_urls;
             items.push(item);
         }

@@ -4,7 +4,6 @@
 //! its extension, else by sniffing its first bytes (stdin, unknown extensions). Adding a format
 //! is adding a reader to `READERS`; nothing downstream changes.
 
-mod dateline;
 mod error;
 pub(crate) mod feed;
 pub(crate) mod html;
@@ -108,10 +107,11 @@ pub fn read_input(input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, I
     Ok(items)
 }
 
-/// What every reader's items get, whatever their format: the credit a dateline gives, and the
-/// language the text shows where the input states none.
+/// What every reader's items get, whatever their format: the credits their text states (its
+/// dateline, its first and last lines), and the language the text shows where the input
+/// states none.
 fn finish_items(items: &mut [Item]) {
-    dateline::add_dateline_credits(items);
+    crate::credit::add_text_credits(items);
     // Where the input states no language, the text tells (claims and reuse reports show it).
     for it in items {
         if it.meta.language.is_none() && !it.text.is_empty() {

@@ -242,13 +242,10 @@ fn record_to_item(
         m.outlet = Some(o.name);
         m.domain = o.domain;
     }
-    for a in list_field(&map, &["author", "authors"]) {
-        // A record's author list holds people, desks and outlets alike; desks stay in the byline.
-        if crate::byline::is_person_name(&a) {
-            m.authors.push(a);
-        }
-    }
+    // A record's author list holds people, desks and outlets alike: people are its authors,
+    // outlets its credits, desks stay in the byline.
     let bylines = list_field(&map, &["author", "authors"]);
+    crate::credit::read_authors(m, "authors", bylines.iter().map(String::as_str));
     if !bylines.is_empty() {
         m.byline = Some(bylines.join(", "));
     }
@@ -256,6 +253,14 @@ fn record_to_item(
         match parse_record_date(&p) {
             Some(d) => m.published = Some(d),
             None => item.warnings.push(format!("unreadable date {p:?}")),
+        }
+    }
+    if let Some(r) = string_field(&map, &["retrieved", "date_download"]) {
+        match parse_record_date(&r) {
+            Some(d) => m.retrieved = Some(d),
+            None => item
+                .warnings
+                .push(format!("unreadable retrieval date {r:?}")),
         }
     }
     m.language = string_field(&map, &["language", "lang"]).and_then(|l| normalise_language(&l));

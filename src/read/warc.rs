@@ -100,6 +100,7 @@ impl Reader for WarcReader {
                 fallback_date: date,
             };
             let mut item = page_item(&page, &html, settings);
+            item.meta.retrieved = date;
             item.warnings.splice(0..0, warnings);
             items.push(item);
         }

@@ -499,7 +499,7 @@ impl Doc {
         m.url = fields.url.filter(|u| u.contains("://"));
         m.record_id = fields.id;
         if let Some(a) = fields.author {
-            m.authors = super::html::authors_of(&a);
+            crate::credit::read_authors(m, "author", [a.as_str()]);
             m.byline = Some(a);
         }
         if let Some(d) = fields.date {

@@ -5,6 +5,7 @@
 
 use super::lines::{Line, Lines, ends_sentence, fold_space, is_body, is_title_like};
 use super::shapes;
+use crate::credit::Place;
 use crate::dates;
 use nohash_hasher::{IntMap, IntSet};
 
@@ -81,7 +82,7 @@ pub fn learn_window(src: &str, from: usize, window: usize) -> (Layout, Vec<Line>
     let (mut credits, mut credit_feet) = (0u32, 0u32);
     for (i, l) in lines.iter().enumerate() {
         let t = l.plain(src);
-        if shapes::credit(t, l.words).is_some() {
+        if crate::credit::line_credit(t, l.words, Place::Line).is_some() {
             // "Source: X" closing a post: the text above, the next title (or the end) below.
             credits += 1;
             let next_is_title = lines

@@ -6,8 +6,9 @@ use super::layout::Layout;
 use super::lines::{Line, ends_sentence, fold_space, is_body, is_title_like};
 use super::shapes;
 use crate::byline::is_person_name;
+use crate::credit::{FOOT_LINES, LineCredit, Place, line_credit};
 use crate::dates;
-use crate::item::{Credit, ItemMeta};
+use crate::item::ItemMeta;
 use crate::vocab::Span;
 use chrono::NaiveDate;
 
@@ -101,14 +102,15 @@ pub fn read_post(
             set_byline(&mut meta, &name);
             byline_date = byline_date.or(Some(d));
             byline_now = true;
-        } else if let Some(c) = shapes::credit(t, w) {
-            add_credit(&mut meta, &c, t, prev_date);
+        } else if let Some(c) = line_credit(t, w, Place::Line) {
+            add_credit(&mut meta, c, prev_date);
             credit_now = true;
-        } else if meta.title.is_some()
-            && w <= 10
-            && crate::outlets::lookup(&fold_space(t)).is_some()
+        } else if let Some(o) = (meta.title.is_some() && w <= 10)
+            .then(|| crate::outlets::lookup(&fold_space(t)))
+            .flatten()
         {
-            add_credit(&mut meta, &fold_space(t), t, prev_date);
+            // An outlet printed alone under the title and date: the original's.
+            crate::credit::push(&mut meta, o.name, fold_space(t), prev_date);
             credit_now = true;
         } else if meta.title.is_none() && is_title_like(t, w) {
             meta.title = Some(fold_space(t));
@@ -150,8 +152,15 @@ pub fn read_post(
         let t = l.plain(src);
         let w = l.words;
         let body = is_body(t, w);
-        if let Some(c) = shapes::credit(t, w) {
-            add_credit(&mut meta, &c, t, None);
+        let place = if j + 1 == nb.len() {
+            Place::Last
+        } else if j + FOOT_LINES >= nb.len() {
+            Place::Foot
+        } else {
+            Place::Line
+        };
+        if let Some(c) = line_credit(t, w, place) {
+            add_credit(&mut meta, c, None);
             keep[j] = false;
         } else if layout.is_boilerplate(l.key) || shapes::trailer_heading(t, w) {
             trailer = true;
@@ -248,27 +257,12 @@ fn set_byline(meta: &mut ItemMeta, name: &str) {
     }
 }
 
-/// Adds the outlet a credit names, resolved through the curated table; a URL also goes to
-/// `source_urls`.
-fn add_credit(meta: &mut ItemMeta, named: &str, line: &str, date: Option<NaiveDate>) {
-    let url = named
-        .split_whitespace()
-        .find(|w| w.starts_with("http://") || w.starts_with("https://"));
-    let outlet = match url {
-        Some(u) => {
-            meta.source_urls
-                .push(u.trim_end_matches(['.', ',', ')']).to_string());
-            crate::outlets::resolve(None, crate::outlets::domain_of_url(u).as_deref())
-        }
-        None => crate::outlets::resolve(Some(named), None),
-    };
-    let Some(outlet) = outlet else { return };
-    if meta.credits.iter().any(|c| c.outlet == outlet.name) {
-        return;
+/// Adds the outlets a credit line names; a URL it names also goes to `source_urls`.
+fn add_credit(meta: &mut ItemMeta, c: LineCredit, date: Option<NaiveDate>) {
+    if let Some(u) = c.url {
+        meta.source_urls.push(u);
     }
-    meta.credits.push(Credit {
-        outlet: outlet.name,
-        evidence: fold_space(line),
-        date,
-    });
+    for o in c.outlets {
+        crate::credit::push(meta, o, c.evidence.clone(), date);
+    }
 }

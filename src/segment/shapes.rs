@@ -1,4 +1,4 @@
-//! Recognisers for the kinds of line a post is made of besides its text: bylines, credits,
+//! Recognisers for the kinds of line a post is made of besides its text: bylines,
 //! "ALSO READ" links, related-link headings, post numbers, image captions, datelines. Each
 //! looks at one trimmed line.
 
@@ -72,67 +72,6 @@ pub fn byline(t: &str, words: u32) -> Option<Byline> {
         name: super::lines::fold_space(name),
         date: found.map(|(d, _)| d),
     })
-}
-
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:(?:sources?|credits?|المصدر|ماخذ|منبع)\s*[:：\-–—]|(?:via|courtesy(?: of)?|originally (?:published|appeared|posted) (?:by|in|at|on)|first (?:published|appeared) (?:by|in|at|on)|republished (?:from|with permission from|courtesy of)|reprinted (?:from|courtesy of)|re-?posted (?:from|by)|cross-?posted from|translated from|نقلا عن|بشکریہ)\s*[:：\-–—]?)\s*(\S.*?)[.\s]*$",
-    )
-    .expect("credit regex")
-});
-
-static APPEARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:the post|this (?:article|post|story|piece|interview)).*?\b(?:appeared first on|first appeared (?:on|in)|was (?:originally |first )?(?:published|posted) (?:by|on|in|at)|(?:originally )?appeared (?:on|in))\s+(\S.*?)[.\s]*$",
-    )
-    .expect("appeared regex")
-});
-
-/// The outlet a credit line names ("Source: Sputnik", "The post X appeared first on Y.").
-pub fn credit(t: &str, words: u32) -> Option<String> {
-    if words > 40 {
-        return None;
-    }
-    let fw = first_word(t);
-    let credit_word = [
-        "source",
-        "sources",
-        "credit",
-        "credits",
-        "via",
-        "courtesy",
-        "originally",
-        "first",
-        "republished",
-        "reprinted",
-        "translated",
-        "reposted",
-        "re-posted",
-        "crossposted",
-        "cross-posted",
-        "المصدر",
-        "نقلا",
-        // Urdu and Persian: "courtesy of", "source".
-        "بشکریہ",
-        "ماخذ",
-        "منبع",
-    ]
-    .iter()
-    .any(|w| fw.eq_ignore_ascii_case(w));
-    if !credit_word && !starts_ci(t, "the post ") && !starts_ci(t, "this ") {
-        return None;
-    }
-    let c = CREDIT
-        .captures(t)
-        .or_else(|| APPEARED.captures(t))?
-        .get(1)?
-        .as_str()
-        .trim();
-    let n = c.split_whitespace().count();
-    if n == 0 || n > 10 || c.chars().all(|ch| !ch.is_alphabetic()) {
-        return None;
-    }
-    Some(super::lines::fold_space(c))
 }
 
 const ALSO_READ: &[&str] = &[
@@ -356,28 +295,7 @@ mod tests {
     }
 
     #[test]
-    fn credits_links_and_trailers() {
-        assert_eq!(credit("Source: Sputnik", 2).as_deref(), Some("Sputnik"));
-        assert_eq!(
-            credit("Reposted from Harbour Gazette.", 4).as_deref(),
-            Some("Harbour Gazette")
-        );
-        assert_eq!(
-            credit("Cross-posted from Lantern Blog", 4).as_deref(),
-            Some("Lantern Blog")
-        );
-        assert_eq!(
-            credit("بشکریہ روزنامہ صبح", 3).as_deref(),
-            Some("روزنامہ صبح")
-        );
-        assert_eq!(credit("ماخذ: خبر ایجنسی", 3).as_deref(), Some("خبر ایجنسی"));
-        assert_eq!(credit("Reposted comments are welcome", 4), None);
-        let t = "The post Storm hits coast appeared first on The Harbour Gazette.";
-        assert_eq!(credit(t, w(t)).as_deref(), Some("The Harbour Gazette"));
-        let t = "Originally published by Lakeside Courier";
-        assert_eq!(credit(t, w(t)).as_deref(), Some("Lakeside Courier"));
-        assert_eq!(credit("Sources say the talks failed", 5), None);
-        assert_eq!(credit("المصدر: سبوتنيك", 2).as_deref(), Some("سبوتنيك"));
+    fn links_and_trailers() {
         assert!(also_read("ALSO READ  US reveals mysterious jet", 6));
         assert!(also_read("Read more: Floods in the valley", 6));
         assert!(!also_read("BEIRUT, LEBANON (1:20 P.M.) – Russia said", 7));

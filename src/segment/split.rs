@@ -5,6 +5,7 @@
 use super::layout::{BylineAt, Layout};
 use super::lines::{Line, Lines, is_body, is_title_like};
 use super::shapes;
+use crate::credit::Place;
 use crate::dates;
 use chrono::NaiveDate;
 
@@ -71,7 +72,8 @@ pub fn split(
         }
         if has_body
             && ((layout.bylines == Some(BylineAt::Foot) && shapes::byline(t, line.words).is_some())
-                || (layout.credit_ends_post && shapes::credit(t, line.words).is_some()))
+                || (layout.credit_ends_post
+                    && crate::credit::line_credit(t, line.words, Place::Line).is_some()))
         {
             flush(&mut buf, day);
             has_body = false;
@@ -104,7 +106,7 @@ fn title_block(src: &str, buf: &[Line], layout: &Layout) -> usize {
             || is_body(t, l.words)
             || !is_title_like(t, l.words)
             || layout.is_boilerplate(l.key)
-            || shapes::credit(t, l.words).is_some()
+            || crate::credit::line_credit(t, l.words, Place::Line).is_some()
             || shapes::trailer_heading(t, l.words)
             || shapes::also_read(t, l.words)
         {

@@ -15,6 +15,6 @@ mod span;
 
 pub use claim::ClaimKind;
 pub use excerpt::excerpt;
-pub use key::{canonical_key, claim_key, url_key};
+pub use key::{canonical_key, claim_key, claim_words, url_key};
 pub use rewrite::{Degree, Rewrite, SentencePair};
 pub use span::{Alignment, Origin, Span, SpanBasis};

@@ -11,7 +11,9 @@
 //! an article). Where nothing tells, the two share content without a direction (`same_text`).
 
 use super::sentences::{Aligned, Changes, Prepared, changes, longest_increasing};
+use crate::dates::DateCheck;
 use crate::item::Item;
+use crate::link::direction::Shape;
 use crate::link::{Found, ItemLink, LinkKind, LinkParams, direction, one_news_cycle, same_outlet};
 use crate::outlets::is_news_agency;
 use crate::vocab::{Alignment, Degree, Rewrite, SentencePair, Span};
@@ -23,6 +25,7 @@ pub fn grade(
     (b, pb): (usize, &Prepared),
     x: &Aligned,
     p: &LinkParams,
+    dates: &DateCheck,
 ) -> Option<Found> {
     let share = x.share_a.max(x.share_b);
     let enough = x.pairs.len() >= p.rewrite_min_sentences || (x.pairs.len() >= 2 && share >= 0.5);
@@ -35,7 +38,7 @@ pub fn grade(
     if same_outlet(ia, ib) && !one_news_cycle(ia, ib, p) {
         return None;
     }
-    let (copy_source, strength, reasons) = direction_of(&items[a], &items[b], x);
+    let (copy_source, strength, reasons) = direction_of(&items[a], &items[b], x, dates);
     let (kind, copy_is_a) = match copy_source {
         Some(0) => (LinkKind::Rewrites, true),
         Some(_) => (LinkKind::Rewrites, false),
@@ -139,14 +142,20 @@ pub fn grade(
     })
 }
 
-/// (copy as 0 = a, 1 = b; how strongly; why). The reposts' rules first, with the texts'
-/// containment left out (a rewrite holds none of the other's text).
-fn direction_of(a: &Item, b: &Item, x: &Aligned) -> (Option<usize>, f64, Vec<String>) {
-    let v = direction::decide(a, b, 1.0, 1.0, [false, false]);
+/// (copy as 0 = a, 1 = b; how strongly; why). The reposts' rules first (credits, the source
+/// named in the text, trusted dates), with the texts' shapes left out (a rewrite holds none of
+/// the other's text).
+fn direction_of(
+    a: &Item,
+    b: &Item,
+    x: &Aligned,
+    dates: &DateCheck,
+) -> (Option<usize>, f64, Vec<String>) {
+    let v = direction::decide(a, b, [Shape::default(); 2], dates);
     if let Some((copy, _)) = v.copy_source {
         return (Some(copy), v.strength, v.reasons);
     }
-    if !v.reasons.is_empty() {
+    if direction::common_agency(a, b).is_some() {
         // Both carry one agency's story.
         return (None, v.strength, v.reasons);
     }
@@ -183,5 +192,6 @@ fn direction_of(a: &Item, b: &Item, x: &Aligned) -> (Option<usize>, f64, Vec<Str
     if follows(x.share_b, x.share_a) {
         return (Some(1), 0.6, why(x.share_b, x.share_a));
     }
-    (None, 1.0, Vec::new())
+    // Dates printed but not trusted, if any.
+    (None, 1.0, v.reasons)
 }

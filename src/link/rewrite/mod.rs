@@ -15,6 +15,7 @@ mod sentences;
 mod words;
 
 use super::{Found, LinkParams};
+use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::Progress;
 use rayon::prelude::*;
@@ -25,6 +26,7 @@ pub fn find(
     items: &[Item],
     p: &LinkParams,
     linked: &[(usize, usize)],
+    dates: &DateCheck,
     progress: &dyn Progress,
 ) -> Vec<Found> {
     // Which words are rare is learnt from the run: a handful of items cannot tell.
@@ -49,7 +51,7 @@ pub fn find(
                     let pb = Prepared::new(&items[b].text, &weights, p.rewrite_content_weight);
                     let aligned = sentences::align(&pa, &pb, p);
                     progress.advance(1);
-                    grade::grade(items, (a, &pa), (b, &pb), &aligned, p)
+                    grade::grade(items, (a, &pa), (b, &pb), &aligned, p, dates)
                 })
                 .collect();
             out.into_iter()

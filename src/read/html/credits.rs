@@ -1,5 +1,7 @@
-//! Reposts a page or feed entry owns up to: JSON-LD isBasedOn, a canonical URL on another site,
-//! "Originally published at ...", and WordPress's "The post X appeared first on Y."
+//! Reposts a page or feed entry owns up to in its markup: JSON-LD isBasedOn, a canonical URL on
+//! another site, and the links of "Originally published at `<a href=...>`" and WordPress's "The
+//! post X appeared first on `<a href=...>Y</a>`." (the URLs the text loses; the phrases' words
+//! are the `credit` module's families, which read every item's text).
 
 use crate::item::Credit;
 use crate::outlets;
@@ -108,7 +110,8 @@ pub fn stated_sources(
         for c in APPEARED_FIRST.captures_iter(html) {
             let outlet = super::strip::html_to_text(c.get(4).map_or("", |m| m.as_str()));
             let site = c.get(3).map(|m| m.as_str());
-            let evidence = "\"appeared first on\"";
+            let printed = super::strip::html_to_text(c.get(0).map_or("", |m| m.as_str()));
+            let evidence = printed.trim_end_matches('<').trim();
             if let Some(u) = c.get(1) {
                 s.add_url(u.as_str(), Some(&outlet), evidence);
             }
@@ -122,7 +125,8 @@ pub fn stated_sources(
     if memchr::memmem::find(html.as_bytes(), b"riginally").is_some() {
         for c in ORIGINALLY.captures_iter(html) {
             let words = super::strip::html_to_text(c.get(2).map_or("", |m| m.as_str()));
-            let evidence = "\"originally published\"";
+            let printed = super::strip::html_to_text(c.get(0).map_or("", |m| m.as_str()));
+            let evidence = printed.trim_end_matches('<').trim();
             let named = (words.split_whitespace().count() <= 6).then_some(words.as_str());
             if let Some(u) = c.get(1) {
                 s.add_url(u.as_str(), named, evidence);

@@ -26,6 +26,8 @@ pub struct LdArticle {
     pub headline: Option<String>,
     pub date_published: Option<String>,
     pub authors: Vec<String>,
+    /// Authors typed as organisations (`"@type": "Organization"`): credits.
+    pub author_organisations: Vec<String>,
     pub publisher: Option<String>,
     pub is_based_on: Vec<String>,
     pub url: Option<String>,
@@ -201,7 +203,12 @@ fn read_ld(a: &Value) -> LdArticle {
         authors: a
             .get("author")
             .or_else(|| a.get("creator"))
-            .map(names)
+            .map(|v| typed_names(v, false))
+            .unwrap_or_default(),
+        author_organisations: a
+            .get("author")
+            .or_else(|| a.get("creator"))
+            .map(|v| typed_names(v, true))
             .unwrap_or_default(),
         publisher: a.get("publisher").and_then(|p| names(p).into_iter().next()),
         is_based_on: ["isBasedOn", "isBasedOnUrl"]
@@ -233,6 +240,28 @@ fn names(v: &Value) -> Vec<String> {
         Value::Object(o) => o.get("name").and_then(text).into_iter().collect(),
         Value::Array(a) => a.iter().flat_map(names).collect(),
         _ => Vec::new(),
+    }
+}
+
+/// The names of a person/organisation value that are (`organisations`) or are not typed as
+/// organisations (`"@type": "Organization"`, `"NewsMediaOrganization"`, ...).
+fn typed_names(v: &Value, organisations: bool) -> Vec<String> {
+    let is_org = |o: &serde_json::Map<String, Value>| {
+        let t = |t: &Value| t.as_str().is_some_and(|s| s.ends_with("Organization"));
+        match o.get("@type") {
+            Some(Value::Array(a)) => a.iter().any(t),
+            Some(v) => t(v),
+            None => false,
+        }
+    };
+    match v {
+        Value::Object(o) if is_org(o) != organisations => Vec::new(),
+        Value::String(_) if organisations => Vec::new(),
+        Value::Array(a) => a
+            .iter()
+            .flat_map(|x| typed_names(x, organisations))
+            .collect(),
+        _ => names(v),
     }
 }
 

@@ -233,11 +233,17 @@ pub fn page_item_with(
         .or_else(|| (!pm.ld.authors.is_empty()).then(|| pm.ld.authors.join(", ")))
         .or_else(|| pm.meta_author.clone());
     if let Some(b) = &byline {
-        m.authors = authors_of(b);
+        crate::credit::read_authors(m, "byline", [b.as_str()]);
     }
-    for a in &pm.ld.authors {
-        if crate::byline::is_person_name(a) && !m.authors.contains(a) {
-            m.authors.push(a.clone());
+    crate::credit::read_authors(
+        m,
+        "JSON-LD author",
+        pm.ld.authors.iter().map(String::as_str),
+    );
+    // An author the page types as an organisation is one, whatever its name looks like.
+    for o in &pm.ld.author_organisations {
+        if let Some(outlet) = outlets::resolve(Some(o), None) {
+            crate::credit::push(m, outlet.name, format!("JSON-LD author: {o}"), None);
         }
     }
     m.byline = byline;
@@ -284,7 +290,9 @@ pub fn page_item_with(
         pm.canonical.as_deref(),
         own_url.as_deref(),
     );
-    m.credits = stated.credits;
+    for c in stated.credits {
+        crate::credit::push(m, c.outlet, c.evidence, c.date);
+    }
     m.source_urls = stated.source_urls;
     item
 }
@@ -313,27 +321,6 @@ fn drop_leading_title_and_byline(text: &str, title: Option<&str>, authors: &[Str
         rest = after;
     }
     rest.to_string()
-}
-
-/// People named in a byline: "By Jane Roe and Tom Vale, Staff" gives Jane Roe and Tom Vale.
-pub fn authors_of(byline: &str) -> Vec<String> {
-    let b = byline.trim();
-    let b = b
-        .strip_prefix("By ")
-        .or_else(|| b.strip_prefix("by "))
-        .or_else(|| b.strip_prefix("BY "))
-        .unwrap_or(b);
-    let mut out: Vec<String> = Vec::new();
-    for part in b
-        .split([',', '|', ';', '&', '\n'])
-        .flat_map(|p| p.split(" and "))
-    {
-        let p = part.trim();
-        if crate::byline::is_person_name(p) && !out.iter().any(|o| o == p) {
-            out.push(p.to_string());
-        }
-    }
-    out
 }
 
 /// A date as pages and feeds print it: ISO 8601 (a date-time keeps its own calendar date),
@@ -444,14 +431,6 @@ mod tests {
         assert_eq!(
             drop_leading_title_and_byline("By Jane Roe", None, &authors),
             "By Jane Roe"
-        );
-    }
-
-    #[test]
-    fn byline_people_without_desks() {
-        assert_eq!(
-            authors_of("By Jane Roe and Tom Vale, News Desk"),
-            vec!["Jane Roe", "Tom Vale"]
         );
     }
 

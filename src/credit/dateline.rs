@@ -1,9 +1,8 @@
 //! The credit an item's dateline states: "WASHINGTON (AP) —", "LONDON (Reuters) -", "(CNN) —",
 //! "اسلام آباد (اے پی پی)". A wire story carries its agency there and often nowhere else, in
-//! whatever format the copy comes (a record, a page, a feed entry, a dump), so every reader's
-//! items are looked at once, after reading.
+//! whatever format the copy comes (a record, a page, a feed entry, a dump): the first family of
+//! the credit table.
 
-use crate::item::{Credit, Item};
 use crate::outlets;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -14,10 +13,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline regex")
 });
 
-/// The curated outlet the dateline at the start of `text` names in parentheses. A dash or colon
-/// must follow unless the outlet is a news agency (Urdu and Arabic datelines run straight on:
-/// "کراچی (اے پی پی) وزیر ...").
-pub fn dateline_credit(text: &str) -> Option<String> {
+/// The curated outlet the dateline at the start of `text` names in parentheses, and the
+/// dateline as printed ("WASHINGTON (AP) —"). A dash or colon must follow unless the outlet is
+/// a news agency (Urdu and Arabic datelines run straight on: "کراچی (اے پی پی) وزیر ...").
+pub fn dateline_credit(text: &str) -> Option<(String, &str)> {
     let text = text.trim_start();
     let mut end = text.len().min(160);
     while !text.is_char_boundary(end) {
@@ -33,36 +32,8 @@ pub fn dateline_credit(text: &str) -> Option<String> {
     let name = c.get(2)?.as_str().trim();
     let outlet = outlets::lookup(name)?;
     let dashed = c.get(3).is_some_and(|m| !m.as_str().is_empty());
-    (dashed || outlets::is_news_agency(&outlet.name)).then_some(outlet.name)
-}
-
-/// Adds the dateline's credit to the items that do not state it already and are not the
-/// credited outlet's own.
-pub fn add_dateline_credits(items: &mut [Item]) {
-    for it in items {
-        let Some(outlet) = dateline_credit(&it.text) else {
-            continue;
-        };
-        let own = outlets::resolve(
-            it.meta.outlet.as_deref(),
-            it.meta
-                .url
-                .as_deref()
-                .and_then(outlets::domain_of_url)
-                .as_deref(),
-        );
-        // An agency's own story names it in the dateline too: no credit to itself.
-        if own.is_some_and(|o| o.name == outlet)
-            || it.meta.credits.iter().any(|c| c.outlet == outlet)
-        {
-            continue;
-        }
-        it.meta.credits.push(Credit {
-            outlet,
-            evidence: "dateline".into(),
-            date: None,
-        });
-    }
+    let printed = text[..c.get(0)?.end()].trim_end();
+    (dashed || outlets::is_news_agency(&outlet.name)).then_some((outlet.name, printed))
 }
 
 #[cfg(test)]
@@ -71,7 +42,7 @@ mod tests {
 
     #[test]
     fn agencies_and_outlets_in_datelines() {
-        let c = |t: &str| dateline_credit(t);
+        let c = |t: &str| dateline_credit(t).map(|(o, _)| o);
         assert_eq!(
             c("WASHINGTON (AP) — The Senate voted").as_deref(),
             Some("Associated Press")
