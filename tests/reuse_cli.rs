@@ -325,7 +325,11 @@ fn origin_and_report_tell_a_rewrite_from_a_copy() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("rewritten from the next (about ") && text.contains("% of this story)"),
+        text.contains("rewritten from [2] (about ") && text.contains("% of this story)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("was copied or rewritten from 1 item(s)"),
         "{text}"
     );
     assert!(text.contains(" in other words: "), "{text}");
@@ -341,7 +345,7 @@ fn origin_and_report_tell_a_rewrite_from_a_copy() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let step = &v["chain"][0]["copied_from_next"];
+    let step = &v["edges"][0]["how"];
     assert_eq!(step["kind"], "rewrites");
     assert!(step["derived_share"].as_f64().unwrap() > 0.0);
     assert!(step["degree"] == "wholly" || step["degree"] == "partly");
