@@ -1,7 +1,8 @@
 //! claimtrace traces where a news story came from: it reads news items, finds their claims,
 //! speakers, outlets and dates, links reposted and rewritten copies to their sources, and builds
-//! a graph of it all that exports as JSON (the contract in `schemas/graph.schema.json`) or
-//! Graphviz DOT.
+//! a graph of it all that exports as JSON (the contract in `schemas/graph.schema.json`), Graphviz
+//! DOT, or the formats of the field's tools: GEXF, GraphML, W3C PROV-JSON, Cytoscape.js JSON and
+//! schema.org Claim JSON-LD ([`Format`]).
 //!
 //! The pipeline runs one way, a stage at a time, each taking the previous one's output as plain
 //! data (see ARCHITECTURE.md):
@@ -12,8 +13,8 @@
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
 //! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
-//! | export | the graph → JSON or DOT | [`write_graph`], [`Format`] |
-//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`] |
+//! | export | the graph → JSON, DOT, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD | [`write_graph`], [`Format`] |
+//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
 //! any other way. A stage can also run on its own, for a job that spreads items over machines:
@@ -90,7 +91,8 @@ pub use export::{Format, UnknownFormat, write as write_graph};
 // Provenance queries.
 pub use provenance::{
     Attribution, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
-    RepostDag, SourceNode, SourceStep, VariantOf, find_item, report_item, report_items, repost_dag,
+    RepostDag, SourceNode, SourceStep, VariantOf, appearances, find_item, first_appearance,
+    report_item, report_items, repost_dag,
 };
 
 // The words the stages share.

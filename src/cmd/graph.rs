@@ -22,6 +22,7 @@ Inputs by extension, else by content:
 Examples:
   claimtrace graph examples/reposts.jsonl
   claimtrace graph --format dot examples/reposts.jsonl | dot -Tsvg > graph.svg
+  claimtrace graph --format gexf corpus/ -o graph.gexf        # open in Gephi
   cat records.jsonl | claimtrace graph - --with-text -o graph.json
   claimtrace graph --skip-bad corpus/ > graph.json";
 

@@ -1,38 +1,41 @@
 //! Graphviz DOT export: the same ids as the JSON export, a readable label, a shape and colour per
 //! node kind, edges labelled by kind, the items of each outlet in a cluster, and a legend.
 
+use super::style::{edge_colour, node_colour};
 use crate::model::{EdgeKind, Graph, Node, NodeData, NodeKind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufWriter, Write};
 use uuid::Uuid;
 
-/// Shape and fill of each node kind.
+/// Shape and fill of each node kind (the fill from the shared palette).
 fn node_style(kind: NodeKind) -> (&'static str, &'static str) {
-    match kind {
-        NodeKind::Item => ("note", "#fff2cc"),
-        NodeKind::Outlet => ("house", "#cfe2f3"),
-        NodeKind::Speaker => ("ellipse", "#d9ead3"),
-        NodeKind::Claim => ("box", "#f4cccc"),
-        NodeKind::Date => ("octagon", "#eeeeee"),
-    }
+    let shape = match kind {
+        NodeKind::Item => "note",
+        NodeKind::Outlet => "house",
+        NodeKind::Speaker => "ellipse",
+        NodeKind::Claim => "box",
+        NodeKind::Date => "octagon",
+    };
+    (shape, node_colour(kind))
 }
 
-/// Colour and line style of each edge kind.
+/// Colour (from the shared palette) and line style of each edge kind.
 fn edge_style(kind: EdgeKind) -> (&'static str, &'static str) {
-    match kind {
-        EdgeKind::PublishedBy => ("#3d85c6", "solid"),
-        EdgeKind::PublishedOn => ("#999999", "dotted"),
-        EdgeKind::WrittenBy => ("#6aa84f", "solid"),
-        EdgeKind::Credits => ("#0b5394", "dashed"),
-        EdgeKind::Reposts => ("#cc0000", "bold"),
-        EdgeKind::SameText => ("#e69138", "dashed"),
-        EdgeKind::Rewrites => ("#cc0000", "dashed"),
-        EdgeKind::Contains => ("#a64d79", "solid"),
-        EdgeKind::SaidBy => ("#38761d", "solid"),
-        EdgeKind::SaidOn => ("#999999", "dotted"),
-        EdgeKind::ReportedBy => ("#1155cc", "dashed"),
-        EdgeKind::VariantOf => ("#c27ba0", "dashed"),
-    }
+    let style = match kind {
+        EdgeKind::PublishedBy => "solid",
+        EdgeKind::PublishedOn => "dotted",
+        EdgeKind::WrittenBy => "solid",
+        EdgeKind::Credits => "dashed",
+        EdgeKind::Reposts => "bold",
+        EdgeKind::SameText => "dashed",
+        EdgeKind::Rewrites => "dashed",
+        EdgeKind::Contains => "solid",
+        EdgeKind::SaidBy => "solid",
+        EdgeKind::SaidOn => "dotted",
+        EdgeKind::ReportedBy => "dashed",
+        EdgeKind::VariantOf => "dashed",
+    };
+    (edge_colour(kind), style)
 }
 
 const LABEL_MAX: usize = 48;

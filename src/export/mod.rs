@@ -1,8 +1,20 @@
 //! Export stage: one module per output format. Every format writes nodes and edges sorted by id,
 //! so the same graph gives the same bytes.
 
+mod agent;
+mod claims_jsonld;
+mod cytoscape;
+mod day;
 mod dot;
+mod flat;
+mod gexf;
+mod graphml;
 mod json;
+mod prov;
+mod style;
+#[cfg(test)]
+mod tests;
+mod xml;
 
 use crate::model::Graph;
 use std::io::{self, Write};
@@ -14,17 +26,40 @@ pub enum Format {
     Json,
     /// Graphviz DOT, for `dot -Tsvg`.
     Dot,
+    /// GEXF 1.3, for Gephi (timeline by publication date, a colour per kind).
+    Gexf,
+    /// GraphML with flat typed keys, for networkx, yEd and Neo4j (APOC).
+    Graphml,
+    /// W3C PROV-JSON: items and claims as entities, outlets and speakers as agents.
+    ProvJson,
+    /// Cytoscape.js JSON (elements: nodes and edges), also read by networkx.
+    Cytoscape,
+    /// schema.org Claim JSON-LD, one Claim per claim with its appearances.
+    ClaimsJsonld,
 }
 
 impl Format {
     /// Every format, in the order a list of them is shown.
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Dot,
+        Format::Gexf,
+        Format::Graphml,
+        Format::ProvJson,
+        Format::Cytoscape,
+        Format::ClaimsJsonld,
+    ];
 
     /// The format's name, as `--format` takes it.
     pub fn name(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Gexf => "gexf",
+            Format::Graphml => "graphml",
+            Format::ProvJson => "prov-json",
+            Format::Cytoscape => "cytoscape",
+            Format::ClaimsJsonld => "claims-jsonld",
         }
     }
 
@@ -33,6 +68,21 @@ impl Format {
         match self {
             Format::Json => "the graph contract (schemas/graph.schema.json)",
             Format::Dot => "Graphviz DOT, for dot -Tsvg",
+            Format::Gexf => {
+                "GEXF 1.3 for Gephi: typed attributes, a colour per kind, items on the timeline"
+            }
+            Format::Graphml => {
+                "GraphML with flat typed keys: networkx, yEd, Neo4j (apoc.import.graphml)"
+            }
+            Format::ProvJson => {
+                "W3C PROV-JSON: items, claims, dates as entities; outlets, speakers as agents"
+            }
+            Format::Cytoscape => {
+                "Cytoscape.js JSON (elements: nodes, edges), also read by networkx"
+            }
+            Format::ClaimsJsonld => {
+                "schema.org Claim JSON-LD: each claim with its appearances and first appearance"
+            }
         }
     }
 }
@@ -66,5 +116,10 @@ pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> io::Result<(
     match format {
         Format::Json => json::write(graph, out),
         Format::Dot => dot::write(graph, out),
+        Format::Gexf => gexf::write(graph, out),
+        Format::Graphml => graphml::write(graph, out),
+        Format::ProvJson => prov::write(graph, out),
+        Format::Cytoscape => cytoscape::write(graph, out),
+        Format::ClaimsJsonld => claims_jsonld::write(graph, out),
     }
 }

@@ -98,6 +98,15 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
+    /// Every node kind, in the order of the contract's table.
+    pub const ALL: [NodeKind; 5] = [
+        NodeKind::Item,
+        NodeKind::Outlet,
+        NodeKind::Speaker,
+        NodeKind::Claim,
+        NodeKind::Date,
+    ];
+
     /// The kind as the export writes it.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -185,11 +185,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
             .edges_to(e.target)
             .filter(|x| x.kind == EdgeKind::Contains)
             .collect();
-        let first = mentions
-            .iter()
-            .map(|x| x.source)
-            .min_by_key(|&i| (published(g, i).is_none(), published(g, i), i))
-            .unwrap_or(id);
+        let first = super::first_appearance(g, e.target).map_or(id, |n| n.id);
         claims.push(ClaimFirstSeen {
             claim: crate::vocab::excerpt(&c.text, 120),
             speaker,

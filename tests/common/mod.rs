@@ -65,3 +65,60 @@ where
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Whether this run is CI's (`.ci/run` sets `CLAIMTRACE_CI=1`), where every tool a test needs
+/// must be there.
+pub fn in_ci() -> bool {
+    std::env::var_os("CLAIMTRACE_CI").is_some_and(|v| v == "1")
+}
+
+/// The one rule for tools the tests run but cargo does not bring (a Python with packages,
+/// xmllint, later a browser or a database): `found` is the tool, or why it is missing. Missing
+/// outside CI, the test prints `SKIPPED: ...` and passes (the caller returns on None); missing
+/// in CI (`CLAIMTRACE_CI=1`), it fails, since `.ci/run` installs every tool.
+pub fn require_tool<T>(name: &str, found: Result<T, String>) -> Option<T> {
+    match found {
+        Ok(t) => Some(t),
+        Err(why) if in_ci() => panic!("{name} is required in CI (.ci/run installs it): {why}"),
+        Err(why) => {
+            eprintln!("SKIPPED: {name} is missing ({why}); .ci/run installs it");
+            None
+        }
+    }
+}
+
+/// An executable on PATH that answers `--version`.
+pub fn executable(name: &str) -> Result<PathBuf, String> {
+    match std::process::Command::new(name).arg("--version").output() {
+        Ok(o) if o.status.success() => Ok(PathBuf::from(name)),
+        Ok(o) => Err(format!("`{name} --version` exited with {}", o.status)),
+        Err(e) => Err(format!("`{name}` cannot be run: {e}")),
+    }
+}
+
+/// The Python of the test tooling (tests/python/requirements.txt): `CLAIMTRACE_PYTHON`, else
+/// the repository's `.venv` that `.ci/run` makes, provided it can import `modules`.
+pub fn python_with(modules: &[&str]) -> Option<PathBuf> {
+    let python = match std::env::var_os("CLAIMTRACE_PYTHON") {
+        Some(p) => PathBuf::from(p),
+        None => repo(".venv/bin/python"),
+    };
+    let found = std::process::Command::new(&python)
+        .arg("-c")
+        .arg(format!("import {}", modules.join(", ")))
+        .output()
+        .map_err(|e| format!("{} cannot be run: {e}", python.display()))
+        .and_then(|o| {
+            if o.status.success() {
+                Ok(python.clone())
+            } else {
+                Err(format!(
+                    "{} cannot import {}: {}",
+                    python.display(),
+                    modules.join(", "),
+                    String::from_utf8_lossy(&o.stderr).trim()
+                ))
+            }
+        });
+    require_tool("python test tooling", found)
+}
