@@ -13,8 +13,8 @@
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
 //! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
-//! | export | the graph → JSON, DOT, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD | [`write_graph`], [`Format`] |
-//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`] |
+//! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD | [`write_graph`], [`Format`], [`write_view`] |
+//! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`], [`story_items`], [`story_graph`], [`summarize`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
 //! any other way. A stage can also run on its own, for a job that spreads items over machines:
@@ -86,13 +86,14 @@ pub use model::{
 };
 
 // Exports.
-pub use export::{Format, UnknownFormat, write as write_graph};
+pub use export::{Format, UnknownFormat, ViewOptions, write as write_graph, write_view};
 
 // Provenance queries.
 pub use provenance::{
-    Attribution, ClaimFirstSeen, CopyEvidence, CopyOf, FindItemError, ItemRef, ItemReport,
-    RepostDag, SourceNode, SourceStep, VariantOf, appearances, find_item, first_appearance,
-    report_item, report_items, repost_dag,
+    Attribution, ClaimFirstSeen, CopyEvidence, CopyGroup, CopyOf, Credited, Disagreement,
+    FindItemError, ItemRef, ItemReport, MostCopied, RepostDag, SourceNode, SourceStep, Summary,
+    VariantOf, appearances, find_item, first_appearance, report_item, report_items, repost_dag,
+    stories, story_graph, story_items, summarize,
 };
 
 // The words the stages share.

@@ -80,6 +80,7 @@ fn cli_writes_every_format() {
         let out = common::stdout_of(["graph", "-q", "--format", name, "examples/reposts.jsonl"]);
         let starts = match format {
             Format::Gexf | Format::Graphml => "<?xml",
+            Format::Html => "<!DOCTYPE html>",
             _ => "{",
         };
         assert!(out.starts_with(starts), "{name}: {}", &out[..40]);

@@ -144,8 +144,17 @@ fn report_summarises_every_item() {
         .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let items = v.as_array().unwrap();
+    let items = v["items"].as_array().unwrap();
     assert_eq!(items.len(), 4);
+    // The summary opens it: one group of copies, the Gazette's story its first known source.
+    assert_eq!(v["summary"]["items"], 4);
+    let groups = v["summary"]["copy_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["items"], 3);
+    assert_eq!(
+        groups[0]["first_known_sources"][0]["title"],
+        "Eastmere closes ferry pier"
+    );
     let blog2 = items
         .iter()
         .find(|r| r["item"]["title"] == "Pier news")
@@ -163,6 +172,46 @@ fn report_summarises_every_item() {
         text.contains("Copied from \"They are closing our pier!\""),
         "{text}"
     );
+    assert!(
+        text.starts_with("In short\n  4 items from 3 outlets"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 items (Harbour Gazette, Lantern Blog, Quarry Notes): first known source \"Eastmere closes ferry pier\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_of_one_story_folds_claims() {
+    let dir = corpus();
+    let text = claimtrace()
+        .arg("report")
+        .arg(dir.path())
+        .args(["--item", "Pier news", "--claims", "0"])
+        .output()
+        .unwrap();
+    assert!(text.status.success());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("In short\n  3 items from 3 outlets"),
+        "{text}"
+    );
+    assert!(!text.contains("\"Weather\""), "another story: {text}");
+    assert!(!text.contains("  claim ("), "claims folded: {text}");
+    assert!(
+        text.contains("more claims (--claims all lists them)"),
+        "{text}"
+    );
+    let all = claimtrace()
+        .arg("report")
+        .arg(dir.path())
+        .args(["--item", "Pier news", "--claims", "all"])
+        .output()
+        .unwrap();
+    let all = String::from_utf8(all.stdout).unwrap();
+    assert!(all.contains("  claim ("), "{all}");
+    assert!(!all.contains("more claims"), "{all}");
 }
 
 #[test]
@@ -194,7 +243,7 @@ fn items_without_a_url_are_found_by_their_file() {
             .stdout,
     )
     .unwrap();
-    let blog = v
+    let blog = v["items"]
         .as_array()
         .unwrap()
         .iter()

@@ -2,6 +2,7 @@
 
 use super::inputs::InputArgs;
 use super::output::OutputArgs;
+use super::select::SelectArgs;
 use anyhow::Result;
 use claimtrace::{BuildOptions, Format};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -22,6 +23,8 @@ Inputs by extension, else by content:
 Examples:
   claimtrace graph examples/reposts.jsonl
   claimtrace graph --format dot examples/reposts.jsonl | dot -Tsvg > graph.svg
+  claimtrace graph --format dot --story lantern-88 --only items,outlets examples/reposts.jsonl
+  claimtrace graph --format html corpus/ -o story.html
   claimtrace graph --format gexf corpus/ -o graph.gexf        # open in Gephi
   cat records.jsonl | claimtrace graph - --with-text -o graph.json
   claimtrace graph --skip-bad corpus/ > graph.json";
@@ -37,9 +40,12 @@ pub struct Args {
     /// Output format.
     #[arg(short, long, default_value = "json", value_parser = format_parser())]
     pub format: Format,
-    /// Include each item's full text (claim spans of JSON-record items point into it).
+    /// Include each item's full text (claim spans of JSON-record items point into it; the
+    /// HTML view always holds the texts of items in copies).
     #[arg(long)]
     pub with_text: bool,
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 /// The library's formats as `--format` values: a format added there is a value here.
@@ -54,8 +60,9 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
 
 pub fn run(args: Args) -> Result<()> {
     let graph = args.input.graph(BuildOptions {
-        with_text: args.with_text,
+        with_text: args.with_text || args.format == Format::Html,
     })?;
+    let graph = args.select.apply(graph)?;
     args.output
         .write(|out| claimtrace::write_graph(&graph, args.format, out))
 }

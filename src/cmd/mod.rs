@@ -8,12 +8,15 @@ mod origin;
 mod output;
 mod progress;
 mod report;
+mod select;
+mod summary;
+mod view;
 
 use clap::{Parser, Subcommand};
 
 const ABOUT: &str = "\
 Trace where a news story came from: claims, speakers, outlets and dates of news items,
-and the reposts between them, as a graph (JSON or Graphviz DOT).";
+and the reposts between them, as a graph (JSON or Graphviz DOT) or a page to explore.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -21,7 +24,8 @@ Examples:
   claimtrace graph --format dot examples/ | dot -Tsvg > graph.svg
   claimtrace graph -o graph.json --skip-bad corpus/   a directory, past bad files
   claimtrace origin corpus/ --item 'https://blog.example/post'   chain to the first source
-  claimtrace report corpus/                           provenance of every item, in words";
+  claimtrace report corpus/                           provenance of every item, in words
+  claimtrace view corpus/ -o story.html               a timeline to explore, offline";
 
 #[derive(Debug, Parser)]
 #[command(name = "claimtrace", version, about = ABOUT, after_help = EXAMPLES)]
@@ -38,6 +42,8 @@ pub enum Command {
     Origin(origin::Args),
     /// Print where each item came from, in plain words.
     Report(report::Args),
+    /// Write an HTML page that shows the story on a timeline, offline.
+    View(view::Args),
 }
 
 /// Exit codes: 0 success, 1 bad input or failed output, 2 usage error (clap's own).
@@ -47,6 +53,7 @@ pub fn main() -> i32 {
         Command::Graph(args) => graph::run(args),
         Command::Origin(args) => origin::run(args),
         Command::Report(args) => report::run(args),
+        Command::View(args) => view::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -2,8 +2,9 @@
 
 use super::inputs::InputArgs;
 use super::output::AnswerArgs;
+use super::summary::{ClaimsShown, Report, write_summary};
 use anyhow::Result;
-use claimtrace::{BuildOptions, ItemReport};
+use claimtrace::{BuildOptions, ItemReport, NodeKind};
 use std::io::Write;
 
 const USAGE: &str = "\
@@ -12,10 +13,14 @@ plain words: what it is a copy of or was rewritten from (with the shared text or
 the evidence of direction), who copied or rewrote it, what it shares text with, which outlets
 it credits, its first known source, whom it quotes, and where each of its claims first
 appeared among the inputs; where the items holding a claim name different speakers, it says who
-attributes it to whom. Items are listed by date, then title.
+attributes it to whom. Items are listed by date, then title, after a summary of them all: items
+and outlets, the groups of copies with their first known sources, the most copied items, the
+outlets credited, the claims attributed to different speakers. --item reports one story: the
+items joined to that item by copying or rewriting.
 
 Examples:
   claimtrace report examples/reposts.jsonl
+  claimtrace report corpus/ --item 'https://blog.example/post' --claims all
   claimtrace report corpus/ --json -o report.json";
 
 /// The flags of `claimtrace report`, as parsed.
@@ -26,10 +31,18 @@ pub struct Args {
     pub input: InputArgs,
     #[command(flatten)]
     pub output: AnswerArgs,
+    /// Report only the story of this item (node id, URL, record id, title or file): the items
+    /// joined to it by copying.
+    #[arg(long, value_name = "ID|URL|TITLE")]
+    pub item: Option<String>,
+    /// Claims listed per item, the rest counted (a number, or all); --json lists all.
+    #[arg(long, value_name = "N|all", default_value = "5")]
+    pub claims: ClaimsShown,
 }
 
-fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
-    for r in rs {
+fn write_text(report: &Report, claims: ClaimsShown, out: &mut dyn Write) -> std::io::Result<()> {
+    write_summary(&report.summary, out)?;
+    for r in &report.items {
         writeln!(out, "{}", r.item)?;
         if let Some(u) = r.item.url.as_ref().or(r.item.location.as_ref()) {
             writeln!(out, "  {u}")?;
@@ -49,7 +62,7 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
         for c in &r.same_text {
             writeln!(out, "  same text as {c}")?;
         }
-        for c in &r.claims {
+        for c in r.claims.iter().take(claims.0) {
             let who = c.speaker.as_deref().unwrap_or("unattributed");
             let here = c.first_in.id == r.item.id;
             let first = if here {
@@ -82,6 +95,13 @@ fn write_text(rs: &[ItemReport], out: &mut dyn Write) -> std::io::Result<()> {
                 )?;
             }
         }
+        if r.claims.len() > claims.0 {
+            writeln!(
+                out,
+                "  … and {} more claims (--claims all lists them)",
+                r.claims.len() - claims.0
+            )?;
+        }
         writeln!(out)?;
     }
     Ok(())
@@ -98,6 +118,24 @@ fn and_list(v: &[String]) -> String {
 
 pub fn run(args: Args) -> Result<()> {
     let g = args.input.graph(BuildOptions::default())?;
-    let reports = claimtrace::report_items(&g);
-    args.output.write(reports.as_slice(), write_text)
+    let ids = match &args.item {
+        Some(key) => claimtrace::story_items(&g, claimtrace::find_item(&g, key)?),
+        None => g
+            .sorted_nodes()
+            .into_iter()
+            .filter(|n| n.kind == NodeKind::Item)
+            .map(|n| n.id)
+            .collect(),
+    };
+    let mut items: Vec<ItemReport> = claimtrace::report_items(&g);
+    if args.item.is_some() {
+        items.retain(|r| ids.binary_search(&r.item.id).is_ok());
+    }
+    let report = Report {
+        summary: claimtrace::summarize(&g, &ids),
+        items,
+    };
+    let claims = args.claims;
+    args.output
+        .write(&report, |r, out| write_text(r, claims, out))
 }

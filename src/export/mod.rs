@@ -9,7 +9,9 @@ mod dot;
 mod flat;
 mod gexf;
 mod graphml;
+mod html;
 mod json;
+mod look;
 mod prov;
 mod style;
 #[cfg(test)]
@@ -18,6 +20,8 @@ mod xml;
 
 use crate::model::Graph;
 use std::io::{self, Write};
+
+pub use html::{ViewOptions, write as write_view};
 
 /// A format the graph can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +40,9 @@ pub enum Format {
     Cytoscape,
     /// schema.org Claim JSON-LD, one Claim per claim with its appearances.
     ClaimsJsonld,
+    /// One self-contained HTML page that draws the story on a timeline, offline
+    /// ([`write_view`] with the default [`ViewOptions`]).
+    Html,
 }
 
 impl Format {
@@ -43,6 +50,7 @@ impl Format {
     pub const ALL: &'static [Format] = &[
         Format::Json,
         Format::Dot,
+        Format::Html,
         Format::Gexf,
         Format::Graphml,
         Format::ProvJson,
@@ -55,6 +63,7 @@ impl Format {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Html => "html",
             Format::Gexf => "gexf",
             Format::Graphml => "graphml",
             Format::ProvJson => "prov-json",
@@ -68,6 +77,7 @@ impl Format {
         match self {
             Format::Json => "the graph contract (schemas/graph.schema.json)",
             Format::Dot => "Graphviz DOT, for dot -Tsvg",
+            Format::Html => "an interactive page that opens offline (like claimtrace view)",
             Format::Gexf => {
                 "GEXF 1.3 for Gephi: typed attributes, a colour per kind, items on the timeline"
             }
@@ -116,6 +126,7 @@ pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> io::Result<(
     match format {
         Format::Json => json::write(graph, out),
         Format::Dot => dot::write(graph, out),
+        Format::Html => html::write(graph, &ViewOptions::default(), out),
         Format::Gexf => gexf::write(graph, out),
         Format::Graphml => graphml::write(graph, out),
         Format::ProvJson => prov::write(graph, out),

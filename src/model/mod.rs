@@ -205,6 +205,23 @@ impl Graph {
     pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
         &self.inner
     }
+
+    /// A copy of the nodes `keep` accepts and of the edges between two of them: one story of
+    /// a large graph, or a picture of some kinds only. Ids are unchanged.
+    pub fn subgraph(&self, mut keep: impl FnMut(&Node) -> bool) -> Graph {
+        let mut g = Graph::new();
+        for n in self.sorted_nodes() {
+            if keep(n) {
+                g.upsert_node(n.clone());
+            }
+        }
+        for e in self.sorted_edges() {
+            if g.nodes.contains_key(&e.source) && g.nodes.contains_key(&e.target) {
+                g.add_edge(e.clone());
+            }
+        }
+        g
+    }
 }
 
 fn merge_list(into: &mut Vec<String>, from: Vec<String>) {
@@ -290,5 +307,23 @@ mod tests {
         assert_eq!(g.edges_to(d).count(), 2);
         let ids: Vec<_> = g.sorted_edges().iter().map(|e| e.id).collect();
         assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn subgraph_keeps_the_edges_between_kept_nodes() {
+        let mut g = Graph::new();
+        let a = g.upsert_node(outlet("Sputnik", None));
+        let d = g.upsert_node(Node::new(
+            ids::node_id("date", "2020-09-19"),
+            NodeData::Date(DateNode {
+                date: "2020-09-19".into(),
+            }),
+        ));
+        g.add_edge(Edge::new(EdgeKind::PublishedOn, a, d));
+        let both = g.subgraph(|_| true);
+        assert_eq!((both.node_count(), both.edge_count()), (2, 1));
+        let outlets = g.subgraph(|n| n.kind == NodeKind::Outlet);
+        assert_eq!((outlets.node_count(), outlets.edge_count()), (1, 0));
+        assert!(outlets.node(a).is_some());
     }
 }

@@ -2,7 +2,9 @@
 //! quotes and where each of its claims first appeared.
 
 use super::dag::{derived_from, repost_dag};
-use super::shown::{CopyEvidence, ItemRef, item_ref, same_text_with, target_labels};
+use super::shown::{
+    CopyEvidence, ItemRef, all_items, by_date, item_ref, published, same_text_with, target_labels,
+};
 use crate::model::{EdgeKind, Graph, NodeData};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -78,38 +80,13 @@ pub struct ItemReport {
     pub claims: Vec<ClaimFirstSeen>,
 }
 
-/// The ids of the graph's items, by date (undated first), then label, then id.
-fn item_ids(g: &Graph) -> Vec<Uuid> {
-    let mut v: Vec<(Option<String>, String, Uuid)> = g
-        .sorted_nodes()
-        .into_iter()
-        .filter_map(|n| match &n.data {
-            NodeData::Item(it) => Some((
-                it.published.map(|d| d.to_string()),
-                n.label().into_owned(),
-                n.id,
-            )),
-            _ => None,
-        })
-        .collect();
-    v.sort();
-    v.into_iter().map(|(_, _, id)| id).collect()
-}
-
-fn published(g: &Graph, id: Uuid) -> Option<String> {
-    match g.node(id).map(|n| &n.data) {
-        Some(NodeData::Item(it)) => it.published.map(|d| d.to_string()),
-        _ => None,
-    }
-}
-
 fn label(g: &Graph, id: Uuid) -> Option<String> {
     g.node(id).map(|n| n.label().into_owned())
 }
 
 /// Who the items holding one claim (its `contains` edges) say made it, when they name more
 /// than one speaker: items that name no one do not disagree with anyone.
-fn attributions(g: &Graph, mentions: &[&crate::model::Edge]) -> Vec<Attribution> {
+pub(crate) fn attributions(g: &Graph, mentions: &[&crate::model::Edge]) -> Vec<Attribution> {
     let mut by: BTreeMap<Uuid, Vec<Uuid>> = BTreeMap::new();
     for m in mentions {
         if let Some(s) = m.detail().speaker {
@@ -302,7 +279,7 @@ fn upper_first(s: &str) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn report_items(g: &Graph) -> Vec<ItemReport> {
-    item_ids(g)
+    by_date(g, all_items(g))
         .into_iter()
         .map(|id| report_item(g, id))
         .collect()

@@ -134,3 +134,33 @@ pub(crate) fn same_text_with(g: &Graph, id: Uuid) -> Vec<ItemRef> {
     same.sort_by_key(|r| r.id);
     same
 }
+
+/// The ids of the graph's items, sorted by id.
+pub(crate) fn all_items(g: &Graph) -> Vec<Uuid> {
+    g.sorted_nodes()
+        .into_iter()
+        .filter(|n| n.kind == crate::model::NodeKind::Item)
+        .map(|n| n.id)
+        .collect()
+}
+
+/// Items in the order answers list them: by date (undated first), then label, then id.
+pub(crate) fn by_date(g: &Graph, ids: Vec<Uuid>) -> Vec<Uuid> {
+    let mut v: Vec<(Option<String>, String, Uuid)> = ids
+        .into_iter()
+        .filter_map(|id| {
+            let n = g.node(id)?;
+            Some((published(g, id), n.label().into_owned(), id))
+        })
+        .collect();
+    v.sort();
+    v.into_iter().map(|(_, _, id)| id).collect()
+}
+
+/// An item's date, YYYY-MM-DD.
+pub(crate) fn published(g: &Graph, id: Uuid) -> Option<String> {
+    match g.node(id).map(|n| &n.data) {
+        Some(NodeData::Item(it)) => it.published.map(|d| d.to_string()),
+        _ => None,
+    }
+}

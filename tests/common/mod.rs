@@ -122,3 +122,13 @@ pub fn python_with(modules: &[&str]) -> Option<PathBuf> {
         });
     require_tool("python test tooling", found)
 }
+
+/// Headless Chromium for the view's browser tests: `CLAIMTRACE_CHROMIUM`, else `chromium` on
+/// PATH (Debian's package, which `.ci/run` installs).
+pub fn chromium() -> Option<PathBuf> {
+    let found = match std::env::var_os("CLAIMTRACE_CHROMIUM") {
+        Some(p) => Ok(PathBuf::from(p)),
+        None => executable("chromium"),
+    };
+    require_tool("chromium", found)
+}
