@@ -69,7 +69,9 @@ fn bench_export(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group(format!("export_{}k_nodes", graph.node_count() / 1000));
     group.sample_size(10);
-    for &format in Format::ALL {
+    // passim records need the items' text, which this graph leaves out (as `graph` does without
+    // --with-text): the other formats are measured on the graph they are measured on in README.
+    for &format in Format::ALL.iter().filter(|f| !f.needs_text()) {
         let name = format.name();
         let mut sized = Vec::new();
         write_graph(&graph, format, &mut sized).unwrap();

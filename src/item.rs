@@ -4,9 +4,10 @@
 
 use crate::vocab::{Origin, Span, SpanBasis, excerpt};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// An outlet the item says it comes from ("Source: Sputnik", a record's `credits` field, ...).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Credit {
     /// The credited outlet's name.
     pub outlet: String,
@@ -17,7 +18,8 @@ pub struct Credit {
 }
 
 /// Metadata the input states about an item.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ItemMeta {
     /// Its title.
     pub title: Option<String>,
@@ -51,7 +53,7 @@ pub struct ItemMeta {
 
 /// A piece of an item's text that is a verbatim copy of the input: `len` bytes at `text_start` in
 /// the text stand at `file_start` in the input file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerbatimRun {
     /// Where the run starts in the text.
     pub text_start: usize,
@@ -62,7 +64,12 @@ pub struct VerbatimRun {
 }
 
 /// A news item as the reading stage hands it on: one post, page, feed entry or record.
-#[derive(Debug, Clone)]
+///
+/// It serialises (serde) to all its fields, so that items can travel between processes — a
+/// distributed job reads items on one machine and compares them on another; the Python package
+/// pickles items through it. That form is no input format: records are read as
+/// `schemas/record.schema.json` says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     /// Where it came from, and what spans into it point into.
     pub origin: Origin,

@@ -11,9 +11,10 @@
 //! | --- | --- | --- |
 //! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
-//! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`] |
+//! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`verify_pair`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
-//! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD | [`write_graph`], [`Format`], [`write_view`] |
+//! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD, passim records | [`write_graph`], [`Format`], [`write_view`] |
+//! | parts | the graph ↔ partitioned node and edge files | [`write_parts`], [`read_parts`] |
 //! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`], [`story_items`], [`story_graph`], [`summarize`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
@@ -42,6 +43,10 @@
 
 #![warn(missing_docs)]
 
+/// The library's version (its crate's), as clients report it: the Python package's
+/// `claimtrace.__version__` is this.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 mod build;
 mod byline;
 mod credit;
@@ -52,6 +57,7 @@ mod item;
 mod link;
 mod model;
 mod outlets;
+mod parts;
 mod pipeline;
 mod progress;
 mod provenance;
@@ -76,7 +82,10 @@ pub use extract::{
 };
 
 // Reuse between items.
-pub use link::{ItemLink, LinkKind, LinkParams, link_items, link_items_with, mark_quote_variants};
+pub use link::{
+    ItemLink, LinkKind, LinkParams, candidate_pairs, item_features, link_items, link_items_with,
+    mark_quote_variants, verify_pair,
+};
 
 // The graph.
 pub use build::{BuildOptions, build_graph};
@@ -87,6 +96,9 @@ pub use model::{
 
 // Exports.
 pub use export::{Format, UnknownFormat, ViewOptions, write as write_graph, write_view};
+
+// The graph as partitioned node and edge files (a distributed job's output).
+pub use parts::{read_parts, write_parts};
 
 // Provenance queries.
 pub use provenance::{

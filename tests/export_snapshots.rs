@@ -22,19 +22,7 @@ fn dot_export_of_the_example() {
 
 /// `dot` from Graphviz, or None when it is not installed outside CI (CI installs it).
 fn graphviz() -> Option<&'static str> {
-    let ok = Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install graphviz (.ci/run)"
-        );
-        eprintln!("SKIPPED: graphviz `dot` is not installed");
-        return None;
-    }
-    Some("dot")
+    common::require_tool("graphviz", common::executable_answering("dot", "-V")).map(|_| "dot")
 }
 
 fn render_svg(dot_source: &[u8]) -> String {

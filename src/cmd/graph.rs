@@ -6,6 +6,7 @@ use super::select::SelectArgs;
 use anyhow::Result;
 use claimtrace::{BuildOptions, Format};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use std::path::PathBuf;
 
 const USAGE: &str = "\
 Reads every input (files; directories, recursively; - for standard input), builds one graph of
@@ -20,6 +21,12 @@ Inputs by extension, else by content:
   .warc                        web archives: one item per HTML response
   .gz                          any of the above, gzip-compressed
 
+With --from-parts DIR it reads no input: it assembles the graph a distributed job wrote as
+partitioned node and edge files (DIR/parts.json, DIR/nodes/, DIR/edges/; see docs/python.md)
+and writes it in any format, byte for byte as graph on the same inputs would.
+
+--format passim writes the items' text, so it builds the graph with --with-text.
+
 Examples:
   claimtrace graph examples/reposts.jsonl
   claimtrace graph --format dot examples/reposts.jsonl | dot -Tsvg > graph.svg
@@ -27,11 +34,15 @@ Examples:
   claimtrace graph --format html corpus/ -o story.html
   claimtrace graph --format gexf corpus/ -o graph.gexf        # open in Gephi
   cat records.jsonl | claimtrace graph - --with-text -o graph.json
-  claimtrace graph --skip-bad corpus/ > graph.json";
+  claimtrace graph --skip-bad corpus/ > graph.json
+  claimtrace graph --from-parts out/graph-parts --format dot -o graph.dot
+  claimtrace graph --format passim corpus/ > passim.jsonl";
 
 /// The flags of `claimtrace graph`, as parsed.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = USAGE, after_help = USAGE)]
+// Inputs are required unless the graph comes from parts.
+#[command(mut_arg("inputs", |a| a.required(false).required_unless_present("from_parts")))]
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
@@ -44,6 +55,10 @@ pub struct Args {
     /// HTML view always holds the texts of items in copies).
     #[arg(long)]
     pub with_text: bool,
+    /// Assemble the graph from partitioned node and edge files in DIR instead of reading
+    /// inputs.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["inputs", "skip_bad", "outlet", "with_text"])]
+    pub from_parts: Option<PathBuf>,
     #[command(flatten)]
     pub select: SelectArgs,
 }
@@ -59,9 +74,13 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let graph = args.input.graph(BuildOptions {
-        with_text: args.with_text || args.format == Format::Html,
-    })?;
+    let graph = match &args.from_parts {
+        Some(dir) => claimtrace::read_parts(dir)?,
+        None => args.input.graph(BuildOptions {
+            // The view holds the texts of items in copies; passim records every item's text.
+            with_text: args.with_text || args.format == Format::Html || args.format.needs_text(),
+        })?,
+    };
     let graph = args.select.apply(graph)?;
     args.output
         .write(|out| claimtrace::write_graph(&graph, args.format, out))

@@ -12,6 +12,7 @@ mod graphml;
 mod html;
 mod json;
 mod look;
+mod passim;
 mod prov;
 mod style;
 #[cfg(test)]
@@ -43,6 +44,9 @@ pub enum Format {
     /// One self-contained HTML page that draws the story on a timeline, offline
     /// ([`write_view`] with the default [`ViewOptions`]).
     Html,
+    /// passim records (JSON lines of id, series, date, text), one per item; needs the items'
+    /// text ([`Format::needs_text`]).
+    Passim,
 }
 
 impl Format {
@@ -56,6 +60,7 @@ impl Format {
         Format::ProvJson,
         Format::Cytoscape,
         Format::ClaimsJsonld,
+        Format::Passim,
     ];
 
     /// The format's name, as `--format` takes it.
@@ -69,6 +74,7 @@ impl Format {
             Format::ProvJson => "prov-json",
             Format::Cytoscape => "cytoscape",
             Format::ClaimsJsonld => "claims-jsonld",
+            Format::Passim => "passim",
         }
     }
 
@@ -93,7 +99,14 @@ impl Format {
             Format::ClaimsJsonld => {
                 "schema.org Claim JSON-LD: each claim with its appearances and first appearance"
             }
+            Format::Passim => "passim records (id, series, date, text), one JSON line per item",
         }
+    }
+
+    /// Whether the format writes the items' full text, so the graph must be built with it
+    /// (`BuildOptions::with_text`); writing a graph without it is an error.
+    pub fn needs_text(self) -> bool {
+        matches!(self, Format::Passim)
     }
 }
 
@@ -132,5 +145,6 @@ pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> io::Result<(
         Format::ProvJson => prov::write(graph, out),
         Format::Cytoscape => cytoscape::write(graph, out),
         Format::ClaimsJsonld => claims_jsonld::write(graph, out),
+        Format::Passim => passim::write(graph, out),
     }
 }

@@ -39,9 +39,10 @@ use crate::item::Item;
 use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
 use raw::Raw;
+use serde::{Deserialize, Serialize};
 
 /// The person or organisation a claim is attributed to, as found in the item.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpeakerMention {
     /// The canonical name (titles and roles moved out).
     pub name: String,
@@ -53,8 +54,9 @@ pub struct SpeakerMention {
     pub span: Span,
 }
 
-/// One claim in one item.
-#[derive(Debug, Clone, PartialEq)]
+/// One claim in one item. It serialises (serde) to all its fields, for a job that extracts
+/// claims on one machine and canonicalises speakers on another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimMention {
     /// The claim's words, verbatim from the item.
     pub text: String,
@@ -85,7 +87,7 @@ pub struct ClaimMention {
 }
 
 /// A quotation printed with words changed or left out, and the wording it changes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteVariant {
     /// The original wording, as an item that prints it does.
     pub original: String,

@@ -18,6 +18,18 @@ pub fn sampled(h: u64, sample: u64) -> bool {
 /// Shingle hashes, used as their own hash: they are well mixed already (`normalise::mix`).
 pub type ShingleSet = nohash_hasher::IntSet<u64>;
 
+/// The indexed shingles of one text: sampled, sorted, each once.
+pub fn features(text: &str, p: &LinkParams) -> Vec<u64> {
+    let mut hs: Vec<u64> = tokens_and_shingles(text, p.k, p.k_pieces)
+        .1
+        .into_iter()
+        .filter(|&h| sampled(h, p.sample))
+        .collect();
+    hs.sort_unstable();
+    hs.dedup();
+    hs
+}
+
 /// The candidate pairs (a < b, sorted) and the set of common indexed shingles.
 pub fn candidates(
     items: &[Item],
@@ -31,13 +43,7 @@ pub fn candidates(
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, item)| {
-            let mut hs: Vec<u64> = tokens_and_shingles(&item.text, p.k, p.k_pieces)
-                .1
-                .into_iter()
-                .filter(|&h| sampled(h, p.sample))
-                .collect();
-            hs.sort_unstable();
-            hs.dedup();
+            let hs = features(&item.text, p);
             progress.advance(1);
             hs.into_iter().map(move |h| (h, i as u32))
         })

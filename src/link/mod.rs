@@ -24,9 +24,11 @@ use crate::vocab::{Alignment, Rewrite, Span};
 use align::{Prepared, Shared};
 use direction::Shape;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// What a reuse link says of its two items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// `copy` is a copy of `source`.
     Reposts,
@@ -37,8 +39,9 @@ pub enum LinkKind {
     Rewrites,
 }
 
-/// A text-reuse link between two items, by index into the items of the run.
-#[derive(Debug, Clone, PartialEq)]
+/// A text-reuse link between two items, by index into the items of the run. It serialises
+/// (serde), for a job that verifies pairs on one machine and builds the graph on another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemLink {
     /// A repost, or shared text.
     pub kind: LinkKind,
@@ -194,7 +197,14 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
                     let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
                     let shared = align::align(&pa, &pb, &common, p);
                     progress.advance(1);
-                    verify(items, a, b, (&pa, &pb), shared, p, &dates)
+                    verify(
+                        (&items[a], &items[b]),
+                        (a, b),
+                        (&pa, &pb),
+                        shared,
+                        p,
+                        &dates,
+                    )
                 })
                 .collect();
             out.into_iter()
@@ -214,6 +224,71 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
         .collect();
     links.sort_by_key(|l| (l.copy, l.source));
     links
+}
+
+/// The features of an item that the reuse stage indexes: the hashes of its sampled word
+/// shingles (normalised words, `k` at a time; one shingle in `sample`), sorted, each once.
+/// [`link_items`] compares two items that share at least `min_shared` of them; a feature held by
+/// more than `max_df` items of the run (or `outlet_df` items of one outlet) is common — boilerplate
+/// — and pairs only neighbours in its posting list. A job that spreads items over machines
+/// computes the features where the items are and joins on them.
+///
+/// ```
+/// let p = claimtrace::LinkParams::default();
+/// let items = claimtrace::items_from_records("r.jsonl", r#"
+/// {"id": "a", "text": "The Harbor Bridge will reopen on Monday after three months of repairs to its cables."}
+/// {"id": "b", "text": "Reposted: The Harbor Bridge will reopen on Monday after three months of repairs to its cables."}
+/// "#, &Default::default())?;
+/// let (fa, fb) = (claimtrace::item_features(&items[0], &p), claimtrace::item_features(&items[1], &p));
+/// assert!(fa.iter().filter(|h| fb.binary_search(h).is_ok()).count() >= 1);
+/// # Ok::<(), claimtrace::InputError>(())
+/// ```
+pub fn item_features(item: &Item, p: &LinkParams) -> Vec<u64> {
+    index::features(&item.text, p)
+}
+
+/// The candidate pairs of a run, as [`link_items`] finds them: `(a, b)` indices into `items`,
+/// `a < b`, sorted, each pair sharing at least `min_shared` features ([`item_features`]); and
+/// the run's common features (boilerplate: in more than `max_df` items, or in `outlet_df` items
+/// of one outlet), sorted, which [`verify_pair`] leaves out of the passages it aligns.
+pub fn candidate_pairs(items: &[Item], p: &LinkParams) -> (Vec<(usize, usize)>, Vec<u64>) {
+    let (pairs, common) = index::candidates(items, p, &NoProgress);
+    let mut common: Vec<u64> = common.into_iter().collect();
+    common.sort_unstable();
+    let pairs = pairs
+        .into_iter()
+        .map(|(a, b)| (a as usize, b as usize))
+        .collect();
+    (pairs, common)
+}
+
+/// Verifies one candidate pair as [`link_items`] does: aligns the passages `a` and `b` share
+/// (leaving out `common` features, the run's boilerplate, as the index found it), applies the
+/// linking rules, and decides the direction (copy and source from credits, source URLs, named
+/// outlets, added intros, trusted dates, containment). `copy` and `source` of the link are 0
+/// for `a` and 1 for `b`; give `a` the item that comes first in the run, as `link_items` does,
+/// for the same answer. None when the pair is not linked. [`link_items`] then keeps, of each
+/// copy's links, those to its nearest sources; that step needs all of a copy's links.
+///
+/// ```
+/// let p = claimtrace::LinkParams::default();
+/// let body = "The Harbor Bridge will reopen on Monday after three months of repairs to two of its main cables, the transport ministry said on Thursday, adding that buses would run across it from Tuesday and that a toll would not be charged until the end of the summer season, when the works on the eastern approach are due to finish as planned by the city engineers.";
+/// let records = format!(
+///     r#"{{"id": "wire-1", "outlet": "Northwind Wire", "published": "2024-05-02", "text": "{body}"}}
+/// {{"id": "blog-1", "outlet": "Lantern Blog", "published": "2024-05-03", "credits": "Northwind Wire", "text": "Via Northwind Wire. {body}"}}"#
+/// );
+/// let items = claimtrace::items_from_records("r.jsonl", &records, &Default::default())?;
+/// let link = claimtrace::verify_pair(&items[0], &items[1], &[], &p).expect("a repost");
+/// assert_eq!((link.kind, link.copy, link.source), (claimtrace::LinkKind::Reposts, 1, 0));
+/// # Ok::<(), claimtrace::InputError>(())
+/// ```
+pub fn verify_pair(a: &Item, b: &Item, common: &[u64], p: &LinkParams) -> Option<ItemLink> {
+    let common: index::ShingleSet = common.iter().copied().collect();
+    let pa = Prepared::new(&a.text, p.k, p.k_pieces);
+    let pb = Prepared::probe(&b.text, p.k, p.k_pieces);
+    let shared = align::align(&pa, &pb, &common, p);
+    let dates = DateCheck::of(&[]);
+    verify((a, b), (0, 1), (&pa, &pb), shared, p, &dates).map(|f| f.link)
 }
 
 /// What a candidate pair shares, before any linking rule decides (for calibrating the rule:
@@ -302,9 +377,8 @@ pub struct Found {
 }
 
 fn verify(
-    items: &[Item],
-    a: usize,
-    b: usize,
+    (item_a, item_b): (&Item, &Item),
+    (a, b): (usize, usize),
     (pa, pb): (&Prepared, &Prepared),
     shared: Shared,
     p: &LinkParams,
@@ -332,7 +406,7 @@ fn verify(
     let partly = shared.rare_a.min(shared.rare_b) >= p.partial_words
         && rare_short as f64 >= p.partial_share * n_short as f64
         && prose >= p.partial_prose
-        && (!same_outlet(&items[a], &items[b]) || one_news_cycle(&items[a], &items[b], p));
+        && (!same_outlet(item_a, item_b) || one_news_cycle(item_a, item_b, p));
     if !copied && !near_duplicate && !partly {
         return None;
     }
@@ -340,7 +414,7 @@ fn verify(
         shape(pa, in_a, shared.passages.iter().map(|x| x.a)),
         shape(pb, in_b, shared.passages.iter().map(|x| x.b)),
     ];
-    let v = direction::decide(&items[a], &items[b], shapes, dates);
+    let v = direction::decide(item_a, item_b, shapes, dates);
     let (kind, copy, source) = match v.copy_source {
         Some((0, _)) => (LinkKind::Reposts, a, b),
         Some(_) => (LinkKind::Reposts, b, a),

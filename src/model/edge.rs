@@ -1,11 +1,11 @@
 //! Edge kinds of the graph contract (schemas/graph.schema.json).
 
 use crate::vocab::{Alignment, Degree, SentencePair, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// The kind of an edge, written as `kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EdgeKind {
     /// item → outlet: who published this copy.
@@ -74,7 +74,7 @@ impl EdgeKind {
 
 /// What some edges carry beyond their kind and ends. Boxed and absent on most edges, since a
 /// large graph has millions of bare `published_on`/`published_by` edges.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EdgeDetail {
     /// How sure the edge is (0..1).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,7 +109,7 @@ pub struct EdgeDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `reposts` / `same_text`: the aligned passages.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub aligned: Vec<Alignment>,
     /// `rewrites` (and `same_text` between rewritten stories): wholly or partly derived.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,7 +119,7 @@ pub struct EdgeDetail {
     pub derived_share: Option<f64>,
     /// `rewrites`: the aligned sentences, source then copy, in each item's span basis, and
     /// what changed between them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub aligned_sentences: Vec<SentencePair>,
 }
 
@@ -164,6 +164,31 @@ static NO_DETAIL: EdgeDetail = EdgeDetail {
     derived_share: None,
     aligned_sentences: Vec::new(),
 };
+
+/// An edge as the JSON export writes it: kind, ends and whatever detail it carries, read back
+/// (partitioned graph files, `read_parts`). Detail with nothing in it is no detail, as on an
+/// edge built bare.
+impl<'de> Deserialize<'de> for Edge {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Edge, D::Error> {
+        #[derive(Deserialize)]
+        struct Repr {
+            id: Uuid,
+            kind: EdgeKind,
+            source: Uuid,
+            target: Uuid,
+            #[serde(flatten)]
+            detail: EdgeDetail,
+        }
+        let r = Repr::deserialize(d)?;
+        Ok(Edge {
+            id: r.id,
+            kind: r.kind,
+            source: r.source,
+            target: r.target,
+            detail: (r.detail != EdgeDetail::default()).then(|| Box::new(r.detail)),
+        })
+    }
+}
 
 impl Edge {
     /// A bare edge; its id follows from kind and ends.

@@ -12,7 +12,7 @@ pub use node::{ClaimNode, DateNode, ItemNode, NodeData, NodeKind, OutletNode, Sp
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -77,6 +77,32 @@ impl Serialize for Node {
             data: &self.data,
         }
         .serialize(s)
+    }
+}
+
+/// A node as the JSON export writes it, read back (partitioned graph files, `read_parts`): its
+/// `kind` says which fields follow; `label` is derived, so it is not read.
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+        use serde::de::Error;
+        #[derive(Deserialize)]
+        struct Repr {
+            id: Uuid,
+            kind: NodeKind,
+            #[serde(flatten)]
+            fields: serde_json::Map<String, serde_json::Value>,
+        }
+        let r = Repr::deserialize(d)?;
+        let fields = serde_json::Value::Object(r.fields);
+        let data = match r.kind {
+            NodeKind::Item => serde_json::from_value(fields).map(|i| NodeData::Item(Box::new(i))),
+            NodeKind::Outlet => serde_json::from_value(fields).map(NodeData::Outlet),
+            NodeKind::Speaker => serde_json::from_value(fields).map(NodeData::Speaker),
+            NodeKind::Claim => serde_json::from_value(fields).map(NodeData::Claim),
+            NodeKind::Date => serde_json::from_value(fields).map(NodeData::Date),
+        }
+        .map_err(|e| D::Error::custom(format!("{} node: {e}", r.kind.as_str())))?;
+        Ok(Node::new(r.id, data))
     }
 }
 

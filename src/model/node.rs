@@ -2,7 +2,7 @@
 
 use crate::vocab::{ClaimKind, Origin};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
@@ -11,8 +11,17 @@ fn serialize_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S
     }
 }
 
+fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format!("{s:?} is no date (YYYY-MM-DD)"))),
+        None => Ok(None),
+    }
+}
+
 /// A news item: one copy of a story, as one input holds it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemNode {
     /// Its title, as printed.
     pub title: Option<String>,
@@ -21,7 +30,11 @@ pub struct ItemNode {
     /// The id its record gave it.
     pub record_id: Option<String>,
     /// Written as YYYY-MM-DD; held as a date, a tenth of the memory of its string.
-    #[serde(serialize_with = "serialize_date")]
+    #[serde(
+        serialize_with = "serialize_date",
+        deserialize_with = "deserialize_date",
+        default
+    )]
     pub published: Option<NaiveDate>,
     /// The byline as printed.
     pub byline: Option<String>,
@@ -36,12 +49,12 @@ pub struct ItemNode {
     /// Problems met while reading this item; the item is reported all the same.
     pub warnings: Vec<String>,
     /// Its full text, when the graph was built with `with_text`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub text: Option<String>,
 }
 
 /// An outlet: a newspaper, a news agency, a site, a blog.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OutletNode {
     /// Its name, as the curated outlet table spells it where it is known.
     pub name: String,
@@ -52,7 +65,7 @@ pub struct OutletNode {
 }
 
 /// A person or body that said something or wrote an item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SpeakerNode {
     /// The canonical name, titles and roles moved out.
     pub name: String,
@@ -63,7 +76,7 @@ pub struct SpeakerNode {
 }
 
 /// A claim: one thing said, the same node in every item that prints it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClaimNode {
     /// Its words, verbatim from the first item that holds it.
     pub text: String,
@@ -75,14 +88,14 @@ pub struct ClaimNode {
 }
 
 /// A day.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DateNode {
     /// YYYY-MM-DD.
     pub date: String,
 }
 
 /// The kind of a node, written as `kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     /// [`ItemNode`].

@@ -89,9 +89,14 @@ pub fn require_tool<T>(name: &str, found: Result<T, String>) -> Option<T> {
 
 /// An executable on PATH that answers `--version`.
 pub fn executable(name: &str) -> Result<PathBuf, String> {
-    match std::process::Command::new(name).arg("--version").output() {
+    executable_answering(name, "--version")
+}
+
+/// An executable on PATH that answers `flag` (Graphviz's `dot` knows `-V`, not `--version`).
+pub fn executable_answering(name: &str, flag: &str) -> Result<PathBuf, String> {
+    match std::process::Command::new(name).arg(flag).output() {
         Ok(o) if o.status.success() => Ok(PathBuf::from(name)),
-        Ok(o) => Err(format!("`{name} --version` exited with {}", o.status)),
+        Ok(o) => Err(format!("`{name} {flag}` exited with {}", o.status)),
         Err(e) => Err(format!("`{name}` cannot be run: {e}")),
     }
 }

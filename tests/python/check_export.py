@@ -4,7 +4,7 @@ JSON export of the same graph.
 
     check_export.py FORMAT EXPORT GRAPH_JSON
 
-FORMAT is gexf, graphml, cytoscape, prov-json or claims-jsonld. Prints one line of counts and
+FORMAT is gexf, graphml, cytoscape, prov-json, claims-jsonld or passim. Prints one line of counts and
 exits 0 when every check holds; otherwise prints what failed and exits 1. Run by
 tests/exports.rs with the interpreter of the venv that .ci/run makes
 (tests/python/requirements.txt); needs no network.
@@ -211,12 +211,35 @@ def check_claims_jsonld(path, nodes, edges):
     return f"{len(claims)} Claims, {appearances} appearances"
 
 
+def check_passim(path, nodes, edges):
+    """passim's records: one JSON object per line with the fields passim reads, one per item of
+    the graph, by item id, with the item's text, its date and its outlet as the series."""
+    items = {n["id"]: n for n in nodes if n["kind"] == "item"}
+    names = {n["id"]: n["name"] for n in nodes if n["kind"] == "outlet"}
+    outlet = {}
+    for e in edges:
+        if e["kind"] == "published_by":
+            outlet.setdefault(e["source"], []).append(names[e["target"]])
+    with open(path, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f]
+    expect([r["id"] for r in records] == sorted(items), "passim: ids are not the items' ids")
+    for r in records:
+        item = items[r["id"]]
+        expect(set(r) <= {"id", "series", "date", "text"}, f"passim: fields {sorted(r)}")
+        expect(r["text"] == item["text"], f"passim: {r['id']} text differs")
+        expect(r.get("date") == item["published"], f"passim: {r['id']} date differs")
+        series = min(outlet[r["id"]]) if r["id"] in outlet else item["origin"]["file"]
+        expect(r["series"] == series, f"passim: {r['id']} series {r['series']!r}")
+    return f"{len(records)} records"
+
+
 CHECKS = {
     "gexf": check_gexf,
     "graphml": check_graphml,
     "cytoscape": check_cytoscape,
     "prov-json": check_prov,
     "claims-jsonld": check_claims_jsonld,
+    "passim": check_passim,
 }
 
 

@@ -1,0 +1,99 @@
+"""Typed stubs of the extension module (python/src/lib.rs); the package ``claimtrace``
+re-exports everything here."""
+
+from os import PathLike
+from typing import Any, Optional, Sequence, Union
+
+__version__: str
+SCHEMA_NAME: str
+SCHEMA_VERSION: int
+
+_Path = Union[str, PathLike[str]]
+Node = dict[str, Any]
+Edge = dict[str, Any]
+
+class InputError(ValueError):
+    """An input that cannot be read: its file, the line or byte where it goes wrong, and what
+    is wrong."""
+
+class Item:
+    """A news item as claimtrace read it: its text, where it came from, and what its input says
+    of it. Pickles (through ``to_json``), so it can travel to Spark executors."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def title(self) -> Optional[str]: ...
+    @property
+    def url(self) -> Optional[str]: ...
+    @property
+    def record_id(self) -> Optional[str]: ...
+    @property
+    def outlet(self) -> Optional[str]: ...
+    @property
+    def published(self) -> Optional[str]:
+        """YYYY-MM-DD."""
+    @property
+    def language(self) -> Optional[str]:
+        """ISO 639-1."""
+    @property
+    def warnings(self) -> list[str]: ...
+    @property
+    def origin(self) -> dict[str, Any]:
+        """``file``, ``start``, ``end`` (bytes) and ``spans`` ("file" or "text")."""
+    def to_dict(self) -> dict[str, Any]:
+        """Everything the item holds (its metadata under ``meta``)."""
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, json: str) -> "Item": ...
+
+class Graph:
+    """The provenance graph: items, outlets, speakers, claims and dates, and the edges between
+    them."""
+
+    @property
+    def node_count(self) -> int: ...
+    @property
+    def edge_count(self) -> int: ...
+    def nodes(self) -> list[Node]:
+        """Every node as a dict of the graph contract (schemas/graph.schema.json), by id."""
+    def edges(self) -> list[Edge]:
+        """Every edge as a dict of the graph contract, by id."""
+    def node(self, id: str) -> Optional[Node]: ...
+    def export(self, format: str = "json") -> str:
+        """The graph in ``format`` (any of ``formats()``), as ``claimtrace graph --format``
+        writes it."""
+    def write_parts(self, dir: _Path, partitions: int = 1) -> None:
+        """The graph as partitioned node and edge files in ``dir`` (must not exist or be
+        empty)."""
+    def find_item(self, key: str) -> str:
+        """The id of the item ``key`` names (id, URL, record id, title, file, part of a title);
+        LookupError when none or several match."""
+    def repost_dag(self, key: str) -> dict[str, Any]: ...
+    def report_item(self, key: str) -> dict[str, Any]: ...
+    def report_items(self) -> list[dict[str, Any]]: ...
+    def to_networkx(self) -> Any:
+        """A ``networkx.MultiDiGraph`` (see ``claimtrace.networkx``)."""
+
+def read_inputs(
+    paths: Sequence[_Path], *, skip_bad: bool = False, outlet: Optional[str] = None
+) -> list[Item]: ...
+def items_from_records(
+    records: str, name: str = "records.jsonl", *, outlet: Optional[str] = None
+) -> list[Item]: ...
+def item_from_record(record: str, name: str, *, outlet: Optional[str] = None) -> Item: ...
+def graph_of_items(items: Sequence[Item], *, with_text: bool = False) -> Graph: ...
+def run(
+    paths: Sequence[_Path],
+    *,
+    skip_bad: bool = False,
+    outlet: Optional[str] = None,
+    with_text: bool = False,
+) -> Graph: ...
+def read_parts(dir: _Path) -> Graph: ...
+def extract_claims(item: Item) -> list[dict[str, Any]]: ...
+def item_features(item: Item) -> list[int]: ...
+def candidate_pairs(items: Sequence[Item]) -> tuple[list[tuple[int, int]], list[int]]: ...
+def verify_pair(a: Item, b: Item, common: Sequence[int] = ...) -> Optional[dict[str, Any]]: ...
+def formats() -> list[str]: ...
+def format_needs_text(format: str) -> bool: ...

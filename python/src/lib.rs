@@ -1,0 +1,432 @@
+//! The claimtrace library as the Python extension module `claimtrace._native`.
+//!
+//! Every function here calls the library's public API (`src/lib.rs`) and does nothing of its
+//! own but convert: paths and strings in; items and graphs as Python objects holding the
+//! library's values; everything else out as plain Python values through the library's own
+//! serde forms (`json.loads` of the JSON the library writes), so that a node or an edge is the
+//! dict the graph contract (schemas/graph.schema.json) describes and nothing is spelled twice.
+//! The pure-Python part of the package (`python/claimtrace/`) adds what is easier in Python:
+//! records as dicts, networkx. Long work releases the GIL.
+
+use claimtrace::{BuildOptions, Format, LinkParams, NoProgress, ReadSettings, Settings};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyFileExistsError, PyLookupError, PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+use std::path::PathBuf;
+
+create_exception!(
+    claimtrace,
+    InputError,
+    PyValueError,
+    "An input that cannot be read: its file, the line or byte where it goes wrong, and what is wrong."
+);
+
+fn input_error(e: claimtrace::InputError) -> PyErr {
+    InputError::new_err(e.to_string())
+}
+
+fn io_error(e: std::io::Error) -> PyErr {
+    match e.kind() {
+        std::io::ErrorKind::InvalidInput => PyValueError::new_err(e.to_string()),
+        std::io::ErrorKind::AlreadyExists => PyFileExistsError::new_err(e.to_string()),
+        _ => PyOSError::new_err(e.to_string()),
+    }
+}
+
+/// `value` as plain Python values: `json.loads` of the library's JSON of it.
+fn to_py<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+fn read_settings(outlet: Option<String>) -> ReadSettings {
+    ReadSettings { outlet }
+}
+
+/// A news item as claimtrace read it: its text, where it came from, and what its input says of
+/// it. Pickles (through its JSON form, `to_json`), so it can travel to Spark executors.
+#[pyclass(name = "Item", module = "claimtrace", frozen)]
+struct PyItem(claimtrace::Item);
+
+#[pymethods]
+impl PyItem {
+    /// Its text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    /// Its title.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.0.meta.title.as_deref()
+    }
+    /// Its URL.
+    #[getter]
+    fn url(&self) -> Option<&str> {
+        self.0.meta.url.as_deref()
+    }
+    /// The id its record gives it.
+    #[getter]
+    fn record_id(&self) -> Option<&str> {
+        self.0.meta.record_id.as_deref()
+    }
+    /// The outlet that published this copy.
+    #[getter]
+    fn outlet(&self) -> Option<&str> {
+        self.0.meta.outlet.as_deref()
+    }
+    /// The day it was published, YYYY-MM-DD.
+    #[getter]
+    fn published(&self) -> Option<String> {
+        self.0.meta.published.map(|d| d.to_string())
+    }
+    /// The language of its text (ISO 639-1).
+    #[getter]
+    fn language(&self) -> Option<&str> {
+        self.0.meta.language.as_deref()
+    }
+    /// Problems met while reading it.
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.0.warnings.clone()
+    }
+    /// Where it came from: file, byte range, and what its spans point into.
+    #[getter]
+    fn origin<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.origin)
+    }
+    /// Everything the item holds, as a dict (its metadata under "meta").
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    /// Everything the item holds, as JSON (read back with `Item.from_json`).
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string(&self.0).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+    /// The item of `to_json`'s JSON.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyItem> {
+        serde_json::from_str(json)
+            .map(PyItem)
+            .map_err(|e| PyValueError::new_err(format!("not an item's JSON: {e}")))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((
+            slf.get_type().getattr("from_json")?,
+            (slf.get().to_json()?,),
+        ))
+    }
+    fn __repr__(&self) -> String {
+        let what = self
+            .0
+            .meta
+            .title
+            .clone()
+            .unwrap_or_else(|| self.0.excerpt().chars().take(40).collect());
+        format!(
+            "<Item {what:?} from {}:{}>",
+            self.0.origin.file, self.0.origin.start
+        )
+    }
+}
+
+fn items_of(items: &[Bound<'_, PyItem>]) -> Vec<claimtrace::Item> {
+    items.iter().map(|i| i.get().0.clone()).collect()
+}
+
+/// The provenance graph: items, outlets, speakers, claims and dates, and the edges between them.
+#[pyclass(name = "Graph", module = "claimtrace", frozen)]
+struct PyGraph(claimtrace::Graph);
+
+impl PyGraph {
+    /// The id of the item `key` names, or LookupError listing what it matched.
+    fn item_id(&self, key: &str) -> PyResult<uuid::Uuid> {
+        claimtrace::find_item(&self.0, key).map_err(|e| {
+            let mut msg = e.to_string();
+            for m in e.matches() {
+                msg.push_str(&format!(
+                    "\n  {}",
+                    serde_json::to_string(m).unwrap_or_default()
+                ));
+            }
+            PyLookupError::new_err(msg)
+        })
+    }
+}
+
+#[pymethods]
+impl PyGraph {
+    /// How many nodes it has.
+    #[getter]
+    fn node_count(&self) -> usize {
+        self.0.node_count()
+    }
+    /// How many edges it has.
+    #[getter]
+    fn edge_count(&self) -> usize {
+        self.0.edge_count()
+    }
+    /// Every node as a dict of the graph contract, sorted by id.
+    fn nodes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.sorted_nodes())
+    }
+    /// Every edge as a dict of the graph contract, sorted by id.
+    fn edges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.sorted_edges())
+    }
+    /// The node of `id`, or None.
+    fn node<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let Ok(id) = id.parse() else {
+            return Ok(None);
+        };
+        self.0.node(id).map(|n| to_py(py, n)).transpose()
+    }
+    /// The graph in `format` (any of `formats()`: "json" is the contract, "dot" Graphviz, ...),
+    /// as the command line writes it.
+    #[pyo3(signature = (format = "json"))]
+    fn export(&self, py: Python<'_>, format: &str) -> PyResult<String> {
+        let format: Format = format
+            .parse()
+            .map_err(|e: claimtrace::UnknownFormat| PyValueError::new_err(e.to_string()))?;
+        let out = py.detach(|| {
+            let mut out = Vec::new();
+            claimtrace::write_graph(&self.0, format, &mut out).map(|_| out)
+        });
+        String::from_utf8(out.map_err(io_error)?).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+    /// Writes the graph into directory `dir` as partitioned node and edge files (see
+    /// `read_parts`); `dir` must not exist or be empty.
+    #[pyo3(signature = (dir, partitions = 1))]
+    fn write_parts(&self, py: Python<'_>, dir: PathBuf, partitions: usize) -> PyResult<()> {
+        py.detach(|| claimtrace::write_parts(&self.0, &dir, partitions))
+            .map_err(io_error)
+    }
+    /// The id of the item `key` names: its id, URL, record id, title, input file or part of
+    /// its title. Raises LookupError when none or several match (listing them).
+    fn find_item(&self, key: &str) -> PyResult<String> {
+        Ok(self.item_id(key)?.to_string())
+    }
+    /// Where the item `key` names came from: every item it was copied from, back to every first
+    /// known source, with the evidence of each step.
+    fn repost_dag<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        let id = self.item_id(key)?;
+        to_py(py, &claimtrace::repost_dag(&self.0, id))
+    }
+    /// The provenance of the item `key` names: its sources, copies, claims and who said them.
+    fn report_item<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        let id = self.item_id(key)?;
+        to_py(py, &claimtrace::report_item(&self.0, id))
+    }
+    /// The provenance of every item, sorted by id.
+    fn report_items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &claimtrace::report_items(&self.0))
+    }
+    /// The graph as a networkx.MultiDiGraph (see claimtrace.networkx).
+    fn to_networkx<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("claimtrace.networkx")?
+            .call_method1("to_networkx", (slf,))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<Graph of {} nodes and {} edges>",
+            self.0.node_count(),
+            self.0.edge_count()
+        )
+    }
+}
+
+/// The items of every input in `paths` (files; directories, recursively, in sorted order), in
+/// input order. With `skip_bad`, an input that cannot be read is skipped with a warning;
+/// without it, it raises InputError.
+#[pyfunction]
+#[pyo3(signature = (paths, *, skip_bad = false, outlet = None))]
+fn read_inputs(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    skip_bad: bool,
+    outlet: Option<String>,
+) -> PyResult<Vec<PyItem>> {
+    let settings = Settings {
+        inputs: paths,
+        skip_bad,
+        read: read_settings(outlet),
+        build: BuildOptions::default(),
+    };
+    let (items, report) = py
+        .detach(|| claimtrace::read_inputs(&settings, &NoProgress, &mut |_| {}))
+        .map_err(input_error)?;
+    warn_skipped(py, &report.skipped)?;
+    Ok(items.into_iter().map(PyItem).collect())
+}
+
+fn warn_skipped(py: Python<'_>, skipped: &[claimtrace::InputError]) -> PyResult<()> {
+    let warnings = py.import("warnings")?;
+    for e in skipped {
+        warnings.call_method1("warn", (format!("skipped {e}"),))?;
+    }
+    Ok(())
+}
+
+/// The items of JSON records in a string (one record, an array of them, or one per line; fields
+/// as schemas/record.schema.json says), read as a file `name` of them would be.
+#[pyfunction]
+#[pyo3(signature = (records, name = "records.jsonl", *, outlet = None))]
+fn items_from_records(
+    py: Python<'_>,
+    records: &str,
+    name: &str,
+    outlet: Option<String>,
+) -> PyResult<Vec<PyItem>> {
+    let settings = read_settings(outlet);
+    let items = py
+        .detach(|| claimtrace::items_from_records(name, records, &settings))
+        .map_err(input_error)?;
+    Ok(items.into_iter().map(PyItem).collect())
+}
+
+/// The item of one JSON record (a JSON object as a string); `name` stands for its file.
+#[pyfunction]
+#[pyo3(signature = (record, name, *, outlet = None))]
+fn item_from_record(record: &str, name: &str, outlet: Option<String>) -> PyResult<PyItem> {
+    let value: serde_json::Value = serde_json::from_str(record).map_err(|e| {
+        input_error(claimtrace::InputError::new(
+            name,
+            claimtrace::Location::File,
+            format!("invalid JSON: {e}"),
+        ))
+    })?;
+    claimtrace::item_from_record(name, value, &read_settings(outlet))
+        .map(PyItem)
+        .map_err(input_error)
+}
+
+/// The graph of `items`: their claims, the reuse links between them, everything built from
+/// those. With `with_text`, item nodes hold their full text.
+#[pyfunction]
+#[pyo3(signature = (items, *, with_text = false))]
+fn graph_of_items(py: Python<'_>, items: Vec<Bound<'_, PyItem>>, with_text: bool) -> PyGraph {
+    let items = items_of(&items);
+    PyGraph(
+        py.detach(|| claimtrace::graph_of_items(items, BuildOptions { with_text }, &NoProgress)),
+    )
+}
+
+/// Reads every input in `paths` and builds their graph: `claimtrace graph PATHS...`.
+#[pyfunction]
+#[pyo3(signature = (paths, *, skip_bad = false, outlet = None, with_text = false))]
+fn run(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    skip_bad: bool,
+    outlet: Option<String>,
+    with_text: bool,
+) -> PyResult<PyGraph> {
+    let settings = Settings {
+        inputs: paths,
+        skip_bad,
+        read: read_settings(outlet),
+        build: BuildOptions { with_text },
+    };
+    let (graph, report) = py
+        .detach(|| claimtrace::run(&settings, &NoProgress, &mut |_| {}))
+        .map_err(input_error)?;
+    warn_skipped(py, &report.skipped)?;
+    Ok(PyGraph(graph))
+}
+
+/// The graph a distributed job wrote as partitioned node and edge files in `dir`
+/// (`claimtrace graph --from-parts DIR`).
+#[pyfunction]
+fn read_parts(py: Python<'_>, dir: PathBuf) -> PyResult<PyGraph> {
+    py.detach(|| claimtrace::read_parts(&dir))
+        .map(PyGraph)
+        .map_err(input_error)
+}
+
+/// The claims of one item, in text order, each a dict: text, span, parts, kind, language,
+/// speaker (name, aliases, roles, span), cue, reported_by, said_on, source_span. Speakers are
+/// as this item names them; across items the graph canonicalises them.
+#[pyfunction]
+fn extract_claims<'py>(py: Python<'py>, item: &Bound<'py, PyItem>) -> PyResult<Bound<'py, PyAny>> {
+    let item = item.get();
+    let claims = py.detach(|| claimtrace::extract_claims(&item.0));
+    to_py(py, &claims)
+}
+
+/// The features the reuse stage indexes an item by: hashes of its sampled word shingles,
+/// sorted, each once. Two items sharing enough of them are a candidate pair.
+#[pyfunction]
+fn item_features(item: &Bound<'_, PyItem>) -> Vec<u64> {
+    claimtrace::item_features(&item.get().0, &LinkParams::default())
+}
+
+/// The candidate pairs of a run of items, `(a, b)` indices with `a < b`, and the run's common
+/// features (boilerplate), as the whole-run linker finds them.
+#[pyfunction]
+fn candidate_pairs(
+    py: Python<'_>,
+    items: Vec<Bound<'_, PyItem>>,
+) -> (Vec<(usize, usize)>, Vec<u64>) {
+    let items = items_of(&items);
+    py.detach(|| claimtrace::candidate_pairs(&items, &LinkParams::default()))
+}
+
+/// Verifies one candidate pair: the passages `a` and `b` share (leaving out the run's `common`
+/// features), the linking rules and the direction. A dict (kind "reposts" or "same_text",
+/// copy and source as 0 for `a` and 1 for `b`, confidence, evidence, aligned spans), or None
+/// when the pair is not linked. Give `a` the item that comes first in the run.
+#[pyfunction]
+#[pyo3(signature = (a, b, common = Vec::new()))]
+fn verify_pair<'py>(
+    py: Python<'py>,
+    a: &Bound<'py, PyItem>,
+    b: &Bound<'py, PyItem>,
+    common: Vec<u64>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let (a, b) = (&a.get().0, &b.get().0);
+    let link = py.detach(|| claimtrace::verify_pair(a, b, &common, &LinkParams::default()));
+    link.map(|l| to_py(py, &l)).transpose()
+}
+
+/// The names of every export format, as `Graph.export` and `claimtrace graph --format` take
+/// them.
+#[pyfunction]
+fn formats() -> Vec<&'static str> {
+    Format::ALL.iter().map(|f| f.name()).collect()
+}
+
+/// Whether export `format` writes the items' full text, so needs a graph built with
+/// `with_text=True`.
+#[pyfunction]
+fn format_needs_text(format: &str) -> PyResult<bool> {
+    let format: Format = format
+        .parse()
+        .map_err(|e: claimtrace::UnknownFormat| PyValueError::new_err(e.to_string()))?;
+    Ok(format.needs_text())
+}
+
+/// claimtrace's library, compiled: see the package `claimtrace` for the documented API.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", claimtrace::VERSION)?;
+    m.add("SCHEMA_NAME", claimtrace::SCHEMA_NAME)?;
+    m.add("SCHEMA_VERSION", claimtrace::SCHEMA_VERSION)?;
+    m.add("InputError", m.py().get_type::<InputError>())?;
+    m.add_class::<PyItem>()?;
+    m.add_class::<PyGraph>()?;
+    m.add_function(wrap_pyfunction!(read_inputs, m)?)?;
+    m.add_function(wrap_pyfunction!(items_from_records, m)?)?;
+    m.add_function(wrap_pyfunction!(item_from_record, m)?)?;
+    m.add_function(wrap_pyfunction!(graph_of_items, m)?)?;
+    m.add_function(wrap_pyfunction!(run, m)?)?;
+    m.add_function(wrap_pyfunction!(read_parts, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_claims, m)?)?;
+    m.add_function(wrap_pyfunction!(item_features, m)?)?;
+    m.add_function(wrap_pyfunction!(candidate_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_pair, m)?)?;
+    m.add_function(wrap_pyfunction!(formats, m)?)?;
+    m.add_function(wrap_pyfunction!(format_needs_text, m)?)?;
+    Ok(())
+}
