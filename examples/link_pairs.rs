@@ -29,6 +29,7 @@ fn main() {
         let kind = match l.kind {
             LinkKind::Reposts => "reposts",
             LinkKind::SameText => "same_text",
+            LinkKind::Rewrites => "rewrites",
         };
         // The first shared passage's first words, on one line.
         let first = l.aligned.first().map_or(String::new(), |a| {

@@ -12,6 +12,12 @@
 //!                                      spaces after non-joining letters left out (0: none)
 //!   synth_reposts write-derived N DIR [SEED]  DIR/items.jsonl and DIR/labels.tsv
 //!                                      (newspaper id, source id, label)
+//!   synth_reposts rewritten N [SEED] | rewritten-urdu N [SEED]  newsroom rewriting (wholly,
+//!                                      briefs, partly, not derived), linked in-process:
+//!                                      recall per degree, not-derived pairs linked, P/R/F1
+//!   synth_reposts write-rewritten[-urdu] N DIR [SEED]  the same as records and labels.tsv
+//!   synth_reposts rewrite-stats 0 INPUT   every rewrite candidate pair and its aligned
+//!                                      sentences (calibration)
 //!   synth_reposts pairs 0 INPUT        linked pairs of real records (ids), for
 //!                                      scripts/reuse/eval_giveme.py --pairs
 //!   synth_reposts stats 0 INPUT | derived-stats N [SEED]
@@ -21,6 +27,7 @@
 use claimtrace::LinkKind;
 use claimtrace_synth::derived::{self, Derivation, DerivedOptions};
 use claimtrace_synth::reposts::{self, Synth, SynthOptions};
+use claimtrace_synth::rewritten::{self, RewriteOptions};
 use std::io::Write;
 use std::time::Instant;
 
@@ -117,6 +124,71 @@ fn main() {
                 link.as_secs_f64()
             );
         }
+        "rewritten" | "rewritten-urdu" => {
+            let r = rewritten::generate(&RewriteOptions {
+                events: n,
+                seed: seed_at(2),
+                sentences: sentences(),
+                urdu: arg(0) == "rewritten-urdu",
+            });
+            let t = Instant::now();
+            let links =
+                claimtrace::link_items_with(&r.items, &env_params(), &claimtrace::NoProgress);
+            let link = t.elapsed();
+            let pred: Vec<(usize, usize, bool)> = links
+                .iter()
+                .map(|l| (l.copy, l.source, l.kind != LinkKind::SameText))
+                .collect();
+            let s = rewritten::score(&r, &pred);
+            let levels: Vec<String> = s
+                .by_label
+                .iter()
+                .map(|(l, f, a)| format!("{}: {f}/{a}", l.name()))
+                .collect();
+            let derived_found: usize = s
+                .by_label
+                .iter()
+                .filter(|x| x.0.derived())
+                .map(|x| x.1)
+                .sum();
+            let kinds = |k: LinkKind| links.iter().filter(|l| l.kind == k).count();
+            println!(
+                "events {n}  {}  cross-event {}  P {:.3} R {:.3} F1 {:.3}  newspaper is the copy {}/{derived_found}  \
+                 reposts {} rewrites {} same_text {}  link {:.2}s",
+                levels.join("  "),
+                s.cross_event,
+                s.precision,
+                s.recall,
+                s.f1,
+                s.newspaper_is_copy,
+                kinds(LinkKind::Reposts),
+                kinds(LinkKind::Rewrites),
+                kinds(LinkKind::SameText),
+                link.as_secs_f64()
+            );
+        }
+        "write-rewritten" | "write-rewritten-urdu" => {
+            let r = rewritten::generate(&RewriteOptions {
+                events: n,
+                seed: seed_at(3),
+                sentences: sentences(),
+                urdu: arg(0) == "write-rewritten-urdu",
+            });
+            let dir = arg(2);
+            write_items(&r.items, &dir);
+            let mut g = std::fs::File::create(format!("{dir}/labels.tsv")).unwrap();
+            let id = |i: usize| r.items[i].meta.record_id.clone().unwrap_or_default();
+            for p in &r.pairs {
+                writeln!(
+                    g,
+                    "{}\t{}\t{}",
+                    id(p.newspaper),
+                    id(p.source),
+                    p.label.name()
+                )
+                .unwrap();
+            }
+        }
         "write-derived" => {
             let d = derived::generate(&DerivedOptions {
                 events: n,
@@ -144,7 +216,61 @@ fn main() {
             let links = claimtrace::link_items_with(&items, &env_params(), &claimtrace::NoProgress);
             for l in links {
                 let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
-                println!("{}\t{}", id(l.copy), id(l.source));
+                let kind = match l.kind {
+                    LinkKind::Reposts => "reposts",
+                    LinkKind::Rewrites => "rewrites",
+                    LinkKind::SameText => "same_text",
+                };
+                println!("{}\t{}\t{kind}", id(l.copy), id(l.source));
+            }
+        }
+        "rewrite-stats" => {
+            // Every rewrite candidate pair and what its sentences share, for calibrating the
+            // rewrite rule: id_a id_b words_a words_b sentences_a sentences_b aligned share_a
+            // share_b shared order, and each aligned pair's in_a/in_b/shared/order
+            let items = read_items(&arg(2));
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for c in claimtrace::internals::rewrite_stats(&items, &env_params()) {
+                let id = |i: usize| items[i].meta.record_id.clone().unwrap_or_default();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{}",
+                    id(c.a),
+                    id(c.b),
+                    c.words[0],
+                    c.words[1],
+                    c.sentences[0],
+                    c.sentences[1],
+                    c.aligned,
+                    c.share[0],
+                    c.share[1],
+                    c.shared,
+                    c.order,
+                    c.pairs
+                        .iter()
+                        .map(|x| format!("{:.2}/{:.2}/{}/{}", x.2[0], x.2[1], x.3[0], x.3[1]))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )
+                .unwrap();
+                // REWRITE_SHOW=id_a,id_b prints that pair's aligned sentences.
+                if std::env::var("REWRITE_SHOW")
+                    .is_ok_and(|v| v == format!("{},{}", id(c.a), id(c.b)))
+                {
+                    for (sa, sb, share, n) in &c.pairs {
+                        writeln!(
+                            out,
+                            "  {:.2}/{:.2} {} words {} pairs\n    A: {}\n    B: {}",
+                            share[0],
+                            share[1],
+                            n[0],
+                            n[1],
+                            &items[c.a].text[sa.0..sa.1],
+                            &items[c.b].text[sb.0..sb.1]
+                        )
+                        .unwrap();
+                    }
+                }
             }
         }
         "stats" | "derived-stats" => {
@@ -257,7 +383,8 @@ fn write_items(items: &[claimtrace::Item], dir: &str) {
 fn usage() -> ! {
     eprintln!(
         "usage: synth_reposts write N DIR [SEED] | score N [SEED] | plant N DIR OUT [SEED] \
-         | derived N [SEED [EDIT]] | derived-urdu N SEED EDIT DROP | write-derived N DIR [SEED] | stats 0 INPUT | derived-stats N [SEED]"
+         | derived N [SEED [EDIT]] | derived-urdu N SEED EDIT DROP | write-derived N DIR [SEED] | stats 0 INPUT | derived-stats N [SEED] \
+         | rewritten[-urdu] N [SEED] | write-rewritten[-urdu] N DIR [SEED] | rewrite-stats 0 INPUT"
     );
     std::process::exit(2)
 }
@@ -295,6 +422,20 @@ fn env_params() -> claimtrace::LinkParams {
         "LINK_PARTIAL_WORDS" => partial_words as usize,
         "LINK_PARTIAL_SHARE" => partial_share as f64,
         "LINK_PARTIAL_PROSE" => partial_prose as usize,
+        "LINK_REWRITE_MIN_ITEMS" => rewrite_min_items as usize,
+        "LINK_REWRITE_MAX_DF" => rewrite_max_df as usize,
+        "LINK_REWRITE_CANDIDATES" => rewrite_candidates as usize,
+        "LINK_REWRITE_MIN_KEYS" => rewrite_min_keys as usize,
+        "LINK_REWRITE_MIN_SCORE" => rewrite_min_score as f32,
+        "LINK_REWRITE_DAYS" => rewrite_days as i64,
+        "LINK_REWRITE_CONTENT_WEIGHT" => rewrite_content_weight as f32,
+        "LINK_REWRITE_SENTENCE_WORDS" => rewrite_sentence_words as usize,
+        "LINK_REWRITE_SENTENCE_SHARE" => rewrite_sentence_share as f32,
+        "LINK_REWRITE_SENTENCE_OTHER" => rewrite_sentence_other as f32,
+        "LINK_REWRITE_MIN_SENTENCES" => rewrite_min_sentences as usize,
+        "LINK_REWRITE_MIN_SHARED" => rewrite_min_shared as usize,
+        "LINK_REWRITE_MIN_SHARE" => rewrite_min_share as f64,
+        "LINK_REWRITE_WHOLLY" => rewrite_wholly as f64,
     }
     p
 }

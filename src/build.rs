@@ -10,7 +10,7 @@ use crate::model::ids::node_id;
 use crate::model::{
     ClaimNode, DateNode, Edge, EdgeKind, Graph, ItemNode, Node, NodeData, OutletNode, SpeakerNode,
 };
-use crate::vocab::{canonical_key, claim_key};
+use crate::vocab::{Alignment, SentencePair, canonical_key, claim_key};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -37,6 +37,24 @@ pub fn build_graph(
     opts: BuildOptions,
 ) -> Graph {
     let mut g = Graph::new();
+    // A rewrite's sentences in each item's span basis, mapped while the items are at hand.
+    let sentences: Vec<Vec<SentencePair>> = links
+        .iter()
+        .map(|l| match &l.rewrite {
+            Some(r) => r
+                .sentences
+                .iter()
+                .map(|x| SentencePair {
+                    aligned: Alignment {
+                        source: items[l.source].span(x.aligned.source),
+                        copy: items[l.copy].span(x.aligned.copy),
+                    },
+                    changed: x.changed.clone(),
+                })
+                .collect(),
+            None => Vec::new(),
+        })
+        .collect();
     let keyed = items::key_items(&items);
     let mut notes = date_warnings(&items, links);
     for v in &keyed.versions {
@@ -85,18 +103,25 @@ pub fn build_graph(
             g.add_edge(e);
         }
     }
-    for l in links {
+    for (l, sentences) in links.iter().zip(sentences) {
         let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
         if copy == source {
             continue;
         }
         let mut e = match l.kind {
             LinkKind::Reposts => Edge::new(EdgeKind::Reposts, copy, source),
+            LinkKind::Rewrites => Edge::new(EdgeKind::Rewrites, copy, source),
             // same_text is undirected: written from the smaller id to the larger.
             LinkKind::SameText => Edge::new(EdgeKind::SameText, copy.min(source), copy.max(source)),
         }
         .with_evidence(l.confidence, l.evidence.clone());
-        e.detail_mut().aligned = l.aligned.clone();
+        let d = e.detail_mut();
+        d.aligned = l.aligned.clone();
+        if let Some(r) = &l.rewrite {
+            d.degree = Some(r.degree);
+            d.derived_share = Some(r.derived_share);
+            d.aligned_sentences = sentences;
+        }
         g.add_edge(e);
     }
     g.settle_forms();
@@ -111,7 +136,10 @@ fn date_warnings(items: &[Item], links: &[ItemLink]) -> Vec<Vec<String>> {
         .iter()
         .map(|it| check.doubt(it).into_iter().collect())
         .collect();
-    for l in links.iter().filter(|l| l.kind == LinkKind::Reposts) {
+    for l in links
+        .iter()
+        .filter(|l| matches!(l.kind, LinkKind::Reposts | LinkKind::Rewrites))
+    {
         if let Some(w) = check.earlier_than_source(&items[l.copy], &items[l.source]) {
             out[l.copy].push(w);
         }

@@ -11,7 +11,7 @@
 //! | --- | --- | --- |
 //! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
-//! | link | items → reuse [`ItemLink`]s (reposts, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`verify_pair`] |
+//! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`verify_pair`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
 //! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD, passim records | [`write_graph`], [`Format`], [`write_view`] |
 //! | parts | the graph ↔ partitioned node and edge files | [`write_parts`], [`read_parts`] |
@@ -109,7 +109,9 @@ pub use provenance::{
 };
 
 // The words the stages share.
-pub use vocab::{Alignment, ClaimKind, Origin, Span, SpanBasis, url_key};
+pub use vocab::{
+    Alignment, ClaimKind, Degree, Origin, Rewrite, SentencePair, Span, SpanBasis, url_key,
+};
 
 /// Not part of the API: the insides of some stages, for the benches, examples and evaluation
 /// tests that measure or calibrate them (`benches/`, `examples/synth_reposts.rs stats`,
@@ -119,7 +121,7 @@ pub use vocab::{Alignment, ClaimKind, Origin, Span, SpanBasis, url_key};
 pub mod internals {
     pub use crate::extract::tokens::paragraphs;
     pub use crate::link::normalise::{shingles, tokens};
-    pub use crate::link::{CandidateStats, candidate_stats};
+    pub use crate::link::{CandidateStats, RewriteStats, candidate_stats, rewrite_stats};
     pub use crate::read::html::charset::decode as decode_html;
     pub use crate::read::html::strip::html_to_text;
     pub use crate::read::html::{BodyExtractor, Page, page_item_with, parse_date};

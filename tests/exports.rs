@@ -36,7 +36,7 @@ const GEXF_NAMESPACE: &str = "http://gexf.net/1.3";
 const GEXF_VIZ_NAMESPACE: &str = "http://gexf.net/1.3/viz";
 
 /// A graph of fictional records (tests/fixtures/exports/every-kind.jsonl) with every node kind
-/// and every edge kind: two outlets carrying one Reuters story (`same_text`), a blog reposting
+/// and every edge kind but `rewrites`: two outlets carrying one Reuters story (`same_text`), a blog reposting
 /// one of them (`reposts`, `credits`), a minister quoted in pieces and told to an outlet on a
 /// weekday (`said_by`, `said_on`, `reported_by`, `parts`), authors (`written_by`), the mayor
 /// misquoted by another outlet (`variant_of`), the mayor's story captured again after an update
@@ -57,7 +57,12 @@ fn every_kind_graph() -> Graph {
             "no {kind:?} node"
         );
     }
-    for kind in EdgeKind::ALL {
+    // A rewrite is looked for only in runs of 20 items or more (which words are rare is learnt
+    // from the run): this fixture has none; src/export/tests.rs exports one in every format.
+    for kind in EdgeKind::ALL
+        .into_iter()
+        .filter(|&k| k != EdgeKind::Rewrites)
+    {
         assert!(
             g.sorted_edges().iter().any(|e| e.kind == kind),
             "no {kind:?} edge"

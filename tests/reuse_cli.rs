@@ -169,7 +169,7 @@ fn report_summarises_every_item() {
     let text = claimtrace().arg("report").arg(dir.path()).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
-        text.contains("A copy of \"They are closing our pier!\""),
+        text.contains("Copied from \"They are closing our pier!\""),
         "{text}"
     );
     assert!(
@@ -337,4 +337,65 @@ fn two_outlets_carrying_one_wire_story_share_its_text() {
         2,
         "each credits the agency its dateline names"
     );
+}
+
+#[test]
+fn origin_and_report_tell_a_rewrite_from_a_copy() {
+    use claimtrace_synth::rewritten::{RewriteOptions, generate};
+    let r = generate(&RewriteOptions {
+        events: 28,
+        seed: 2,
+        ..RewriteOptions::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = r
+        .items
+        .iter()
+        .map(|it| {
+            let m = &it.meta;
+            serde_json::json!({"id": m.record_id, "outlet": m.outlet, "title": m.title,
+                "published": m.published.map(|d| d.to_string()), "text": it.text})
+            .to_string()
+        })
+        .collect();
+    std::fs::write(dir.path().join("items.jsonl"), lines.join("\n")).unwrap();
+    // A newspaper story the linker finds rewritten from its agency story.
+    let links = claimtrace::link_items(&r.items);
+    let l = links
+        .iter()
+        .find(|l| l.kind == claimtrace::LinkKind::Rewrites)
+        .expect("a rewrite");
+    let copy = r.items[l.copy].meta.record_id.clone().unwrap();
+    let out = claimtrace()
+        .arg("origin")
+        .arg(dir.path())
+        .args(["--item", &copy])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("rewritten from [2] (about ") && text.contains("% of this story)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("was copied or rewritten from 1 item(s)"),
+        "{text}"
+    );
+    assert!(text.contains(" in other words: "), "{text}");
+    let out = claimtrace().arg("report").arg(dir.path()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Rewritten from \""), "{text}");
+    assert!(text.contains("copied or rewritten by"), "{text}");
+    // The JSON answer carries the degree and the share.
+    let out = claimtrace()
+        .arg("origin")
+        .arg(dir.path())
+        .args(["--item", &copy, "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let step = &v["edges"][0]["how"];
+    assert_eq!(step["kind"], "rewrites");
+    assert!(step["derived_share"].as_f64().unwrap() > 0.0);
+    assert!(step["degree"] == "wholly" || step["degree"] == "partly");
 }

@@ -4,7 +4,7 @@ mod common;
 
 use chrono::NaiveDate;
 use claimtrace::EdgeKind;
-use claimtrace::{Alignment, ClaimKind, Span, SpanBasis};
+use claimtrace::{Alignment, ClaimKind, Degree, Rewrite, SentencePair, Span, SpanBasis};
 use claimtrace::{BuildOptions, build_graph};
 use claimtrace::{ClaimMention, QuoteVariant, SpeakerMention};
 use claimtrace::{Credit, Item};
@@ -87,6 +87,7 @@ fn full_graph_json(with_text: bool) -> Value {
                 source: Span::new(0, text.len()),
                 copy: Span::new(10, 10 + text.len()),
             }],
+            rewrite: None,
         },
         ItemLink {
             kind: LinkKind::SameText,
@@ -95,6 +96,26 @@ fn full_graph_json(with_text: bool) -> Value {
             confidence: 0.5,
             evidence: "test".into(),
             aligned: vec![],
+            rewrite: None,
+        },
+        ItemLink {
+            kind: LinkKind::Rewrites,
+            copy: 1,
+            source: 0,
+            confidence: 0.6,
+            evidence: "rewritten: test".into(),
+            aligned: vec![],
+            rewrite: Some(Box::new(Rewrite {
+                degree: Degree::Partly,
+                derived_share: 0.4,
+                sentences: vec![SentencePair {
+                    aligned: Alignment {
+                        source: Span::new(0, 20),
+                        copy: Span::new(10, 30),
+                    },
+                    changed: "2 words replaced".into(),
+                }],
+            })),
         },
     ];
     let g = build_graph(
@@ -177,6 +198,22 @@ fn same_quote_in_two_items_is_one_claim_with_two_contains() {
         .filter(|e| e["kind"] == "same_text")
         .collect();
     assert!(same[0]["source"].as_str() < same[0]["target"].as_str());
+}
+
+#[test]
+fn a_rewrite_carries_its_degree_share_and_sentences() {
+    let g = full_graph_json(false);
+    let edges = g["edges"].as_array().unwrap();
+    let r = edges.iter().find(|e| e["kind"] == "rewrites").unwrap();
+    assert_eq!(r["degree"], "partly");
+    assert_eq!(r["derived_share"], 0.4);
+    assert_eq!(
+        r["aligned_sentences"],
+        serde_json::json!([{"aligned": [0, 20, 10, 30], "changed": "2 words replaced"}])
+    );
+    // A repost carries none of it.
+    let p = edges.iter().find(|e| e["kind"] == "reposts").unwrap();
+    assert!(p.get("degree").is_none() && p.get("aligned_sentences").is_none());
 }
 
 type Mutation = Box<dyn Fn(&mut Value)>;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scores text edges (reposts, same_text) of a claimtrace graph of the Giveme5W1H news_cluster
+"""Scores text edges (reposts, rewrites, same_text) of a claimtrace graph of the Giveme5W1H news_cluster
 corpus against the 31 wire-copy pairs its README lists and its human event labels.
 
 usage: eval_giveme.py GRAPH.json [CORPUS_DIR]   (CORPUS_DIR defaults to ../shared/corpora/giveme5w1h-news-cluster)
@@ -40,7 +40,7 @@ def graph_pairs(path):
     g = json.load(open(path, encoding="utf-8"))
     rid = {n["id"]: n.get("record_id") for n in g["nodes"] if n["kind"] == "item"}
     return [(rid[e["source"]], rid[e["target"]], e["kind"]) for e in g["edges"]
-            if e["kind"] in ("reposts", "same_text")]
+            if e["kind"] in ("reposts", "rewrites", "same_text")]
 
 def main():
     args = sys.argv[1:]
@@ -104,12 +104,12 @@ def main():
         lr = ltp / len(reuse)
         lf = 2 * lp * lr / (lp + lr) if lp + lr else 0.0
         # What the graph claims: two items share text when they come from one item (an item
-        # itself, or one both reach by following `reposts` from copy to source; `same_text` goes
+        # itself, or one both reach by following `reposts` and `rewrites` from copy to source; `same_text` goes
         # both ways). Two sources of one copy are not claimed to share text, as the closure says.
         out = {}
         for a, b, k in pairs:
             out.setdefault(a, set()).add(b)
-            if k != "reposts":
+            if k not in ("reposts", "rewrites"):
                 out.setdefault(b, set()).add(a)
         def reach(x):
             seen, todo = {x}, [x]

@@ -6,7 +6,7 @@ usage: eval_synth.py GRAPH.json GOLD.tsv
        eval_synth.py --pairs PAIRS.tsv GOLD.tsv     (two record ids per line, any order)
 
 Prints pair precision, recall and F1 (unordered pairs), and how many found gold pairs are
-`reposts` edges pointing from the copy to its source."""
+`reposts` or `rewrites` edges pointing from the copy to its source."""
 import json, sys
 
 def main():
@@ -18,9 +18,9 @@ def main():
     else:
         g = json.load(open(a[0], encoding="utf-8"))
         rid = {n["id"]: n.get("record_id") for n in g["nodes"] if n["kind"] == "item"}
-        edges = [e for e in g["edges"] if e["kind"] in ("reposts", "same_text")]
+        edges = [e for e in g["edges"] if e["kind"] in ("reposts", "rewrites", "same_text")]
         pred = [(rid[e["source"]], rid[e["target"]]) for e in edges]
-        directed = {(rid[e["source"]], rid[e["target"]]) for e in edges if e["kind"] == "reposts"}
+        directed = {(rid[e["source"]], rid[e["target"]]) for e in edges if e["kind"] in ("reposts", "rewrites")}
     P = {frozenset(p) for p in pred}
     G = {frozenset(p) for p in gold}
     tp = len(P & G)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the reuse measurements of docs/reposts.md: synthetic corpora at 1k, 10k and 100k
 # items, the agency-versus-newspaper corpus (wholly / partly / not derived, at four edit rates),
-# the Giveme5W1H news_cluster corpus, and the side-by-side baselines when installed
+# the newsroom rewriting corpus (Latin and Urdu script), Clough-Stevenson's graded answers, the
+# Giveme5W1H news_cluster corpus, and the side-by-side baselines when installed
 # (datasketch: pip install datasketch; passim: see scripts/reuse/passim_pairs.py).
 #
 # usage: scripts/reuse/measure.sh [WORKDIR]      (default /tmp/claimtrace-reuse)
@@ -34,6 +35,22 @@ awk -F'\t' '$3 != "not" {print $1 "\t" $2}' "$work/derived/labels.tsv" > "$work/
 /usr/bin/time -f "claimtrace graph derived: $timefmt" \
   "$work/claimtrace" graph -q "$work/derived/items.jsonl" -o "$work/derived/graph.json"
 python3 scripts/reuse/eval_synth.py "$work/derived/graph.json" "$work/derived/gold.tsv"
+# Newsroom rewriting (wholly, briefs, partly, not derived), in-process and as records, Latin and
+# Urdu script.
+"$work/synth_reposts" rewritten 700 1
+"$work/synth_reposts" rewritten-urdu 700 1
+for script in latin urdu; do
+  s=""; [ $script = urdu ] && s=-urdu
+  "$work/synth_reposts" write-rewritten$s 700 "$work/rewritten-$script" 3
+  awk -F'\t' '$3 != "not" {print $1 "\t" $2}' "$work/rewritten-$script/labels.tsv" > "$work/rewritten-$script/gold.tsv"
+  /usr/bin/time -f "claimtrace graph rewritten-$script: $timefmt" \
+    "$work/claimtrace" graph -q "$work/rewritten-$script/items.jsonl" -o "$work/rewritten-$script/graph.json"
+  python3 scripts/reuse/eval_synth.py "$work/rewritten-$script/graph.json" "$work/rewritten-$script/gold.tsv"
+done
+clough=../shared/corpora/clough-stevenson-short-answers
+if [ -d "$clough" ]; then
+  python3 scripts/reuse/eval_clough.py --bin "$work/claimtrace" --keep "$work/clough"
+fi
 if [ -d "$giveme" ]; then
   /usr/bin/time -f "claimtrace graph giveme: $timefmt" "$work/claimtrace" graph -q "$giveme" -o "$work/giveme.json"
   python3 scripts/reuse/eval_giveme.py "$work/giveme.json"
@@ -49,6 +66,13 @@ if python3 -c "import datasketch" 2>/dev/null; then
       /usr/bin/time -f "datasketch t=$t synth$n: $timefmt" python3 scripts/reuse/datasketch_pairs.py \
         --threshold $t "$work/synth$n/items.jsonl" > "$work/ds_synth${n}_$t.tsv"
       python3 scripts/reuse/eval_synth.py --pairs "$work/ds_synth${n}_$t.tsv" "$work/synth$n/gold.tsv"
+    done
+  done
+  for script in latin urdu; do
+    for t in 0.1 0.3; do
+      /usr/bin/time -f "datasketch t=$t rewritten-$script: $timefmt" python3 scripts/reuse/datasketch_pairs.py \
+        --threshold $t "$work/rewritten-$script/items.jsonl" > "$work/ds_rewritten_${script}_$t.tsv"
+      python3 scripts/reuse/eval_synth.py --pairs "$work/ds_rewritten_${script}_$t.tsv" "$work/rewritten-$script/gold.tsv"
     done
   done
   # The small corpora at lower thresholds too: datasketch does best on them at 0.1–0.3.

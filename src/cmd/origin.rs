@@ -13,8 +13,9 @@ const USAGE: &str = "\
 Reads every input like `claimtrace graph`, finds the item given by --item (its node id, its
 URL, its record id, its title, or the file it alone came from; a title may be given in part
 when only one item matches; when several match, they are listed and the exit code is 1), and
-prints where it came from: every item it was copied from, theirs in turn, to its first known
-sources, each step with its evidence, as an indented tree whose items are numbered (an item
+prints where it came from: every item it was copied or rewritten from, theirs in turn, to its
+first known sources, each step with its evidence ('rewritten from [2] (about 60% of this
+story)'), as an indented tree whose items are numbered (an item
 reached twice, a story that came through two copies, is shown once and then referred to by its
 number). Where a first known source credits an outlet whose original is not among the inputs,
 the answer ends at that outlet. --json gives the same as nodes and edges.
@@ -48,9 +49,14 @@ fn write_text(dag: &RepostDag, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     } else {
         let parents = dag.sources_of(dag.item).count();
+        let how = if dag.edges.iter().any(|s| s.how.kind == "rewrites") {
+            "copied or rewritten"
+        } else {
+            "copied"
+        };
         writeln!(
             out,
-            "{first} was copied from {parents} item(s); {} item(s) on the way, {ends} first known source(s):",
+            "{first} was {how} from {parents} item(s); {} item(s) on the way, {ends} first known source(s):",
             dag.nodes.len() - 1
         )?;
     }
@@ -111,7 +117,8 @@ fn write_node(
             .unwrap_or(numbers.len() + 1);
         writeln!(
             out,
-            "{pad}copied from [{k}] (confidence {:.2}): {}",
+            "{pad}{} (confidence {:.2}): {}",
+            step.how.from_source(&format!("[{k}]")),
             step.how.confidence.unwrap_or(0.0),
             safe(step.how.evidence.as_deref().unwrap_or(""))
         )?;

@@ -10,13 +10,14 @@ use std::io::Write;
 
 const USAGE: &str = "\
 Reads every input like `claimtrace graph` and prints, for each item, where it came from in
-plain words: what it is a copy of (with the shared text and the evidence of direction), who
-copied it, what it shares text with, which outlets it credits, its first known source, whom it
-quotes, and where each of its claims first appeared among the inputs; where the items holding a
-claim name different speakers, it says who attributes it to whom. Items are listed by date,
-then title, after a summary of them all: items and outlets, the groups of copies with their
-first known sources, the most copied items, the outlets credited, the claims attributed to
-different speakers. --item reports one story: the items joined to that item by copying.
+plain words: what it is a copy of or was rewritten from (with the shared text or sentences and
+the evidence of direction), who copied or rewrote it, what it shares text with, which outlets
+it credits, its first known source, whom it quotes, and where each of its claims first
+appeared among the inputs; where the items holding a claim name different speakers, it says who
+attributes it to whom. Items are listed by date, then title, after a summary of them all: items
+and outlets, the groups of copies with their first known sources, the most copied items, the
+outlets credited, the claims attributed to different speakers. --item reports one story: the
+items joined to that item by copying or rewriting.
 
 Examples:
   claimtrace report examples/reposts.jsonl
@@ -51,13 +52,13 @@ fn write_text(report: &Report, claims: ClaimsShown, out: &mut dyn Write) -> std:
         for c in &r.copy_of {
             writeln!(
                 out,
-                "  copy of {}: {}",
-                shown(&c.item),
+                "  {}: {}",
+                c.how.from_source(&shown(&c.item)),
                 safe(c.how.evidence.as_deref().unwrap_or(""))
             )?;
         }
         for c in &r.copied_by {
-            writeln!(out, "  copied by {}", shown(c))?;
+            writeln!(out, "  copied or rewritten by {}", shown(c))?;
         }
         for c in &r.same_text {
             writeln!(out, "  same text as {}", shown(c))?;

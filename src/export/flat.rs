@@ -105,6 +105,9 @@ pub const EDGE_FIELDS: &[Field] = &[
     field("items", Type::Long),
     field("date", Type::String),
     field("aligned", Type::String),
+    field("degree", Type::String),
+    field("derived_share", Type::Double),
+    field("aligned_sentences", Type::String),
 ];
 
 /// Fields every format writes as part of the element itself rather than as an attribute.

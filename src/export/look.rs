@@ -137,6 +137,15 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         layer: Layer::Story,
     },
     EdgeLook {
+        kind: EdgeKind::Rewrites,
+        label: "rewritten from",
+        words: "rewritten from: the arrow goes from a story to the one it was rewritten from, sentence by sentence in other words",
+        line: Line::Dashed,
+        width: 3,
+        arrow: true,
+        layer: Layer::Story,
+    },
+    EdgeLook {
         kind: EdgeKind::Credits,
         label: "says it comes from",
         words: "says it comes from: the item credits that outlet",

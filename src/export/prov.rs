@@ -84,6 +84,7 @@ pub fn relation(kind: EdgeKind) -> Relation {
         EdgeKind::WrittenBy => with(ATTRIBUTED, "ct:written_by"),
         EdgeKind::Credits => with(INFLUENCED, "ct:credits"),
         EdgeKind::Reposts => with(DERIVED, "ct:copy"),
+        EdgeKind::Rewrites => with(DERIVED, "ct:rewrite"),
         EdgeKind::SameText => Relation {
             prov_type: None,
             ..rel("alternateOf", "prov:alternate1", "prov:alternate2", "")

@@ -23,6 +23,8 @@ pub fn edge_colour(kind: EdgeKind) -> &'static str {
         EdgeKind::Credits => "#0b5394",
         EdgeKind::Reposts => "#cc0000",
         EdgeKind::SameText => "#e69138",
+        // A rewrite is a copy's kin: the reposts' red, drawn dashed where styles differ.
+        EdgeKind::Rewrites => "#e06666",
         EdgeKind::Contains => "#a64d79",
         EdgeKind::SaidBy => "#38761d",
         EdgeKind::SaidOn => "#999999",

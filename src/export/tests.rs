@@ -8,7 +8,7 @@ use crate::model::{
     ClaimNode, DateNode, Edge, EdgeKind, Graph, ItemNode, Node, NodeData, NodeKind, OutletNode,
     SpeakerNode, ids,
 };
-use crate::vocab::{Alignment, ClaimKind, Origin, Span, SpanBasis};
+use crate::vocab::{Alignment, ClaimKind, Degree, Origin, SentencePair, Span, SpanBasis};
 use std::collections::BTreeSet;
 
 /// Text with everything XML and JSON writers must take care of: markup, quotes, line breaks,
@@ -135,6 +135,17 @@ fn every_kind_edges(nodes: &[Node]) -> Vec<Edge> {
         source: Span::new(0, 100),
         copy: Span::new(20, 120),
     }];
+    let mut rewrites = Edge::new(EdgeKind::Rewrites, blog, wire).with_evidence(0.6, "follows");
+    let d = rewrites.detail_mut();
+    d.degree = Some(Degree::Partly);
+    d.derived_share = Some(0.4);
+    d.aligned_sentences = vec![SentencePair {
+        aligned: Alignment {
+            source: Span::new(0, 50),
+            copy: Span::new(5, 60),
+        },
+        changed: "2 words replaced".into(),
+    }];
     vec![
         Edge::new(EdgeKind::PublishedBy, wire, outlet),
         Edge::new(EdgeKind::PublishedBy, copy, outlet),
@@ -143,6 +154,7 @@ fn every_kind_edges(nodes: &[Node]) -> Vec<Edge> {
         credits,
         reposts,
         Edge::new(EdgeKind::SameText, blog, copy).with_evidence(0.5, "shares"),
+        rewrites,
         contains,
         Edge::new(EdgeKind::Contains, wire, claim),
         Edge::new(EdgeKind::Contains, blog, claim),

@@ -6,7 +6,9 @@
 //!    statement", "..., professor at X", `extract::named_source`);
 //! 3. structure: the copy holds all of the other's text after a banner or an intro of its own;
 //! 4. dates: the copy was published later (dates `DateCheck` doubts are not used);
-//! 5. containment: the copy holds all of the other plus text of its own inside it (weaker than
+//! 5. a cut: the copy is made of pieces of the other, whose shared text is broken by text of
+//!    its own (a brief, an excerpt, a copy that dropped paragraphs);
+//! 6. containment: the copy holds all of the other plus text of its own inside it (weaker than
 //!    dates: a longer version is as often the source of a trimmed copy as an update of it).
 //!
 //! A date that contradicts stronger evidence does not decide: the evidence says it was
@@ -21,6 +23,8 @@ use crate::vocab::{canonical_key, url_key};
 
 /// Words of a banner or an intro before the shared text that count as one.
 const INTRO_WORDS: usize = 8;
+/// Words of its own between the pieces another text took that make those pieces a cut.
+const CUT_WORDS: usize = 12;
 
 /// How one item of a pair lies over the text they share.
 #[derive(Debug, Clone, Copy, Default)]
@@ -69,7 +73,7 @@ fn credits(copy: &Item, source: &Item) -> Option<String> {
 }
 
 /// A news agency both items credit.
-fn common_agency(a: &Item, b: &Item) -> Option<String> {
+pub(super) fn common_agency(a: &Item, b: &Item) -> Option<String> {
     a.meta
         .credits
         .iter()
@@ -101,6 +105,13 @@ fn names_source(copy: &Item, source: &Item) -> Option<String> {
 /// leaves its source looking the same.)
 fn frames(x: &Shape, y: &Shape) -> bool {
     y.shared >= 0.9 && x.shared <= 0.9 && x.lead >= INTRO_WORDS && x.inner * 10 <= x.words
+}
+
+/// Whether `x` is made of pieces of `y`: nearly all of x is in y, and y's shared text is broken
+/// by text of its own (a fifth or more of what lies between its first and last shared word).
+fn cut_from(x: &Shape, y: &Shape) -> bool {
+    let covered = (y.shared * y.words as f64).round() as usize;
+    x.shared >= 0.9 && y.inner >= CUT_WORDS && y.inner * 5 >= covered + y.inner
 }
 
 /// Decides the direction of a pair that shares text, from how each lies over the shared text
@@ -151,6 +162,15 @@ pub fn decide(a: &Item, b: &Item, shape: [Shape; 2], dates: &DateCheck) -> Verdi
             strength: 0.8,
             reasons: vec![format!("published {later}, after {earlier}")],
         };
+    }
+    // Made of pieces of the other, which has text of its own between them: cut from it, not
+    // the other way round (Clough-Stevenson's cut answers, a copy that dropped a paragraph).
+    for copy in [0, 1] {
+        let (c, s) = (&shape[copy], &shape[1 - copy]);
+        if cut_from(c, s) && !cut_from(s, c) {
+            let r = "made of pieces of the other's text, which has text of its own between them";
+            return verdict(copy, 0.6, r.to_string(), items, dates);
+        }
     }
     // Holding all of the other plus text of its own: a commentary, an update. Weaker than the
     // dates: a longer version is as often the source of a trimmed copy.
@@ -281,6 +301,38 @@ mod tests {
             decide(&wire, &b, same(), &DateCheck::default()).copy_source,
             Some((1, 0))
         );
+    }
+
+    #[test]
+    fn a_piece_cut_from_the_other_is_the_copy() {
+        // b is all in a, and a's shared text is broken by 40 words of its own: b was cut from
+        // a, though a also holds all of b plus its own.
+        let whole = Shape {
+            shared: 0.6,
+            lead: 0,
+            inner: 40,
+            words: 100,
+        };
+        let piece = Shape {
+            shared: 1.0,
+            lead: 0,
+            inner: 0,
+            words: 60,
+        };
+        let (a, b) = (item("A", None), item("B", None));
+        let d = DateCheck::default();
+        let v = decide(&a, &b, [whole, piece], &d);
+        assert_eq!(v.copy_source, Some((1, 0)));
+        assert!(v.reasons[0].starts_with("made of pieces"), "{v:?}");
+        // With the other's own text only around the shared text, containment decides.
+        let around = Shape { inner: 0, ..whole };
+        assert_eq!(
+            decide(&a, &b, [around, piece], &d).copy_source,
+            Some((0, 1))
+        );
+        // Dates come first.
+        let (a, b) = (item("A", Some((2020, 1, 2))), item("B", Some((2020, 1, 1))));
+        assert_eq!(decide(&a, &b, [whole, piece], &d).copy_source, Some((0, 1)));
     }
 
     #[test]

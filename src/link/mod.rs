@@ -2,14 +2,17 @@
 //!
 //! Four steps, one file each: `normalise` (words in a folded form), `index` (candidate pairs from
 //! sampled shingles, common shingles set aside), `align` (the shared passages of each candidate),
-//! `direction` (copy and source, from credits, dates and containment); `nearest` keeps, of every
-//! triangle of links, the ones a copy was made from rather than every ancestor or sibling.
+//! `direction` (copy and source, from credits, dates and containment); `rewrite/` then finds,
+//! among the pairs left apart, stories rewritten from another (candidates by shared rare words,
+//! sentences aligned through rewording); `nearest` keeps, of every triangle of links, the ones a
+//! copy was made from rather than every ancestor or sibling.
 
 mod align;
 mod direction;
 mod index;
 mod nearest;
 pub(crate) mod normalise;
+mod rewrite;
 mod variants;
 
 pub use variants::mark_quote_variants;
@@ -17,7 +20,7 @@ pub use variants::mark_quote_variants;
 use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::{NoProgress, Progress};
-use crate::vocab::{Alignment, Span};
+use crate::vocab::{Alignment, Rewrite, Span};
 use align::{Prepared, Shared};
 use direction::Shape;
 use rayon::prelude::*;
@@ -29,8 +32,11 @@ use serde::{Deserialize, Serialize};
 pub enum LinkKind {
     /// `copy` is a copy of `source`.
     Reposts,
-    /// The two share text; neither is shown to be the other's source.
+    /// The two share text (or, with `rewrite`, sentences in other words); neither is shown to
+    /// be the other's source.
     SameText,
+    /// `copy` was rewritten from `source`: its sentences follow the source's in other words.
+    Rewrites,
 }
 
 /// A text-reuse link between two items, by index into the items of the run. It serialises
@@ -49,6 +55,10 @@ pub struct ItemLink {
     pub evidence: String,
     /// Aligned passages: [source_start, source_end, copy_start, copy_end] in each item's text.
     pub aligned: Vec<Alignment>,
+    /// A rewrite's degree, derived share and aligned sentences (byte spans in each item's
+    /// text): on `Rewrites` links, and on `SameText` links of two stories that share sentences
+    /// in other words.
+    pub rewrite: Option<Box<Rewrite>>,
 }
 
 /// The thresholds of the reuse stage.
@@ -88,6 +98,37 @@ pub struct LinkParams {
     /// Two items of one outlet are partly derived only when published at most this many days
     /// apart (an updated story).
     pub update_days: i64,
+    /// Rewrites are looked for in runs of at least this many items (which words are rare is
+    /// learnt from the run).
+    pub rewrite_min_items: usize,
+    /// Rewrite candidates: an item is looked up by rare words in at most this many items (more
+    /// in large runs: items/2000)...
+    pub rewrite_max_df: usize,
+    /// ...and keeps this many candidates, the ones sharing the most weight of rare words...
+    pub rewrite_candidates: usize,
+    /// ...that share at least this many of its lookup words...
+    pub rewrite_min_keys: usize,
+    /// ...and this share of their weight...
+    pub rewrite_min_score: f32,
+    /// ...published at most this many days apart when both dates are known.
+    pub rewrite_days: i64,
+    /// A word weighing at least this (`ln(items / items holding it)`) is a word of content.
+    pub rewrite_content_weight: f32,
+    /// Two sentences align when they share this many words of content...
+    pub rewrite_sentence_words: usize,
+    /// ...and this share of one's weight is in the other...
+    pub rewrite_sentence_share: f32,
+    /// ...and this share of the other's in the one.
+    pub rewrite_sentence_other: f32,
+    /// A pair is derived when this many sentences align (two are enough when they make half of
+    /// one story: a brief)...
+    pub rewrite_min_sentences: usize,
+    /// ...sharing this many words of content...
+    pub rewrite_min_shared: usize,
+    /// ...making this share of one story's words.
+    pub rewrite_min_share: f64,
+    /// A rewrite whose derived share is at least this is wholly derived.
+    pub rewrite_wholly: f64,
 }
 
 impl Default for LinkParams {
@@ -114,6 +155,20 @@ impl LinkParams {
         partial_share: 0.12,
         partial_prose: 30,
         update_days: 2,
+        rewrite_min_items: 20,
+        rewrite_max_df: 50,
+        rewrite_candidates: 6,
+        rewrite_min_keys: 3,
+        rewrite_min_score: 0.2,
+        rewrite_days: 3,
+        rewrite_content_weight: 1.0,
+        rewrite_sentence_words: 4,
+        rewrite_sentence_share: 0.6,
+        rewrite_sentence_other: 0.35,
+        rewrite_min_sentences: 3,
+        rewrite_min_shared: 15,
+        rewrite_min_share: 0.2,
+        rewrite_wholly: 0.65,
     };
 }
 
@@ -156,6 +211,11 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
         })
         .collect();
     progress.finish();
+    let mut found = found;
+    let mut linked: Vec<(usize, usize)> =
+        found.iter().map(|f| (f.a.min(f.b), f.a.max(f.b))).collect();
+    linked.sort_unstable();
+    found.extend(rewrite::find(items, p, &linked, &dates, progress));
     let keep = nearest::prune(&found);
     let mut links: Vec<ItemLink> = found
         .into_iter()
@@ -244,6 +304,8 @@ pub struct CandidateStats {
     /// Each passage: words in a, words in b, common, quoted in both.
     pub passages: Vec<(usize, usize, bool, bool)>,
 }
+
+pub use rewrite::{RewriteStats, rewrite_stats};
 
 #[doc(hidden)]
 pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
@@ -414,6 +476,7 @@ fn verify(
             confidence: (text_conf * v.strength * 1000.0).round() / 1000.0,
             evidence,
             aligned,
+            rewrite: None,
         },
     })
 }

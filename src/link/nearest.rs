@@ -6,8 +6,11 @@
 //!   that explains more of x exactly (matched shingles: inherited edits and cuts tell); on a tie,
 //!   the nearer one (z when z reposts y).
 //! - A same-text link (x, y) goes when a third item linked to both by reposts explains it: both
-//!   copy it, it copies both, or one copies through it.
-//! - Any link goes when both other links of a triangle are clearly closer.
+//!   copy it, it copies both, or one copies through it; or when a third item z explains more of
+//!   each of them than they explain of each other (two copies of z, whatever the direction
+//!   evidence says).
+//! - Any link goes when both other links of a triangle are clearly closer; a repost or rewrite
+//!   only when they are reposts or rewrites too (a path of copies, not a sibling copy).
 //!
 //! Every decision looks at the links as found, so the result does not depend on their order.
 
@@ -27,9 +30,12 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
         adj.entry(f.b).or_default().push(f.a);
     }
     let link = |x: usize, y: usize| by_pair.get(&key(x, y)).map(|&n| &found[n]);
+    // A repost or a rewrite: `from` is derived from `to`.
     let reposts = |from: usize, to: usize| {
         link(from, to).is_some_and(|f| {
-            f.link.kind == LinkKind::Reposts && f.link.copy == from && f.link.source == to
+            matches!(f.link.kind, LinkKind::Reposts | LinkKind::Rewrites)
+                && f.link.copy == from
+                && f.link.source == to
         })
     };
     // How much of x the link between x and y explains.
@@ -42,6 +48,10 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
             }
         })
     };
+    // x and y are two copies of z: z explains more of each than either explains of the other.
+    let siblings = |x: usize, y: usize, z: usize| {
+        explains(x, z) > explains(x, y) + MARGIN && explains(y, z) > explains(y, x) + MARGIN
+    };
     let mut keep: Vec<bool> = found
         .iter()
         .map(|f| {
@@ -51,11 +61,24 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
                 let (Some(xz), Some(yz)) = (link(x, z), link(y, z)) else {
                     return false;
                 };
-                if xz.sim > s + MARGIN && yz.sim > s + MARGIN {
+                // A copy's link to its source goes only for a path of copies, not for a sibling
+                // that shares text with it: two copies of one source share more with each
+                // other than either does with the longer text they came from.
+                let directed = |l: &Found| l.link.kind != LinkKind::SameText;
+                if xz.sim > s + MARGIN
+                    && yz.sim > s + MARGIN
+                    && (!directed(f) || (directed(xz) && directed(yz)))
+                    && !siblings(x, z, y)
+                    && !siblings(y, z, x)
+                {
+                    return true;
+                }
+                // Two copies of z that share text because both copied it.
+                if f.link.kind == LinkKind::SameText && siblings(x, y, z) {
                     return true;
                 }
                 match f.link.kind {
-                    LinkKind::Reposts => {
+                    LinkKind::Reposts | LinkKind::Rewrites => {
                         let (c, src) = (f.link.copy, f.link.source);
                         let other = z;
                         // c has two candidate sources, src and `other`, linked to each other.
@@ -129,6 +152,7 @@ mod tests {
                 confidence: 1.0,
                 evidence: String::new(),
                 aligned: vec![],
+                rewrite: None,
             },
         }
     }

@@ -141,7 +141,7 @@ fn fold(c: char) -> Fold {
         // Noon ghunna: typed as a plain noon on Arabic keyboards.
         0x06BA => Fold::Letter('\u{0646}'),
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Fold::Alone,
-        _ if c.is_alphanumeric() => Fold::Letter(c),
+        _ if alphanumeric(c) => Fold::Letter(c),
         _ => Fold::Break,
     }
 }
@@ -165,11 +165,56 @@ fn single_mark(text: &str, i: usize, next: usize, mark: char, quote: &mut Option
     }
 }
 
+/// Whether `c` is alphanumeric, from a table for the Arabic block: searching Unicode's tables
+/// for every letter was most of the time spent on Urdu and Arabic text.
+fn alphanumeric(c: char) -> bool {
+    static ARABIC: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+        std::array::from_fn(|i| {
+            char::from_u32(0x0600 + i as u32).is_some_and(char::is_alphanumeric)
+        })
+    });
+    match c as u32 {
+        u @ 0x0600..=0x06FF => ARABIC[(u - 0x0600) as usize],
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether `c` has no case, so that it is its own lowercase: the Arabic block (checked by a
+/// test), which spares Unicode's case tables there.
+fn caseless(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF)
+}
+
 /// Appends the lowercase of a folded letter to the word being read.
 fn push_lowercase(word: &mut Vec<u8>, f: char) {
     let mut buf = [0u8; 4];
+    if caseless(f) {
+        word.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+        return;
+    }
     for l in f.to_lowercase() {
         word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+    }
+}
+
+/// The folded letters of one word of [`tokens`] (its byte range in the text), lowercase, as the
+/// comparison sees them: for keys of whole words (`rewrite::words`), which pieces do not give.
+pub(crate) fn folded_letters(word: &str, mut out: impl FnMut(char)) {
+    let mut letter = |c: char| {
+        if let Fold::Letter(f) = fold(c) {
+            if caseless(f) {
+                out(f);
+            } else {
+                f.to_lowercase().for_each(&mut out);
+            }
+        }
+    };
+    for c in word.chars() {
+        if presentation_form(c) {
+            c.nfkc().for_each(&mut letter);
+        } else {
+            letter(c);
+        }
     }
 }
 
@@ -523,6 +568,16 @@ mod tests {
             ),
             ["We", "split", "up", "No", "fight"]
         );
+    }
+
+    #[test]
+    fn the_arabic_block_is_caseless_and_its_table_right() {
+        for u in 0x0600..=0x06FF {
+            let c = char::from_u32(u).unwrap();
+            assert!(caseless(c) && c.to_lowercase().eq([c]));
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{u:x}");
+        }
+        assert!(!caseless('A') && alphanumeric('é') && !alphanumeric('،'));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Edge kinds of the graph contract (schemas/graph.schema.json).
 
-use crate::vocab::{Alignment, Span};
+use crate::vocab::{Alignment, Degree, SentencePair, Span};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -20,6 +20,9 @@ pub enum EdgeKind {
     Reposts,
     /// item → item: shared text, neither shown to be the other's source (source id < target id).
     SameText,
+    /// item → item: a story → the story it was rewritten from (its sentences follow the
+    /// source's in other words).
+    Rewrites,
     /// item → claim.
     Contains,
     /// claim → speaker.
@@ -38,13 +41,14 @@ pub enum EdgeKind {
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 12] = [
+    pub const ALL: [EdgeKind; 13] = [
         EdgeKind::PublishedBy,
         EdgeKind::PublishedOn,
         EdgeKind::WrittenBy,
         EdgeKind::Credits,
         EdgeKind::Reposts,
         EdgeKind::SameText,
+        EdgeKind::Rewrites,
         EdgeKind::Contains,
         EdgeKind::SaidBy,
         EdgeKind::SaidOn,
@@ -62,6 +66,7 @@ impl EdgeKind {
             EdgeKind::Credits => "credits",
             EdgeKind::Reposts => "reposts",
             EdgeKind::SameText => "same_text",
+            EdgeKind::Rewrites => "rewrites",
             EdgeKind::Contains => "contains",
             EdgeKind::SaidBy => "said_by",
             EdgeKind::SaidOn => "said_on",
@@ -111,6 +116,16 @@ pub struct EdgeDetail {
     /// `reposts` / `same_text`: the aligned passages.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub aligned: Vec<Alignment>,
+    /// `rewrites` (and `same_text` between rewritten stories): wholly or partly derived.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degree: Option<Degree>,
+    /// `rewrites`: the share of the copy's words in sentences that follow the source (0..1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived_share: Option<f64>,
+    /// `rewrites`: the aligned sentences, source then copy, in each item's span basis, and
+    /// what changed between them.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub aligned_sentences: Vec<SentencePair>,
 }
 
 fn serialize_optional_id<S: serde::Serializer>(id: &Option<Uuid>, s: S) -> Result<S::Ok, S::Error> {
@@ -150,6 +165,9 @@ static NO_DETAIL: EdgeDetail = EdgeDetail {
     items: None,
     date: None,
     aligned: Vec::new(),
+    degree: None,
+    derived_share: None,
+    aligned_sentences: Vec::new(),
 };
 
 /// An edge as the JSON export writes it: kind, ends and whatever detail it carries, read back

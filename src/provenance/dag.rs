@@ -3,7 +3,7 @@
 //! reached it through two copies has one source reached twice.
 
 use super::shown::{CopyEvidence, ItemRef, item_ref, same_text_with, target_labels};
-use crate::model::{EdgeKind, Graph};
+use crate::model::{Edge, EdgeKind, Graph};
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -79,7 +79,13 @@ fn credit_ends_walk(g: &Graph, at: Uuid, next: Uuid) -> bool {
         .any(|c| Some(c) == next_outlet.as_ref() || next_credits.contains(c))
 }
 
-/// The item `id` came from: every `reposts` edge from it and from every item reached that way,
+/// Whether an edge says its source item came from its target: copied or rewritten from it.
+pub(crate) fn derived_from(e: &Edge) -> bool {
+    matches!(e.kind, EdgeKind::Reposts | EdgeKind::Rewrites)
+}
+
+/// The item `id` came from: every `reposts` or `rewrites` edge from it and from every item
+/// reached that way,
 /// each step with its evidence, to the items copied from nothing among the inputs (the first
 /// known sources), with what those credit and share text with. The walk does not go past an
 /// item crediting an outlet whose original is not among the inputs: the credit is its origin.
@@ -108,7 +114,7 @@ pub fn repost_dag(g: &Graph, id: Uuid) -> RepostDag {
         order.push(at);
         let mut out: Vec<_> = g
             .edges_from(at)
-            .filter(|e| e.kind == EdgeKind::Reposts && !credit_ends_walk(g, at, e.target))
+            .filter(|e| derived_from(e) && !credit_ends_walk(g, at, e.target))
             .collect();
         out.sort_by(|a, b| {
             let c = |e: &crate::model::Edge| e.detail().confidence.unwrap_or(0.0);

@@ -1,7 +1,7 @@
 //! Every item's provenance in words: what it copies, who copied it, what it credits, whom it
 //! quotes and where each of its claims first appeared.
 
-use super::dag::repost_dag;
+use super::dag::{derived_from, repost_dag};
 use super::shown::{
     CopyEvidence, ItemRef, all_items, by_date, item_ref, published, same_text_with, target_labels,
 };
@@ -61,9 +61,9 @@ pub struct ItemReport {
     pub item: ItemRef,
     /// All of the below in a few sentences.
     pub summary: String,
-    /// The items it was copied from.
+    /// The items it was copied or rewritten from.
     pub copy_of: Vec<CopyOf>,
-    /// The items copied from it.
+    /// The items copied or rewritten from it.
     pub copied_by: Vec<ItemRef>,
     /// The items it shares text with, neither shown to be the other's source.
     pub same_text: Vec<ItemRef>,
@@ -120,7 +120,7 @@ pub(crate) fn attributions(g: &Graph, mentions: &[&crate::model::Edge]) -> Vec<A
 pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
     let mut copy_of: Vec<CopyOf> = g
         .edges_from(id)
-        .filter(|e| e.kind == EdgeKind::Reposts)
+        .filter(|e| derived_from(e))
         .map(|e| CopyOf {
             item: item_ref(g, e.target),
             how: CopyEvidence::of(e),
@@ -129,7 +129,7 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
     copy_of.sort_by_key(|c| c.item.id);
     let mut copied_by: Vec<ItemRef> = g
         .edges_to(id)
-        .filter(|e| e.kind == EdgeKind::Reposts)
+        .filter(|e| derived_from(e))
         .map(|e| item_ref(g, e.source))
         .collect();
     copied_by.sort_by_key(|r| r.id);
@@ -185,16 +185,14 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
     claims.sort_by(|a, b| a.claim.cmp(&b.claim));
 
     let mut summary = Vec::new();
+    let from = |c: &CopyOf| c.how.from_source(&c.item.to_string());
     match copy_of.as_slice() {
         [] => summary.push("Not shown to be a copy of any item in the inputs.".to_string()),
-        [one] => summary.push(format!("A copy of {}.", one.item)),
+        [one] => summary.push(format!("{}.", upper_first(&from(one)))),
         many => summary.push(format!(
-            "Copies text from {} items: {}.",
+            "Comes from {} items: {}.",
             many.len(),
-            many.iter()
-                .map(|c| c.item.to_string())
-                .collect::<Vec<_>>()
-                .join("; ")
+            many.iter().map(from).collect::<Vec<_>>().join("; ")
         )),
     }
     let further: Vec<String> = first_known_sources
@@ -231,7 +229,10 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
         summary.push(format!("It credits {}.", credits.join(", ")));
     }
     if !copied_by.is_empty() {
-        summary.push(format!("Copied by {} item(s).", copied_by.len()));
+        summary.push(format!(
+            "Copied or rewritten by {} item(s).",
+            copied_by.len()
+        ));
     }
     if !same_text.is_empty() {
         summary.push(format!(
@@ -254,6 +255,14 @@ pub fn report_item(g: &Graph, id: Uuid) -> ItemReport {
         quotes,
         claims,
     }
+}
+
+/// `s` with its first letter upper case.
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The report of every item of the graph, by date (undated items first), then title.

@@ -2,7 +2,7 @@
 //! answers share.
 
 use crate::model::{Edge, EdgeKind, Graph, NodeData};
-use crate::vocab::Alignment;
+use crate::vocab::{Alignment, Degree};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -37,11 +37,11 @@ impl std::fmt::Display for ItemRef {
     }
 }
 
-/// How one item was copied from another: a `reposts` or `same_text` edge as the provenance
-/// answers show it.
+/// How one item was copied or rewritten from another: a `reposts`, `rewrites` or `same_text`
+/// edge as the provenance answers show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CopyEvidence {
-    /// The edge's kind (`reposts`, `same_text`).
+    /// The edge's kind (`reposts`, `rewrites`, `same_text`).
     pub kind: &'static str,
     /// How sure the link is (0..1).
     pub confidence: Option<f64>,
@@ -49,15 +49,37 @@ pub struct CopyEvidence {
     pub evidence: Option<String>,
     /// The shared passages.
     pub aligned: Vec<Alignment>,
+    /// A rewrite: wholly or partly derived.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degree: Option<Degree>,
+    /// A rewrite: the share of the item's words that follow its source (0..1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived_share: Option<f64>,
 }
 
 impl CopyEvidence {
     pub(crate) fn of(e: &Edge) -> CopyEvidence {
+        let d = e.detail();
         CopyEvidence {
             kind: e.kind.as_str(),
-            confidence: e.detail().confidence,
-            evidence: e.detail().evidence.clone(),
-            aligned: e.detail().aligned.clone(),
+            confidence: d.confidence,
+            evidence: d.evidence.clone(),
+            aligned: d.aligned.clone(),
+            degree: d.degree,
+            derived_share: d.derived_share,
+        }
+    }
+
+    /// How the item came from `source`, in words: "copied from X", or "rewritten from X (about
+    /// 60% of this story)". Every answer in words says it so.
+    pub fn from_source(&self, source: &str) -> String {
+        match (self.kind, self.derived_share) {
+            ("rewrites", Some(share)) => format!(
+                "rewritten from {source} (about {:.0}% of this story)",
+                100.0 * share
+            ),
+            ("rewrites", None) => format!("rewritten from {source}"),
+            _ => format!("copied from {source}"),
         }
     }
 }

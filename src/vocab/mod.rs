@@ -1,5 +1,5 @@
 //! The shared vocabulary beneath the stages: the words every stage and the graph model use to talk
-//! about text — byte spans and what they point into, aligned passages, claim kinds, an item's place
+//! about text — byte spans and what they point into, aligned passages, rewritten sentences and their degree, claim kinds, an item's place
 //! among the inputs, excerpts, the canonical keys that ids are made of — and the character classes
 //! every tokeniser shares (`chars`).
 //!
@@ -10,9 +10,11 @@ pub mod chars;
 mod claim;
 mod excerpt;
 mod key;
+mod rewrite;
 mod span;
 
 pub use claim::ClaimKind;
 pub use excerpt::excerpt;
 pub use key::{canonical_key, claim_key, claim_words, url_key};
+pub use rewrite::{Degree, Rewrite, SentencePair};
 pub use span::{Alignment, Origin, Span, SpanBasis};

@@ -79,28 +79,80 @@ pub struct Derived {
     pub pairs: Vec<LabelledPair>,
 }
 
-type Sentence = Vec<String>;
+pub(crate) type Sentence = Vec<String>;
 
 /// What every story of one event draws on.
-struct Event {
-    names: Vec<String>,
-    numbers: Vec<String>,
-    topic: Vec<String>,
-    quotes: Vec<Sentence>,
+pub(crate) struct Event {
+    pub(crate) names: Vec<String>,
+    pub(crate) numbers: Vec<String>,
+    pub(crate) topic: Vec<String>,
+    pub(crate) quotes: Vec<Sentence>,
     /// Phrases every writer of the event uses, unquoted (from one press release: "the 40
     /// members of the Zuba committee met"): shared text that is not copying.
-    phrases: Vec<Sentence>,
+    pub(crate) phrases: Vec<Sentence>,
 }
 
-struct Writer<'a> {
-    vocab: &'a Vocabulary,
+pub(crate) struct Writer<'a> {
+    pub(crate) vocab: &'a Vocabulary,
     stock: Vec<Sentence>,
     edit_every: usize,
-    sentences: usize,
+    pub(crate) sentences: usize,
 }
 
-impl Writer<'_> {
-    fn word(&self, ev: &Event, rng: &mut Rng) -> String {
+impl<'a> Writer<'a> {
+    /// A writer of news in `vocab`'s words, with stock phrases of its frequent words.
+    pub(crate) fn new(
+        vocab: &'a Vocabulary,
+        edit_every: usize,
+        sentences: usize,
+        rng: &mut Rng,
+    ) -> Writer<'a> {
+        let stock: Vec<Sentence> = (0..30)
+            .map(|i| {
+                (0..4 + i % 4)
+                    .map(|_| vocab_rank(vocab, rng.below(300)))
+                    .collect()
+            })
+            .collect();
+        Writer {
+            vocab,
+            stock,
+            edit_every: edit_every.max(1),
+            sentences: sentences.max(2),
+        }
+    }
+
+    /// Event `e`: its names, numbers, topic words, the official's quotes, the press release's
+    /// phrases.
+    pub(crate) fn event(&self, e: usize, rng: &mut Rng) -> Event {
+        let vocab = self.vocab;
+        let ev = Event {
+            names: (0..4).map(|i| name(e, i)).collect(),
+            numbers: (0..3).map(|_| (10 + rng.below(9990)).to_string()).collect(),
+            topic: (0..15)
+                .map(|_| vocab_rank(vocab, 200 + rng.below(5000)))
+                .collect(),
+            quotes: (0..2)
+                .map(|_| {
+                    (0..12 + rng.below(13))
+                        .map(|_| vocab.word(rng).to_string())
+                        .collect()
+                })
+                .collect(),
+            phrases: Vec::new(),
+        };
+        let phrases = (0..3)
+            .map(|i| {
+                let mut p: Sentence = (0..4 + rng.below(5)).map(|_| self.word(&ev, rng)).collect();
+                p.insert(rng.below(p.len()), ev.names[i].clone());
+                p.insert(rng.below(p.len()), ev.numbers[i].clone());
+                p
+            })
+            .collect();
+        Event { phrases, ..ev }
+    }
+
+    pub(crate) fn word(&self, ev: &Event, rng: &mut Rng) -> String {
         if rng.chance(0.15) {
             ev.topic[rng.below(ev.topic.len())].clone()
         } else {
@@ -109,7 +161,7 @@ impl Writer<'_> {
     }
 
     /// A sentence stating a fact of the event: its words, a name, a number, a stock phrase.
-    fn fact(&self, ev: &Event, rng: &mut Rng) -> Sentence {
+    pub(crate) fn fact(&self, ev: &Event, rng: &mut Rng) -> Sentence {
         let n = 10 + rng.below(13);
         let mut s: Sentence = (0..n).map(|_| self.word(ev, rng)).collect();
         if rng.chance(0.7) {
@@ -134,7 +186,7 @@ impl Writer<'_> {
     }
 
     /// The official's quote `q`, framed in words of the writer's own.
-    fn quoting(&self, ev: &Event, q: usize, rng: &mut Rng) -> Sentence {
+    pub(crate) fn quoting(&self, ev: &Event, q: usize, rng: &mut Rng) -> Sentence {
         let mut s: Sentence = vec![ev.names[q % ev.names.len()].clone()];
         for _ in 0..1 + rng.below(3) {
             s.push(self.vocab.word(rng).to_string());
@@ -147,7 +199,7 @@ impl Writer<'_> {
     }
 
     /// The same content in other words: names and numbers kept, some words kept, another order.
-    fn rewrite(&self, s: &Sentence, ev: &Event, rng: &mut Rng) -> Sentence {
+    pub(crate) fn rewrite(&self, s: &Sentence, ev: &Event, rng: &mut Rng) -> Sentence {
         let mut out: Sentence = s
             .iter()
             .filter(|w| !w.contains(['“', '”']))
@@ -168,7 +220,7 @@ impl Writer<'_> {
 }
 
 /// A name or a number: what a rewrite keeps.
-fn is_fact(w: &str) -> bool {
+pub(crate) fn is_fact(w: &str) -> bool {
     w.starts_with("Zu") || w.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -209,7 +261,7 @@ fn name(e: usize, i: usize) -> String {
     w
 }
 
-fn render(sentences: &[Sentence], rng: &mut Rng) -> String {
+pub(crate) fn render(sentences: &[Sentence], rng: &mut Rng) -> String {
     let mut out = String::new();
     let mut in_para = 0;
     for s in sentences {
@@ -253,51 +305,13 @@ fn render(sentences: &[Sentence], rng: &mut Rng) -> String {
 pub fn generate(opts: &DerivedOptions) -> Derived {
     let mut rng = Rng::new(opts.seed ^ 0xD1CE);
     let vocab = Vocabulary::new(20_000);
-    // Stock phrases of news writing, made of frequent words.
-    let stock: Vec<Sentence> = (0..30)
-        .map(|i| {
-            (0..4 + i % 4)
-                .map(|_| vocab_rank(&vocab, rng.below(300)))
-                .collect()
-        })
-        .collect();
-    let w = Writer {
-        vocab: &vocab,
-        stock,
-        edit_every: opts.edit_every.max(1),
-        sentences: opts.sentences.max(2),
-    };
+    let w = Writer::new(&vocab, opts.edit_every, opts.sentences, &mut rng);
     let base = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap_or_default();
     let file: Arc<str> = Arc::from("synthetic-derived");
     let mut items = Vec::with_capacity(2 * opts.events);
     let mut pairs = Vec::with_capacity(opts.events);
     for e in 0..opts.events {
-        let ev = Event {
-            names: (0..4).map(|i| name(e, i)).collect(),
-            numbers: (0..3).map(|_| (10 + rng.below(9990)).to_string()).collect(),
-            topic: (0..15)
-                .map(|_| vocab_rank(&vocab, 200 + rng.below(5000)))
-                .collect(),
-            quotes: (0..2)
-                .map(|_| {
-                    (0..12 + rng.below(13))
-                        .map(|_| vocab.word(&mut rng).to_string())
-                        .collect()
-                })
-                .collect(),
-            phrases: Vec::new(),
-        };
-        let phrases = (0..3)
-            .map(|i| {
-                let mut p: Sentence = (0..4 + rng.below(5))
-                    .map(|_| w.word(&ev, &mut rng))
-                    .collect();
-                p.insert(rng.below(p.len()), ev.names[i].clone());
-                p.insert(rng.below(p.len()), ev.numbers[i].clone());
-                p
-            })
-            .collect();
-        let ev = Event { phrases, ..ev };
+        let ev = w.event(e, &mut rng);
         // The agency story, quotes in it.
         let n = w.sentences + rng.below(11);
         let mut source: Vec<Sentence> = (0..n).map(|_| w.fact(&ev, &mut rng)).collect();
@@ -333,7 +347,7 @@ pub fn generate(opts: &DerivedOptions) -> Derived {
     Derived { items, pairs }
 }
 
-fn vocab_rank(v: &Vocabulary, r: usize) -> String {
+pub(crate) fn vocab_rank(v: &Vocabulary, r: usize) -> String {
     v.nth(r).to_string()
 }
 

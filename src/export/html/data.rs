@@ -9,7 +9,7 @@ use super::text::{safe_url, utf16_offsets};
 use crate::export::look::{EDGE_LOOKS, Layer, NODE_LOOKS, edge_look};
 use crate::model::{Edge, EdgeKind, Graph, ItemNode, NodeData, NodeKind};
 use crate::provenance::{first_appearance, stories};
-use crate::vocab::{Alignment, ClaimKind, excerpt};
+use crate::vocab::{Alignment, ClaimKind, SpanBasis, excerpt};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
@@ -206,6 +206,9 @@ pub struct ViewEdge {
     /// start, end, in its target item start, end], when both texts are in the page.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub al: Vec<[usize; 4]>,
+    /// A rewrite: the share of the story that follows its source (0..1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
 }
 
 /// Everything the page shows of `g`.
@@ -501,7 +504,16 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
             let (s, t) = (key_of(e.source, e.kind)?, key_of(e.target, e.kind)?);
             let al = match (item_ix.get(&e.source), item_ix.get(&e.target)) {
                 (Some(&a), Some(&b)) => match (text_of[a], text_of[b]) {
-                    (Some(ta), Some(tb)) => shared_passages(e, ta, tb),
+                    // A rewrite's sentences point into each item's span basis: into the texts
+                    // here only when both items' spans are text offsets.
+                    (Some(ta), Some(tb))
+                        if e.kind != EdgeKind::Rewrites
+                            || [a, b]
+                                .iter()
+                                .all(|&i| items[i].1.origin.spans == SpanBasis::Text) =>
+                    {
+                        shared_passages(e, ta, tb)
+                    }
                     _ => Vec::new(),
                 },
                 _ => Vec::new(),
@@ -513,6 +525,7 @@ pub fn gather(g: &Graph, opts: &ViewOptions) -> ViewData {
                 conf: e.detail().confidence,
                 ev: e.detail().evidence.clone(),
                 al,
+                share: e.detail().derived_share,
             })
         })
         .collect();
@@ -761,12 +774,24 @@ fn odd_dates(g: &Graph, id: Uuid, it: &ItemNode) -> Vec<String> {
 /// whichever item the link called its source, so its passages are oriented by their words:
 /// the orientation under which the passages' texts agree.
 fn shared_passages(e: &Edge, edge_source: &str, edge_target: &str) -> Vec<[usize; 4]> {
-    let aligned = &e.detail().aligned;
+    // A rewrite shows its aligned sentences where a copy shows its passages.
+    let sentences: Vec<Alignment>;
+    let aligned = if e.kind == EdgeKind::Rewrites {
+        sentences = e
+            .detail()
+            .aligned_sentences
+            .iter()
+            .map(|x| x.aligned)
+            .collect();
+        &sentences
+    } else {
+        &e.detail().aligned
+    };
     if aligned.is_empty() {
         return Vec::new();
     }
     let source_first = match e.kind {
-        EdgeKind::Reposts => false,
+        EdgeKind::Reposts | EdgeKind::Rewrites => false,
         _ => {
             agreement(aligned, edge_source, edge_target)
                 >= agreement(aligned, edge_target, edge_source)

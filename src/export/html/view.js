@@ -407,9 +407,13 @@
       var e = D.edges[n], k = D.edge_kinds[e.k], p = el("p", "link-line");
       var mine = e.s === "i" + i, other = +(mine ? e.t : e.s).slice(1);
       var verb = k.kind === "reposts" ? (mine ? "Copied from " : "Copied by ")
+        : k.kind === "rewrites" ? (mine ? "Rewritten from " : "Rewritten by ")
         : k.kind === "same_text" ? "Shares text with " : (mine ? k.label + " " : "(" + k.label + ") ");
       add(p, verb, itemRef(other));
       if (k.kind === "same_text") add(p, ", with no sign of which came first");
+      if (k.kind === "rewrites" && e.share != null) {
+        add(p, " (about " + Math.round(100 * e.share) + "% of " + (mine ? "this" : "that") + " story)");
+      }
       var why = el("div", "evidence");
       add(why, [confidenceWords(e.conf), e.ev ? "why: " + e.ev : ""].filter(Boolean).join(" · "));
       add(body, add(p, why));
@@ -478,9 +482,9 @@
     // A copy's line runs from the copy to its source: the source goes on the left.
     var src = b, copy = a, srcSpans = e.al.map(function (p) { return [p[2], p[3]]; }),
       copySpans = e.al.map(function (p) { return [p[0], p[1]]; });
-    var oneOther = k.kind !== "reposts";
+    var oneOther = k.kind !== "reposts" && k.kind !== "rewrites";
     var key = el("div", "key");
-    add(key, add(el("span", null), add(el("mark", "shared", "shared passage"))),
+    add(key, add(el("span", null), add(el("mark", "shared", k.kind === "rewrites" ? "sentence rewritten from the source" : "shared passage"))),
       el("span", "dropped", oneOther ? "only in the left" : "left out by the copy"),
       el("span", "added", oneOther ? "only in the right" : "added by the copy"));
     add(holder, key);

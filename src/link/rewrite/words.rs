@@ -1,0 +1,278 @@
+//! An item's words and sentences as the rewrite stage compares them.
+//!
+//! The words are `normalise::tokens` put back together (its pieces of Arabic-script words joined
+//! into the word), keyed by their folded letters, with what writers and keyboards vary folded
+//! away where it decides a match:
+//!
+//! - Latin-script words compare by their first six letters, a stem that `behaviour` and
+//!   `behavior`, `attack` and `attacked` share (rewriting changes endings as often as words);
+//! - digits glued to a word are a word of their own (`جولائی2014` is `جولائی 2014`), and the
+//!   letter that marks a year after its four digits is dropped (`2014ء`, Arabic `2014م`);
+//! - an Arabic-script word also carries the key of itself run together with the next word:
+//!   Urdu typists leave out or put in spaces inside compounds (`تشویش ناک` / `تشویشناک`) and
+//!   compound verbs, where the yeh barree of a word's end becomes a yeh inside the joined word
+//!   (`دے دی` / `دیدی`; the two yehs fold to one letter), so a word written apart in one text and
+//!   joined in the other still matches.
+//!
+//! Sentences end at a full stop, question or exclamation mark (Urdu and Arabic ones too) or a
+//! paragraph break; a run of under four words (an abbreviation's full stop, a short headline)
+//! joins the next, and a sentence longer than 60 words is cut.
+
+use super::super::normalise::{folded_letters, tokens};
+
+/// One word: where it stands, its key, its key run together with the next word (0 when the two
+/// are not Arabic-script letters), and whether it stands inside quotation marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: u32,
+    pub end: u32,
+    pub key: u64,
+    pub joined: u64,
+    pub quoted: bool,
+}
+
+/// A sentence: its byte range and its words, `words.0..words.1` of the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub words: (u32, u32),
+}
+
+/// The words and sentences of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    pub words: Vec<Word>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Letters of a Latin-script (or any non-Arabic) word that its key keeps.
+const STEM: usize = 6;
+/// Words a sentence needs before a full stop ends it.
+const MIN_SENTENCE: usize = 4;
+/// Words after which a sentence is cut even without a full stop.
+const MAX_SENTENCE: usize = 60;
+
+/// A polynomial hash of a string of letters, so that the key of two words run together follows
+/// from the keys of each: `key(xy) = key(x) * pow(y) + key(y)`.
+#[derive(Debug, Clone, Copy)]
+struct Poly {
+    h: u64,
+    pow: u64,
+    len: usize,
+}
+
+const BASE: u64 = 0x0000_0100_0000_01B3;
+
+impl Poly {
+    const EMPTY: Poly = Poly {
+        h: 0,
+        pow: 1,
+        len: 0,
+    };
+
+    fn push(&mut self, c: char) {
+        self.h = self.h.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1);
+        self.pow = self.pow.wrapping_mul(BASE);
+        self.len += 1;
+    }
+
+    fn then(self, next: Poly) -> u64 {
+        self.h.wrapping_mul(next.pow).wrapping_add(next.h)
+    }
+}
+
+/// One key-bearing run of a word: letters or digits.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    poly: Poly,
+    digits: bool,
+    arabic: bool,
+}
+
+/// The units of one word: runs of letters and of digits, Latin letters cut to their stem.
+fn units(word: &str, out: &mut Vec<Unit>) {
+    let mut cur: Option<Unit> = None;
+    folded_letters(word, |c| {
+        let digits = c.is_ascii_digit();
+        let arabic = crate::vocab::chars::is_arabic_script(c);
+        match cur.as_mut() {
+            Some(u) if u.digits == digits => {
+                u.arabic |= arabic;
+                if u.arabic || digits || u.poly.len < STEM {
+                    u.poly.push(c);
+                }
+            }
+            _ => {
+                out.extend(cur.take());
+                let mut poly = Poly::EMPTY;
+                poly.push(c);
+                cur = Some(Unit {
+                    poly,
+                    digits,
+                    arabic,
+                });
+            }
+        }
+    });
+    out.extend(cur);
+}
+
+/// Whether a unit is the letter that marks a year after its digits (`2014ء`, `2014م`, `1435ه`).
+fn year_mark(u: &Unit, prev: Option<&Unit>) -> bool {
+    // The key of one letter is the letter plus one (`Poly::push` on an empty key).
+    let mark = ['\u{0621}', '\u{0645}', '\u{0647}'].map(|c| u64::from(c) + 1);
+    u.poly.len == 1 && mark.contains(&u.poly.h) && prev.is_some_and(|p| p.digits && p.poly.len == 4)
+}
+
+/// Whether the gap between two words ends a sentence, and whether it breaks a paragraph.
+fn sentence_end(gap: &str) -> (bool, bool) {
+    let para = gap.matches('\n').count() >= 2 || gap.contains('\u{2029}');
+    let mark = gap.contains(['!', '?', '\u{06D4}', '\u{061F}', '\u{2026}'])
+        || (gap.contains('.') && gap.contains(char::is_whitespace));
+    (mark || para, para)
+}
+
+/// The words and sentences of `text`.
+pub fn profile(text: &str) -> Profile {
+    let toks = tokens(text);
+    let mut words: Vec<Word> = Vec::with_capacity(toks.len());
+    let mut units_of: Vec<Unit> = Vec::with_capacity(4);
+    let mut last: Option<Unit> = None;
+    let mut sentences = Vec::new();
+    let mut s_start = 0usize;
+    let mut s_byte = None::<usize>;
+    let mut i = 0;
+    while i < toks.len() {
+        // A word: its first piece and the pieces that continue it.
+        let first = toks[i];
+        let mut j = i + 1;
+        while j < toks.len() && !toks[j].word {
+            j += 1;
+        }
+        let (start, end) = (first.start, toks[j - 1].end);
+        if let Some(prev) = words.last()
+            && s_start < words.len()
+        {
+            let (ends, para) = sentence_end(&text[prev.end as usize..start]);
+            let n = words.len() - s_start;
+            if (ends && (n >= MIN_SENTENCE || para)) || n >= MAX_SENTENCE {
+                sentences.push(Sentence {
+                    start: s_byte.unwrap_or(0),
+                    end: prev.end as usize,
+                    words: (s_start as u32, words.len() as u32),
+                });
+                s_start = words.len();
+                s_byte = None;
+            }
+        }
+        units_of.clear();
+        units(&text[start..end], &mut units_of);
+        for u in &units_of {
+            if year_mark(u, last.as_ref()) {
+                continue;
+            }
+            // The previous word run together with this one, when both are Arabic letters.
+            if let (Some(w), Some(l)) = (words.last_mut(), last)
+                && l.arabic
+                && u.arabic
+                && !l.digits
+                && !u.digits
+            {
+                w.joined = l.poly.then(u.poly);
+            }
+            s_byte.get_or_insert(start);
+            words.push(Word {
+                start: start as u32,
+                end: end as u32,
+                key: u.poly.h,
+                joined: 0,
+                quoted: first.quoted,
+            });
+            last = Some(*u);
+        }
+        i = j;
+    }
+    if s_start < words.len() {
+        // A short tail ("Yes.", a sign-off) belongs to the sentence before it.
+        if words.len() - s_start < MIN_SENTENCE
+            && let Some(prev) = sentences.last_mut()
+        {
+            prev.end = words.last().map_or(prev.end, |w| w.end as usize);
+            prev.words.1 = words.len() as u32;
+            return Profile { words, sentences };
+        }
+        sentences.push(Sentence {
+            start: s_byte.unwrap_or(0),
+            end: words.last().map_or(0, |w| w.end as usize),
+            words: (s_start as u32, words.len() as u32),
+        });
+    }
+    Profile { words, sentences }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<u64> {
+        profile(s).words.iter().map(|w| w.key).collect()
+    }
+
+    /// Whether some word of `a`, or two run together, has the key of the one word `b`.
+    fn joined_matches(a: &str, b: &str) -> bool {
+        let one = keys(b);
+        assert_eq!(one.len(), 1, "{b}");
+        profile(a).words.iter().any(|w| w.joined == one[0])
+    }
+
+    #[test]
+    fn latin_words_compare_by_their_stem() {
+        assert_eq!(keys("behaviour attacked"), keys("Behavior attacks"));
+        assert_ne!(keys("attack"), keys("attic"));
+        assert_eq!(keys("1,500 people"), keys("1 500 People"));
+    }
+
+    #[test]
+    fn urdu_spellings_that_writers_vary_still_match() {
+        // Optional spaces inside compounds and compound verbs, yeh barree inside a joined word.
+        assert!(joined_matches("تشویش ناک", "تشویشناک"));
+        assert!(joined_matches("دے دی", "دیدی"));
+        assert!(joined_matches("کر دیا", "کردیا"));
+        assert!(joined_matches("وزیر اعظم", "وزیراعظم"));
+        // Digits glued to a word; the year's letter after its digits.
+        assert_eq!(keys("جولائی2014"), keys("جولائی 2014"));
+        assert_eq!(keys("جولائی 2014ء کو"), keys("جولائی 2014 کو"));
+        assert_eq!(keys("۲۰۱۴ء"), keys("2014"));
+        // Arabic: the year's mim, and a conjunction written apart or glued.
+        assert_eq!(keys("عام 2014م"), keys("عام 2014"));
+        assert!(joined_matches("و قال", "وقال"));
+        // Only Arabic-script letters run together, and never with digits.
+        assert!(
+            profile("prime minister")
+                .words
+                .iter()
+                .all(|w| w.joined == 0)
+        );
+        assert!(profile("جولائی 2014").words.iter().all(|w| w.joined == 0));
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_and_paragraphs() {
+        let t = "The council met on Tuesday. It voted to close the pier!\n\nMr. Fenn left early today. \
+                 Prices rose 3.5 percent in May";
+        let p = profile(t);
+        let s: Vec<&str> = p.sentences.iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            s,
+            [
+                "The council met on Tuesday",
+                "It voted to close the pier",
+                "Mr. Fenn left early today",
+                "Prices rose 3.5 percent in May"
+            ]
+        );
+        let u = "وزیر اعظم نے اجلاس کی صدارت کی۔اجلاس میں بجٹ پر بات ہوئی؟ جی ہاں";
+        assert_eq!(profile(u).sentences.len(), 2);
+    }
+}
