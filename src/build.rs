@@ -12,9 +12,10 @@ use crate::model::{
 };
 use crate::vocab::{Alignment, SentencePair, canonical_key, claim_key};
 use chrono::NaiveDate;
-use std::collections::HashMap;
-use std::sync::Arc;
 use uuid::Uuid;
+
+mod items;
+pub(crate) use items::{distinct_items, in_canonical_order};
 
 /// What the graph holds beyond what every graph holds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -25,7 +26,10 @@ pub struct BuildOptions {
 
 /// Builds the graph of one run. `claims[i]` are the claims of `items[i]`; links index `items`.
 /// Items and claims are taken by value and consumed one item at a time: their strings move into
-/// the graph instead of being copied, which keeps the peak memory of a large run down.
+/// the graph instead of being copied, which keeps the peak memory of a large run down. Which
+/// items are one node and which are versions of one is `items::key_items`'s; a node merged
+/// from several inputs takes the most frequent form of each field (`Graph::settle_forms`), so
+/// the graph does not depend on the order the items came in.
 pub fn build_graph(
     items: Vec<Item>,
     claims: Vec<Vec<ClaimMention>>,
@@ -51,38 +55,45 @@ pub fn build_graph(
             None => Vec::new(),
         })
         .collect();
-    let mut date_warnings = date_warnings(&items, links);
+    let keyed = items::key_items(&items);
+    let mut notes = date_warnings(&items, links);
+    for v in &keyed.versions {
+        notes[v.first].push(format!(
+            "another capture of this {} has a different text: a later version of this item \
+             (version_of)",
+            v.shared
+        ));
+        notes[v.later].push(format!(
+            "another capture of this {} has a different text: this is a later version of it \
+             (version_of)",
+            v.shared
+        ));
+    }
     let mut item_ids = Vec::with_capacity(items.len());
     let mut claims = claims.into_iter();
-    // Where each text key was seen: the same input read twice is one item, and so is one URL
-    // or record id in two feeds, but a verbatim copy elsewhere in the inputs with nothing of
-    // its own to tell it apart is an item of its own.
-    let mut seen_at: HashMap<String, Vec<(Arc<str>, usize)>> = HashMap::new();
     // Quotations that vary another's wording: linked once every claim node is in.
     let mut variants: Vec<(Uuid, Box<QuoteVariant>)> = Vec::new();
-    for (n, mut item) in items.into_iter().enumerate() {
+    for (i, (mut item, notes)) in items.into_iter().zip(notes).enumerate() {
         let item_claims = claims.next().unwrap_or_default();
-        item.warnings.append(&mut date_warnings[n]);
-        let mut key = item_key(&item);
-        if key.starts_with(TEXT_KEY) {
-            let at = (item.origin.file.clone(), item.origin.start);
-            let places = seen_at.entry(key.clone()).or_default();
-            let n = places.iter().position(|p| *p == at).unwrap_or_else(|| {
-                places.push(at);
-                places.len() - 1
-            });
-            if n > 0 {
-                key.push_str(&format!("\u{0}copy {n}"));
+        let id = node_id("item", &keyed.keys[i]);
+        item_ids.push(id);
+        // Another capture of the same text under the same key stands for this one.
+        if keyed.same_as[i].is_some() {
+            continue;
+        }
+        for n in notes {
+            if !item.warnings.contains(&n) {
+                item.warnings.push(n);
             }
         }
-        item_ids.push(add_item(
-            &mut g,
-            item,
-            node_id("item", &key),
-            item_claims,
-            opts,
-            &mut variants,
-        ));
+        add_item(&mut g, item, id, item_claims, opts, &mut variants);
+    }
+    for v in &keyed.versions {
+        let evidence = format!("the same {}, another text", v.shared);
+        g.add_edge(
+            Edge::new(EdgeKind::VersionOf, item_ids[v.later], item_ids[v.first])
+                .with_evidence(1.0, evidence),
+        );
     }
     for (changed, v) in variants {
         let original = node_id("claim", &claim_key(&v.original));
@@ -113,6 +124,7 @@ pub fn build_graph(
         }
         g.add_edge(e);
     }
+    g.settle_forms();
     g
 }
 
@@ -137,30 +149,6 @@ fn date_warnings(items: &[Item], links: &[ItemLink]) -> Vec<Vec<String>> {
         w.dedup();
     }
     out
-}
-
-/// How the key of an item known by its text alone begins.
-const TEXT_KEY: &str = "text:";
-
-/// The canonical key of an item: its URL, else its outlet and record id, else what it says and
-/// where (outlet, title, date and a hash of the text). The same input read twice is one item; a
-/// verbatim copy at another place in the inputs gets the key plus its ordinal (`build_graph`).
-pub fn item_key(item: &Item) -> String {
-    let m = &item.meta;
-    if let Some(url) = &m.url {
-        // Trimmed, not vocab::url_key: that would change every item id (a schema version bump).
-        return format!("url:{}", url.trim());
-    }
-    let outlet = m.outlet.as_deref().map(canonical_key).unwrap_or_default();
-    if let Some(id) = &m.record_id {
-        return format!("record:{outlet}\u{0}{id}");
-    }
-    let hash = xxhash_rust::xxh3::xxh3_128(item.text.as_bytes());
-    format!(
-        "{TEXT_KEY}{outlet}\u{0}{}\u{0}{}\u{0}{hash:032x}",
-        m.title.as_deref().unwrap_or(""),
-        m.published.map(|d| d.to_string()).unwrap_or_default()
-    )
 }
 
 /// Adds an item, its metadata edges and its claims.

@@ -129,6 +129,42 @@ impl Item {
         Span::new(s, s + text.len())
     }
 
+    /// Cuts the text to at most `max` bytes, at the last paragraph or line break before it
+    /// where one stands in its last quarter, else at a character boundary, with a warning;
+    /// verbatim runs and a file origin end where the text now does. Whether it was cut.
+    pub fn cut_text(&mut self, max: usize) -> bool {
+        let len = self.text.len();
+        if len <= max {
+            return false;
+        }
+        let mut cut = max;
+        while !self.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &self.text[..cut];
+        let floor = cut - cut / 4;
+        if let Some(b) = (head.rfind("\n\n").filter(|&b| b >= floor))
+            .or_else(|| head.rfind('\n').filter(|&b| b >= floor))
+        {
+            cut = b;
+        }
+        self.text.truncate(cut);
+        self.text.shrink_to_fit();
+        self.runs.retain(|r| r.text_start < cut);
+        if let Some(last) = self.runs.last_mut() {
+            last.len = last.len.min(cut - last.text_start);
+        }
+        if self.origin.spans == SpanBasis::File
+            && let Some(last) = self.runs.last()
+        {
+            self.origin.end = last.file_start + last.len;
+        }
+        self.warnings.push(format!(
+            "text cut to its first {cut} of {len} bytes: longer than the item limit ({max} bytes)"
+        ));
+        true
+    }
+
     /// About 200 characters of the text's start, cut at a word boundary, whitespace folded.
     pub fn excerpt(&self) -> String {
         excerpt(&self.text, 200)
@@ -160,5 +196,36 @@ mod tests {
         ];
         assert_eq!(item.span(Span::new(1, 3)), Span::new(101, 103));
         assert_eq!(item.span(Span::new(6, 9)), Span::new(151, 154));
+    }
+
+    #[test]
+    fn cut_text_ends_at_a_break_and_shortens_runs() {
+        let file: Arc<str> = Arc::from("f.txt");
+        let mut item = Item::with_own_text(&file, 100, 200, "abcd\n\nfghij".into());
+        item.origin.spans = SpanBasis::File;
+        item.runs = vec![
+            VerbatimRun {
+                text_start: 0,
+                file_start: 100,
+                len: 4,
+            },
+            VerbatimRun {
+                text_start: 6,
+                file_start: 150,
+                len: 5,
+            },
+        ];
+        assert!(!item.cut_text(11));
+        assert!(item.cut_text(9));
+        assert_eq!(item.text, "abcd\n\nfgh");
+        assert_eq!(item.runs[1].len, 3);
+        assert_eq!(item.origin.end, 153);
+        assert!(item.cut_text(5));
+        assert_eq!((item.text.as_str(), item.runs.len()), ("abcd", 1));
+        assert_eq!(item.origin.end, 104);
+        assert_eq!(item.warnings.len(), 2);
+        let mut wide = Item::with_own_text(&file, 0, 9, "ééé".into());
+        wide.cut_text(3);
+        assert_eq!(wide.text, "é");
     }
 }

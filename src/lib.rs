@@ -72,8 +72,8 @@ pub use progress::{NoProgress, Progress};
 // Reading: inputs and records to items.
 pub use item::{Credit, Item, ItemMeta, VerbatimRun};
 pub use read::{
-    Input, InputError, Location, ReadSettings, Reader, item_from_record, items_from_records,
-    read_input, reader_for, readers,
+    Input, InputError, Limits, Location, ReadSettings, Reader, item_from_record,
+    items_from_records, read_input, reader_for, readers,
 };
 
 // Claims and speakers.

@@ -1,13 +1,16 @@
 //! The pipeline: read inputs → items → claims → reuse links → graph. Each stage is its own
 //! module; this file only runs them in order and reports progress.
 
-use crate::build::{BuildOptions, build_graph};
+use crate::build::{BuildOptions, build_graph, distinct_items, in_canonical_order};
 use crate::extract::{ClaimMention, canonicalise_speakers, extract_claims};
 use crate::item::Item;
 use crate::link::{LinkParams, link_items_with, mark_quote_variants};
 use crate::model::Graph;
 use crate::progress::Progress;
-use crate::read::{Input, InputError, ReadSettings, collect_inputs, read_input};
+use crate::read::{
+    Input, InputError, InputSource, Listed, Location, Read, ReadSettings, bytes_in_words,
+    collect_inputs, read_as,
+};
 use std::path::PathBuf;
 
 /// What a run reads and how.
@@ -29,30 +32,79 @@ pub struct Settings {
 pub struct RunReport {
     /// Inputs skipped with `skip_bad`, with why.
     pub skipped: Vec<InputError>,
+    /// Entries under a directory given that were passed over as no news, with why: files no
+    /// reader takes (an image, a CSV table), a folder's README or licence, JSON that holds no
+    /// records, an HTML fragment, a named pipe, a second link to a file already read.
+    pub not_news: Vec<InputError>,
 }
 
 /// The items of every input of `settings`, in input order. With `skip_bad`, a bad input is
-/// reported to `warn` and skipped; without it, the first bad input ends the run.
+/// reported to `warn` and skipped; without it, the first bad input ends the run. Entries under a
+/// directory that are not news are reported to `warn` and passed over either way.
 pub fn read_inputs(
     settings: &Settings,
     progress: &dyn Progress,
     warn: &mut dyn FnMut(&InputError),
 ) -> Result<(Vec<Item>, RunReport), InputError> {
-    let sources = collect_inputs(&settings.inputs)?;
-    progress.stage("reading", sources.len() as u64);
+    let listed = collect_inputs(&settings.inputs);
+    let to_read = listed
+        .iter()
+        .filter(|l| matches!(l, Listed::Read(_)))
+        .count();
+    progress.stage("reading", to_read as u64);
+    let limits = &settings.read.limits;
     let mut items = Vec::new();
     let mut report = RunReport::default();
-    for source in &sources {
-        let read = Input::load(source).and_then(|input| read_input(&input, &settings.read));
+    let mut run_text = 0u64;
+    for l in listed {
+        let mut name = String::new();
+        let read = match l {
+            Listed::Read(source) => {
+                let found = matches!(source, InputSource::Found(_));
+                name = match &source {
+                    InputSource::Stdin => "-".into(),
+                    InputSource::File(p) | InputSource::Found(p) => p.to_string_lossy().into(),
+                };
+                let read = Input::load(&source, limits.input_bytes)
+                    .and_then(|input| read_as(&input, &settings.read, found));
+                progress.advance(1);
+                read
+            }
+            Listed::Bad(e) => Err(e),
+            Listed::NotNews(e) => Ok(Read::NotNews(e)),
+        };
         match read {
-            Ok(mut v) => items.append(&mut v),
+            Ok(Read::Items(mut v)) => {
+                let text: u64 = v.iter().map(|it| it.text.len() as u64).sum();
+                if run_text + text <= limits.run_text_bytes {
+                    run_text += text;
+                    items.append(&mut v);
+                    continue;
+                }
+                let e = InputError::new(
+                    name,
+                    Location::File,
+                    format!(
+                        "its items would take the run past {} of text, the run limit: not read",
+                        bytes_in_words(limits.run_text_bytes)
+                    ),
+                );
+                if !settings.skip_bad {
+                    return Err(e);
+                }
+                warn(&e);
+                report.skipped.push(e);
+            }
+            Ok(Read::NotNews(e)) => {
+                warn(&e);
+                report.not_news.push(e);
+            }
             Err(e) if settings.skip_bad => {
                 warn(&e);
                 report.skipped.push(e);
             }
             Err(e) => return Err(e),
         }
-        progress.advance(1);
     }
     progress.finish();
     Ok((items, report))
@@ -68,8 +120,13 @@ pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
 }
 
 /// The graph of items however they were read: their claims, the reuse links between them, and
-/// everything built from those.
+/// everything built from those. A text read twice under one key (one file given twice, one
+/// entry in two feeds) is one item before any of that, so that it is never taken for reuse;
+/// the items then go through the stages in an order of their own, so that the graph is the
+/// same whatever order they came in.
 pub fn graph_of_items(items: Vec<Item>, build: BuildOptions, progress: &dyn Progress) -> Graph {
+    let mut items = distinct_items(items);
+    in_canonical_order(&mut items);
     let claims = extract_all_claims(&items);
     let links = link_items_with(&items, &LinkParams::default(), progress);
     build_graph(items, claims, &links, build)

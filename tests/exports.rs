@@ -39,8 +39,9 @@ const GEXF_VIZ_NAMESPACE: &str = "http://gexf.net/1.3/viz";
 /// and every edge kind but `rewrites`: two outlets carrying one Reuters story (`same_text`), a blog reposting
 /// one of them (`reposts`, `credits`), a minister quoted in pieces and told to an outlet on a
 /// weekday (`said_by`, `said_on`, `reported_by`, `parts`), authors (`written_by`), the mayor
-/// misquoted by another outlet (`variant_of`), and a title with markup, quotes, Arabic and a
-/// control character; items keep their text (`--with-text`).
+/// misquoted by another outlet (`variant_of`), the mayor's story captured again after an update
+/// (`version_of`), and a title with markup, quotes, Arabic and a control character; items keep
+/// their text (`--with-text`).
 fn every_kind_graph() -> Graph {
     let settings = Settings {
         inputs: vec![common::repo("tests/fixtures/exports/every-kind.jsonl")],

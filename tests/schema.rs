@@ -14,7 +14,8 @@ use common::{assert_valid_graph, graph_validator};
 use serde_json::Value;
 use std::sync::Arc;
 
-/// Two items of a fictional wire story and its repost, with a quote, every edge kind filled.
+/// Two items of a fictional wire story and its repost (captured twice: a later version), with a
+/// quote, every edge kind filled.
 fn full_graph_json(with_text: bool) -> Value {
     let file: Arc<str> = Arc::from("fixture.txt");
     let text =
@@ -37,6 +38,12 @@ fn full_graph_json(with_text: bool) -> Value {
         date: NaiveDate::from_ymd_opt(2031, 5, 3),
     }];
     copy.warnings.push("unreadable date \"someday\"".into());
+    copy.meta.url = Some("https://valley-blog.example/dam".into());
+    // The same page captured again after an edit: a later version.
+    let mut edited = copy.clone();
+    edited.origin.start = 220;
+    edited.origin.end = 330;
+    edited.text.push_str(" Updated.");
     let quote_end = text.find('”').unwrap();
     let claim = |offset: usize| ClaimMention {
         text: text[3..quote_end - 1].to_string(),
@@ -64,7 +71,11 @@ fn full_graph_json(with_text: bool) -> Value {
         difference: "words changed: \"sound\" for \"safe\"".into(),
         confidence: 0.75,
     }));
-    let claims = vec![vec![claim(0)], vec![claim("Reposted. ".len()), misquote]];
+    let claims = vec![
+        vec![claim(0)],
+        vec![claim("Reposted. ".len()), misquote],
+        vec![],
+    ];
     let links = vec![
         ItemLink {
             kind: LinkKind::Reposts,
@@ -107,7 +118,12 @@ fn full_graph_json(with_text: bool) -> Value {
             })),
         },
     ];
-    let g = build_graph(vec![wire, copy], claims, &links, BuildOptions { with_text });
+    let g = build_graph(
+        vec![wire, copy, edited],
+        claims,
+        &links,
+        BuildOptions { with_text },
+    );
     let mut out = Vec::new();
     write_graph(&g, Format::Json, &mut out).unwrap();
     serde_json::from_slice(&out).unwrap()

@@ -163,6 +163,7 @@ fn fixture(name: &str, outlet: Option<&str>) -> (Vec<u8>, Vec<Item>) {
     let bytes = std::fs::read(&path).expect("fixture");
     let settings = ReadSettings {
         outlet: outlet.map(str::to_string),
+        ..ReadSettings::default()
     };
     let items = read_input(&Input::new(&path, bytes.clone()), &settings).expect("reads");
     (bytes, items)

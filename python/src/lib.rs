@@ -41,7 +41,10 @@ fn to_py<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<
 }
 
 fn read_settings(outlet: Option<String>) -> ReadSettings {
-    ReadSettings { outlet }
+    ReadSettings {
+        outlet,
+        ..ReadSettings::default()
+    }
 }
 
 /// A news item as claimtrace read it: its text, where it came from, and what its input says of

@@ -1,9 +1,11 @@
 //! The input flags every command shares, and running the pipeline on them: one definition, so
 //! `graph`, `origin` and `report` read their inputs alike.
 
+use super::Usage;
 use super::progress::Bars;
-use anyhow::{Result, bail};
-use claimtrace::{BuildOptions, Graph, InputError, ReadSettings, Settings};
+use super::terminal::shown;
+use anyhow::Result;
+use claimtrace::{BuildOptions, EdgeKind, Graph, InputError, ReadSettings, Settings};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -28,13 +30,14 @@ impl InputArgs {
     /// The settings a run uses, from these flags and the command's build options.
     pub fn settings(&self, build: BuildOptions) -> Result<Settings> {
         if self.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-            bail!("standard input (-) can be given once");
+            return Err(Usage("standard input (-) can be given once".into()).into());
         }
         Ok(Settings {
             inputs: self.inputs.clone(),
             skip_bad: self.skip_bad,
             read: ReadSettings {
                 outlet: self.outlet.clone(),
+                ..ReadSettings::default()
             },
             build,
         })
@@ -45,10 +48,27 @@ impl InputArgs {
     pub fn graph(&self, build: BuildOptions) -> Result<Graph> {
         let settings = self.settings(build)?;
         let bars = Bars::new(!self.quiet && std::io::stderr().is_terminal());
-        let mut warn = |e: &InputError| bars.suspend(|| eprintln!("warning: skipped {e}"));
+        let mut warn = |e: &InputError| bars.suspend(|| eprintln!("warning: skipped {}", shown(e)));
         let (graph, report) = claimtrace::run(&settings, &bars, &mut warn)?;
+        if !report.not_news.is_empty() {
+            eprintln!(
+                "warning: {} file(s) under the directories given are not news and were not read",
+                report.not_news.len()
+            );
+        }
         if !report.skipped.is_empty() {
             eprintln!("warning: {} bad input(s) skipped", report.skipped.len());
+        }
+        let versions = graph
+            .petgraph()
+            .edge_weights()
+            .filter(|e| e.kind == EdgeKind::VersionOf)
+            .count();
+        if versions > 0 {
+            eprintln!(
+                "warning: {versions} later version(s) of items: one URL or record id read with \
+                 different texts (kept as items of their own, linked by version_of)"
+            );
         }
         Ok(graph)
     }

@@ -10,6 +10,7 @@ mod progress;
 mod report;
 mod select;
 mod summary;
+mod terminal;
 mod view;
 
 use clap::{Parser, Subcommand};
@@ -46,7 +47,19 @@ pub enum Command {
     View(view::Args),
 }
 
-/// Exit codes: 0 success, 1 bad input or failed output, 2 usage error (clap's own).
+/// A usage error found after the flags were parsed (clap reports its own): exit code 2.
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// Exit codes: 0 success, 1 bad input or failed output, 2 usage error.
 pub fn main() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -58,8 +71,17 @@ pub fn main() -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            1
+            // Error messages quote inputs (file names, record ids): escaped for the terminal,
+            // line by line (a message may list the items a key matches, one per line).
+            let message = format!("{e:#}");
+            let lines: Vec<String> = message.split('\n').map(terminal::shown).collect();
+            eprintln!("error: {}", lines.join("\n"));
+            if e.downcast_ref::<Usage>().is_some() {
+                eprintln!("\nFor more information, try '--help'.");
+                2
+            } else {
+                1
+            }
         }
     }
 }

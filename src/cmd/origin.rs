@@ -2,6 +2,7 @@
 
 use super::inputs::InputArgs;
 use super::output::AnswerArgs;
+use super::terminal::{safe, shown};
 use anyhow::Result;
 use claimtrace::{BuildOptions, RepostDag};
 use std::collections::HashMap;
@@ -39,7 +40,7 @@ pub struct Args {
 }
 
 fn write_text(dag: &RepostDag, out: &mut dyn Write) -> std::io::Result<()> {
-    let first = &dag.nodes[0].item;
+    let first = shown(&dag.nodes[0].item);
     let ends = dag.first_known_sources().count();
     if dag.nodes.len() == 1 {
         writeln!(
@@ -86,25 +87,27 @@ fn write_node(
     } else {
         ""
     };
-    writeln!(out, "{pad}[{n}] {}{mark}", node.item)?;
+    writeln!(out, "{pad}[{n}] {}{mark}", shown(&node.item))?;
     let pad = format!("{pad}    ");
     if let Some(u) = node.item.url.as_ref().or(node.item.location.as_ref()) {
-        writeln!(out, "{pad}{u}")?;
+        writeln!(out, "{pad}{}", safe(u))?;
     }
     for c in &node.credits {
         if node.first_known {
             writeln!(
                 out,
-                "{pad}which credits {c}: the original is not among the inputs"
+                "{pad}which credits {}: the original is not among the inputs",
+                safe(c)
             )?;
         } else {
-            writeln!(out, "{pad}credits {c}")?;
+            writeln!(out, "{pad}credits {}", safe(c))?;
         }
     }
     for r in &node.same_text {
         writeln!(
             out,
-            "{pad}shares text, with no sign of which came first, with {r}"
+            "{pad}shares text, with no sign of which came first, with {}",
+            shown(r)
         )?;
     }
     for step in dag.sources_of(id) {
@@ -117,7 +120,7 @@ fn write_node(
             "{pad}{} (confidence {:.2}): {}",
             step.how.from_source(&format!("[{k}]")),
             step.how.confidence.unwrap_or(0.0),
-            step.how.evidence.as_deref().unwrap_or("")
+            safe(step.how.evidence.as_deref().unwrap_or(""))
         )?;
         write_node(dag, step.source, depth + 1, numbers, out)?;
     }
@@ -136,9 +139,10 @@ pub fn run(args: Args) -> Result<()> {
                 .map(|r| {
                     let at = r.url.as_ref().or(r.location.as_ref());
                     format!(
-                        "  {} {r}{}",
+                        "  {} {}{}",
                         r.id,
-                        at.map(|u| format!(" {u}")).unwrap_or_default()
+                        shown(r),
+                        at.map(|u| format!(" {}", safe(u))).unwrap_or_default()
                     )
                 })
                 .collect();

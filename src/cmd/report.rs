@@ -3,6 +3,7 @@
 use super::inputs::InputArgs;
 use super::output::AnswerArgs;
 use super::summary::{ClaimsShown, Report, write_summary};
+use super::terminal::{safe, shown};
 use anyhow::Result;
 use claimtrace::{BuildOptions, ItemReport, NodeKind};
 use std::io::Write;
@@ -43,24 +44,24 @@ pub struct Args {
 fn write_text(report: &Report, claims: ClaimsShown, out: &mut dyn Write) -> std::io::Result<()> {
     write_summary(&report.summary, out)?;
     for r in &report.items {
-        writeln!(out, "{}", r.item)?;
+        writeln!(out, "{}", shown(&r.item))?;
         if let Some(u) = r.item.url.as_ref().or(r.item.location.as_ref()) {
-            writeln!(out, "  {u}")?;
+            writeln!(out, "  {}", safe(u))?;
         }
-        writeln!(out, "  {}", r.summary)?;
+        writeln!(out, "  {}", safe(&r.summary))?;
         for c in &r.copy_of {
             writeln!(
                 out,
                 "  {}: {}",
-                c.how.from_source(&c.item.to_string()),
-                c.how.evidence.as_deref().unwrap_or("")
+                c.how.from_source(&shown(&c.item)),
+                safe(c.how.evidence.as_deref().unwrap_or(""))
             )?;
         }
         for c in &r.copied_by {
-            writeln!(out, "  copied or rewritten by {c}")?;
+            writeln!(out, "  copied or rewritten by {}", shown(c))?;
         }
         for c in &r.same_text {
-            writeln!(out, "  same text as {c}")?;
+            writeln!(out, "  same text as {}", shown(c))?;
         }
         for c in r.claims.iter().take(claims.0) {
             let who = c.speaker.as_deref().unwrap_or("unattributed");
@@ -68,17 +69,22 @@ fn write_text(report: &Report, claims: ClaimsShown, out: &mut dyn Write) -> std:
             let first = if here {
                 "first here".to_string()
             } else {
-                format!("first in {}", c.first_in)
+                format!("first in {}", shown(&c.first_in))
             };
-            writeln!(out, "  claim ({who}): \"{}\" — {first}", c.claim)?;
+            writeln!(
+                out,
+                "  claim ({}): \"{}\" — {first}",
+                safe(who),
+                safe(&c.claim)
+            )?;
             if !c.attributed.is_empty() {
                 // One line per disagreement: who said it, according to whom.
                 let says: Vec<String> = c
                     .attributed
                     .iter()
                     .map(|a| {
-                        let by: Vec<String> = a.by.iter().map(|r| r.to_string()).collect();
-                        format!("to {} by {}", a.speaker, and_list(&by))
+                        let by: Vec<String> = a.by.iter().map(shown).collect();
+                        format!("to {} by {}", safe(&a.speaker), and_list(&by))
                     })
                     .collect();
                 writeln!(
@@ -91,7 +97,8 @@ fn write_text(report: &Report, claims: ClaimsShown, out: &mut dyn Write) -> std:
                 writeln!(
                     out,
                     "    a changed quotation of \"{}\": {}",
-                    v.original, v.difference
+                    safe(&v.original),
+                    safe(&v.difference)
                 )?;
             }
         }

@@ -1,6 +1,8 @@
 //! The opening of `claimtrace report`: what the items come to, in a few lines a class can read
-//! before any item's details; and how many claims each item's section shows.
+//! before any item's details; and how many claims each item's section shows. Input text in it
+//! (titles, outlets, claims, names) is escaped for the terminal (`terminal.rs`).
 
+use super::terminal::{safe, shown};
 use claimtrace::{ItemReport, Summary};
 use serde::Serialize;
 use std::io::Write;
@@ -67,22 +69,19 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
             let source = match g.first_known_sources.as_slice() {
                 [] => format!(
                     "no sign of which came first; earliest {}",
-                    g.members.first().map(|m| m.to_string()).unwrap_or_default()
+                    g.members.first().map(shown).unwrap_or_default()
                 ),
-                [one] => format!("first known source {one}"),
+                [one] => format!("first known source {}", shown(one)),
                 many => format!(
                     "first known sources {}",
-                    many.iter()
-                        .map(|m| m.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    many.iter().map(shown).collect::<Vec<_>>().join("; ")
                 ),
             };
             writeln!(
                 out,
                 "    {} ({}): {source}",
                 plural(g.items, "item", "items"),
-                g.outlets.join(", ")
+                safe(&g.outlets.join(", "))
             )?;
         }
         if s.copy_groups.len() > GROUPS_SHOWN {
@@ -100,7 +99,7 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(
                 out,
                 "    {}, copied by {}",
-                m.item,
+                shown(&m.item),
                 plural(m.copies, "item", "items")
             )?;
         }
@@ -108,7 +107,7 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     let (agencies, others): (Vec<_>, Vec<_>) = s.credited.iter().partition(|c| c.agency);
     let named = |v: &[&claimtrace::Credited]| {
         v.iter()
-            .map(|c| format!("{} ({})", c.outlet, plural(c.items, "item", "items")))
+            .map(|c| format!("{} ({})", safe(&c.outlet), plural(c.items, "item", "items")))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -125,7 +124,12 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
             plural(s.disagreeing.len(), "claim", "claims")
         )?;
         for d in s.disagreeing.iter().take(5) {
-            writeln!(out, "    \"{}\" — {}", d.claim, d.speakers.join(" or "))?;
+            writeln!(
+                out,
+                "    \"{}\" — {}",
+                safe(&d.claim),
+                safe(&d.speakers.join(" or "))
+            )?;
         }
         if s.disagreeing.len() > 5 {
             writeln!(out, "    … and {} more", s.disagreeing.len() - 5)?;
@@ -137,7 +141,7 @@ pub fn write_summary(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
             "  Dated before the item they copy (check the dates): {}.",
             s.dated_before_source
                 .iter()
-                .map(|r| r.to_string())
+                .map(shown)
                 .collect::<Vec<_>>()
                 .join("; ")
         )?;

@@ -11,8 +11,15 @@ mod trust;
 pub use trust::DateCheck;
 
 use crate::vocab::Span;
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use tokens::{Tok, tokenise};
+
+/// Whether the graph can write `d`: a year of four digits, 1 to 9999, as the schema's date
+/// pattern and ISO 8601's basic form have it. A record's year 0 is a placeholder, and a weekday
+/// resolved back from it would be written "-0001-12-30"; dates outside are unreadable.
+pub fn writable(d: NaiveDate) -> bool {
+    (1..=9999).contains(&d.year())
+}
 
 /// The first date printed in `s`, with the bytes it covers.
 pub fn find_date(s: &str) -> Option<(NaiveDate, Span)> {

@@ -155,6 +155,15 @@ pub const EDGE_LOOKS: &[EdgeLook] = &[
         layer: Layer::Story,
     },
     EdgeLook {
+        kind: EdgeKind::VersionOf,
+        label: "later version of",
+        words: "later version of: another capture of the same address or record with changed text",
+        line: Line::Dotted,
+        width: 2,
+        arrow: true,
+        layer: Layer::Story,
+    },
+    EdgeLook {
         kind: EdgeKind::Contains,
         label: "prints",
         words: "prints: the item prints the claim",

@@ -96,6 +96,8 @@ pub fn relation(kind: EdgeKind) -> Relation {
         EdgeKind::ReportedBy => with(INFLUENCED, "ct:reported_by"),
         // A quotation with words changed or left out, derived from the wording it changes.
         EdgeKind::VariantOf => with(DERIVED, "prov:Revision"),
+        // A later capture of a page whose text changed: a revision of the first.
+        EdgeKind::VersionOf => with(DERIVED, "prov:Revision"),
     }
 }
 

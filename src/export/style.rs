@@ -30,6 +30,7 @@ pub fn edge_colour(kind: EdgeKind) -> &'static str {
         EdgeKind::SaidOn => "#999999",
         EdgeKind::ReportedBy => "#1155cc",
         EdgeKind::VariantOf => "#c27ba0",
+        EdgeKind::VersionOf => "#674ea7",
     }
 }
 

@@ -163,6 +163,7 @@ fn every_kind_edges(nodes: &[Node]) -> Vec<Edge> {
         Edge::new(EdgeKind::SaidOn, claim, date),
         Edge::new(EdgeKind::ReportedBy, claim, outlet),
         Edge::new(EdgeKind::VariantOf, variant, claim).with_evidence(0.8, "open → closed"),
+        Edge::new(EdgeKind::VersionOf, blog, copy).with_evidence(1.0, "the same URL, another text"),
         Edge::new(EdgeKind::Contains, blog, variant),
     ]
 }

@@ -34,8 +34,12 @@ fn month_of(w: &str) -> Option<u32> {
 }
 
 /// The date the words in `ctx` say, against `published`. Only whole words count; the first date
-/// found wins.
+/// found wins. A date the graph cannot write (a weekday before year 1) is none.
 pub fn said_on(ctx: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    said_on_any(ctx, published).filter(|&d| crate::dates::writable(d))
+}
+
+fn said_on_any(ctx: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let words: Vec<&str> = ctx
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
         .filter(|w| !w.is_empty())

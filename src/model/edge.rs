@@ -34,11 +34,14 @@ pub enum EdgeKind {
     /// claim → claim: a quotation printed with words changed or left out → the wording it
     /// changes (`evidence`: the difference in words).
     VariantOf,
+    /// item → item: a later version → the first, two captures of one URL or record id with
+    /// different texts.
+    VersionOf,
 }
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 12] = [
+    pub const ALL: [EdgeKind; 13] = [
         EdgeKind::PublishedBy,
         EdgeKind::PublishedOn,
         EdgeKind::WrittenBy,
@@ -51,6 +54,7 @@ impl EdgeKind {
         EdgeKind::SaidOn,
         EdgeKind::ReportedBy,
         EdgeKind::VariantOf,
+        EdgeKind::VersionOf,
     ];
 
     /// The kind as the export writes it.
@@ -68,6 +72,7 @@ impl EdgeKind {
             EdgeKind::SaidOn => "said_on",
             EdgeKind::ReportedBy => "reported_by",
             EdgeKind::VariantOf => "variant_of",
+            EdgeKind::VersionOf => "version_of",
         }
     }
 }

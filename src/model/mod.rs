@@ -4,12 +4,14 @@
 //! every change to it.
 
 mod edge;
+mod forms;
 pub(crate) mod ids;
 mod node;
 
 pub use edge::{Edge, EdgeDetail, EdgeKind};
 pub use node::{ClaimNode, DateNode, ItemNode, NodeData, NodeKind, OutletNode, SpeakerNode};
 
+use forms::Forms;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
@@ -111,6 +113,8 @@ impl<'de> Deserialize<'de> for Node {
 pub struct Graph {
     inner: StableDiGraph<Node, Edge>,
     nodes: HashMap<Uuid, NodeIndex>,
+    /// The forms of the fields of nodes added more than once, until `settle_forms`.
+    forms: HashMap<Uuid, Forms>,
 }
 
 impl Graph {
@@ -140,17 +144,37 @@ impl Graph {
     }
 
     /// Adds `node`, or merges it into the node already there with its id: aliases and roles are
-    /// united, and fields the existing node lacks are filled in.
+    /// united, and fields the existing node lacks are filled in. Which form of a field the
+    /// merged node shows is settled by `settle_forms`, once every node is in.
     pub(crate) fn upsert_node(&mut self, node: Node) -> Uuid {
         let id = node.id;
         match self.nodes.get(&id) {
-            Some(&ix) => merge_node(&mut self.inner[ix], node),
+            Some(&ix) => {
+                let into = &mut self.inner[ix];
+                let forms = self.forms.entry(id).or_insert_with(|| {
+                    let mut f = Forms::default();
+                    f.add(&into.data);
+                    f
+                });
+                forms.add(&node.data);
+                merge_node(into, node);
+            }
             None => {
                 let ix = self.inner.add_node(node);
                 self.nodes.insert(id, ix);
             }
         }
         id
+    }
+
+    /// Sets each field of every node added more than once to its most frequent form, ties to
+    /// the first in byte order: the same inputs in any order give the same graph.
+    pub(crate) fn settle_forms(&mut self) {
+        for (id, forms) in std::mem::take(&mut self.forms) {
+            if let Some(&ix) = self.nodes.get(&id) {
+                forms.settle(&mut self.inner[ix].data);
+            }
+        }
     }
 
     /// Adds `edge` between two nodes already in the graph. An edge of the same kind between the

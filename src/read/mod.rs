@@ -9,6 +9,8 @@ pub(crate) mod feed;
 pub(crate) mod html;
 mod input;
 pub(crate) mod lang;
+mod limits;
+mod not_news;
 pub(crate) mod records;
 pub(crate) mod text;
 pub(crate) mod warc;
@@ -16,7 +18,9 @@ pub(crate) mod xmldoc;
 
 pub use error::{InputError, Location};
 pub use input::Input;
-pub(crate) use input::collect_inputs;
+pub(crate) use input::{InputSource, Listed, bytes_in_words, collect_inputs};
+pub use limits::Limits;
+
 pub use records::{item_from_record, items_from_records};
 
 use crate::item::Item;
@@ -26,6 +30,8 @@ use crate::item::Item;
 pub struct ReadSettings {
     /// `--outlet`: the outlet that published the items, overriding what the input says.
     pub outlet: Option<String>,
+    /// How much is read: per input, per item, per run.
+    pub limits: Limits,
 }
 
 /// A reader of one input format: turns the bytes of one input into items.
@@ -43,6 +49,12 @@ pub trait Reader: Sync {
     }
     /// All items of one input, or the first error that stops reading it.
     fn read(&self, input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError>;
+    /// Why an input found under a directory, which this reader would read, holds no news of its
+    /// format (JSON that holds no records, an HTML fragment that is no page): it is then passed
+    /// over with a warning instead of being read. A file named as an input is read all the same.
+    fn not_news(&self, _input: &Input) -> Option<String> {
+        None
+    }
 }
 
 /// Every reader the library has, most specific first: the order sniffing tries them in.
@@ -60,11 +72,19 @@ pub(crate) static READERS: &[&dyn Reader] = &[
     &text::TextReader,
 ];
 
-/// The reader for `input`: by extension, else by content.
+/// The reader for `input`: one that claims its bytes whatever its name, else by extension,
+/// else by content. Binary bytes are refused first, whatever the name says.
 pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
     let head = &input.bytes[..input.bytes.len().min(4096)];
     if let Some(r) = READERS.iter().find(|r| r.claims(head)) {
         return Ok(*r);
+    }
+    if let Some(at) = binary_at(head) {
+        return Err(InputError::new(
+            input.name.as_ref(),
+            Location::Offset(at),
+            "binary input (control bytes); not a format claimtrace reads",
+        ));
     }
     if let Some(ext) = input.extension()
         && let Some(r) = READERS
@@ -72,13 +92,6 @@ pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
             .find(|r| r.extensions().contains(&ext.as_str()))
     {
         return Ok(*r);
-    }
-    if looks_binary(head) {
-        return Err(InputError::new(
-            input.name.as_ref(),
-            Location::Offset(head.iter().position(|&b| b == 0).unwrap_or(0)),
-            "binary input (NUL byte); not a format claimtrace reads",
-        ));
     }
     READERS
         .iter()
@@ -97,20 +110,52 @@ pub fn reader_for(input: &Input) -> Result<&'static dyn Reader, InputError> {
 /// Reads one input with the reader that fits it.
 /// A gzip-compressed input (`.gz`, or gzip bytes on stdin) is read as what it holds.
 pub fn read_input(input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError> {
-    let mut items = if input::is_gzip(&input.bytes) {
-        let inner = input::gunzip(input)?;
-        reader_for(&inner)?.read(&inner, settings)?
-    } else {
-        reader_for(input)?.read(input, settings)?
-    };
-    finish_items(&mut items);
-    Ok(items)
+    match read_as(input, settings, false)? {
+        Read::Items(items) => Ok(items),
+        Read::NotNews(e) => Err(e),
+    }
 }
 
-/// What every reader's items get, whatever their format: the credits their text states (its
-/// dateline, its first and last lines), and the language the text shows where the input
-/// states none.
-fn finish_items(items: &mut [Item]) {
+/// What reading an input gave.
+pub(crate) enum Read {
+    Items(Vec<Item>),
+    /// A file found under a directory that holds no news: passed over, with why.
+    NotNews(InputError),
+}
+
+/// Reads one input; `found` (under a directory) lets it turn out not to be news.
+pub(crate) fn read_as(
+    input: &Input,
+    settings: &ReadSettings,
+    found: bool,
+) -> Result<Read, InputError> {
+    let inflated;
+    let input = if input::is_gzip(&input.bytes) {
+        inflated = input::gunzip(input, settings.limits.input_bytes)?;
+        &inflated
+    } else {
+        input
+    };
+    let reader = reader_for(input)?;
+    if found && let Some(why) = reader.not_news(input) {
+        return Ok(Read::NotNews(InputError::new(
+            input.name.as_ref(),
+            Location::File,
+            why,
+        )));
+    }
+    let mut items = reader.read(input, settings)?;
+    finish_items(&mut items, &settings.limits);
+    Ok(Read::Items(items))
+}
+
+/// What every reader's items get, whatever their format: a text within the item limit, the
+/// credits their text states (its dateline, its first and last lines), and the language the
+/// text shows where the input states none.
+fn finish_items(items: &mut [Item], limits: &Limits) {
+    for it in items.iter_mut() {
+        it.cut_text(limits.item_text_bytes);
+    }
     crate::credit::add_text_credits(items);
     // Where the input states no language, the text tells (claims and reuse reports show it).
     for it in items {
@@ -120,7 +165,23 @@ fn finish_items(items: &mut [Item]) {
     }
 }
 
-/// Text formats never hold NUL; binary files almost always do within their first kilobytes.
+/// Where `head` shows itself binary, if it does: a NUL byte (text formats never hold one, and
+/// binary files almost always do within their first kilobytes) outside UTF-16, or more control
+/// bytes than any text has.
+pub fn binary_at(head: &[u8]) -> Option<usize> {
+    if text::utf16_encoding(head).is_some() {
+        return None;
+    }
+    if let Some(nul) = head.iter().position(|&b| b == 0) {
+        return Some(nul);
+    }
+    let control =
+        |b: &u8| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b);
+    let count = head.iter().filter(|b| control(b)).count();
+    (count * 20 > head.len()).then(|| head.iter().position(control).unwrap_or(0))
+}
+
+/// Whether `head` looks binary (see [`binary_at`]).
 pub fn looks_binary(head: &[u8]) -> bool {
-    head.contains(&0)
+    binary_at(head).is_some()
 }

@@ -26,7 +26,7 @@ pub fn items_from_records(
 ) -> Result<Vec<Item>, InputError> {
     let input = Input::new(name, records.as_bytes().to_vec());
     let mut items = RecordsReader.read(&input, settings)?;
-    finish_items(&mut items);
+    finish_items(&mut items, &settings.limits);
     Ok(items)
 }
 
@@ -52,7 +52,7 @@ pub fn item_from_record(
         return Err(err(RecordError::NotAnObject));
     };
     let mut item = record_to_item(&Arc::from(name), 0, 0, map, settings).map_err(err)?;
-    finish_items(std::slice::from_mut(&mut item));
+    finish_items(std::slice::from_mut(&mut item), &settings.limits);
     Ok(item)
 }
 
@@ -101,13 +101,55 @@ impl Reader for RecordsReader {
                     e.to_string(),
                 )
             };
-            let map: Map<String, Value> =
-                serde_json::from_str(raw.get()).map_err(|_| err(RecordError::NotAnObject))?;
+            let map: Map<String, Value> = serde_json::from_str(raw.get()).map_err(|e| {
+                if e.classify() == serde_json::error::Category::Data {
+                    err(RecordError::NotAnObject)
+                } else {
+                    // Valid JSON to the splitter, but not to a full parse: nested too deep.
+                    InputError::at_offset_as_line(
+                        input.name.as_ref(),
+                        &input.bytes,
+                        start,
+                        format!("invalid JSON: {}", strip_position(&e)),
+                    )
+                }
+            })?;
             items.push(record_to_item(&input.name, start, end, map, settings).map_err(err)?);
         }
         Ok(items)
     }
+
+    /// JSON whose first value is not a record: not an object, or an object with no text field
+    /// (a sampling list, a page's expected metadata, a package manifest).
+    fn not_news(&self, input: &Input) -> Option<String> {
+        let body = std::str::from_utf8(strip_bom(&input.bytes))
+            .ok()?
+            .trim_start();
+        // The first record: the first element of an array, else the first value.
+        let first = match body.strip_prefix('[') {
+            Some(rest) if rest.trim_start().starts_with(']') => return None,
+            Some(rest) => rest,
+            None => body,
+        };
+        let value = serde_json::Deserializer::from_str(first)
+            .into_iter::<&RawValue>()
+            .next()?
+            .ok()?;
+        let map: Map<String, Value> = match serde_json::from_str(value.get()) {
+            Ok(map) => map,
+            Err(e) if e.classify() == serde_json::error::Category::Data => {
+                return Some("JSON that holds no records (not objects)".into());
+            }
+            Err(_) => return None,
+        };
+        (!TEXT_FIELDS.iter().any(|f| map.contains_key(*f)))
+            .then(|| "JSON that holds no records (no \"text\" field)".into())
+    }
 }
+
+/// The fields a record's text may stand in, in order of preference (news-please writes
+/// `maintext`).
+const TEXT_FIELDS: &[&str] = &["text", "maintext"];
 
 /// A record that is valid JSON but no item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -118,6 +160,8 @@ enum RecordError {
     NoText,
     #[error("record's \"text\" is not a string")]
     TextNotAString,
+    #[error("record's \"text\" is null")]
+    TextNull,
 }
 
 fn strip_bom(b: &[u8]) -> &[u8] {
@@ -207,28 +251,38 @@ fn list_field(map: &Map<String, Value>, names: &[&str]) -> Vec<String> {
     out
 }
 
+/// The record's text, taken out of it (a record's text is most of its size): the first of
+/// `TEXT_FIELDS` that holds a string. A null one gives way to the next; a record whose text
+/// fields are all null, or one of them neither string nor null, is an error, as a record with
+/// none is.
+fn take_text(map: &mut Map<String, Value>) -> Result<String, RecordError> {
+    for f in TEXT_FIELDS {
+        match map.get(*f) {
+            Some(Value::String(_)) => {
+                if let Some(Value::String(s)) = map.remove(*f) {
+                    return Ok(s);
+                }
+            }
+            Some(Value::Null) | None => {}
+            Some(_) => return Err(RecordError::TextNotAString),
+        }
+    }
+    if TEXT_FIELDS.iter().any(|f| map.contains_key(*f)) {
+        Err(RecordError::TextNull)
+    } else {
+        Err(RecordError::NoText)
+    }
+}
+
 fn record_to_item(
     name: &Arc<str>,
     start: usize,
     end: usize,
-    map: Map<String, Value>,
+    mut map: Map<String, Value>,
     settings: &ReadSettings,
 ) -> Result<Item, RecordError> {
-    let mut warnings = Vec::new();
-    let text = match ["text", "maintext"].iter().find_map(|n| map.get(*n)) {
-        None => return Err(RecordError::NoText),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) => match field(&map, &["maintext", "text"]) {
-            Some(Value::String(s)) => s.clone(),
-            _ => {
-                warnings.push("record's text is null".to_string());
-                String::new()
-            }
-        },
-        Some(_) => return Err(RecordError::TextNotAString),
-    };
+    let text = take_text(&mut map)?;
     let mut item = Item::with_own_text(name, start, end, text);
-    item.warnings = warnings;
     let m = &mut item.meta;
     m.record_id = string_field(&map, &["id", "dId"]);
     m.url = string_field(&map, &["url"]);
@@ -282,14 +336,50 @@ fn record_to_item(
 }
 
 /// A date or a date-time; a date-time keeps its own local calendar date (the date printed, not
-/// the UTC one).
+/// the UTC one). Its time must be one (hours to 23, minutes to 59, seconds to 60); what follows
+/// it (a zone, "UTC", "AM") is not read. Years outside 1 to 9999 are no date (`dates::writable`).
 pub fn parse_record_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let head = s.get(..10)?;
     let d = NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
     let rest = &s[10..];
-    let ok = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
-    ok.then_some(d)
+    let ok = match rest.strip_prefix(['T', 't', ' ']) {
+        None => rest.is_empty(),
+        Some(time) => valid_time(time),
+    };
+    (ok && crate::dates::writable(d)).then_some(d)
+}
+
+/// Whether `s` starts with a time of day: HH:MM (or HHMM), then seconds and a fraction where
+/// given.
+fn valid_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    let two = |i: usize, max: u8| -> bool {
+        b.get(i..i + 2).is_some_and(|d| {
+            d.iter().all(u8::is_ascii_digit) && (d[0] - b'0') * 10 + (d[1] - b'0') <= max
+        })
+    };
+    // Extended (10:30:00) or basic (103000) form.
+    let colon = usize::from(b.get(2) == Some(&b':'));
+    if !(two(0, 23) && two(2 + colon, 59)) {
+        return false;
+    }
+    let after = 4 + colon;
+    let seconds_at = after + colon;
+    let has_seconds = if colon == 1 {
+        b.get(after) == Some(&b':')
+    } else {
+        b.get(after).is_some_and(u8::is_ascii_digit)
+    };
+    let end = if has_seconds {
+        if !two(seconds_at, 60) {
+            return false;
+        }
+        seconds_at + 2
+    } else {
+        after
+    };
+    !b.get(end).is_some_and(u8::is_ascii_digit)
 }
 
 /// ISO 639-1 from a tag such as "en", "en-US", "EN_gb".
@@ -368,6 +458,23 @@ mod tests {
         );
         assert_eq!(parse_record_date("19 Sept"), None);
         assert_eq!(parse_record_date("2020-09-19X"), None);
+        assert_eq!(
+            parse_record_date("2017-12-27 00:00:00"),
+            NaiveDate::from_ymd_opt(2017, 12, 27)
+        );
+        assert_eq!(
+            parse_record_date("2020-09-19T23:59:60.5Z"),
+            NaiveDate::from_ymd_opt(2020, 9, 19)
+        );
+        assert_eq!(parse_record_date("2020-01-01T25:61:61Z"), None);
+        assert_eq!(parse_record_date("2020-01-01T10:61"), None);
+        assert_eq!(parse_record_date("2020-01-01T"), None);
+        assert_eq!(
+            parse_record_date("2020-01-01T103000Z"),
+            NaiveDate::from_ymd_opt(2020, 1, 1)
+        );
+        assert_eq!(parse_record_date("2020-01-01T1030009"), None);
+        assert_eq!(parse_record_date("0000-01-01"), None);
     }
 
     #[test]

@@ -29,7 +29,11 @@ impl Reader for TextReader {
     fn read(&self, input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError> {
         let bytes = &input.bytes;
         let outlet = settings.outlet.as_deref();
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        // UTF-16 of Latin text is valid UTF-8, NUL bytes and all: told apart first.
+        let unmarked_utf16 = utf16_without_bom(bytes);
+        if unmarked_utf16.is_none()
+            && let Ok(text) = std::str::from_utf8(bytes)
+        {
             let from = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
             let mut items = Vec::new();
             segment::segment_with(text, from, outlet, |p| {
@@ -41,6 +45,8 @@ impl Reader for TextReader {
             (UTF_16LE, 2)
         } else if bytes.starts_with(b"\xFE\xFF") {
             (UTF_16BE, 2)
+        } else if let Some(enc) = unmarked_utf16 {
+            (enc, 0)
         } else {
             if let Some(nul) = bytes.iter().position(|&b| b == 0) {
                 return Err(InputError::new(
@@ -51,22 +57,30 @@ impl Reader for TextReader {
             }
             (guess_legacy(bytes), 0)
         };
+        let utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[from..]);
-        if had_errors && from > 0 {
+        if had_errors && utf16 {
             return Err(InputError::new(
                 input.name.as_ref(),
                 Location::File,
                 format!("invalid {} text", encoding.name()),
             ));
         }
-        let note = format!(
-            "not UTF-8 (invalid at byte {}): read as {}",
-            std::str::from_utf8(bytes)
-                .err()
-                .map_or(0, |e| e.valid_up_to()),
-            encoding.name()
-        );
-        let width = if from == 2 { Width::Utf16 } else { Width::Byte };
+        let note = if unmarked_utf16.is_some() {
+            format!(
+                "no byte order mark, but zero bytes where {} puts them: read as {0}",
+                encoding.name()
+            )
+        } else {
+            format!(
+                "not UTF-8 (invalid at byte {}): read as {}",
+                std::str::from_utf8(bytes)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to()),
+                encoding.name()
+            )
+        };
+        let width = if utf16 { Width::Utf16 } else { Width::Byte };
         let mut cursor = Cursor {
             text_pos: 0,
             file_pos: from,
@@ -131,6 +145,43 @@ impl Cursor {
         }
         self.text_pos = pos;
         self.file_pos
+    }
+}
+
+/// The UTF-16 encoding `bytes` are in, if any: by their byte order mark, else by where their
+/// zero bytes fall ([`utf16_without_bom`]).
+pub(crate) fn utf16_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        Some(UTF_16LE)
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some(UTF_16BE)
+    } else {
+        utf16_without_bom(bytes)
+    }
+}
+
+/// The UTF-16 encoding of text written without a byte order mark, told by its zero bytes: the
+/// high byte of Latin letters, digits, spaces and punctuation is zero, so one byte of each pair
+/// is zero in a tenth of the pairs at least (Arabic text: in its spaces), and the other byte
+/// almost never is. Binary data has its zeros anywhere; text in other encodings has none.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    if pairs < 4 || memchr::memchr(0, sample).is_none() {
+        return None;
+    }
+    let (mut first, mut second) = (0, 0);
+    for p in sample.chunks_exact(2) {
+        first += usize::from(p[0] == 0);
+        second += usize::from(p[1] == 0);
+    }
+    let unicode_text = |zero: usize, other: usize| zero * 10 >= pairs && other * 100 <= pairs;
+    if unicode_text(second, first) {
+        Some(UTF_16LE)
+    } else if unicode_text(first, second) {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 

@@ -194,6 +194,13 @@ fn http_payload(block: &[u8]) -> Option<(Option<String>, Vec<u8>, Vec<String>)> 
             )))
         };
         match res {
+            Ok(_) if out.len() as u64 >= MAX_PAYLOAD => {
+                warnings.push(format!(
+                    "HTTP body inflates past {} MiB: read up to there",
+                    MAX_PAYLOAD >> 20
+                ));
+                body = out;
+            }
             Ok(_) => body = out,
             Err(e) => {
                 warnings.push(format!("HTTP body not decoded ({e})"));

@@ -6,6 +6,7 @@
 //! element. A root whose element children mostly repeat one name (`<doc>`, `<article>`) holds
 //! one item per child. The text is rebuilt, so spans point into the item's text.
 
+use super::limits::MAX_NESTING;
 use super::{Input, InputError, Location, ReadSettings, Reader};
 use crate::item::Item;
 use crate::outlets;
@@ -45,6 +46,15 @@ impl Reader for XmlDocReader {
             .into_iter()
             .map(|e| doc.item(input, e, settings))
             .collect();
+        if doc.flattened > 0 {
+            let note = format!(
+                "{} elements nested deeper than {MAX_NESTING}: read as their ancestor's text",
+                doc.flattened
+            );
+            for it in &mut items {
+                it.warnings.push(note.clone());
+            }
+        }
         if let Some(from) = decoded {
             // Origins are byte ranges of the file, not of its UTF-8 decoding.
             let mut ends: Vec<usize> = items
@@ -97,6 +107,9 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Decoded), XmlError
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (s, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return Ok((s, Some((enc, bom))));
+    }
+    if let Some(enc) = super::text::utf16_without_bom(bytes) {
+        return Ok((enc.decode_without_bom_handling(bytes).0, Some((enc, 0))));
     }
     let head = &bytes[..bytes.len().min(200)];
     let declared = head
@@ -165,6 +178,8 @@ enum Kid {
 
 struct Doc {
     els: Vec<El>,
+    /// How many elements nested deeper than `MAX_NESTING` were read as their ancestor's text.
+    flattened: usize,
 }
 
 fn local(qname: &str) -> String {
@@ -198,6 +213,7 @@ fn parse(text: &str) -> Result<Doc, XmlError> {
     let mut els: Vec<El> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     let mut too_deep = 0usize;
+    let mut flattened = 0usize;
     let err = |at: u64, e: &dyn std::fmt::Display| XmlError::Syntax {
         at: at as usize,
         message: e.to_string(),
@@ -219,8 +235,11 @@ fn parse(text: &str) -> Result<Doc, XmlError> {
         match ev {
             // Deeper elements are read as part of their ancestor at the limit: the walks over
             // the tree recurse, and no bytes may exhaust the stack.
-            Event::Start(_) if open.len() >= MAX_DEPTH => too_deep += 1,
-            Event::Empty(_) if open.len() >= MAX_DEPTH => {}
+            Event::Start(_) if open.len() >= MAX_NESTING => {
+                too_deep += 1;
+                flattened += 1;
+            }
+            Event::Empty(_) if open.len() >= MAX_NESTING => {}
             Event::End(_) if too_deep > 0 => too_deep -= 1,
             Event::Start(e) => {
                 let i = els.len();
@@ -279,11 +298,8 @@ fn parse(text: &str) -> Result<Doc, XmlError> {
     if els.is_empty() {
         return Err(XmlError::NoRoot);
     }
-    Ok(Doc { els })
+    Ok(Doc { els, flattened })
 }
-
-/// How deep elements nest before the deeper ones count as their ancestor's text.
-const MAX_DEPTH: usize = 200;
 
 const TITLE: &[&str] = &["title", "headline", "heading", "hl", "hl1"];
 const DATE: &[&str] = &[

@@ -18,6 +18,9 @@ pub fn decode<'a>(
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return (text, enc);
     }
+    if let Some(enc) = crate::read::text::utf16_without_bom(bytes) {
+        return (enc.decode_without_bom_handling(bytes).0, enc);
+    }
     // Pages saved to disk are re-encoded as UTF-8 and keep their old declaration; legacy text
     // that happens to be valid UTF-8 beyond ASCII is vanishingly rare.
     if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {

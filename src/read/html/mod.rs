@@ -5,8 +5,11 @@
 pub(crate) mod charset;
 pub(crate) mod credits;
 pub(crate) mod meta;
+pub(crate) mod nesting;
+pub(crate) mod scan;
 pub(crate) mod strip;
 
+use super::limits::{MAX_NESTING, MAX_PAGE_BYTES, MAX_PAGE_WORK};
 use super::{Input, InputError, ReadSettings, Reader};
 use crate::item::Item;
 use crate::outlets;
@@ -34,7 +37,7 @@ impl Reader for HtmlReader {
     }
 
     fn read(&self, input: &Input, settings: &ReadSettings) -> Result<Vec<Item>, InputError> {
-        let (html, _) = charset::decode(&input.bytes, None);
+        let (html, enc) = charset::decode(&input.bytes, None);
         let page = Page {
             file: &input.name,
             start: 0,
@@ -42,9 +45,47 @@ impl Reader for HtmlReader {
             url: None,
             fallback_date: None,
         };
-        Ok(vec![page_item(&page, &html, settings)])
+        let mut item = page_item(&page, &html, settings);
+        if crate::read::text::utf16_without_bom(&input.bytes).is_some() {
+            item.warnings.push(format!(
+                "no byte order mark, but zero bytes where {} puts them: read as {0}",
+                enc.name()
+            ));
+        }
+        Ok(vec![item])
+    }
+
+    /// A fragment of HTML is no page: a page starts with a doctype or its `<html>`, `<head>` or
+    /// `<body>` (or the elements only a head holds), after comments and an XML declaration. The
+    /// Readability test pages' expected bodies, which start `<div>`, are fragments.
+    fn not_news(&self, input: &Input) -> Option<String> {
+        let head = &input.bytes[..input.bytes.len().min(4096)];
+        let (head, _) = charset::decode(head, None);
+        let head = head.trim_start_matches('\u{FEFF}');
+        for t in scan::tokens(head) {
+            match t {
+                scan::Token::Text(s) if s.trim().is_empty() => {}
+                scan::Token::Other(s) if s.starts_with("<!--") || s.starts_with("<?") => {}
+                scan::Token::Other(s)
+                    if s.get(..9)
+                        .is_some_and(|d| d.eq_ignore_ascii_case("<!doctype")) =>
+                {
+                    return None;
+                }
+                scan::Token::Start { name, .. }
+                    if DOCUMENT_START.iter().any(|d| d.eq_ignore_ascii_case(name)) =>
+                {
+                    return None;
+                }
+                _ => break,
+            }
+        }
+        Some("an HTML fragment, not a page".into())
     }
 }
+
+/// The elements a page may start with.
+const DOCUMENT_START: &[&str] = &["html", "head", "body", "meta", "title", "link", "base"];
 
 /// Whether the start of an input is HTML markup: a doctype or an `<html>`, `<head>` or `<body>`
 /// tag before anything but whitespace, comments or an XML declaration.
@@ -170,16 +211,33 @@ pub fn page_item_with(
     settings: &ReadSettings,
     body: BodyExtractor,
 ) -> Item {
-    let html = drop_script_bodies(html);
-    let doc = Document::from(html.as_str());
-    let pm = meta::read_meta(&doc);
     let mut warnings = Vec::new();
+    let html = cut_page(html, &mut warnings);
+    let html = drop_script_bodies(html);
+    let bounded = nesting::bound_nesting(&html, MAX_NESTING);
+    if bounded.dropped > 0 {
+        warnings.push(format!(
+            "markup nested deeper than {MAX_NESTING} elements: {} deeper tags dropped, their text kept",
+            bounded.dropped
+        ));
+    }
+    let doc = Document::from(bounded.html.as_ref());
+    let pm = meta::read_meta(&doc);
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
     };
-    let article =
-        dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
+    let article = if bounded.work > MAX_PAGE_WORK {
+        Err(format!(
+            "the page is too large or deep for article extraction ({} element-levels, the limit \
+             is {MAX_PAGE_WORK})",
+            bounded.work
+        ))
+    } else {
+        dom_smoothie::Readability::with_document(doc, None, Some(cfg))
+            .and_then(|mut r| r.parse())
+            .map_err(|e| e.to_string())
+    };
     let (found, title, byline, site, date_raw, failure) = match article {
         Ok(a) => (
             Some(strip::fold(&a.text_content)),
@@ -189,7 +247,7 @@ pub fn page_item_with(
             a.published_time.as_deref().and_then(meta::clean),
             None,
         ),
-        Err(e) => (None, None, None, None, None, Some(e.to_string())),
+        Err(e) => (None, None, None, None, None, Some(e)),
     };
     let found = choose_body(body, found, &html, failure.as_deref(), &mut warnings);
     let mut text = match (found, failure) {
@@ -297,6 +355,22 @@ pub fn page_item_with(
     item
 }
 
+/// The page, cut to `MAX_PAGE_BYTES` (at a character boundary) with a warning when longer.
+fn cut_page<'h>(html: &'h str, warnings: &mut Vec<String>) -> &'h str {
+    if html.len() <= MAX_PAGE_BYTES {
+        return html;
+    }
+    let mut cut = MAX_PAGE_BYTES;
+    while !html.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    warnings.push(format!(
+        "page cut to its first {cut} of {} bytes: longer than the page limit",
+        html.len()
+    ));
+    &html[..cut]
+}
+
 /// The text without its first paragraphs where they only repeat the title or state the byline
 /// ("By Jane Roe and Tom Vale"): they are metadata, not the article's words.
 fn drop_leading_title_and_byline(text: &str, title: Option<&str>, authors: &[String]) -> String {
@@ -330,8 +404,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Some(d) = super::records::parse_record_date(s) {
         return Some(d);
     }
+    // An ISO date-time the record rules refused (its time is none, "T25:61") is no date: its
+    // date part is not to be found again by the search below.
+    if s.len() > 10
+        && s.as_bytes()[10].eq_ignore_ascii_case(&b'T')
+        && s.get(..10)
+            .is_some_and(|h| NaiveDate::parse_from_str(h, "%Y-%m-%d").is_ok())
+    {
+        return None;
+    }
     if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(d.date_naive());
+        return Some(d.date_naive()).filter(|&d| crate::dates::writable(d));
     }
     let b = s.as_bytes();
     (0..b.len().saturating_sub(9)).find_map(|i| {
@@ -346,7 +429,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         if !ok {
             return None;
         }
-        NaiveDate::parse_from_str(&w.replace('/', "-"), "%Y-%m-%d").ok()
+        NaiveDate::parse_from_str(&w.replace('/', "-"), "%Y-%m-%d")
+            .ok()
+            .filter(|&d| crate::dates::writable(d))
     })
 }
 
@@ -418,6 +503,8 @@ mod tests {
         assert_eq!(parse_date("Sat, 19 Sep 2020 08:00:00 +0000"), d);
         assert_eq!(parse_date("Posted 2020/09/19 at noon"), d);
         assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(parse_date("2020-09-19T25:61:61Z"), None);
+        assert_eq!(parse_date("Posted 0000/01/01"), None);
     }
 
     #[test]

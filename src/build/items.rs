@@ -1,0 +1,242 @@
+//! Which items are one node, and which are versions of one. An item's key is its URL, else its
+//! outlet and record id, else what it says and where (outlet, title, date and a hash of its
+//! text). Among items of one key:
+//!
+//! - one text at one place (the same input read twice) is one item;
+//! - one text under a URL or record id (a page fetched twice, an entry in two feeds) is one
+//!   item too: the capture at the first place (file, then byte) stands for the others;
+//! - a text known by nothing but itself at several places (a verbatim copy in another file) is
+//!   an item per place, keyed by its ordinal among the places in order of place: a repost must
+//!   not vanish into its source;
+//! - different texts under one URL or record id are versions: an item each, linked by
+//!   `version_of` to the first (by date, then by text hash), whose key the others extend with
+//!   their text's hash, and a warning on each. Nothing of it depends on the order the inputs
+//!   came in.
+//!
+//! The URL key is the URL as given, trimmed, not `vocab::url_key` (which folds the scheme, `www.`
+//! and a trailing slash): ids published under earlier versions stay valid, and two captures of
+//! one page under two spellings of its URL share their text, which the reuse stage links.
+
+use crate::item::Item;
+use crate::vocab::canonical_key;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// How the key of an item known by its text alone begins.
+const TEXT_KEY: &str = "text:";
+
+/// The canonical key of an item before versions and places tell apart items that share it: its
+/// URL, else its outlet and record id, else what it says (outlet, title, date, a hash of the
+/// text).
+pub fn item_key(item: &Item) -> String {
+    let m = &item.meta;
+    if let Some(url) = &m.url {
+        return format!("url:{}", url.trim());
+    }
+    let outlet = m.outlet.as_deref().map(canonical_key).unwrap_or_default();
+    if let Some(id) = &m.record_id {
+        return format!("record:{outlet}\u{0}{id}");
+    }
+    format!(
+        "{TEXT_KEY}{outlet}\u{0}{}\u{0}{}\u{0}{:032x}",
+        m.title.as_deref().unwrap_or(""),
+        m.published.map(|d| d.to_string()).unwrap_or_default(),
+        text_hash(item)
+    )
+}
+
+fn text_hash(item: &Item) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(item.text.as_bytes())
+}
+
+/// The items of a run as the graph keys them.
+#[derive(Debug, Default)]
+pub struct Keyed {
+    /// Each item's node key.
+    pub keys: Vec<String>,
+    /// For an item that is the same capture as another (same key, same text): that item, whose
+    /// node stands for both.
+    pub same_as: Vec<Option<usize>>,
+    /// Versions: items of one URL or record id with different texts.
+    pub versions: Vec<Version>,
+}
+
+/// A later version of an item: the same URL or record id, another text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    /// The later version.
+    pub later: usize,
+    /// The first version, whose key it shares.
+    pub first: usize,
+    /// What they share: "URL" or "record id".
+    pub shared: &'static str,
+}
+
+/// Where an item stands among the inputs: its file, then its byte range.
+fn place(item: &Item) -> (&Arc<str>, usize, usize) {
+    (&item.origin.file, item.origin.start, item.origin.end)
+}
+
+/// The keys of `items`, identical captures and versions (see the module's doc).
+pub fn key_items(items: &[Item]) -> Keyed {
+    let mut keyed = Keyed {
+        keys: items.iter().map(item_key).collect(),
+        same_as: vec![None; items.len()],
+        versions: Vec::new(),
+    };
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keyed.keys.iter().enumerate() {
+        groups.entry(k.as_str()).or_default().push(i);
+    }
+    let mut suffixes: Vec<(usize, String)> = Vec::new();
+    for (key, mut group) in groups {
+        if group.len() == 1 {
+            continue;
+        }
+        group.sort_by(|&a, &b| place(&items[a]).cmp(&place(&items[b])));
+        if key.starts_with(TEXT_KEY) {
+            // One text, several places: an item per place, the first keeping the key.
+            let mut ordinal = 0;
+            for w in 1..group.len() {
+                let (prev, i) = (group[w - 1], group[w]);
+                let same_place = place(&items[prev]) == place(&items[i]);
+                if same_place {
+                    keyed.same_as[i] = Some(keyed.same_as[prev].unwrap_or(prev));
+                } else {
+                    ordinal += 1;
+                    suffixes.push((i, format!("\u{0}copy {ordinal}")));
+                }
+            }
+            continue;
+        }
+        // One URL or record id: a capture per text, the first place standing for the others.
+        let mut texts: Vec<(Option<NaiveDate>, u128, usize)> = Vec::new();
+        for &i in &group {
+            let hash = text_hash(&items[i]);
+            match texts.iter().find(|t| t.1 == hash) {
+                Some(&(_, _, first)) => keyed.same_as[i] = Some(first),
+                None => texts.push((items[i].meta.published, hash, i)),
+            }
+        }
+        // Versions in order of date (undated last), then of text hash.
+        texts.sort_by_key(|&(date, hash, _)| (date.is_none(), date, hash));
+        let shared = if key.starts_with("url:") {
+            "URL"
+        } else {
+            "record id"
+        };
+        for &(_, hash, i) in &texts[1..] {
+            suffixes.push((i, format!("\u{0}version {hash:032x}")));
+            keyed.versions.push(Version {
+                later: i,
+                first: texts[0].2,
+                shared,
+            });
+        }
+    }
+    for (i, suffix) in suffixes {
+        keyed.keys[i].push_str(&suffix);
+    }
+    // Copies of an item at its place take its (suffixed) key.
+    for i in 0..items.len() {
+        if let Some(first) = keyed.same_as[i] {
+            keyed.keys[i] = keyed.keys[first].clone();
+        }
+    }
+    keyed.versions.sort_by_key(|v| (v.first, v.later));
+    keyed
+}
+
+/// The items in an order of their own, not the inputs': by place (file, as paths sort, then
+/// byte range), then key and text. The stages that compare items (speakers across items, reuse)
+/// may settle ties by index, so they get the items in this order and the graph does not depend
+/// on the order the inputs were given in. A run over one directory reads its files in this
+/// order already.
+pub fn in_canonical_order(items: &mut [Item]) {
+    items.sort_by_cached_key(|it| {
+        (
+            std::path::PathBuf::from(it.origin.file.as_ref()),
+            it.origin.start,
+            it.origin.end,
+            item_key(it),
+            text_hash(it),
+        )
+    });
+}
+
+/// The items without the second and later captures of one text under one key: the capture at
+/// the first place stands for them, with a warning naming where else it was read.
+pub fn distinct_items(items: Vec<Item>) -> Vec<Item> {
+    let keyed = key_items(&items);
+    if keyed.same_as.iter().all(Option::is_none) {
+        return items;
+    }
+    let mut notes: Vec<Vec<String>> = vec![Vec::new(); items.len()];
+    for (i, first) in keyed.same_as.iter().enumerate() {
+        if let Some(first) = *first {
+            let o = &items[i].origin;
+            if place(&items[i]) != place(&items[first]) {
+                let what = if keyed.keys[i].starts_with("url:") {
+                    "URL"
+                } else {
+                    "record id"
+                };
+                notes[first].push(format!(
+                    "also read, with the same {what} and text, from {} at byte {}: one item",
+                    o.file, o.start
+                ));
+            }
+        }
+    }
+    items
+        .into_iter()
+        .zip(notes)
+        .enumerate()
+        .filter(|(i, _)| keyed.same_as[*i].is_none())
+        .map(|(_, (mut item, notes))| {
+            item.warnings.extend(notes);
+            item
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(file: &str, start: usize, url: Option<&str>, text: &str) -> Item {
+        let mut it = Item::with_own_text(&Arc::from(file), start, start + 10, text.into());
+        it.meta.url = url.map(str::to_string);
+        it
+    }
+
+    #[test]
+    fn one_url_two_texts_are_versions_whatever_the_order() {
+        let a = item("a.jsonl", 0, Some("https://x.test/1"), "first text");
+        let b = item("b.jsonl", 0, Some("https://x.test/1"), "second text");
+        let c = item("c.jsonl", 0, Some("https://x.test/1"), "first text");
+        let k1 = key_items(&[a.clone(), b.clone(), c.clone()]);
+        let k2 = key_items(&[c, b, a]);
+        assert_eq!(k1.versions.len(), 1);
+        assert_eq!(k1.same_as, vec![None, None, Some(0)]);
+        assert_eq!(k2.same_as, vec![Some(2), None, None]);
+        let mut s1 = k1.keys.clone();
+        let mut s2 = k2.keys.clone();
+        s1.sort();
+        s2.sort();
+        assert_eq!(s1, s2);
+        assert_ne!(k1.keys[0], k1.keys[1]);
+    }
+
+    #[test]
+    fn copies_at_other_places_are_ordinals_by_place() {
+        let a = item("b.txt", 5, None, "same words");
+        let b = item("a.txt", 9, None, "same words");
+        let k = key_items(&[a.clone(), b.clone(), a.clone()]);
+        assert_eq!(k.same_as, vec![None, None, Some(0)]);
+        assert!(k.keys[0].ends_with("copy 1"));
+        assert!(!k.keys[1].contains("copy"));
+        assert_eq!(distinct_items(vec![a.clone(), b, a]).len(), 2);
+    }
+}
