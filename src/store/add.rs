@@ -1,0 +1,217 @@
+//! Adding items: one writing transaction that stores the items not already stored and then
+//! re-decides everything graph-wide from every stored item, so that a store filled in any
+//! number of batches, in any order, holds the graph one run over all its inputs builds.
+//!
+//! Why graph-wide steps are re-decided rather than patched: the link stage's common-shingle
+//! cutoff depends on how many items there are, a new item can be the better (earlier, nearer)
+//! source of an old copy, and speaker names settle across all items. Each item's reading is
+//! kept, so no input is read twice.
+
+use super::StoreError;
+use super::backend::{Backend, Cell, Val, scalar};
+use crate::build::BuildOptions;
+use crate::item::Item;
+use crate::model::{Graph, NodeData};
+use crate::pipeline::graph_of_items;
+use crate::progress::Progress;
+use crate::vocab::url_key;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+
+/// What one `add` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddReport {
+    /// Items handed to `add`.
+    pub read: usize,
+    /// Of those, items the store did not hold yet (an item read twice is stored once).
+    pub new: usize,
+    /// Items in the store after the add.
+    pub stored: usize,
+    /// The batch number this add got, or `None` when it added nothing (the store is unchanged).
+    pub batch: Option<i64>,
+}
+
+/// An item's identity in the store: the SHA-256 of its serde form, everything its reading
+/// gave (so the same input read twice is one row, and a different reading a different one).
+pub(crate) fn item_hash(body: &str) -> String {
+    let d = Sha256::digest(body.as_bytes());
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every stored item, in the order of their hashes (the order is immaterial to the graph:
+/// `graph_of_items` puts items in its own canonical order).
+pub(crate) fn stored_items(
+    db: &mut dyn Backend,
+    name: &str,
+) -> Result<Vec<(String, Item)>, StoreError> {
+    let mut out = Vec::new();
+    db.query(
+        "SELECT hash, body FROM ct_items ORDER BY hash",
+        &[],
+        &mut |row| {
+            let mut row = row.into_iter();
+            let hash = row.next().map(Cell::into_text).unwrap_or_default();
+            let body = row.next().map(Cell::into_text).unwrap_or_default();
+            let item: Item = serde_json::from_str(&body).map_err(|e| {
+                StoreError::new(name, format!("stored item {hash} does not read back: {e}"))
+            })?;
+            out.push((hash, item));
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// Stores the items of `items` not stored yet as batch `label`'s and rebuilds the graph, all in
+/// the caller's writing transaction.
+pub(crate) fn add(
+    db: &mut dyn Backend,
+    name: &str,
+    items: Vec<Item>,
+    label: &str,
+    progress: &dyn Progress,
+    note: &mut dyn FnMut(&str),
+) -> Result<AddReport, StoreError> {
+    let read = items.len();
+    let mut known: HashSet<String> = HashSet::new();
+    db.query("SELECT hash FROM ct_items", &[], &mut |row| {
+        known.insert(
+            row.into_iter()
+                .next()
+                .map(Cell::into_text)
+                .unwrap_or_default(),
+        );
+        Ok(())
+    })?;
+    let mut fresh = Vec::new();
+    for item in &items {
+        let body = serde_json::to_string(item)
+            .map_err(|e| StoreError::new(name, format!("cannot store an item: {e}")))?;
+        let hash = item_hash(&body);
+        if known.insert(hash.clone()) {
+            fresh.push((hash, body));
+        }
+    }
+    drop(items);
+    let new = fresh.len();
+    if new == 0 {
+        let stored = known.len();
+        return Ok(AddReport {
+            read,
+            new,
+            stored,
+            batch: None,
+        });
+    }
+    let batch = scalar(db, "SELECT coalesce(max(id), 0) + 1 FROM ct_batches", &[])?;
+    let added = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    db.exec(
+        "INSERT INTO ct_batches (id, added, inputs, items) VALUES ($1, $2, $3, $4)",
+        &[
+            Val::Int(batch),
+            Val::Text(&added),
+            Val::Text(label),
+            Val::Int(new as i64),
+        ],
+    )?;
+    let b = batch.to_string();
+    db.insert_rows(
+        "ct_items",
+        &["hash", "batch", "body"],
+        &mut fresh.into_iter().map(|(h, body)| vec![h, b.clone(), body]),
+    )?;
+    note(&format!(
+        "stored {new} new item(s) as batch {batch}; linking all {} stored item(s)",
+        known.len()
+    ));
+    rebuild(db, name, progress)?;
+    Ok(AddReport {
+        read,
+        new,
+        stored: known.len(),
+        batch: Some(batch),
+    })
+}
+
+/// The graph of every stored item, as one run over their inputs builds it, with texts (a
+/// reading command drops them unless asked).
+pub(crate) fn build_all(
+    db: &mut dyn Backend,
+    name: &str,
+    progress: &dyn Progress,
+) -> Result<Graph, StoreError> {
+    let items: Vec<Item> = stored_items(db, name)?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    Ok(graph_of_items(
+        items,
+        BuildOptions { with_text: true },
+        progress,
+    ))
+}
+
+/// Replaces the stored graph by the graph of every stored item.
+pub(crate) fn rebuild(
+    db: &mut dyn Backend,
+    name: &str,
+    progress: &dyn Progress,
+) -> Result<(), StoreError> {
+    let graph = build_all(db, name, progress)?;
+    write_graph(db, name, &graph)
+}
+
+fn json<T: serde::Serialize>(name: &str, v: &T) -> Result<String, StoreError> {
+    serde_json::to_string(v).map_err(|e| StoreError::new(name, format!("cannot store: {e}")))
+}
+
+/// The names a user may give an item (`origin --item`), as `find_item` compares them: its URL
+/// folded, its record id, its title trimmed, its input file.
+pub(crate) fn item_names(node: &crate::model::ItemNode) -> Vec<String> {
+    let mut names = Vec::new();
+    if let Some(u) = &node.url {
+        names.push(format!("url:{}", url_key(u)));
+    }
+    if let Some(r) = &node.record_id {
+        names.push(format!("key:{r}"));
+    }
+    if let Some(t) = &node.title {
+        names.push(format!("key:{}", t.trim()));
+    }
+    names.push(format!("file:{}", node.origin.file));
+    names
+}
+
+fn write_graph(db: &mut dyn Backend, name: &str, graph: &Graph) -> Result<(), StoreError> {
+    db.batch("DELETE FROM ct_nodes; DELETE FROM ct_edges; DELETE FROM ct_names;")?;
+    let nodes = graph.sorted_nodes();
+    let mut rows = Vec::with_capacity(nodes.len());
+    let mut names = Vec::new();
+    for n in &nodes {
+        let id = n.id.to_string();
+        if let NodeData::Item(item) = &n.data {
+            for k in item_names(item) {
+                names.push(vec![k, id.clone()]);
+            }
+        }
+        rows.push(vec![id, n.kind.as_str().to_string(), json(name, n)?]);
+    }
+    db.insert_rows("ct_nodes", &["id", "kind", "body"], &mut rows.into_iter())?;
+    db.insert_rows("ct_names", &["name", "node"], &mut names.into_iter())?;
+    let mut rows = Vec::new();
+    for e in graph.sorted_edges() {
+        rows.push(vec![
+            e.id.to_string(),
+            e.kind.as_str().to_string(),
+            e.source.to_string(),
+            e.target.to_string(),
+            json(name, e)?,
+        ]);
+    }
+    db.insert_rows(
+        "ct_edges",
+        &["id", "kind", "source", "target", "body"],
+        &mut rows.into_iter(),
+    )?;
+    Ok(())
+}
