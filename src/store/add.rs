@@ -183,7 +183,12 @@ pub(crate) fn item_names(node: &crate::model::ItemNode) -> Vec<String> {
 }
 
 fn write_graph(db: &mut dyn Backend, name: &str, graph: &Graph) -> Result<(), StoreError> {
-    db.batch("DELETE FROM ct_nodes; DELETE FROM ct_edges; DELETE FROM ct_names;")?;
+    // A store of schema version 2 (being migrated) has no names yet.
+    let names_kept = db.has_table("ct_names")?;
+    db.batch("DELETE FROM ct_nodes; DELETE FROM ct_edges;")?;
+    if names_kept {
+        db.batch("DELETE FROM ct_names")?;
+    }
     let nodes = graph.sorted_nodes();
     let mut rows = Vec::with_capacity(nodes.len());
     let mut names = Vec::new();
@@ -197,7 +202,9 @@ fn write_graph(db: &mut dyn Backend, name: &str, graph: &Graph) -> Result<(), St
         rows.push(vec![id, n.kind.as_str().to_string(), json(name, n)?]);
     }
     db.insert_rows("ct_nodes", &["id", "kind", "body"], &mut rows.into_iter())?;
-    db.insert_rows("ct_names", &["name", "node"], &mut names.into_iter())?;
+    if names_kept {
+        db.insert_rows("ct_names", &["name", "node"], &mut names.into_iter())?;
+    }
     let mut rows = Vec::new();
     for e in graph.sorted_edges() {
         rows.push(vec![

@@ -71,7 +71,11 @@ pub(crate) fn check(db: &mut dyn Backend, name: &str) -> Result<Vec<String>, Sto
     if orphans > 0 {
         p.add("batch", format!("{orphans} item(s) of no recorded batch"));
     }
-    let said = scalar(db, "SELECT coalesce(sum(items), 0) FROM ct_batches", &[])?;
+    let said = scalar(
+        db,
+        "SELECT CAST(coalesce(sum(items), 0) AS BIGINT) FROM ct_batches",
+        &[],
+    )?;
     if said != items as i64 {
         p.add(
             "batch",
