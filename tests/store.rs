@@ -457,3 +457,47 @@ fn origin_answers_from_the_store_as_from_the_inputs() {
         }
     }
 }
+
+/// `origin --db` reads only the item's sources through the indexes: for every item, by id, URL
+/// and record id, its answer is the whole graph's.
+#[test]
+fn origin_reads_only_what_it_needs_and_answers_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path(), 200, 3, 61);
+    let mut f = paths(&files);
+    let example = common::repo("examples/reposts.jsonl");
+    f.push(example.to_str().unwrap());
+    for t in targets("origin_graph") {
+        add(&t.db, &f);
+        let mut store = Store::open(&t.db).unwrap();
+        let full = store.graph(claimtrace::BuildOptions::default()).unwrap();
+        let mut copies = 0;
+        for n in full.sorted_nodes() {
+            let claimtrace::NodeData::Item(item) = &n.data else {
+                continue;
+            };
+            let want = serde_json::to_string(&claimtrace::repost_dag(&full, n.id)).unwrap();
+            let keys = [
+                Some(n.id.to_string()),
+                item.url.clone(),
+                item.record_id.clone(),
+            ];
+            for key in keys.into_iter().flatten() {
+                let part = store.origin_graph(&key).unwrap();
+                let id = claimtrace::find_item(&part, &key).unwrap();
+                assert_eq!(id, n.id, "{}: {key}", t.backend);
+                let got = serde_json::to_string(&claimtrace::repost_dag(&part, id)).unwrap();
+                assert_eq!(got, want, "{}: origin of {key}", t.backend);
+                assert!(
+                    part.node_count() < full.node_count() / 2,
+                    "{}: origin of {key} read {} of {} nodes",
+                    t.backend,
+                    part.node_count(),
+                    full.node_count()
+                );
+            }
+            copies += usize::from(claimtrace::repost_dag(&full, n.id).nodes.len() > 1);
+        }
+        assert!(copies > 20, "the corpus has copies to trace ({copies})");
+    }
+}

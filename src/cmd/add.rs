@@ -84,6 +84,17 @@ pub fn run(args: Args) -> Result<()> {
 
 /// The graph a reading command's `--db` names.
 pub fn stored_graph(input: &InputArgs, db: &str, build: BuildOptions) -> Result<Graph> {
+    no_inputs_beside(input)?;
+    Ok(Store::open(db)?.graph(build)?)
+}
+
+/// What `origin --db` needs of the stored graph to answer for `item`.
+pub fn stored_origin_graph(input: &InputArgs, db: &str, item: &str) -> Result<Graph> {
+    no_inputs_beside(input)?;
+    Ok(Store::open(db)?.origin_graph(item)?)
+}
+
+fn no_inputs_beside(input: &InputArgs) -> Result<()> {
     if !input.inputs.is_empty() || input.skip_bad || input.outlet.is_some() {
         return Err(Usage(
             "--db reads the store instead of inputs: give no INPUT, --skip-bad or --outlet \
@@ -92,5 +103,5 @@ pub fn stored_graph(input: &InputArgs, db: &str, build: BuildOptions) -> Result<
         )
         .into());
     }
-    Ok(Store::open(db)?.graph(build)?)
+    Ok(())
 }

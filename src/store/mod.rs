@@ -238,6 +238,19 @@ impl Store {
         self.read(|db, name| load::graph(db, name, build.with_text))
     }
 
+    /// The part of the stored graph that [`find_item`](crate::find_item) and
+    /// [`repost_dag`](crate::repost_dag) read for the item `key` names, read through the
+    /// store's indexes without loading the rest: the item, every item it was copied or
+    /// rewritten from and theirs in turn, with their outlets, credits and items sharing text.
+    /// When `key` names no one item by node id, URL, record id or exact title, the whole graph
+    /// (so that a file name, part of a title or several matches are answered as ever).
+    pub fn origin_graph(&mut self, key: &str) -> Result<Graph, StoreError> {
+        self.read(|db, name| match load::item_graph(db, name, key)? {
+            Some(g) => Ok(g),
+            None => load::graph(db, name, false),
+        })
+    }
+
     /// Every stored item, in no particular order.
     pub fn items(&mut self) -> Result<Vec<Item>, StoreError> {
         self.read(|db, name| {
