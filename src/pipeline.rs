@@ -125,9 +125,24 @@ pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
 /// the items then go through the stages in an order of their own, so that the graph is the
 /// same whatever order they came in.
 pub fn graph_of_items(items: Vec<Item>, build: BuildOptions, progress: &dyn Progress) -> Graph {
+    graph_of_items_with(items, build, progress, &mut |items| {
+        items.iter().map(extract_claims).collect()
+    })
+}
+
+/// `graph_of_items` with each item's own claims (`extract_claims` of each, in order) from
+/// `claims_of`: the store keeps them between runs. Everything across items is decided here.
+pub(crate) fn graph_of_items_with(
+    items: Vec<Item>,
+    build: BuildOptions,
+    progress: &dyn Progress,
+    claims_of: &mut dyn FnMut(&[Item]) -> Vec<Vec<ClaimMention>>,
+) -> Graph {
     let mut items = distinct_items(items);
     in_canonical_order(&mut items);
-    let claims = extract_all_claims(&items);
+    let mut claims = claims_of(&items);
+    canonicalise_speakers(&mut claims);
+    mark_quote_variants(&items, &mut claims);
     let links = link_items_with(&items, &LinkParams::default(), progress);
     build_graph(items, claims, &links, build)
 }

@@ -424,6 +424,11 @@ fn check_finds_a_damaged_store() {
         [],
     )
     .unwrap();
+    conn.execute(
+        "UPDATE ct_claims SET body = '[]' WHERE key = (SELECT min(key) FROM ct_claims WHERE body <> '[]')",
+        [],
+    )
+    .unwrap();
     drop(conn);
     let out = claimtrace()
         .args(["db", "check", "--db", db])
@@ -433,6 +438,7 @@ fn check_finds_a_damaged_store() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("differs from the graph"), "{said}");
     assert!(said.contains("is not stored"), "{said}");
+    assert!(said.contains("stored claims of item"), "{said}");
 }
 
 #[test]

@@ -9,10 +9,11 @@
 
 use super::StoreError;
 use super::backend::{Backend, Cell, Val, scalar};
+use super::claims;
 use crate::build::BuildOptions;
 use crate::item::Item;
 use crate::model::{Graph, NodeData};
-use crate::pipeline::graph_of_items;
+use crate::pipeline::graph_of_items_with;
 use crate::progress::Progress;
 use crate::vocab::url_key;
 use sha2::{Digest, Sha256};
@@ -134,21 +135,36 @@ pub(crate) fn add(
 }
 
 /// The graph of every stored item, as one run over their inputs builds it, with texts (a
-/// reading command drops them unless asked).
+/// reading command drops them unless asked); each item's claims through the claims cache as
+/// `how` says, with what `Verify` finds wrong in `problems`.
 pub(crate) fn build_all(
     db: &mut dyn Backend,
     name: &str,
     progress: &dyn Progress,
+    how: claims::Use,
+    problems: &mut Vec<String>,
 ) -> Result<Graph, StoreError> {
     let items: Vec<Item> = stored_items(db, name)?
         .into_iter()
         .map(|(_, i)| i)
         .collect();
-    Ok(graph_of_items(
+    let mut failed = None;
+    let graph = graph_of_items_with(
         items,
         BuildOptions { with_text: true },
         progress,
-    ))
+        &mut |items| match claims::claims_of(db, name, items, how, problems) {
+            Ok(c) => c,
+            Err(e) => {
+                failed = Some(e);
+                items.iter().map(crate::extract::extract_claims).collect()
+            }
+        },
+    );
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(graph),
+    }
 }
 
 /// Replaces the stored graph by the graph of every stored item.
@@ -157,7 +173,13 @@ pub(crate) fn rebuild(
     name: &str,
     progress: &dyn Progress,
 ) -> Result<(), StoreError> {
-    let graph = build_all(db, name, progress)?;
+    // A store written as schema version 2 or 3 (by the migration tests) has no claims cache.
+    let how = if db.has_table("ct_claims")? {
+        claims::Use::Fill
+    } else {
+        claims::Use::None
+    };
+    let graph = build_all(db, name, progress, how, &mut Vec::new())?;
     write_graph(db, name, &graph)
 }
 

@@ -5,6 +5,7 @@
 use super::StoreError;
 use super::add::{build_all, item_hash};
 use super::backend::{Backend, Cell, scalar};
+use super::claims::Use;
 use super::schema::{VERSION, count, version_of};
 use crate::item::Item;
 use crate::progress::NoProgress;
@@ -83,7 +84,11 @@ pub(crate) fn check(db: &mut dyn Backend, name: &str) -> Result<Vec<String>, Sto
         );
     }
     // The graph: what the stored items build, row for row.
-    let built = build_all(db, name, &NoProgress)?;
+    let mut claim_problems = Vec::new();
+    let built = build_all(db, name, &NoProgress, Use::Verify, &mut claim_problems)?;
+    for c in claim_problems {
+        p.add("claims", c);
+    }
     let mut want: BTreeMap<String, String> = BTreeMap::new();
     for n in built.sorted_nodes() {
         want.insert(n.id.to_string(), to_json(n));
