@@ -192,7 +192,10 @@ fn any_batches_in_any_order_give_the_one_batch_graph() {
             let mut seen = std::collections::HashSet::new();
             let batches = split
                 .iter()
-                .filter(|b| b.iter().fold(false, |new, f| seen.insert(*f) || new))
+                .filter(|b| {
+                    let new: Vec<bool> = b.iter().map(|f| seen.insert(*f)).collect();
+                    new.contains(&true)
+                })
                 .count();
             let stats = run_ok(&["db", "stats", "--db", &t.db]);
             assert!(

@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<()> {
             for (k, n) in &s.edges {
                 println!("  {k:<14}{n}");
             }
-            let per = if s.items > 0 { s.bytes / s.items } else { 0 };
+            let per = s.bytes.checked_div(s.items).unwrap_or(0);
             println!("bytes     {} ({per} per item)", s.bytes);
         }
         Action::Check => {

@@ -17,7 +17,8 @@ use crate::pipeline::graph_of_items_with;
 use crate::progress::Progress;
 use crate::vocab::url_key;
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use xxhash_rust::xxh3::xxh3_128;
 
 /// What one `add` did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -125,7 +126,7 @@ pub(crate) fn add(
         "stored {new} new item(s) as batch {batch}; linking all {} stored item(s)",
         known.len()
     ));
-    rebuild(db, name, progress)?;
+    rebuild(db, name, progress, false)?;
     Ok(AddReport {
         read,
         new,
@@ -167,11 +168,13 @@ pub(crate) fn build_all(
     }
 }
 
-/// Replaces the stored graph by the graph of every stored item.
+/// Replaces the stored graph by the graph of every stored item; with `full`, every row is
+/// written again (a migration whose tables must be filled), else only those that changed.
 pub(crate) fn rebuild(
     db: &mut dyn Backend,
     name: &str,
     progress: &dyn Progress,
+    full: bool,
 ) -> Result<(), StoreError> {
     // A store written as schema version 2 or 3 (by the migration tests) has no claims cache.
     let how = if db.has_table("ct_claims")? {
@@ -180,7 +183,7 @@ pub(crate) fn rebuild(
         claims::Use::None
     };
     let graph = build_all(db, name, progress, how, &mut Vec::new())?;
-    write_graph(db, name, &graph)
+    write_graph(db, name, &graph, full)
 }
 
 fn json<T: serde::Serialize>(name: &str, v: &T) -> Result<String, StoreError> {
@@ -204,38 +207,87 @@ pub(crate) fn item_names(node: &crate::model::ItemNode) -> Vec<String> {
     names
 }
 
-fn write_graph(db: &mut dyn Backend, name: &str, graph: &Graph) -> Result<(), StoreError> {
+/// Digests of the stored rows of `table`, by id: what `write_graph` compares the new graph with.
+fn stored_digests(db: &mut dyn Backend, table: &str) -> Result<HashMap<String, u128>, StoreError> {
+    let mut out = HashMap::new();
+    db.query(&format!("SELECT id, body FROM {table}"), &[], &mut |row| {
+        let mut row = row.into_iter();
+        let id = row.next().map(Cell::into_text).unwrap_or_default();
+        let body = row.next().map(Cell::into_text).unwrap_or_default();
+        out.insert(id, xxh3_128(body.as_bytes()));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Makes the stored graph `graph`, writing only the rows that differ: an add changes few of
+/// them (its items' and those its links re-decide), and writing is the dear part.
+fn write_graph(
+    db: &mut dyn Backend,
+    name: &str,
+    graph: &Graph,
+    full: bool,
+) -> Result<(), StoreError> {
     // A store of schema version 2 (being migrated) has no names yet.
     let names_kept = db.has_table("ct_names")?;
-    db.batch("DELETE FROM ct_nodes; DELETE FROM ct_edges;")?;
-    if names_kept {
-        db.batch("DELETE FROM ct_names")?;
+    if full {
+        db.batch("DELETE FROM ct_nodes; DELETE FROM ct_edges;")?;
+        if names_kept {
+            db.batch("DELETE FROM ct_names")?;
+        }
     }
-    let nodes = graph.sorted_nodes();
-    let mut rows = Vec::with_capacity(nodes.len());
+    let mut old = stored_digests(db, "ct_nodes")?;
+    let mut rows = Vec::new();
     let mut names = Vec::new();
-    for n in &nodes {
+    let mut gone = Vec::new();
+    for n in graph.sorted_nodes() {
         let id = n.id.to_string();
+        let body = json(name, n)?;
+        match old.remove(&id) {
+            Some(d) if d == xxh3_128(body.as_bytes()) => continue,
+            Some(_) => gone.push(id.clone()),
+            None => {}
+        }
         if let NodeData::Item(item) = &n.data {
             for k in item_names(item) {
                 names.push(vec![k, id.clone()]);
             }
         }
-        rows.push(vec![id, n.kind.as_str().to_string(), json(name, n)?]);
+        rows.push(vec![id, n.kind.as_str().to_string(), body]);
+    }
+    gone.extend(old.into_keys());
+    for id in &gone {
+        db.exec("DELETE FROM ct_nodes WHERE id = $1", &[Val::Text(id)])?;
+        if names_kept {
+            db.exec("DELETE FROM ct_names WHERE node = $1", &[Val::Text(id)])?;
+        }
     }
     db.insert_rows("ct_nodes", &["id", "kind", "body"], &mut rows.into_iter())?;
     if names_kept {
         db.insert_rows("ct_names", &["name", "node"], &mut names.into_iter())?;
     }
+    let mut old = stored_digests(db, "ct_edges")?;
     let mut rows = Vec::new();
+    let mut gone = Vec::new();
     for e in graph.sorted_edges() {
+        let id = e.id.to_string();
+        let body = json(name, e)?;
+        match old.remove(&id) {
+            Some(d) if d == xxh3_128(body.as_bytes()) => continue,
+            Some(_) => gone.push(id.clone()),
+            None => {}
+        }
         rows.push(vec![
-            e.id.to_string(),
+            id,
             e.kind.as_str().to_string(),
             e.source.to_string(),
             e.target.to_string(),
-            json(name, e)?,
+            body,
         ]);
+    }
+    gone.extend(old.into_keys());
+    for id in &gone {
+        db.exec("DELETE FROM ct_edges WHERE id = $1", &[Val::Text(id)])?;
     }
     db.insert_rows(
         "ct_edges",

@@ -169,7 +169,7 @@ impl Store {
         if current != version {
             store.write(|db, name| {
                 if schema::migrate(db, version, name)? {
-                    add::rebuild(db, name, &crate::NoProgress)?;
+                    add::rebuild(db, name, &crate::NoProgress, true)?;
                 }
                 Ok(())
             })?;

@@ -12,7 +12,7 @@ use super::StoreError;
 use super::backend::{Backend, Cell, Val, scalar};
 
 /// The store schema's version this build writes.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 pub(crate) struct Migration {
     pub version: i64,
@@ -72,6 +72,13 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 4,
         sql: "CREATE TABLE ct_claims (key TEXT PRIMARY KEY, body TEXT NOT NULL);",
         rebuild: true,
+    },
+    // 5: names indexed by their node too: an add rewrites only the rows that changed, and
+    // drops the names of the item nodes it rewrites.
+    Migration {
+        version: 5,
+        sql: "CREATE INDEX ct_names_node ON ct_names (node);",
+        rebuild: false,
     },
 ];
 
