@@ -8,7 +8,8 @@
 #     against BASELINE (another build's binary, e.g. today's main) when given.
 #
 # usage: scripts/store/bench.sh [BASE [NEW]]       (default 100000 10000)
-# WORK=/tmp/... keeps the corpus and stores (default a temporary directory, removed after).
+# WORK=/tmp/... keeps the corpus and stores (default a temporary directory, removed after);
+# BASELINE=PATH also times another binary's whole run; QUICK=1 skips the whole runs.
 # Needs GNU time (/usr/bin/time). The corpus generator is built in the dev profile (it is a
 # development example); the binary measured in release.
 set -euo pipefail
@@ -43,9 +44,12 @@ item=$(tail -n 1 "$work/corpus/gold.tsv" | cut -f1)
 echo "corpus: $base + $new synthetic items; origin of $item"
 
 measure "graph of the $new new items alone (batch)" "$bin" graph -q "$work/new.jsonl"
-measure "graph of all $total items from the inputs" "$bin" graph -q "$work/base.jsonl" "$work/new.jsonl"
-if [ -n "${BASELINE:-}" ]; then
-  measure "same, baseline binary" "$BASELINE" graph -q "$work/base.jsonl" "$work/new.jsonl"
+# QUICK=1 skips the whole-corpus runs from the inputs (minutes each at 100k).
+if [ -z "${QUICK:-}" ]; then
+  measure "graph of all $total items from the inputs" "$bin" graph -q "$work/base.jsonl" "$work/new.jsonl"
+  if [ -n "${BASELINE:-}" ]; then
+    measure "same, baseline binary" "$BASELINE" graph -q "$work/base.jsonl" "$work/new.jsonl"
+  fi
 fi
 
 targets=("$work/store.db")
