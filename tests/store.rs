@@ -510,3 +510,27 @@ fn origin_reads_only_what_it_needs_and_answers_the_same() {
         assert!(copies > 20, "the corpus has copies to trace ({copies})");
     }
 }
+
+/// The formats that want item texts (`--with-text`, passim records, the view) get them from the
+/// store as from the inputs.
+#[test]
+fn texts_come_back_for_the_formats_that_want_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let db = db.to_str().unwrap();
+    let example = common::repo("examples/reposts.jsonl");
+    let example = example.to_str().unwrap();
+    add(db, &[example]);
+    for args in [
+        vec!["graph", "--with-text"],
+        vec!["graph", "--format", "passim"],
+        vec!["graph", "--format", "html"],
+        vec!["view"],
+    ] {
+        let mut a = args.clone();
+        a.extend(["--db", db]);
+        let mut b = args.clone();
+        b.push(example);
+        assert_eq!(run_ok(&a), run_ok(&b), "{args:?}");
+    }
+}
