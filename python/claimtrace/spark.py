@@ -65,12 +65,19 @@ def _verify(row) -> Optional[str]:
     return _native.verify_candidate(item_a, item_b, (a, _b), common)
 
 
-def session(master: Optional[str] = DEFAULT_MASTER, app: str = "claimtrace"):
+def session(
+    master: Optional[str] = DEFAULT_MASTER,
+    app: str = "claimtrace",
+    driver_memory: Optional[str] = None,
+):
     """A Spark session for the job: on ``master`` (``local[2]`` by default), or on the one
-    ``spark-submit`` gives when ``master`` is None."""
+    ``spark-submit`` gives when ``master`` is None. ``driver_memory`` (``"8g"``) is the
+    driver JVM's heap, which in local mode also holds the executors' cached partitions."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app)
+    if driver_memory:
+        builder = builder.config("spark.driver.memory", driver_memory)
     if master:
         builder = builder.master(master)
         if master.startswith("local"):
@@ -92,6 +99,7 @@ def run(
     *,
     spark=None,
     master: Optional[str] = DEFAULT_MASTER,
+    driver_memory: Optional[str] = None,
     partitions: Optional[int] = None,
     skip_bad: bool = False,
     outlet: Optional[str] = None,
@@ -107,11 +115,15 @@ def run(
 
     Raises ``claimtrace.InputError`` for an input that cannot be read (unless ``skip_bad``),
     before anything is written."""
+    from pyspark import StorageLevel
+
+    # Spilled to disk rather than lost when an executor's memory is short.
+    keep = StorageLevel.MEMORY_AND_DISK
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise FileExistsError(f"{out} exists and is not empty")
     if spark is None:
-        spark = session(master)
+        spark = session(master, driver_memory=driver_memory)
     sc = spark.sparkContext
     parts = partitions or max(2, 2 * sc.defaultParallelism)
     stats: dict[str, int] = {}
@@ -131,8 +143,8 @@ def run(
     stats["items"] = n
 
     # 2. Per item: claims and features.
-    indexed = sc.parallelize(list(enumerate(items)), parts).cache()
-    analysed = indexed.mapPartitions(_analyse).cache()
+    indexed = sc.parallelize(list(enumerate(items)), parts).persist(keep)
+    analysed = indexed.mapPartitions(_analyse).persist(keep)
     claims = analysed.map(lambda r: (r[0], r[1][0])).collect()
     claims.sort(key=lambda r: r[0])
 
@@ -141,14 +153,14 @@ def run(
     judged = (
         postings.groupByKey(parts)
         .map(lambda kv: _judge(kv[0], kv[1], n))
-        .cache()
+        .persist(keep)
     )
     proposed = judged.flatMap(lambda j: ((p, 1) for p in j[3]))
     candidates = (
         proposed.reduceByKey(add, parts)
         .filter(lambda kv: kv[1] >= _native.MIN_SHARED)
         .keys()
-        .cache()
+        .persist(keep)
     )
     common_of = (
         judged.filter(lambda j: j[1])
@@ -209,6 +221,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument(
         "--partitions", type=int, help="partitions of items and of the join (default: 2 x cores)"
     )
+    parser.add_argument(
+        "--driver-memory", metavar="SIZE", help="the driver JVM's heap, as 8g (local mode: all of Spark's)"
+    )
     parser.add_argument("--skip-bad", action="store_true", help="skip inputs that cannot be read")
     parser.add_argument("--outlet", help="the outlet that published every item")
     parser.add_argument("--with-text", action="store_true", help="item nodes hold their full text")
@@ -227,6 +242,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             args.inputs,
             args.out,
             master=master,
+            driver_memory=args.driver_memory,
             partitions=args.partitions,
             skip_bad=args.skip_bad,
             outlet=args.outlet,

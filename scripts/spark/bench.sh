@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Spark job in local mode against the command line on N synthetic items (issue 17): wall
 # time and peak memory of each, and the sizes of the job's join (--stats). Usage:
-#   scripts/spark/bench.sh N [MASTER] [PARTITIONS]
+#   [DRIVER_MEMORY=8g] scripts/spark/bench.sh N [MASTER] [PARTITIONS]
 # Needs a release build of the command line (target/release/claimtrace, or CLAIMTRACE=path),
 # the package installed in release (pip install ./python) into PYTHON's environment
 # (default .venv/bin/python) with pyspark, and Java. Peak memory is the largest sum of the RSS
@@ -41,7 +41,8 @@ measure() {
 }
 
 echo "cli:   $(measure "$cli" graph -q "$work/synth/items.jsonl" -o "$work/cli.json")"
-args=("$work/synth/items.jsonl" --out "$work/parts" --master "$master" --no-parquet --stats)
+args=("$work/synth/items.jsonl" --out "$work/parts" --master "$master" --no-parquet --stats
+  --driver-memory "${DRIVER_MEMORY:-8g}")
 [[ -n $partitions ]] && args+=(--partitions "$partitions")
 echo "spark: $(measure "$python" -m claimtrace.spark "${args[@]}" 2>"$work/spark.err" >"$work/stats.json")"
 echo "join:  $(cat "$work/stats.json")"
