@@ -15,7 +15,9 @@ python=${PYTHON:-.venv/bin/python}
 cli=${CLAIMTRACE:-target/release/claimtrace}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cargo run --release --quiet --example synth_reposts -- write "$n" "$work/synth" >/dev/null
+# The corpus generator's speed is not measured: its debug build will do.
+[[ -x target/debug/examples/synth_reposts ]] || cargo build --quiet --example synth_reposts
+target/debug/examples/synth_reposts write "$n" "$work/synth" >/dev/null
 echo "input: $(du -m "$work/synth/items.jsonl" | cut -f1) MB, $n items"
 
 # The RSS (KB) of process $1 and all its descendants.
@@ -25,11 +27,13 @@ tree_kb() {
     END { for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) s += rss[p] } print s + 0 }'
 }
 
-# Runs "$@", prints wall seconds and the peak MB of its process tree.
+# Runs "${@:2}" with its output to file $1; prints wall seconds and the peak MB of its process
+# tree.
 measure() {
-  local start peak=0 kb
+  local out=$1 start peak=0 kb
+  shift
   start=$(date +%s.%N)
-  "$@" &
+  "$@" >"$out" 2>"$out.err" &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     kb=$(tree_kb "$pid")
@@ -40,11 +44,11 @@ measure() {
   echo "$(echo "$(date +%s.%N) - $start" | bc) s, peak $((peak / 1024)) MB"
 }
 
-echo "cli:   $(measure "$cli" graph -q "$work/synth/items.jsonl" -o "$work/cli.json")"
+echo "cli:   $(measure "$work/cli.json" "$cli" graph -q "$work/synth/items.jsonl")"
 args=("$work/synth/items.jsonl" --out "$work/parts" --master "$master" --no-parquet --stats
   --driver-memory "${DRIVER_MEMORY:-8g}")
 [[ -n $partitions ]] && args+=(--partitions "$partitions")
-echo "spark: $(measure "$python" -m claimtrace.spark "${args[@]}" 2>"$work/spark.err" >"$work/stats.json")"
+echo "spark: $(measure "$work/stats.json" "$python" -m claimtrace.spark "${args[@]}")"
 echo "join:  $(cat "$work/stats.json")"
 "$cli" graph -q --from-parts "$work/parts" -o "$work/parts.json"
 cmp -s "$work/cli.json" "$work/parts.json" && echo "same graph: yes" || echo "same graph: NO"
