@@ -60,9 +60,10 @@ def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: i
 
 
 def _verify(row) -> Optional[str]:
-    _b, ((a, item_a, common_a), (item_b, common_b)) = row
+    b, ((a, item_a, common_a), (item_b, common_b)) = row
+    # Only the two items' common features can lie in a passage they share.
     common = sorted(set(common_a or ()) | set(common_b or ()))
-    return _native.verify_candidate(item_a, item_b, (a, _b), common)
+    return _native.verify_candidate(item_a, item_b, (a, b), common)
 
 
 def session(
