@@ -12,8 +12,9 @@ use super::backend::{Backend, Cell, Val, scalar};
 use super::claims;
 use crate::build::BuildOptions;
 use crate::item::Item;
+use crate::link::{LinkParams, verified_candidates};
 use crate::model::{Graph, NodeData};
-use crate::pipeline::graph_of_items_with;
+use crate::pipeline::{graph_of_analysed, prepare_items};
 use crate::progress::Progress;
 use crate::vocab::url_key;
 use sha2::{Digest, Sha256};
@@ -149,23 +150,17 @@ pub(crate) fn build_all(
         .into_iter()
         .map(|(_, i)| i)
         .collect();
-    let mut failed = None;
-    let graph = graph_of_items_with(
+    // graph_of_items, step by step, with each item's claims from the store.
+    let items = prepare_items(items);
+    let claims = claims::claims_of(db, name, &items, how, problems)?;
+    let verified = verified_candidates(&items, &LinkParams::default(), progress);
+    Ok(graph_of_analysed(
         items,
+        claims,
+        verified,
         BuildOptions { with_text: true },
         progress,
-        &mut |items| match claims::claims_of(db, name, items, how, problems) {
-            Ok(c) => c,
-            Err(e) => {
-                failed = Some(e);
-                items.iter().map(crate::extract::extract_claims).collect()
-            }
-        },
-    );
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(graph),
-    }
+    ))
 }
 
 /// Replaces the stored graph by the graph of every stored item; with `full`, every row is
