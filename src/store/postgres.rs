@@ -1,7 +1,7 @@
 //! The store in a PostgreSQL database, for a team sharing one: any libpq-style URL
-//! (`postgresql://USER@HOST:PORT/DB`, `?host=/run/postgresql` for a socket). Writers take a
-//! transaction-scoped advisory lock, so a second `add` waits for the first; a killed client's
-//! transaction is rolled back by the server.
+//! (`postgresql://USER@HOST:PORT/DB`, `?host=/run/postgresql` for a socket). Writers take an
+//! advisory lock for the length of their transaction, so a second `add` waits for the first; a
+//! killed client's transaction is rolled back and its lock dropped by the server.
 
 use super::StoreError;
 use super::backend::{Backend, Cell, EachRow, Val};
@@ -16,6 +16,8 @@ pub(crate) struct Postgres {
     client: Client,
     /// The URL without a password, for messages.
     shown: String,
+    /// Whether this session holds the writers' lock.
+    locked: bool,
 }
 
 /// The URL with any password replaced, fit for an error message.
@@ -34,10 +36,24 @@ impl Postgres {
         let shown = without_password(url);
         let client = Client::connect(url, NoTls)
             .map_err(|e| StoreError::new(&shown, format!("cannot connect: {}", one_line(&e))))?;
-        let mut pg = Postgres { client, shown };
+        let mut pg = Postgres {
+            client,
+            shown,
+            locked: false,
+        };
         // Quiet the server's notices ("relation already exists, skipping").
         pg.batch("SET client_min_messages = WARNING")?;
         Ok(pg)
+    }
+
+    /// Releases the writers' lock if this session holds it.
+    fn unlock(&mut self) {
+        if self.locked {
+            let _ = self
+                .client
+                .execute("SELECT pg_advisory_unlock($1)", &[&WRITE_LOCK]);
+            self.locked = false;
+        }
     }
 
     fn e(&self, e: postgres::Error) -> StoreError {
@@ -83,15 +99,18 @@ impl Backend for Postgres {
     }
 
     fn begin_write(&mut self) -> Result<(), StoreError> {
-        self.batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
-        let locked = self
-            .client
-            .execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
-            .map_err(|e| self.e(e));
-        if locked.is_err() {
-            self.rollback();
+        // The lock is the session's, taken before the transaction begins: a transaction begun
+        // before it waited would keep the catalog it saw then (a store another writer just
+        // created would look absent). The server drops it with a dead client's session.
+        self.client
+            .execute("SELECT pg_advisory_lock($1)", &[&WRITE_LOCK])
+            .map_err(|e| self.e(e))?;
+        self.locked = true;
+        let begun = self.batch("BEGIN ISOLATION LEVEL READ COMMITTED");
+        if begun.is_err() {
+            self.unlock();
         }
-        locked.map(|_| ())
+        begun
     }
 
     fn begin_read(&mut self) -> Result<(), StoreError> {
@@ -99,11 +118,14 @@ impl Backend for Postgres {
     }
 
     fn commit(&mut self) -> Result<(), StoreError> {
-        self.batch("COMMIT")
+        let done = self.batch("COMMIT");
+        self.unlock();
+        done
     }
 
     fn rollback(&mut self) {
         let _ = self.client.batch_execute("ROLLBACK");
+        self.unlock();
     }
 
     fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
