@@ -15,6 +15,7 @@
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`]; [`graph_of_analysed`] from per-item claims and verified pairs |
 //! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD, passim records | [`write_graph`], [`Format`], [`write_view`] |
 //! | parts | the graph ↔ partitioned node and edge files | [`write_parts`], [`read_parts`] |
+//! | store | items kept between runs, with their graph, in SQLite or PostgreSQL (feature `store`) | [`Store`] |
 //! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`], [`story_items`], [`story_graph`], [`summarize`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
@@ -66,6 +67,8 @@ mod progress;
 mod provenance;
 mod read;
 mod segment;
+#[cfg(feature = "store")]
+mod store;
 mod vocab;
 
 // Running the whole pipeline.
@@ -106,6 +109,12 @@ pub use export::{Format, UnknownFormat, ViewOptions, write as write_graph, write
 
 // The graph as partitioned node and edge files (a distributed job's output).
 pub use parts::{read_parts, write_parts};
+
+// The persistent store (SQLite or PostgreSQL): items kept between runs, with their graph.
+#[cfg(feature = "store")]
+pub use store::{
+    AddReport, DEFAULT_STORE, STORE_VERSION, Store, StoreError, StoreStats, is_postgres,
+};
 
 // Provenance queries.
 pub use provenance::{

@@ -118,6 +118,20 @@ fn stages_only_look_forward() {
             &["model", "build", "export", "pipeline", "provenance"],
         ));
     }
+    // No stage knows of the store: it is a client of the stages, like the pipeline.
+    for stage in [
+        "read",
+        "segment",
+        "extract",
+        "link",
+        "build",
+        "export",
+        "provenance",
+        "model",
+        "vocab",
+    ] {
+        bad.extend(imports_of(stage, &["store"]));
+    }
     // Reading and segmenting know nothing of claims or reuse.
     for stage in ["read", "segment"] {
         bad.extend(imports_of(stage, &["extract", "link"]));

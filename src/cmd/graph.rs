@@ -36,13 +36,14 @@ Examples:
   cat records.jsonl | claimtrace graph - --with-text -o graph.json
   claimtrace graph --skip-bad corpus/ > graph.json
   claimtrace graph --from-parts out/graph-parts --format dot -o graph.dot
-  claimtrace graph --format passim corpus/ > passim.jsonl";
+  claimtrace graph --format passim corpus/ > passim.jsonl
+  claimtrace graph --db claimtrace.db --format gexf -o graph.gexf   # a store (claimtrace add)";
 
 /// The flags of `claimtrace graph`, as parsed.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = USAGE, after_help = USAGE)]
-// Inputs are required unless the graph comes from parts.
-#[command(mut_arg("inputs", |a| a.required(false).required_unless_present("from_parts")))]
+// Inputs are required unless the graph comes from parts or a store.
+#[command(mut_arg("inputs", |a| a.required(false).required_unless_present_any(["from_parts", "db"])))]
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
@@ -57,7 +58,7 @@ pub struct Args {
     pub with_text: bool,
     /// Assemble the graph from partitioned node and edge files in DIR instead of reading
     /// inputs.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["inputs", "skip_bad", "outlet", "with_text"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["inputs", "skip_bad", "outlet", "with_text", "db"])]
     pub from_parts: Option<PathBuf>,
     #[command(flatten)]
     pub select: SelectArgs,

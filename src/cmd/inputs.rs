@@ -13,8 +13,12 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
     /// Files or directories to read; - reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "db", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Read the graph from a store instead of inputs: a SQLite file, or a postgresql:// URL
+    /// (claimtrace add fills one).
+    #[arg(long, value_name = "TARGET")]
+    pub db: Option<String>,
     /// Go on past inputs that cannot be read, warning about each on stderr.
     #[arg(long)]
     pub skip_bad: bool,
@@ -46,6 +50,9 @@ impl InputArgs {
     /// Reads and builds the graph of the inputs, with progress bars on a terminal, warning on
     /// stderr about each skipped input and ending with their count.
     pub fn graph(&self, build: BuildOptions) -> Result<Graph> {
+        if let Some(db) = &self.db {
+            return super::add::stored_graph(self, db, build);
+        }
         let settings = self.settings(build)?;
         let bars = Bars::new(!self.quiet && std::io::stderr().is_terminal());
         let mut warn = |e: &InputError| bars.suspend(|| eprintln!("warning: skipped {}", shown(e)));

@@ -2,6 +2,8 @@
 //! subcommand, each opening with its usage text; the flags every command shares (`inputs.rs`,
 //! `output.rs`); progress bars (`progress.rs`). Part of the binary, not of the library.
 
+mod add;
+mod db;
 mod graph;
 mod inputs;
 mod origin;
@@ -26,7 +28,9 @@ Examples:
   claimtrace graph -o graph.json --skip-bad corpus/   a directory, past bad files
   claimtrace origin corpus/ --item 'https://blog.example/post'   chain to the first source
   claimtrace report corpus/                           provenance of every item, in words
-  claimtrace view corpus/ -o story.html               a timeline to explore, offline";
+  claimtrace view corpus/ -o story.html               a timeline to explore, offline
+  claimtrace add monday/ && claimtrace add tuesday/   a store (./claimtrace.db) that grows
+  claimtrace origin --db claimtrace.db --item 'https://blog.example/post'";
 
 #[derive(Debug, Parser)]
 #[command(name = "claimtrace", version, about = ABOUT, after_help = EXAMPLES)]
@@ -45,6 +49,10 @@ pub enum Command {
     Report(report::Args),
     /// Write an HTML page that shows the story on a timeline, offline.
     View(view::Args),
+    /// Add items to a store (SQLite file or PostgreSQL), linked to everything stored before.
+    Add(add::Args),
+    /// A store's counts (stats) or soundness (check).
+    Db(db::Args),
 }
 
 /// A usage error found after the flags were parsed (clap reports its own): exit code 2.
@@ -67,6 +75,8 @@ pub fn main() -> i32 {
         Command::Origin(args) => origin::run(args),
         Command::Report(args) => report::run(args),
         Command::View(args) => view::run(args),
+        Command::Add(args) => add::run(args),
+        Command::Db(args) => db::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -128,7 +128,11 @@ fn write_node(
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let g = args.input.graph(BuildOptions::default())?;
+    // From a store, only the rows the answer needs (the item's sources, through the indexes).
+    let g = match &args.input.db {
+        Some(db) => super::add::stored_origin_graph(&args.input, db, &args.item)?,
+        None => args.input.graph(BuildOptions::default())?,
+    };
     let id = match claimtrace::find_item(&g, &args.item) {
         Ok(id) => id,
         // Several matches: the message, then one line per item to choose from.

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The store's numbers (docs/store.md, issue 16), on the synthetic repost corpus of crates/synth:
+#   - adding NEW items to a store already holding BASE, against one `graph` run of the NEW alone
+#     (time and peak memory), on SQLite and, when CLAIMTRACE_PG_URL is set, PostgreSQL;
+#   - `origin --db` on one item of the store;
+#   - bytes on disk per item;
+#   - `graph --db` (the stored graph exported) against `graph` over the inputs (in memory), and
+#     against BASELINE (another build's binary, e.g. today's main) when given.
+#
+# usage: scripts/store/bench.sh [BASE [NEW]]       (default 100000 10000)
+# WORK=/tmp/... keeps the corpus and stores (default a temporary directory, removed after);
+# BASELINE=PATH also times another binary's whole run; QUICK=1 skips the whole runs.
+# Needs GNU time (/usr/bin/time). The corpus generator is built in the dev profile (it is a
+# development example); the binary measured in release.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+base=${1:-100000}
+new=${2:-10000}
+if [ -n "${WORK:-}" ]; then work=$WORK; mkdir -p "$work"; else
+  work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+fi
+cargo build -q --release --locked --bin claimtrace
+cargo build -q --locked --example synth_reposts
+target=${CARGO_TARGET_DIR:-target}
+# The build directory may be shared: measure a private copy.
+cp "$target/release/claimtrace" "$work/claimtrace"
+bin=$work/claimtrace
+timefmt="%e s, %M KB peak"
+measure() { # label, command...
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
+  read -r secs kb <"$work/time"
+  printf '%-48s %8.2f s %8d MB peak\n' "$label" "$secs" $((kb / 1024))
+}
+
+total=$((base + new))
+if [ ! -f "$work/corpus/items.jsonl" ] || [ "$(wc -l <"$work/corpus/items.jsonl")" != "$total" ]; then
+  "$target/debug/examples/synth_reposts" write "$total" "$work/corpus" 7 >/dev/null
+fi
+head -n "$base" "$work/corpus/items.jsonl" >"$work/base.jsonl"
+tail -n "$new" "$work/corpus/items.jsonl" >"$work/new.jsonl"
+# An item to trace: the last copy of the corpus (among the new items), by record id.
+item=$(tail -n 1 "$work/corpus/gold.tsv" | cut -f1)
+echo "corpus: $base + $new synthetic items; origin of $item"
+
+measure "graph of the $new new items alone (batch)" "$bin" graph -q "$work/new.jsonl"
+# QUICK=1 skips the whole-corpus runs from the inputs (minutes each at 100k).
+if [ -z "${QUICK:-}" ]; then
+  measure "graph of all $total items from the inputs" "$bin" graph -q "$work/base.jsonl" "$work/new.jsonl"
+  if [ -n "${BASELINE:-}" ]; then
+    measure "same, baseline binary" "$BASELINE" graph -q "$work/base.jsonl" "$work/new.jsonl"
+  fi
+fi
+
+targets=("$work/store.db")
+if [ -n "${CLAIMTRACE_PG_URL:-}" ]; then
+  psql=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1)
+  "$psql" -q "$CLAIMTRACE_PG_URL" -c "DROP DATABASE IF EXISTS ct_bench WITH (FORCE)" -c "CREATE DATABASE ct_bench"
+  targets+=("${CLAIMTRACE_PG_URL%/*}/ct_bench")
+fi
+for db in "${targets[@]}"; do
+  case $db in postgres*) kind=postgresql ;; *) kind=sqlite; rm -f "$db" "$db"-* ;; esac
+  echo "--- $kind"
+  measure "add $base items to an empty store" "$bin" add -q --db "$db" "$work/base.jsonl"
+  measure "add $new items to the store of $base" "$bin" add -q --db "$db" "$work/new.jsonl"
+  measure "origin --db of one item" "$bin" origin --db "$db" --item "$item"
+  measure "graph --db (JSON)" "$bin" graph --db "$db"
+  measure "graph --db --format dot" "$bin" graph --db "$db" --format dot
+  "$bin" db stats --db "$db" | grep -E '^(items|bytes)'
+done

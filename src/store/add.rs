@@ -1,0 +1,293 @@
+//! Adding items: one writing transaction that stores the items not already stored and then
+//! re-decides everything graph-wide from every stored item, so that a store filled in any
+//! number of batches, in any order, holds the graph one run over all its inputs builds.
+//!
+//! Why graph-wide steps are re-decided rather than patched: the link stage's common-shingle
+//! cutoff depends on how many items there are, a new item can be the better (earlier, nearer)
+//! source of an old copy, and speaker names settle across all items. Each item's reading is
+//! kept, so no input is read twice.
+
+use super::StoreError;
+use super::backend::{Backend, Cell, Val, scalar};
+use super::claims;
+use crate::build::BuildOptions;
+use crate::item::Item;
+use crate::link::{LinkParams, verified_candidates};
+use crate::model::{Graph, NodeData};
+use crate::pipeline::{graph_of_analysed, prepare_items};
+use crate::progress::Progress;
+use crate::vocab::url_key;
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+use xxhash_rust::xxh3::xxh3_128;
+
+/// What one `add` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddReport {
+    /// Items handed to `add`.
+    pub read: usize,
+    /// Of those, items the store did not hold yet (an item read twice is stored once).
+    pub new: usize,
+    /// Items in the store after the add.
+    pub stored: usize,
+    /// The batch number this add got, or `None` when it added nothing (the store is unchanged).
+    pub batch: Option<i64>,
+}
+
+/// An item's identity in the store: the SHA-256 of its serde form, everything its reading
+/// gave (so the same input read twice is one row, and a different reading a different one).
+pub(crate) fn item_hash(body: &str) -> String {
+    let d = Sha256::digest(body.as_bytes());
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every stored item, in the order of their hashes (the order is immaterial to the graph:
+/// `graph_of_items` puts items in its own canonical order).
+pub(crate) fn stored_items(
+    db: &mut dyn Backend,
+    name: &str,
+) -> Result<Vec<(String, Item)>, StoreError> {
+    let mut out = Vec::new();
+    db.query(
+        "SELECT hash, body FROM ct_items ORDER BY hash",
+        &[],
+        &mut |row| {
+            let mut row = row.into_iter();
+            let hash = row.next().map(Cell::into_text).unwrap_or_default();
+            let body = row.next().map(Cell::into_text).unwrap_or_default();
+            let item: Item = serde_json::from_str(&body).map_err(|e| {
+                StoreError::new(name, format!("stored item {hash} does not read back: {e}"))
+            })?;
+            out.push((hash, item));
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// Stores the items of `items` not stored yet as batch `label`'s and rebuilds the graph, all in
+/// the caller's writing transaction.
+pub(crate) fn add(
+    db: &mut dyn Backend,
+    name: &str,
+    items: Vec<Item>,
+    label: &str,
+    progress: &dyn Progress,
+    note: &mut dyn FnMut(&str),
+) -> Result<AddReport, StoreError> {
+    let read = items.len();
+    let mut known: HashSet<String> = HashSet::new();
+    db.query("SELECT hash FROM ct_items", &[], &mut |row| {
+        known.insert(
+            row.into_iter()
+                .next()
+                .map(Cell::into_text)
+                .unwrap_or_default(),
+        );
+        Ok(())
+    })?;
+    let mut fresh = Vec::new();
+    for item in &items {
+        let body = serde_json::to_string(item)
+            .map_err(|e| StoreError::new(name, format!("cannot store an item: {e}")))?;
+        let hash = item_hash(&body);
+        if known.insert(hash.clone()) {
+            fresh.push((hash, body));
+        }
+    }
+    drop(items);
+    let new = fresh.len();
+    if new == 0 {
+        let stored = known.len();
+        return Ok(AddReport {
+            read,
+            new,
+            stored,
+            batch: None,
+        });
+    }
+    let batch = scalar(db, "SELECT coalesce(max(id), 0) + 1 FROM ct_batches", &[])?;
+    let added = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    db.exec(
+        "INSERT INTO ct_batches (id, added, inputs, items) VALUES ($1, $2, $3, $4)",
+        &[
+            Val::Int(batch),
+            Val::Text(&added),
+            Val::Text(label),
+            Val::Int(new as i64),
+        ],
+    )?;
+    let b = batch.to_string();
+    db.insert_rows(
+        "ct_items",
+        &["hash", "batch", "body"],
+        &mut fresh.into_iter().map(|(h, body)| vec![h, b.clone(), body]),
+    )?;
+    note(&format!(
+        "stored {new} new item(s) as batch {batch}; linking all {} stored item(s)",
+        known.len()
+    ));
+    rebuild(db, name, progress, false)?;
+    Ok(AddReport {
+        read,
+        new,
+        stored: known.len(),
+        batch: Some(batch),
+    })
+}
+
+/// The graph of every stored item, as one run over their inputs builds it, with texts (a
+/// reading command drops them unless asked); each item's claims through the claims cache as
+/// `how` says, with what `Verify` finds wrong in `problems`.
+pub(crate) fn build_all(
+    db: &mut dyn Backend,
+    name: &str,
+    progress: &dyn Progress,
+    how: claims::Use,
+    problems: &mut Vec<String>,
+) -> Result<Graph, StoreError> {
+    let items: Vec<Item> = stored_items(db, name)?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    // graph_of_items, step by step, with each item's claims from the store.
+    let items = prepare_items(items);
+    let claims = claims::claims_of(db, name, &items, how, problems)?;
+    let verified = verified_candidates(&items, &LinkParams::default(), progress);
+    Ok(graph_of_analysed(
+        items,
+        claims,
+        verified,
+        BuildOptions { with_text: true },
+        progress,
+    ))
+}
+
+/// Replaces the stored graph by the graph of every stored item; with `full`, every row is
+/// written again (a migration whose tables must be filled), else only those that changed.
+pub(crate) fn rebuild(
+    db: &mut dyn Backend,
+    name: &str,
+    progress: &dyn Progress,
+    full: bool,
+) -> Result<(), StoreError> {
+    // A store written as schema version 2 or 3 (by the migration tests) has no claims cache.
+    let how = if db.has_table("ct_claims")? {
+        claims::Use::Fill
+    } else {
+        claims::Use::None
+    };
+    let graph = build_all(db, name, progress, how, &mut Vec::new())?;
+    write_graph(db, name, &graph, full)
+}
+
+fn json<T: serde::Serialize>(name: &str, v: &T) -> Result<String, StoreError> {
+    serde_json::to_string(v).map_err(|e| StoreError::new(name, format!("cannot store: {e}")))
+}
+
+/// The names a user may give an item (`origin --item`), as `find_item` compares them: its URL
+/// folded, its record id, its title trimmed, its input file.
+pub(crate) fn item_names(node: &crate::model::ItemNode) -> Vec<String> {
+    let mut names = Vec::new();
+    if let Some(u) = &node.url {
+        names.push(format!("url:{}", url_key(u)));
+    }
+    if let Some(r) = &node.record_id {
+        names.push(format!("key:{r}"));
+    }
+    if let Some(t) = &node.title {
+        names.push(format!("key:{}", t.trim()));
+    }
+    names.push(format!("file:{}", node.origin.file));
+    names
+}
+
+/// Digests of the stored rows of `table`, by id: what `write_graph` compares the new graph with.
+fn stored_digests(db: &mut dyn Backend, table: &str) -> Result<HashMap<String, u128>, StoreError> {
+    let mut out = HashMap::new();
+    db.query(&format!("SELECT id, body FROM {table}"), &[], &mut |row| {
+        let mut row = row.into_iter();
+        let id = row.next().map(Cell::into_text).unwrap_or_default();
+        let body = row.next().map(Cell::into_text).unwrap_or_default();
+        out.insert(id, xxh3_128(body.as_bytes()));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Makes the stored graph `graph`, writing only the rows that differ: an add changes few of
+/// them (its items' and those its links re-decide), and writing is the dear part.
+fn write_graph(
+    db: &mut dyn Backend,
+    name: &str,
+    graph: &Graph,
+    full: bool,
+) -> Result<(), StoreError> {
+    // A store of schema version 2 (being migrated) has no names yet.
+    let names_kept = db.has_table("ct_names")?;
+    if full {
+        db.batch("DELETE FROM ct_nodes; DELETE FROM ct_edges;")?;
+        if names_kept {
+            db.batch("DELETE FROM ct_names")?;
+        }
+    }
+    let mut old = stored_digests(db, "ct_nodes")?;
+    let mut rows = Vec::new();
+    let mut names = Vec::new();
+    let mut gone = Vec::new();
+    for n in graph.sorted_nodes() {
+        let id = n.id.to_string();
+        let body = json(name, n)?;
+        match old.remove(&id) {
+            Some(d) if d == xxh3_128(body.as_bytes()) => continue,
+            Some(_) => gone.push(id.clone()),
+            None => {}
+        }
+        if let NodeData::Item(item) = &n.data {
+            for k in item_names(item) {
+                names.push(vec![k, id.clone()]);
+            }
+        }
+        rows.push(vec![id, n.kind.as_str().to_string(), body]);
+    }
+    gone.extend(old.into_keys());
+    for id in &gone {
+        db.exec("DELETE FROM ct_nodes WHERE id = $1", &[Val::Text(id)])?;
+        if names_kept {
+            db.exec("DELETE FROM ct_names WHERE node = $1", &[Val::Text(id)])?;
+        }
+    }
+    db.insert_rows("ct_nodes", &["id", "kind", "body"], &mut rows.into_iter())?;
+    if names_kept {
+        db.insert_rows("ct_names", &["name", "node"], &mut names.into_iter())?;
+    }
+    let mut old = stored_digests(db, "ct_edges")?;
+    let mut rows = Vec::new();
+    let mut gone = Vec::new();
+    for e in graph.sorted_edges() {
+        let id = e.id.to_string();
+        let body = json(name, e)?;
+        match old.remove(&id) {
+            Some(d) if d == xxh3_128(body.as_bytes()) => continue,
+            Some(_) => gone.push(id.clone()),
+            None => {}
+        }
+        rows.push(vec![
+            id,
+            e.kind.as_str().to_string(),
+            e.source.to_string(),
+            e.target.to_string(),
+            body,
+        ]);
+    }
+    gone.extend(old.into_keys());
+    for id in &gone {
+        db.exec("DELETE FROM ct_edges WHERE id = $1", &[Val::Text(id)])?;
+    }
+    db.insert_rows(
+        "ct_edges",
+        &["id", "kind", "source", "target", "body"],
+        &mut rows.into_iter(),
+    )?;
+    Ok(())
+}

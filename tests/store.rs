@@ -1,0 +1,536 @@
+//! The store (`claimtrace add`, `--db`, `db stats|check`) on SQLite and, where a server is
+//! given (`CLAIMTRACE_PG_URL`, which `.ci/run` sets from `scripts/store/pg-cluster.sh`), on
+//! PostgreSQL: the same answer in any batches, nothing lost to a killed writer, two writers at
+//! once, stores of every older schema version migrated. Outside CI a missing server prints
+//! `SKIPPED: ...`; under `CLAIMTRACE_CI=1` it fails.
+
+mod common;
+
+use claimtrace::{ReadSettings, STORE_VERSION, Settings, Store};
+use claimtrace_synth::reposts::{SynthOptions, generate};
+use common::{claimtrace, in_ci};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// A store to test: a SQLite file in its own directory, or a fresh PostgreSQL database.
+struct Target {
+    db: String,
+    backend: &'static str,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// The stores a test runs on: SQLite always, PostgreSQL when a server is given. `test` names
+/// the PostgreSQL database, so that tests running at once do not share one.
+fn targets(test: &str) -> Vec<Target> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = vec![Target {
+        db: dir.path().join("store.db").to_string_lossy().into_owned(),
+        backend: "sqlite",
+        _dir: Some(dir),
+    }];
+    if let Some(db) = pg_database(test) {
+        v.push(Target {
+            db,
+            backend: "postgresql",
+            _dir: None,
+        });
+    }
+    v
+}
+
+/// A fresh database `ct_test_<test>` on the server `CLAIMTRACE_PG_URL` names, as a URL.
+fn pg_database(test: &str) -> Option<String> {
+    let Some(base) = std::env::var("CLAIMTRACE_PG_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
+    else {
+        assert!(
+            !in_ci(),
+            "CLAIMTRACE_PG_URL is not set under CLAIMTRACE_CI=1 (.ci/run starts a server)"
+        );
+        eprintln!(
+            "SKIPPED: the PostgreSQL half of {test} (set CLAIMTRACE_PG_URL; \
+             scripts/store/pg-cluster.sh start prints one)"
+        );
+        return None;
+    };
+    let name = format!("ct_test_{test}");
+    let mut client = postgres::Client::connect(&base, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("cannot connect to CLAIMTRACE_PG_URL {base}: {e}"));
+    // One statement each: neither may run in a transaction block.
+    client
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .unwrap();
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    Some(with_database(&base, &name))
+}
+
+/// `url` naming database `db` instead of its own.
+fn with_database(url: &str, db: &str) -> String {
+    let (main, query) = match url.split_once('?') {
+        Some((m, q)) => (m, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let (scheme, rest) = main.split_once("://").expect("a URL");
+    let host = rest.split('/').next().unwrap_or(rest);
+    format!("{scheme}://{host}/{db}{query}")
+}
+
+/// A synthetic repost corpus of `n` items written as `files` JSON-lines files (item i in file
+/// i % files, so that copies and their sources fall in different files), absolute paths.
+fn corpus(dir: &Path, n: usize, files: usize, seed: u64) -> Vec<PathBuf> {
+    let s = generate(&SynthOptions {
+        items: n,
+        seed,
+        copy_share: 0.4,
+    });
+    let paths: Vec<PathBuf> = (0..files)
+        .map(|f| dir.join(format!("part-{seed}-{f}.jsonl")))
+        .collect();
+    let mut outs: Vec<_> = paths
+        .iter()
+        .map(|p| std::fs::File::create(p).unwrap())
+        .collect();
+    for (i, it) in s.items.iter().enumerate() {
+        let m = &it.meta;
+        let credits: Vec<&str> = m.credits.iter().map(|c| c.outlet.as_str()).collect();
+        let rec = serde_json::json!({
+            "id": m.record_id, "url": m.url, "title": m.title, "outlet": m.outlet,
+            "published": m.published.map(|d| d.to_string()), "credits": credits, "text": it.text,
+        });
+        writeln!(outs[i % files], "{rec}").unwrap();
+    }
+    paths
+}
+
+fn run_ok(args: &[&str]) -> String {
+    let out = claimtrace().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "claimtrace {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn paths(p: &[PathBuf]) -> Vec<&str> {
+    p.iter().map(|p| p.to_str().unwrap()).collect()
+}
+
+fn add(db: &str, inputs: &[&str]) -> String {
+    let mut args = vec!["add", "--quiet", "--db", db];
+    args.extend_from_slice(inputs);
+    run_ok(&args)
+}
+
+/// `graph` (JSON, then DOT) and `report` of the inputs, one run.
+fn batch_answer(inputs: &[&str]) -> [String; 3] {
+    let mut g = vec!["graph", "--quiet"];
+    g.extend_from_slice(inputs);
+    let mut d = vec!["graph", "--quiet", "--format", "dot"];
+    d.extend_from_slice(inputs);
+    let mut r = vec!["report", "--quiet", "--claims", "all"];
+    r.extend_from_slice(inputs);
+    [run_ok(&g), run_ok(&d), run_ok(&r)]
+}
+
+/// The same three answers from the store.
+fn store_answer(db: &str) -> [String; 3] {
+    [
+        run_ok(&["graph", "--db", db]),
+        run_ok(&["graph", "--db", db, "--format", "dot"]),
+        run_ok(&["report", "--db", db, "--claims", "all"]),
+    ]
+}
+
+fn assert_same(got: &[String; 3], want: &[String; 3], what: &str) {
+    for (i, name) in ["graph JSON", "graph DOT", "report"].iter().enumerate() {
+        assert!(
+            got[i] == want[i],
+            "{what}: {name} differs from one batch run"
+        );
+    }
+}
+
+fn assert_sound(db: &str) {
+    let out = run_ok(&["db", "check", "--db", db]);
+    assert!(out.ends_with("sound\n"), "{out}");
+}
+
+#[test]
+fn any_batches_in_any_order_give_the_one_batch_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path(), 240, 5, 11);
+    let example = common::repo("examples/reposts.jsonl");
+    let mut all = paths(&files);
+    all.push(example.to_str().unwrap());
+    let want = batch_answer(&all);
+    assert!(want[0].contains("\"reposts\""), "the corpus has reposts");
+    // One batch; a file a batch, last first; uneven batches with a file added twice.
+    let splits: Vec<Vec<Vec<&str>>> = vec![
+        vec![all.clone()],
+        all.iter().rev().map(|f| vec![*f]).collect(),
+        vec![
+            vec![all[3]],
+            vec![all[5], all[0], all[3]],
+            vec![all[1], all[2], all[4]],
+            vec![all[0]],
+        ],
+    ];
+    for (n, split) in splits.iter().enumerate() {
+        for t in targets(&format!("batches_{n}")) {
+            for batch in split {
+                add(&t.db, batch);
+            }
+            let what = format!("{} split {n}", t.backend);
+            assert_same(&store_answer(&t.db), &want, &what);
+            assert_sound(&t.db);
+            // A batch of files all added before adds nothing and is no batch.
+            let mut seen = std::collections::HashSet::new();
+            let batches = split
+                .iter()
+                .filter(|b| {
+                    let new: Vec<bool> = b.iter().map(|f| seen.insert(*f)).collect();
+                    new.contains(&true)
+                })
+                .count();
+            let stats = run_ok(&["db", "stats", "--db", &t.db]);
+            assert!(
+                stats.contains(&format!("batches   {batches}\n")),
+                "{what}: {stats}"
+            );
+        }
+    }
+}
+
+#[test]
+fn adding_an_input_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path(), 60, 2, 5);
+    let f = paths(&files);
+    for t in targets("again") {
+        add(&t.db, &f);
+        let before = (store_answer(&t.db), run_ok(&["db", "stats", "--db", &t.db]));
+        let out = add(&t.db, &[f[1]]);
+        assert!(out.starts_with("no new items"), "{}: {out}", t.backend);
+        let after = (store_answer(&t.db), run_ok(&["db", "stats", "--db", &t.db]));
+        assert!(
+            before == after,
+            "{}: a second add changed the store",
+            t.backend
+        );
+    }
+}
+
+/// Spawns `add` and kills it (SIGKILL) once it says it is linking, in the middle of its
+/// transaction; the store must then be as before the batch, or as after it, never between.
+#[test]
+fn a_killed_add_leaves_the_store_before_or_after_its_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = corpus(dir.path(), 40, 1, 21);
+    let big = corpus(dir.path(), 900, 1, 22);
+    let small = paths(&small);
+    let big = paths(&big);
+    let after = batch_answer(&[small[0], big[0]]);
+    for t in targets("killed") {
+        add(&t.db, &small);
+        let before = store_answer(&t.db);
+        // Killed at once (before or while opening the store), then once linking has begun.
+        for when in ["at once", "when linking"] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+                .args(["add", "--db", &t.db, big[0]])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            if when == "when linking" {
+                let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+                let said = lines
+                    .by_ref()
+                    .map_while(Result::ok)
+                    .find(|l| l.contains("linking"));
+                assert!(
+                    said.is_some(),
+                    "{}: add never said it was linking",
+                    t.backend
+                );
+            }
+            let exited_first = child.try_wait().unwrap().is_some();
+            child.kill().unwrap();
+            child.wait().unwrap();
+            let now = store_answer(&t.db);
+            let state = if now == before {
+                "before"
+            } else if now == after {
+                "after"
+            } else {
+                panic!("{}: killed {when}, the store is between", t.backend)
+            };
+            eprintln!(
+                "{}: killed {when} (exited first: {exited_first}): store as {state} the batch",
+                t.backend
+            );
+            assert_sound(&t.db);
+        }
+        // The batch added again completes it.
+        add(&t.db, &big);
+        assert_same(&store_answer(&t.db), &after, t.backend);
+    }
+}
+
+#[test]
+fn two_adds_at_once_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path(), 300, 2, 31);
+    let f = paths(&files);
+    let want = batch_answer(&f);
+    for t in targets("concurrent") {
+        // Both start on a store that does not exist yet: creating it is raced too.
+        let children: Vec<_> = f
+            .iter()
+            .map(|file| {
+                Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+                    .args(["add", "--quiet", "--db", &t.db, file])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for c in children {
+            let out = c.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}: a concurrent add failed: {}",
+                t.backend,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert_same(&store_answer(&t.db), &want, t.backend);
+        assert_sound(&t.db);
+    }
+}
+
+/// A store written by every older schema version opens (migrated), and an add on it gives the
+/// one-batch graph.
+#[test]
+fn stores_of_every_older_version_are_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path(), 120, 2, 41);
+    let f = paths(&files);
+    let settings = Settings {
+        inputs: vec![files[0].clone()],
+        read: ReadSettings::default(),
+        ..Settings::default()
+    };
+    let first = || {
+        claimtrace::read_inputs(&settings, &claimtrace::NoProgress, &mut |_| {})
+            .unwrap()
+            .0
+    };
+    let want_first = batch_answer(&f[..1]);
+    let want_both = batch_answer(&f);
+    for version in 1..STORE_VERSION {
+        for t in targets(&format!("migrate_{version}")) {
+            Store::create_at_version(&t.db, version, first()).unwrap();
+            let what = format!("{} from version {version}", t.backend);
+            // A reading command migrates it.
+            assert_same(&store_answer(&t.db), &want_first, &what);
+            let stats = run_ok(&["db", "stats", "--db", &t.db]);
+            assert!(
+                stats.contains(&format!("schema    version {STORE_VERSION}\n")),
+                "{what}: {stats}"
+            );
+            assert_sound(&t.db);
+            add(&t.db, &f[1..]);
+            assert_same(&store_answer(&t.db), &want_both, &what);
+        }
+        // And `add` migrates it too.
+        for t in targets(&format!("migrate_add_{version}")) {
+            Store::create_at_version(&t.db, version, first()).unwrap();
+            add(&t.db, &f[1..]);
+            assert_same(
+                &store_answer(&t.db),
+                &want_both,
+                &format!("{} from version {version}, by add", t.backend),
+            );
+            assert_sound(&t.db);
+        }
+    }
+}
+
+#[test]
+fn a_bad_input_leaves_the_store_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path(), 30, 1, 51);
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"text\": \"fine\"}\n{not json\n").unwrap();
+    for t in targets("bad_input") {
+        add(&t.db, &paths(&files));
+        let before = store_answer(&t.db);
+        let out = claimtrace()
+            .args(["add", "--db", &t.db, files[0].to_str().unwrap()])
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", t.backend);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("bad.jsonl:2:"), "{err}");
+        assert!(store_answer(&t.db) == before, "{}", t.backend);
+    }
+}
+
+#[test]
+fn a_missing_store_and_inputs_beside_db_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.db");
+    let out = claimtrace()
+        .args(["graph", "--db"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("none.db") && err.contains("no store"), "{err}");
+    assert!(!missing.exists(), "reading a store must not create one");
+    let out = claimtrace()
+        .args(["origin", "--item", "x", "--db"])
+        .arg(&missing)
+        .arg("examples/reposts.jsonl")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn check_finds_a_damaged_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let db = db.to_str().unwrap();
+    add(
+        db,
+        &[common::repo("examples/reposts.jsonl").to_str().unwrap()],
+    );
+    assert_sound(db);
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute(
+        "UPDATE ct_nodes SET body = replace(body, 'Corvin', 'Korvin') WHERE kind = 'item'",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "DELETE FROM ct_edges WHERE id = (SELECT min(id) FROM ct_edges)",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE ct_claims SET body = '[]' WHERE key = (SELECT min(key) FROM ct_claims WHERE body <> '[]')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let out = claimtrace()
+        .args(["db", "check", "--db", db])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("differs from the graph"), "{said}");
+    assert!(said.contains("is not stored"), "{said}");
+    assert!(said.contains("stored claims of item"), "{said}");
+}
+
+#[test]
+fn origin_answers_from_the_store_as_from_the_inputs() {
+    let example = common::repo("examples/reposts.jsonl");
+    let example = example.to_str().unwrap();
+    for t in targets("origin") {
+        add(&t.db, &[example]);
+        for args in [
+            vec!["--item", "lantern-88"],
+            vec!["--item", "lantern-88", "--json"],
+            vec![
+                "--item",
+                "Bridge closure: months of detours ahead for commuters",
+            ],
+        ] {
+            let mut a = vec!["origin", "--db", &t.db];
+            a.extend_from_slice(&args);
+            let mut b = vec!["origin", example];
+            b.extend_from_slice(&args);
+            assert_eq!(run_ok(&a), run_ok(&b), "{} {args:?}", t.backend);
+        }
+    }
+}
+
+/// `origin --db` reads only the item's sources through the indexes: for every item, by id, URL
+/// and record id, its answer is the whole graph's.
+#[test]
+fn origin_reads_only_what_it_needs_and_answers_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path(), 200, 3, 61);
+    let mut f = paths(&files);
+    let example = common::repo("examples/reposts.jsonl");
+    f.push(example.to_str().unwrap());
+    for t in targets("origin_graph") {
+        add(&t.db, &f);
+        let mut store = Store::open(&t.db).unwrap();
+        let full = store.graph(claimtrace::BuildOptions::default()).unwrap();
+        let mut copies = 0;
+        for n in full.sorted_nodes() {
+            let claimtrace::NodeData::Item(item) = &n.data else {
+                continue;
+            };
+            let want = serde_json::to_string(&claimtrace::repost_dag(&full, n.id)).unwrap();
+            let keys = [
+                Some(n.id.to_string()),
+                item.url.clone(),
+                item.record_id.clone(),
+            ];
+            for key in keys.into_iter().flatten() {
+                let part = store.origin_graph(&key).unwrap();
+                let id = claimtrace::find_item(&part, &key).unwrap();
+                assert_eq!(id, n.id, "{}: {key}", t.backend);
+                let got = serde_json::to_string(&claimtrace::repost_dag(&part, id)).unwrap();
+                assert_eq!(got, want, "{}: origin of {key}", t.backend);
+                assert!(
+                    part.node_count() < full.node_count() / 2,
+                    "{}: origin of {key} read {} of {} nodes",
+                    t.backend,
+                    part.node_count(),
+                    full.node_count()
+                );
+            }
+            copies += usize::from(claimtrace::repost_dag(&full, n.id).nodes.len() > 1);
+        }
+        assert!(copies > 20, "the corpus has copies to trace ({copies})");
+    }
+}
+
+/// The formats that want item texts (`--with-text`, passim records, the view) get them from the
+/// store as from the inputs.
+#[test]
+fn texts_come_back_for_the_formats_that_want_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let db = db.to_str().unwrap();
+    let example = common::repo("examples/reposts.jsonl");
+    let example = example.to_str().unwrap();
+    add(db, &[example]);
+    for args in [
+        vec!["graph", "--with-text"],
+        vec!["graph", "--format", "passim"],
+        vec!["graph", "--format", "html"],
+        vec!["view"],
+    ] {
+        let mut a = args.clone();
+        a.extend(["--db", db]);
+        let mut b = args.clone();
+        b.push(example);
+        assert_eq!(run_ok(&a), run_ok(&b), "{args:?}");
+    }
+}
