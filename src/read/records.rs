@@ -6,6 +6,7 @@ use super::{Input, InputError, Location, ReadSettings, Reader, finish_items};
 use crate::item::{Credit, Item};
 use crate::outlets;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::sync::Arc;
@@ -90,33 +91,19 @@ impl Reader for RecordsReader {
         })?;
         let body = &text[bom..];
         let raws = split_records(input, body, bom)?;
-        let mut items = Vec::with_capacity(raws.len());
-        for (start, raw) in raws {
-            let end = start + raw.get().len();
-            let err = |e: RecordError| {
-                InputError::at_offset_as_line(
-                    input.name.as_ref(),
-                    &input.bytes,
-                    start,
-                    e.to_string(),
-                )
-            };
-            let map: Map<String, Value> = serde_json::from_str(raw.get()).map_err(|e| {
-                if e.classify() == serde_json::error::Category::Data {
-                    err(RecordError::NotAnObject)
-                } else {
-                    // Valid JSON to the splitter, but not to a full parse: nested too deep.
-                    InputError::at_offset_as_line(
-                        input.name.as_ref(),
-                        &input.bytes,
-                        start,
-                        format!("invalid JSON: {}", strip_position(&e)),
-                    )
-                }
-            })?;
-            items.push(record_to_item(&input.name, start, end, map, settings).map_err(err)?);
-        }
-        Ok(items)
+        // Records are parsed on every core, each on its own, and collected in file order. The
+        // error reported is the first bad record's in file order, whichever worker met one
+        // first: looked for again, one record after another (a bad file is read once more).
+        let items = raws
+            .par_iter()
+            .map(|&(start, raw)| record_item(input, start, raw, settings))
+            .collect::<Result<Vec<Item>, InputError>>();
+        items.or_else(|e| {
+            let first = raws
+                .iter()
+                .find_map(|&(start, raw)| record_item(input, start, raw, settings).err());
+            Err(first.unwrap_or(e))
+        })
     }
 
     /// JSON whose first value is not a record: not an object, or an object with no text field
@@ -145,6 +132,33 @@ impl Reader for RecordsReader {
         (!TEXT_FIELDS.iter().any(|f| map.contains_key(*f)))
             .then(|| "JSON that holds no records (no \"text\" field)".into())
     }
+}
+
+/// The item of the record at byte `start` of `input`.
+fn record_item(
+    input: &Input,
+    start: usize,
+    raw: &RawValue,
+    settings: &ReadSettings,
+) -> Result<Item, InputError> {
+    let end = start + raw.get().len();
+    let err = |e: RecordError| {
+        InputError::at_offset_as_line(input.name.as_ref(), &input.bytes, start, e.to_string())
+    };
+    let map: Map<String, Value> = serde_json::from_str(raw.get()).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Data {
+            err(RecordError::NotAnObject)
+        } else {
+            // Valid JSON to the splitter, but not to a full parse: nested too deep.
+            InputError::at_offset_as_line(
+                input.name.as_ref(),
+                &input.bytes,
+                start,
+                format!("invalid JSON: {}", strip_position(&e)),
+            )
+        }
+    })?;
+    record_to_item(&input.name, start, end, map, settings).map_err(err)
 }
 
 /// The fields a record's text may stand in, in order of preference (news-please writes
@@ -417,6 +431,41 @@ mod tests {
         assert_eq!(e.to_string(), "x.jsonl:2: record has no \"text\" field");
         let e = read("y.jsonl", "{\"text\":\"a\"}\n{\"text\": \n").unwrap_err();
         assert!(e.to_string().starts_with("y.jsonl:3: invalid JSON"), "{e}");
+    }
+
+    #[test]
+    fn the_first_bad_record_in_file_order_is_named() {
+        // Records are parsed in parallel; whichever bad record a worker meets first, the error
+        // names the first in the file, every time.
+        let mut body = String::new();
+        for i in 1..=5000 {
+            match i {
+                1200 => body.push_str("{\"text\":7}\n"),
+                3000 | 4999 => body.push_str("{\"title\":\"no text\"}\n"),
+                _ => body.push_str(&format!("{{\"text\":\"record {i}\"}}\n")),
+            }
+        }
+        for _ in 0..4 {
+            let e = read("many.jsonl", &body).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "many.jsonl:1200: record's \"text\" is not a string"
+            );
+        }
+        let items = read(
+            "ok.jsonl",
+            &body
+                .replace("{\"text\":7}", "{\"text\":\"7\"}")
+                .replace("{\"title\":\"no text\"}", "{\"text\":\"t\"}"),
+        )
+        .unwrap();
+        assert_eq!(items.len(), 5000);
+        assert_eq!(items[4].text, "record 5");
+        assert!(
+            items
+                .windows(2)
+                .all(|w| w[0].origin.start < w[1].origin.start)
+        );
     }
 
     #[test]
