@@ -114,8 +114,17 @@ pub fn read_inputs(
 /// The claims of every item (`claims[i]` of `items[i]`), speakers canonicalised across items,
 /// quotations printed with words changed or left out marked as variants of their original.
 pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
-    // Each item's claims are its own: extracted on every core, collected in item order.
-    let mut claims: Vec<Vec<ClaimMention>> = items.par_iter().map(extract_claims).collect();
+    // Each item's claims are its own: extracted on every core, collected in item order. Each
+    // list is held until the graph is built, so it keeps no room to grow (a claim is a few
+    // hundred bytes before its text).
+    let mut claims: Vec<Vec<ClaimMention>> = items
+        .par_iter()
+        .map(|item| {
+            let mut claims = extract_claims(item);
+            claims.shrink_to_fit();
+            claims
+        })
+        .collect();
     canonicalise_speakers(&mut claims);
     mark_quote_variants(items, &mut claims);
     claims

@@ -181,6 +181,22 @@ mod tests {
     }
 
     #[test]
+    fn the_shortcut_goes_whichever_end_has_more_neighbours() {
+        // 2 copies 1, which copies 0; 0 also has sources of its own (10..20) that share
+        // nothing with 1 or 2. Looking for third items from 2's side (fewer neighbours) must
+        // find 1 all the same.
+        let mut v = vec![
+            f(0, 1, 1.0, LinkKind::Reposts, 1),
+            f(1, 2, 1.0, LinkKind::Reposts, 2),
+            f(0, 2, 1.0, LinkKind::Reposts, 2),
+        ];
+        v.extend((10..20).map(|s| f(0, s, 0.5, LinkKind::Reposts, 0)));
+        let keep = prune(&v);
+        assert_eq!(keep[..3], [true, true, false]);
+        assert!(keep[3..].iter().all(|&k| k));
+    }
+
+    #[test]
     fn siblings_are_explained_by_their_source() {
         let v = [
             f(0, 1, 0.9, LinkKind::Reposts, 1),

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::sync::Arc;
+use std::sync::Mutex;
 
 /// The items of JSON records held in a string (one record, an array of them, or one per line;
 /// fields as in `schemas/record.schema.json`), read as a file `name` of them would be.
@@ -91,19 +92,28 @@ impl Reader for RecordsReader {
         })?;
         let body = &text[bom..];
         let raws = split_records(input, body, bom)?;
-        // Records are parsed on every core, each on its own, and collected in file order. The
-        // error reported is the first bad record's in file order, whichever worker met one
-        // first: looked for again, one record after another (a bad file is read once more).
-        let items = raws
-            .par_iter()
-            .map(|&(start, raw)| record_item(input, start, raw, settings))
-            .collect::<Result<Vec<Item>, InputError>>();
-        items.or_else(|e| {
-            let first = raws
-                .iter()
-                .find_map(|&(start, raw)| record_item(input, start, raw, settings).err());
-            Err(first.unwrap_or(e))
-        })
+        // Records are parsed on every core, each on its own, and collected in file order,
+        // straight into a list of their number (a fallible collect would gather pieces and
+        // copy them). A bad record leaves an empty item in its place; the error reported is
+        // the first bad record's in file order, whichever worker met one first.
+        let first_bad: Mutex<Option<(usize, InputError)>> = Mutex::new(None);
+        let mut items = Vec::new();
+        raws.par_iter()
+            .enumerate()
+            .map(|(i, &(start, raw))| {
+                record_item(input, start, raw, settings).unwrap_or_else(|e| {
+                    let mut bad = first_bad.lock().unwrap_or_else(|p| p.into_inner());
+                    if bad.as_ref().is_none_or(|(j, _)| i < *j) {
+                        *bad = Some((i, e));
+                    }
+                    Item::with_own_text(&input.name, start, start, String::new())
+                })
+            })
+            .collect_into_vec(&mut items);
+        match first_bad.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            Some((_, e)) => Err(e),
+            None => Ok(items),
+        }
     }
 
     /// JSON whose first value is not a record: not an object, or an object with no text field
