@@ -11,6 +11,8 @@
 #   SIZES="10000 100000"        corpus sizes (synthetic items, crates/synth's repost corpus)
 #   ROUNDS=1                    runs of each binary per size, alternating baseline and current
 #   PIN=1                       also run pinned to one core
+#   EXTRA="A.jsonl B.jsonl"     more corpora to run both binaries on, once each, on both cores
+#                               (scripts/perf/make_corpora.py: short records, copy groups)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=${1:-/tmp/claimtrace-perf}
@@ -60,5 +62,13 @@ for n in $sizes; do
   done
   "$work/stage_times" "$corpus/items.jsonl" -o "$corpus/stages.json" 2>&1 | sed 's/^/  new /'
   cmp "$corpus/base.json" "$corpus/new.json" && echo "  synth$n: graph JSON byte-identical"
+done
+for corpus in ${EXTRA:-}; do
+  name=$(basename "$corpus" .jsonl)
+  echo "== $name: $(du -m "$corpus" | cut -f1) MB, $(wc -l < "$corpus") records"
+  run "base  graph $name" "$work/$name.base.json" "$work/claimtrace-base" graph "$corpus"
+  run "new   graph $name" "$work/$name.new.json" "$work/claimtrace-new" graph "$corpus"
+  "$work/stage_times" "$corpus" -o "$work/$name.stages.json" 2>&1 | sed 's/^/  new /'
+  cmp "$work/$name.base.json" "$work/$name.new.json" && echo "  $name: graph JSON byte-identical"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
