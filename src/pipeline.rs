@@ -114,6 +114,11 @@ pub fn read_inputs(
 /// The claims of every item (`claims[i]` of `items[i]`), speakers canonicalised across items,
 /// quotations printed with words changed or left out marked as variants of their original.
 pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
+    extract_all_claims_with(items, &crate::progress::NoProgress)
+}
+
+/// `extract_all_claims`, counting items done to `progress`.
+fn extract_all_claims_with(items: &[Item], progress: &dyn Progress) -> Vec<Vec<ClaimMention>> {
     // Each item's claims are its own: extracted on every core, collected in item order. Each
     // list is held until the graph is built, so it keeps no room to grow (a claim is a few
     // hundred bytes before its text).
@@ -122,6 +127,7 @@ pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
         .map(|item| {
             let mut claims = extract_claims(item);
             claims.shrink_to_fit();
+            progress.advance(1);
             claims
         })
         .collect();
@@ -139,7 +145,7 @@ pub fn graph_of_items(items: Vec<Item>, build: BuildOptions, progress: &dyn Prog
     let mut items = distinct_items(items);
     in_canonical_order(&mut items);
     progress.stage("extracting", items.len() as u64);
-    let claims = extract_all_claims(&items);
+    let claims = extract_all_claims_with(&items, progress);
     let links = link_items_with(&items, &LinkParams::default(), progress);
     progress.stage("building", 1);
     let graph = build_graph(items, claims, &links, build);
