@@ -115,12 +115,33 @@ pub fn build_graph(
             LinkKind::SameText => Edge::new(EdgeKind::SameText, copy.min(source), copy.max(source)),
         }
         .with_evidence(l.confidence, l.evidence.clone());
+        // Every alignment is written with its first span in the edge's target and its second in
+        // the edge's source, as a repost's are (source item, then copy). A same_text edge runs
+        // from the smaller id, which may be the item the link called its source: then each
+        // alignment is turned round, so a reader never has to guess which half is which.
+        let turned = l.kind == LinkKind::SameText && e.source != copy;
+        let orient = |a: Alignment| {
+            if turned {
+                Alignment {
+                    source: a.copy,
+                    copy: a.source,
+                }
+            } else {
+                a
+            }
+        };
         let d = e.detail_mut();
-        d.aligned = l.aligned.clone();
+        d.aligned = l.aligned.iter().copied().map(orient).collect();
         if let Some(r) = &l.rewrite {
             d.degree = Some(r.degree);
             d.derived_share = Some(r.derived_share);
-            d.aligned_sentences = sentences;
+            d.aligned_sentences = sentences
+                .into_iter()
+                .map(|x| SentencePair {
+                    aligned: orient(x.aligned),
+                    changed: x.changed,
+                })
+                .collect();
         }
         g.add_edge(e);
     }

@@ -9,18 +9,21 @@
 //!
 //! | stage | what | here |
 //! | --- | --- | --- |
-//! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait |
+//! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait; a step at a time: [`list_inputs`], [`read_listed`], [`gather_reads`], then [`prepare_items`] |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
-//! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`verify_pair`] |
-//! | build | items, claims and links → the [`Graph`] | [`build_graph`] |
+//! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`feature_pairs`], [`verify_pair`], [`verify_candidate`]; then [`finish_links`] |
+//! | build | items, claims and links → the [`Graph`] | [`build_graph`]; [`graph_of_analysed`] from per-item claims and verified pairs |
 //! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD, passim records | [`write_graph`], [`Format`], [`write_view`] |
 //! | parts | the graph ↔ partitioned node and edge files | [`write_parts`], [`read_parts`] |
 //! | provenance | questions to the graph | [`find_item`], [`repost_dag`], [`report_item`], [`report_items`], [`appearances`], [`first_appearance`], [`story_items`], [`story_graph`], [`summarize`] |
 //!
 //! [`run`] does it all for the inputs of a [`Settings`], and [`graph_of_items`] for items read
 //! any other way. A stage can also run on its own, for a job that spreads items over machines:
-//! each item's claims are its own ([`extract_claims`]); speakers, links and the graph need all
-//! items at once. Long stages report to a [`Progress`] ([`NoProgress`] to report to nobody).
+//! each item's claims are its own ([`extract_claims`]), and so are its features
+//! ([`item_features`]); candidate pairs come from a join on features ([`feature_pairs`]), each
+//! verified on its own ([`verify_candidate`]); speakers made one across items, rewrites, the
+//! nearest sources and the graph need all items at once ([`graph_of_analysed`], which gives
+//! exactly what [`graph_of_items`] gives). Long stages report to a [`Progress`] ([`NoProgress`] to report to nobody).
 //!
 //! ```
 //! use claimtrace::{BuildOptions, Format, NoProgress, ReadSettings};
@@ -67,13 +70,17 @@ mod vocab;
 
 // Running the whole pipeline.
 pub use pipeline::{RunReport, Settings, extract_all_claims, graph_of_items, read_inputs, run};
+// The same run a step at a time, for a job that spreads it over machines (docs/spark.md).
+pub use pipeline::{
+    InputRead, gather_reads, graph_of_analysed, list_inputs, prepare_items, read_listed,
+};
 pub use progress::{NoProgress, Progress};
 
 // Reading: inputs and records to items.
 pub use item::{Credit, Item, ItemMeta, VerbatimRun};
 pub use read::{
-    Input, InputError, Limits, Location, ReadSettings, Reader, item_from_record,
-    items_from_records, read_input, reader_for, readers,
+    Input, InputError, InputSource, Limits, Listed, Location, ReadSettings, Reader,
+    item_from_record, items_from_records, read_input, reader_for, readers,
 };
 
 // Claims and speakers.
@@ -83,8 +90,8 @@ pub use extract::{
 
 // Reuse between items.
 pub use link::{
-    ItemLink, LinkKind, LinkParams, candidate_pairs, item_features, link_items, link_items_with,
-    mark_quote_variants, verify_pair,
+    ItemLink, LinkKind, LinkParams, VerifiedPair, candidate_pairs, feature_pairs, finish_links,
+    item_features, link_items, link_items_with, mark_quote_variants, verify_candidate, verify_pair,
 };
 
 // The graph.

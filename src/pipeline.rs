@@ -4,7 +4,9 @@
 use crate::build::{BuildOptions, build_graph, distinct_items, in_canonical_order};
 use crate::extract::{ClaimMention, canonicalise_speakers, extract_claims};
 use crate::item::Item;
-use crate::link::{LinkParams, link_items_with, mark_quote_variants};
+use crate::link::{
+    LinkParams, VerifiedPair, finish_links, mark_quote_variants, verified_candidates,
+};
 use crate::model::Graph;
 use crate::progress::Progress;
 use crate::read::{
@@ -12,6 +14,7 @@ use crate::read::{
     collect_inputs, read_as,
 };
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// What a run reads and how.
@@ -47,35 +50,91 @@ pub fn read_inputs(
     progress: &dyn Progress,
     warn: &mut dyn FnMut(&InputError),
 ) -> Result<(Vec<Item>, RunReport), InputError> {
-    let listed = collect_inputs(&settings.inputs);
+    let listed = list_inputs(settings);
     let to_read = listed
         .iter()
         .filter(|l| matches!(l, Listed::Read(_)))
         .count();
     progress.stage("reading", to_read as u64);
+    // Lazily: without `skip_bad`, nothing after the first bad input is read.
+    let reads = listed.into_iter().map(|l| {
+        let counts = matches!(l, Listed::Read(_));
+        let read = read_listed(l, &settings.read);
+        if counts {
+            progress.advance(1);
+        }
+        read
+    });
+    let out = gather_reads(settings, reads, warn)?;
+    progress.finish();
+    Ok(out)
+}
+
+/// The inputs of a run, as the walk of `settings.inputs` lists them, in the order they are
+/// read: each directory replaced by the files under it (sorted by path, hidden ones passed
+/// over), entries that are no news and paths that cannot be read marked as such. The first of
+/// the steps [`read_inputs`] takes, for a job that reads the inputs on many machines
+/// ([`read_listed`]) and gathers them on one ([`gather_reads`]).
+pub fn list_inputs(settings: &Settings) -> Vec<Listed> {
+    collect_inputs(&settings.inputs)
+}
+
+/// What reading one listed input gave ([`read_listed`]). It serialises (serde), so that the
+/// reading can be done on another machine.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum InputRead {
+    /// The input's items; `name` is the input's (its path as given or found, `-` for stdin).
+    Items {
+        /// The input's name.
+        name: String,
+        /// Its items, in input order.
+        items: Vec<Item>,
+    },
+    /// An entry under a directory that holds no news: passed over, with why.
+    NotNews(InputError),
+    /// An input that cannot be read.
+    Failed(InputError),
+}
+
+/// Reads one entry of [`list_inputs`] as [`read_inputs`] does.
+pub fn read_listed(listed: Listed, settings: &ReadSettings) -> InputRead {
+    match listed {
+        Listed::Read(source) => {
+            let found = matches!(source, InputSource::Found(_));
+            let name: String = match &source {
+                InputSource::Stdin => "-".into(),
+                InputSource::File(p) | InputSource::Found(p) => p.to_string_lossy().into(),
+            };
+            match Input::load(&source, settings.limits.input_bytes)
+                .and_then(|input| read_as(&input, settings, found))
+            {
+                Ok(Read::Items(items)) => InputRead::Items { name, items },
+                Ok(Read::NotNews(e)) => InputRead::NotNews(e),
+                Err(e) => InputRead::Failed(e),
+            }
+        }
+        Listed::Bad(e) => InputRead::Failed(e),
+        Listed::NotNews(e) => InputRead::NotNews(e),
+    }
+}
+
+/// The items of a run from the reads of its listed inputs, in the order [`list_inputs`] gave
+/// them, as [`read_inputs`] gathers them: with `skip_bad`, a bad input is reported to `warn`
+/// and skipped; without it, the first one is the error; entries that are not news are
+/// reported and passed over; an input whose items would take the run past its text limit is
+/// bad input.
+pub fn gather_reads(
+    settings: &Settings,
+    reads: impl IntoIterator<Item = InputRead>,
+    warn: &mut dyn FnMut(&InputError),
+) -> Result<(Vec<Item>, RunReport), InputError> {
     let limits = &settings.read.limits;
     let mut items = Vec::new();
     let mut report = RunReport::default();
     let mut run_text = 0u64;
-    for l in listed {
-        let mut name = String::new();
-        let read = match l {
-            Listed::Read(source) => {
-                let found = matches!(source, InputSource::Found(_));
-                name = match &source {
-                    InputSource::Stdin => "-".into(),
-                    InputSource::File(p) | InputSource::Found(p) => p.to_string_lossy().into(),
-                };
-                let read = Input::load(&source, limits.input_bytes)
-                    .and_then(|input| read_as(&input, &settings.read, found));
-                progress.advance(1);
-                read
-            }
-            Listed::Bad(e) => Err(e),
-            Listed::NotNews(e) => Ok(Read::NotNews(e)),
-        };
+    for read in reads {
         match read {
-            Ok(Read::Items(mut v)) => {
+            InputRead::Items { name, items: mut v } => {
                 let text: u64 = v.iter().map(|it| it.text.len() as u64).sum();
                 if run_text + text <= limits.run_text_bytes {
                     run_text += text;
@@ -96,18 +155,17 @@ pub fn read_inputs(
                 warn(&e);
                 report.skipped.push(e);
             }
-            Ok(Read::NotNews(e)) => {
+            InputRead::NotNews(e) => {
                 warn(&e);
                 report.not_news.push(e);
             }
-            Err(e) if settings.skip_bad => {
+            InputRead::Failed(e) if settings.skip_bad => {
                 warn(&e);
                 report.skipped.push(e);
             }
-            Err(e) => return Err(e),
+            InputRead::Failed(e) => return Err(e),
         }
     }
-    progress.finish();
     Ok((items, report))
 }
 
@@ -119,10 +177,18 @@ pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
 
 /// `extract_all_claims`, counting items done to `progress`.
 fn extract_all_claims_with(items: &[Item], progress: &dyn Progress) -> Vec<Vec<ClaimMention>> {
+    let mut claims = claims_of_each(items, progress);
+    canonicalise_speakers(&mut claims);
+    mark_quote_variants(items, &mut claims);
+    claims
+}
+
+/// Each item's own claims (`extract_claims`), counting items done to `progress`.
+fn claims_of_each(items: &[Item], progress: &dyn Progress) -> Vec<Vec<ClaimMention>> {
     // Each item's claims are its own: extracted on every core, collected in item order. Each
     // list is held until the graph is built, so it keeps no room to grow (a claim is a few
     // hundred bytes before its text).
-    let mut claims: Vec<Vec<ClaimMention>> = items
+    items
         .par_iter()
         .map(|item| {
             let mut claims = extract_claims(item);
@@ -130,10 +196,7 @@ fn extract_all_claims_with(items: &[Item], progress: &dyn Progress) -> Vec<Vec<C
             progress.advance(1);
             claims
         })
-        .collect();
-    canonicalise_speakers(&mut claims);
-    mark_quote_variants(items, &mut claims);
-    claims
+        .collect()
 }
 
 /// The graph of items however they were read: their claims, the reuse links between them, and
@@ -142,11 +205,40 @@ fn extract_all_claims_with(items: &[Item], progress: &dyn Progress) -> Vec<Vec<C
 /// the items then go through the stages in an order of their own, so that the graph is the
 /// same whatever order they came in.
 pub fn graph_of_items(items: Vec<Item>, build: BuildOptions, progress: &dyn Progress) -> Graph {
+    let items = prepare_items(items);
+    progress.stage("extracting", items.len() as u64);
+    let claims = claims_of_each(&items, progress);
+    let verified = verified_candidates(&items, &LinkParams::default(), progress);
+    graph_of_analysed(items, claims, verified, build, progress)
+}
+
+/// The items of a run as the cross-item stages take them: a text read twice under one key is
+/// one item (the capture at the first place, with a warning naming the others), and the items
+/// are in a canonical order (place, key, text), whatever order they came in. The first step of
+/// [`graph_of_items`]; a job that spreads a run over machines indexes items by their place
+/// here, as [`verify_candidate`](crate::verify_candidate) and [`graph_of_analysed`] expect.
+pub fn prepare_items(items: Vec<Item>) -> Vec<Item> {
     let mut items = distinct_items(items);
     in_canonical_order(&mut items);
-    progress.stage("extracting", items.len() as u64);
-    let claims = extract_all_claims_with(&items, progress);
-    let links = link_items_with(&items, &LinkParams::default(), progress);
+    items
+}
+
+/// The rest of [`graph_of_items`] after its per-item and per-pair work: `items` as
+/// [`prepare_items`] gave them, `claims[i]` the [`extract_claims`] of `items[i]`, and
+/// `verified` every candidate pair that [`verify_candidate`](crate::verify_candidate) linked (in any order). Speakers
+/// are made one across items, quotations changed between items marked, rewritten stories
+/// found and each copy's nearest sources kept ([`finish_links`]), and the graph built: the
+/// graph [`graph_of_items`] builds from the same items.
+pub fn graph_of_analysed(
+    items: Vec<Item>,
+    mut claims: Vec<Vec<ClaimMention>>,
+    verified: Vec<VerifiedPair>,
+    build: BuildOptions,
+    progress: &dyn Progress,
+) -> Graph {
+    canonicalise_speakers(&mut claims);
+    mark_quote_variants(&items, &mut claims);
+    let links = finish_links(&items, verified, &LinkParams::default(), progress);
     progress.stage("building", 1);
     let graph = build_graph(items, claims, &links, build);
     progress.finish();

@@ -97,3 +97,38 @@ def candidate_pairs(items: Sequence[Item]) -> tuple[list[tuple[int, int]], list[
 def verify_pair(a: Item, b: Item, common: Sequence[int] = ...) -> Optional[dict[str, Any]]: ...
 def formats() -> list[str]: ...
 def format_needs_text(format: str) -> bool: ...
+
+# The run a step at a time, for a job that spreads it over machines (claimtrace.spark). Values
+# cross between machines as the library's JSON.
+
+MIN_SHARED: int
+"""Features a candidate pair shares at least."""
+
+def list_inputs(paths: Sequence[_Path]) -> list[str]:
+    """The inputs of a run as the walk of ``paths`` lists them, in reading order, each as JSON."""
+def read_listed(listed: str, *, outlet: Optional[str] = None) -> str:
+    """Reads one entry of ``list_inputs``: what it gave, as JSON, for ``gather_reads``."""
+def gather_reads(reads: Sequence[str], *, skip_bad: bool = False) -> list[Item]:
+    """The run's items from the reads of its listed inputs, in listing order."""
+def prepare_items(items: Sequence[Item]) -> list[Item]:
+    """One item per text read twice under one key, in the canonical order: index items here."""
+def claims_json(item: Item) -> str:
+    """``extract_claims`` of the item, as JSON for ``graph_of_analysed``."""
+def feature_pairs(
+    docs: Sequence[tuple[int, Optional[str]]], run_items: int
+) -> tuple[bool, list[tuple[int, int]]]:
+    """One feature's posting list ((index, outlet), ascending): whether it is common, and the
+    pairs it proposes."""
+def verify_candidate(
+    a: Item, b: Item, at: tuple[int, int], common: Sequence[int]
+) -> Optional[str]:
+    """A candidate pair at indices ``at`` verified, leaving out the two items' common features:
+    the verified pair as JSON, or None."""
+def graph_of_analysed(
+    items: Sequence[Item],
+    claims: Sequence[str],
+    verified: Sequence[str],
+    *,
+    with_text: bool = False,
+) -> Graph:
+    """The graph of prepared items from their claims and verified pairs: ``graph_of_items``'s."""

@@ -393,6 +393,146 @@ fn verify_pair<'py>(
     link.map(|l| to_py(py, &l)).transpose()
 }
 
+// The run a step at a time, for a job that spreads it over machines (claimtrace.spark). Values
+// cross between machines as the library's serde JSON: strings pickle cheaply and keep every
+// field.
+
+fn json_of(value: &impl serde::Serialize) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> PyResult<T> {
+    serde_json::from_str(json).map_err(|e| PyValueError::new_err(format!("not {what}: {e}")))
+}
+
+/// The inputs of a run as the walk of `paths` lists them, in the order they are read (each
+/// directory replaced by its files, sorted): each entry as JSON, for `read_listed`.
+#[pyfunction]
+fn list_inputs(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Vec<String>> {
+    let settings = Settings {
+        inputs: paths,
+        ..Settings::default()
+    };
+    py.detach(|| claimtrace::list_inputs(&settings))
+        .iter()
+        .map(json_of)
+        .collect()
+}
+
+/// Reads one entry of `list_inputs` (JSON): what it gave, as JSON, for `gather_reads`.
+#[pyfunction]
+#[pyo3(signature = (listed, *, outlet = None))]
+fn read_listed(py: Python<'_>, listed: &str, outlet: Option<String>) -> PyResult<String> {
+    let listed: claimtrace::Listed = from_json(listed, "a listed input")?;
+    let settings = read_settings(outlet);
+    json_of(&py.detach(|| claimtrace::read_listed(listed, &settings)))
+}
+
+/// The items of a run from the reads (`read_listed`'s JSON) of its listed inputs, in listing
+/// order, as `read_inputs` gathers them: with `skip_bad`, a bad input is skipped with a
+/// warning; without it, the first raises InputError.
+#[pyfunction]
+#[pyo3(signature = (reads, *, skip_bad = false))]
+fn gather_reads(py: Python<'_>, reads: Vec<String>, skip_bad: bool) -> PyResult<Vec<PyItem>> {
+    let settings = Settings {
+        skip_bad,
+        ..Settings::default()
+    };
+    let reads = reads
+        .iter()
+        .map(|r| from_json::<claimtrace::InputRead>(r, "an input's read"))
+        .collect::<PyResult<Vec<_>>>()?;
+    let (items, report) = py
+        .detach(|| claimtrace::gather_reads(&settings, reads, &mut |_| {}))
+        .map_err(input_error)?;
+    warn_skipped(py, &report.skipped)?;
+    Ok(items.into_iter().map(PyItem).collect())
+}
+
+/// The items as the cross-item stages take them: one item per text read twice under one key,
+/// in a canonical order. Index items by their place here for `verify_candidate` and
+/// `graph_of_analysed`.
+#[pyfunction]
+fn prepare_items(py: Python<'_>, items: Vec<Bound<'_, PyItem>>) -> Vec<PyItem> {
+    let items = items_of(&items);
+    py.detach(|| claimtrace::prepare_items(items))
+        .into_iter()
+        .map(PyItem)
+        .collect()
+}
+
+/// The claims of one item as JSON (`extract_claims`' claims, for `graph_of_analysed`).
+#[pyfunction]
+fn claims_json(py: Python<'_>, item: &Bound<'_, PyItem>) -> PyResult<String> {
+    let item = item.get();
+    json_of(&py.detach(|| claimtrace::extract_claims(&item.0)))
+}
+
+/// One feature's posting list: `docs` the (index, outlet) of the items holding it, ascending by
+/// index; `run_items` the run's size. Whether the feature is common, and the pairs it proposes.
+#[pyfunction]
+fn feature_pairs(
+    docs: Vec<(usize, Option<String>)>,
+    run_items: usize,
+) -> (bool, Vec<(usize, usize)>) {
+    let docs: Vec<(usize, Option<&str>)> = docs.iter().map(|(d, o)| (*d, o.as_deref())).collect();
+    claimtrace::feature_pairs(&docs, run_items, &LinkParams::default())
+}
+
+/// Verifies candidate pair `a`, `b` at indices `at` of the prepared items (`at[0] < at[1]`),
+/// leaving out `common` (the common features of the two): the verified pair as JSON, or None.
+#[pyfunction]
+fn verify_candidate(
+    py: Python<'_>,
+    a: &Bound<'_, PyItem>,
+    b: &Bound<'_, PyItem>,
+    at: (usize, usize),
+    common: Vec<u64>,
+) -> PyResult<Option<String>> {
+    let (a, b) = (&a.get().0, &b.get().0);
+    let found =
+        py.detach(|| claimtrace::verify_candidate((a, b), at, &common, &LinkParams::default()));
+    found.map(|f| json_of(&f)).transpose()
+}
+
+/// The graph of prepared `items` from their claims (`claims_json` of each, in item order) and
+/// the verified pairs (`verify_candidate`'s JSON, any order): what `graph_of_items` builds.
+#[pyfunction]
+#[pyo3(signature = (items, claims, verified, *, with_text = false))]
+fn graph_of_analysed(
+    py: Python<'_>,
+    items: Vec<Bound<'_, PyItem>>,
+    claims: Vec<String>,
+    verified: Vec<String>,
+    with_text: bool,
+) -> PyResult<PyGraph> {
+    if claims.len() != items.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} items but claims of {}",
+            items.len(),
+            claims.len()
+        )));
+    }
+    let items = items_of(&items);
+    let claims = claims
+        .iter()
+        .map(|c| from_json(c, "an item's claims"))
+        .collect::<PyResult<Vec<_>>>()?;
+    let verified = verified
+        .iter()
+        .map(|v| from_json(v, "a verified pair"))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyGraph(py.detach(|| {
+        claimtrace::graph_of_analysed(
+            items,
+            claims,
+            verified,
+            BuildOptions { with_text },
+            &NoProgress,
+        )
+    })))
+}
+
 /// The names of every export format, as `Graph.export` and `claimtrace graph --format` take
 /// them.
 #[pyfunction]
@@ -429,6 +569,15 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(item_features, m)?)?;
     m.add_function(wrap_pyfunction!(candidate_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(verify_pair, m)?)?;
+    m.add("MIN_SHARED", LinkParams::default().min_shared)?;
+    m.add_function(wrap_pyfunction!(list_inputs, m)?)?;
+    m.add_function(wrap_pyfunction!(read_listed, m)?)?;
+    m.add_function(wrap_pyfunction!(gather_reads, m)?)?;
+    m.add_function(wrap_pyfunction!(prepare_items, m)?)?;
+    m.add_function(wrap_pyfunction!(claims_json, m)?)?;
+    m.add_function(wrap_pyfunction!(feature_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_candidate, m)?)?;
+    m.add_function(wrap_pyfunction!(graph_of_analysed, m)?)?;
     m.add_function(wrap_pyfunction!(formats, m)?)?;
     m.add_function(wrap_pyfunction!(format_needs_text, m)?)?;
     Ok(())

@@ -36,9 +36,7 @@ pub fn candidates(
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
-    // In a large run a story carried by many outlets is not boilerplate: the limit grows with
-    // the run.
-    let max_df = p.max_df.max(items.len() / 2000);
+    let max_df = run_max_df(items.len(), p);
     let mut postings: Vec<(u64, u32)> = items
         .par_iter()
         .enumerate()
@@ -53,23 +51,17 @@ pub fn candidates(
     let outlet = outlet_ids(items);
     let mut common = ShingleSet::default();
     let mut pairs: Vec<u64> = Vec::new();
-    let mut start = 0;
-    while start < postings.len() {
-        let h = postings[start].0;
-        let mut end = start + 1;
-        while end < postings.len() && postings[end].0 == h {
-            end += 1;
+    for docs in postings.chunk_by(|x, y| x.0 == y.0) {
+        let ids: Vec<u32> = docs.iter().map(|&(_, d)| d).collect();
+        if posting_pairs(
+            &ids,
+            |d| outlet[d as usize],
+            max_df,
+            p.outlet_df,
+            &mut pairs,
+        ) {
+            common.insert(docs[0].0);
         }
-        let docs = &postings[start..end];
-        if docs.len() > max_df || outlet_boilerplate(docs, &outlet, p.outlet_df) {
-            common.insert(h);
-            pairs.extend(docs.windows(2).map(|w| pair_key(w[0].1, w[1].1)));
-        } else {
-            for (x, &(_, a)) in docs.iter().enumerate() {
-                pairs.extend(docs[x + 1..].iter().map(|&(_, b)| pair_key(a, b)));
-            }
-        }
-        start = end;
     }
     drop(postings);
     pairs.par_sort_unstable();
@@ -87,6 +79,35 @@ pub fn candidates(
         start = end;
     }
     (out, common)
+}
+
+/// Items a feature may be in before it is common, in a run of `items`: in a large run a story
+/// carried by many outlets is not boilerplate, so the limit grows with the run.
+pub fn run_max_df(items: usize, p: &LinkParams) -> usize {
+    p.max_df.max(items / 2000)
+}
+
+/// One feature's posting list `docs` (item indices, ascending): pushes the pair keys it
+/// proposes onto `pairs` and says whether the feature is common (in more than `max_df` items,
+/// or in `outlet_df` items of one outlet, `outlet` giving each item's outlet number). A common
+/// feature pairs only neighbours in the list, so it cannot make every pair of its items a
+/// candidate.
+pub fn posting_pairs(
+    docs: &[u32],
+    outlet: impl Fn(u32) -> u32,
+    max_df: usize,
+    outlet_df: usize,
+    pairs: &mut Vec<u64>,
+) -> bool {
+    let common = docs.len() > max_df || outlet_boilerplate(docs, outlet, outlet_df);
+    if common {
+        pairs.extend(docs.windows(2).map(|w| pair_key(w[0], w[1])));
+    } else {
+        for (x, &a) in docs.iter().enumerate() {
+            pairs.extend(docs[x + 1..].iter().map(|&b| pair_key(a, b)));
+        }
+    }
+    common
 }
 
 /// A number per outlet named by the items (an item without one gets its own).
@@ -108,15 +129,15 @@ fn outlet_ids(items: &[Item]) -> Vec<u32> {
 /// Whether `min` or more of the items holding a shingle come from one outlet: its template
 /// (footer, newsletter box, copyright line) rather than a story. Other outlets carrying the same
 /// story do not make it a template.
-fn outlet_boilerplate(docs: &[(u64, u32)], outlet: &[u32], min: usize) -> bool {
+fn outlet_boilerplate(docs: &[u32], outlet: impl Fn(u32) -> u32, min: usize) -> bool {
     if docs.len() < min {
         return false;
     }
-    let mut o: Vec<u32> = docs.iter().map(|&(_, d)| outlet[d as usize]).collect();
+    let mut o: Vec<u32> = docs.iter().map(|&d| outlet(d)).collect();
     o.sort_unstable();
     o.chunk_by(|a, b| a == b).any(|c| c.len() >= min)
 }
 
-fn pair_key(a: u32, b: u32) -> u64 {
+pub fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a.min(b)) << 32) | u64::from(a.max(b))
 }

@@ -15,6 +15,8 @@ pub(crate) mod normalise;
 mod rewrite;
 mod variants;
 
+/// A verified candidate pair, by its public name.
+pub use Found as VerifiedPair;
 pub use variants::mark_quote_variants;
 
 use crate::dates::DateCheck;
@@ -179,6 +181,16 @@ pub fn link_items(items: &[Item]) -> Vec<ItemLink> {
 
 /// Links between the items of one run; `progress` counts items indexed, then candidates verified.
 pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) -> Vec<ItemLink> {
+    let verified = verified_candidates(items, p, progress);
+    finish_links(items, verified, p, progress)
+}
+
+/// Every candidate pair of a run verified: the pairs [`link_items`] goes on from.
+pub(crate) fn verified_candidates(
+    items: &[Item],
+    p: &LinkParams,
+    progress: &dyn Progress,
+) -> Vec<VerifiedPair> {
     progress.stage("indexing", items.len() as u64);
     let dates = DateCheck::of(items);
     let (cands, common) = index::candidates(items, p, progress);
@@ -211,7 +223,24 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
         })
         .collect();
     progress.finish();
-    let mut found = found;
+    found
+}
+
+/// The reuse links of a run from its verified candidate pairs (in any order; see
+/// [`verify_candidate`]), as [`link_items`] gives them: rewritten stories are looked for among
+/// the pairs the verified ones leave apart (which words are rare is learnt from all `items`),
+/// and each copy keeps its links to its nearest sources. The whole-run step of a job that
+/// verifies pairs on many machines; `items` are the run's, in the order the pairs index.
+pub fn finish_links(
+    items: &[Item],
+    mut verified: Vec<VerifiedPair>,
+    p: &LinkParams,
+    progress: &dyn Progress,
+) -> Vec<ItemLink> {
+    // In the order the whole-run linker finds them, whatever order a job collected them in.
+    verified.sort_by_key(|f| (f.a, f.b));
+    let mut found = verified;
+    let dates = DateCheck::of(items);
     let mut linked: Vec<(usize, usize)> =
         found.iter().map(|f| (f.a.min(f.b), f.a.max(f.b))).collect();
     linked.sort_unstable();
@@ -224,6 +253,50 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
         .collect();
     links.sort_by_key(|l| (l.copy, l.source));
     links
+}
+
+/// What one feature's posting list proposes, as [`link_items`]'s index judges it: `docs` are
+/// the indices of the items of the run that hold the feature (ascending, each once) with each
+/// item's outlet; `run_items` is how many items the run has. Returns whether the feature is
+/// common (boilerplate: in more items than the run allows, or in `outlet_df` items of one
+/// outlet) and the candidate pairs it proposes (`a < b`; a common feature proposes only
+/// neighbours in the list). A pair proposed by at least `min_shared` features is a candidate:
+/// a job that joins features over many machines counts them, with the same answer as
+/// [`candidate_pairs`].
+pub fn feature_pairs(
+    docs: &[(usize, Option<&str>)],
+    run_items: usize,
+    p: &LinkParams,
+) -> (bool, Vec<(usize, usize)>) {
+    let mut names: Vec<&str> = docs.iter().filter_map(|&(_, o)| o).collect();
+    names.sort_unstable();
+    names.dedup();
+    // An item without an outlet is an outlet of its own, as the index numbers them.
+    let outlet: std::collections::HashMap<u32, u32> = docs
+        .iter()
+        .enumerate()
+        .map(|(n, &(d, o))| {
+            let id = match o {
+                Some(o) => names.binary_search(&o).unwrap_or_default() as u32,
+                None => u32::MAX - n as u32,
+            };
+            (d as u32, id)
+        })
+        .collect();
+    let ids: Vec<u32> = docs.iter().map(|&(d, _)| d as u32).collect();
+    let mut keys = Vec::new();
+    let common = index::posting_pairs(
+        &ids,
+        |d| outlet[&d],
+        index::run_max_df(run_items, p),
+        p.outlet_df,
+        &mut keys,
+    );
+    let pairs = keys
+        .into_iter()
+        .map(|k| ((k >> 32) as usize, (k & u64::from(u32::MAX)) as usize))
+        .collect();
+    (common, pairs)
 }
 
 /// The features of an item that the reuse stage indexes: the hashes of its sampled word
@@ -283,12 +356,26 @@ pub fn candidate_pairs(items: &[Item], p: &LinkParams) -> (Vec<(usize, usize)>, 
 /// # Ok::<(), claimtrace::InputError>(())
 /// ```
 pub fn verify_pair(a: &Item, b: &Item, common: &[u64], p: &LinkParams) -> Option<ItemLink> {
+    verify_candidate((a, b), (0, 1), common, p).map(|f| f.link)
+}
+
+/// Verifies one candidate pair as [`link_items`] does, for the whole-run steps after it
+/// ([`finish_links`]): [`verify_pair`] for items `a` and `b` at indices `at` (`at.0 < at.1`) of
+/// the run, keeping how alike they are, which the choice of nearest sources weighs. `common`
+/// needs to hold only the common features of `a` and `b` ([`feature_pairs`]): no other can
+/// be in a passage they share.
+pub fn verify_candidate(
+    (a, b): (&Item, &Item),
+    at: (usize, usize),
+    common: &[u64],
+    p: &LinkParams,
+) -> Option<VerifiedPair> {
     let common: index::ShingleSet = common.iter().copied().collect();
     let pa = Prepared::new(&a.text, p.k, p.k_pieces);
     let pb = Prepared::probe(&b.text, p.k, p.k_pieces);
     let shared = align::align(&pa, &pb, &common, p);
     let dates = DateCheck::of(&[]);
-    verify((a, b), (0, 1), (&pa, &pb), shared, p, &dates).map(|f| f.link)
+    verify((a, b), at, (&pa, &pb), shared, p, &dates)
 }
 
 /// What a candidate pair shares, before any linking rule decides (for calibrating the rule:
@@ -363,16 +450,21 @@ fn shape(p: &Prepared, shared: f64, ranges: impl Iterator<Item = (usize, usize)>
     }
 }
 
-/// A verified pair, its link and how alike the two are.
-#[derive(Debug, Clone)]
+/// A verified candidate pair ([`verify_candidate`]): its link and how alike the two items are.
+/// It serialises (serde), for a job that verifies pairs on many machines and finishes the links
+/// on one ([`finish_links`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Found {
+    /// The index of the item that comes first in the run.
     pub a: usize,
+    /// The other's.
     pub b: usize,
     /// Shared words over all words of both (0..1).
     pub sim: f64,
     /// Share of each item's shingles matched in the other, exactly (a, b): how well the other
     /// explains it.
     pub explains: [f64; 2],
+    /// The link (`copy` and `source` are indices of the run).
     pub link: ItemLink,
 }
 

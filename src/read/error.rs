@@ -1,9 +1,10 @@
 //! Input errors: each names the file and where in it, in one line.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where in an input an error was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Location {
     /// 1-based line.
     Line(usize),
@@ -14,8 +15,9 @@ pub enum Location {
 }
 
 /// An input that cannot be read: `FILE:LINE: message`, `FILE: byte N: message` or
-/// `FILE: message`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// `FILE: message`. It serialises (serde), for a job that reads inputs on one machine and
+/// reports on another.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("{file}{at}: {message}")]
 pub struct InputError {
     /// The input's name.

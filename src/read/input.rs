@@ -3,13 +3,14 @@
 
 use super::not_news;
 use super::{InputError, Location};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Where an input's bytes come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InputSource {
     /// Standard input (`-`).
     Stdin,
@@ -20,9 +21,10 @@ pub enum InputSource {
     Found(PathBuf),
 }
 
-/// What the walk of the given paths found, in a fixed order.
-#[derive(Debug)]
-pub(crate) enum Listed {
+/// One entry of the walk of a run's paths, in a fixed order (`list_inputs`). It serialises
+/// (serde), for a job that lists inputs on one machine and reads them on others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Listed {
     /// An input to read.
     Read(InputSource),
     /// A path that cannot be listed or read: an error, or skipped with `skip_bad`.

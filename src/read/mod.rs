@@ -18,7 +18,8 @@ pub(crate) mod xmldoc;
 
 pub use error::{InputError, Location};
 pub use input::Input;
-pub(crate) use input::{InputSource, Listed, bytes_in_words, collect_inputs};
+pub use input::{InputSource, Listed};
+pub(crate) use input::{bytes_in_words, collect_inputs};
 pub use limits::Limits;
 
 pub use records::{item_from_record, items_from_records};

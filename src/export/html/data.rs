@@ -769,10 +769,8 @@ fn odd_dates(g: &Graph, id: Uuid, it: &ItemNode) -> Vec<String> {
 /// The shared passages of a copy edge in UTF-16 offsets of its two ends' texts, the edge's
 /// source item's first: what the page highlights.
 ///
-/// An alignment is written source item first, copy second (`Alignment`): for `reposts` the
-/// source item is the edge's target. A `same_text` edge runs from the smaller id to the larger
-/// whichever item the link called its source, so its passages are oriented by their words:
-/// the orientation under which the passages' texts agree.
+/// Every edge's alignments have their first span in the edge's target and their second in its
+/// source (the graph builder turns a `same_text` edge's round to fit), so the halves swap here.
 fn shared_passages(e: &Edge, edge_source: &str, edge_target: &str) -> Vec<[usize; 4]> {
     // A rewrite shows its aligned sentences where a copy shows its passages.
     let sentences: Vec<Alignment>;
@@ -790,20 +788,10 @@ fn shared_passages(e: &Edge, edge_source: &str, edge_target: &str) -> Vec<[usize
     if aligned.is_empty() {
         return Vec::new();
     }
-    let source_first = match e.kind {
-        EdgeKind::Reposts | EdgeKind::Rewrites => false,
-        _ => {
-            agreement(aligned, edge_source, edge_target)
-                >= agreement(aligned, edge_target, edge_source)
-        }
-    };
     type Spans = Vec<(usize, usize)>;
     let (in_source, in_target): (Spans, Spans) = aligned
         .iter()
-        .map(|a| {
-            let (s, c) = ((a.source.start, a.source.end), (a.copy.start, a.copy.end));
-            if source_first { (s, c) } else { (c, s) }
-        })
+        .map(|a| ((a.copy.start, a.copy.end), (a.source.start, a.source.end)))
         .unzip();
     let a = utf16_offsets(edge_source, &in_source);
     let b = utf16_offsets(edge_target, &in_target);
@@ -811,27 +799,4 @@ fn shared_passages(e: &Edge, edge_source: &str, edge_target: &str) -> Vec<[usize
         .zip(b)
         .filter_map(|(a, b)| Some([a?.0, a?.1, b?.0, b?.1]))
         .collect()
-}
-
-/// How many of the passages read the same (folded to lowercase letters and digits, first 60)
-/// when their first span is taken in `first` and their second in `second`.
-fn agreement(aligned: &[Alignment], first: &str, second: &str) -> usize {
-    let fold = |t: &str, s: usize, e: usize| -> Option<String> {
-        let piece = t.get(s..e.min(t.len()))?;
-        Some(
-            piece
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .take(60)
-                .collect(),
-        )
-    };
-    aligned
-        .iter()
-        .filter(|a| {
-            let x = fold(first, a.source.start, a.source.end);
-            x.is_some() && x == fold(second, a.copy.start, a.copy.end)
-        })
-        .count()
 }

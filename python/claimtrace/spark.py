@@ -1,0 +1,262 @@
+"""The whole claimtrace pipeline on Apache Spark::
+
+    python -m claimtrace.spark INPUT... --out DIR [--master URL] [--partitions N]
+
+The same code as the command line, a step at a time (the library's per-stage functions), so
+that ``claimtrace graph --from-parts DIR`` after the job is byte for byte ``claimtrace graph
+INPUT...``:
+
+1. the driver lists the inputs (directories walked, sorted); executors read them, a file each;
+   the driver gathers the items in listing order (skipping bad inputs with ``--skip-bad``) and
+   puts them in the canonical order the cross-item stages take;
+2. executors extract each item's claims and features (hashes of sampled shingles);
+3. candidate pairs come from a distributed join on features: each feature's posting list, over
+   the whole corpus, is judged common (boilerplate: in more items than the run allows, or in 3
+   items of one outlet) or not by the library, which proposes its pairs; pairs proposed by at
+   least 3 features are candidates;
+4. executors verify each candidate (shared passages, linking rules, direction), given the
+   common features of its two items;
+5. the driver finishes the run (``graph_of_analysed``): speakers made one across items,
+   quotations changed between items, rewritten stories, each copy's nearest sources, the
+   graph — and writes it as partitioned node and edge files (JSON lines; Parquet beside them
+   under ``DIR/parquet``).
+
+Step 5 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
+for what that costs and what is left to distribute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from operator import add
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence
+
+from . import _native
+
+DEFAULT_MASTER = "local[2]"
+
+
+# Executors: each function takes and yields plain values and Items (which pickle).
+
+
+def _read(entries: Iterable[tuple[int, str]], outlet: Optional[str]) -> Iterator[tuple[int, str]]:
+    for n, listed in entries:
+        yield n, _native.read_listed(listed, outlet=outlet)
+
+
+def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple[str, list[int], Optional[str]]]]:
+    for i, item in rows:
+        yield i, (_native.claims_json(item), _native.item_features(item), item.outlet)
+
+
+def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: int):
+    docs = sorted(docs)
+    common, pairs = _native.feature_pairs(docs, run_items)
+    return feature, common, [d for d, _ in docs] if common else [], pairs
+
+
+def _verify(row) -> Optional[str]:
+    b, ((a, item_a, common_a), (item_b, common_b)) = row
+    # Only the two items' common features can lie in a passage they share.
+    common = sorted(set(common_a or ()) | set(common_b or ()))
+    return _native.verify_candidate(item_a, item_b, (a, b), common)
+
+
+def session(
+    master: Optional[str] = DEFAULT_MASTER,
+    app: str = "claimtrace",
+    driver_memory: Optional[str] = None,
+):
+    """A Spark session for the job: on ``master`` (``local[2]`` by default), or on the one
+    ``spark-submit`` gives when ``master`` is None. ``driver_memory`` (``"8g"``) is the
+    driver JVM's heap, which in local mode also holds the executors' cached partitions."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(app)
+    if driver_memory:
+        builder = builder.config("spark.driver.memory", driver_memory)
+    if master:
+        builder = builder.master(master)
+        if master.startswith("local"):
+            # The executors of local mode are this interpreter's, with the package installed.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+            builder = builder.config("spark.ui.enabled", "false")
+    spark = (
+        builder.config("spark.ui.showConsoleProgress", "false")
+        .config("spark.python.worker.reuse", "true")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def run(
+    inputs: Sequence[os.PathLike | str],
+    out: os.PathLike | str,
+    *,
+    spark=None,
+    master: Optional[str] = DEFAULT_MASTER,
+    driver_memory: Optional[str] = None,
+    partitions: Optional[int] = None,
+    skip_bad: bool = False,
+    outlet: Optional[str] = None,
+    with_text: bool = False,
+    parquet: bool = True,
+) -> dict[str, int]:
+    """Runs the pipeline over ``inputs`` on Spark and writes the graph into ``out`` as parts
+    (``claimtrace graph --from-parts OUT``; ``claimtrace.read_parts(OUT)``), ``out`` being
+    absent or empty. ``spark`` is a session to run in (else one on ``master``); ``partitions``
+    how many partitions the items and the join are spread over (by default twice the
+    session's parallelism). Returns the sizes of each step (items, postings, features, common
+    features, pairs proposed, candidates, verified pairs, nodes, edges).
+
+    Raises ``claimtrace.InputError`` for an input that cannot be read (unless ``skip_bad``),
+    before anything is written."""
+    from pyspark import StorageLevel
+
+    # Spilled to disk rather than lost when an executor's memory is short.
+    keep = StorageLevel.MEMORY_AND_DISK
+    out = Path(out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FileExistsError(f"{out} exists and is not empty")
+    if spark is None:
+        spark = session(master, driver_memory=driver_memory)
+    sc = spark.sparkContext
+    parts = partitions or max(2, 2 * sc.defaultParallelism)
+    stats: dict[str, int] = {}
+
+    # 1. Read: listed on the driver, read in executors, gathered in listing order.
+    listed = _native.list_inputs([os.fspath(p) for p in inputs])
+    reads = (
+        sc.parallelize(list(enumerate(listed)), max(1, min(parts, len(listed))))
+        .mapPartitions(lambda rows: _read(rows, outlet))
+        .collect()
+    )
+    reads.sort(key=lambda r: r[0])
+    items = _native.gather_reads([r for _, r in reads], skip_bad=skip_bad)
+    del reads
+    items = _native.prepare_items(items)
+    n = len(items)
+    stats["items"] = n
+
+    # 2. Per item: claims and features.
+    indexed = sc.parallelize(list(enumerate(items)), parts).persist(keep)
+    analysed = indexed.mapPartitions(_analyse).persist(keep)
+    claims = analysed.map(lambda r: (r[0], r[1][0])).collect()
+    claims.sort(key=lambda r: r[0])
+
+    # 3. Candidate pairs: the join on features, judged over the whole corpus.
+    postings = analysed.flatMap(lambda r: ((f, (r[0], r[1][2])) for f in r[1][1]))
+    judged = (
+        postings.groupByKey(parts)
+        .map(lambda kv: _judge(kv[0], kv[1], n))
+        .persist(keep)
+    )
+    proposed = judged.flatMap(lambda j: ((p, 1) for p in j[3]))
+    candidates = (
+        proposed.reduceByKey(add, parts)
+        .filter(lambda kv: kv[1] >= _native.MIN_SHARED)
+        .keys()
+        .persist(keep)
+    )
+    common_of = (
+        judged.filter(lambda j: j[1])
+        .flatMap(lambda j: ((d, j[0]) for d in j[2]))
+        .groupByKey(parts)
+        .mapValues(list)
+    )
+    stats["postings"] = postings.count()
+    stats["features"] = judged.count()
+    stats["common_features"] = judged.filter(lambda j: j[1]).count()
+    stats["pairs_proposed"] = proposed.count()
+    stats["candidates"] = candidates.count()
+
+    # 4. Verify each candidate where its items are.
+    sides = indexed.leftOuterJoin(common_of, parts)  # i -> (item, common features or None)
+    verified = (
+        candidates.join(sides, parts)  # a -> (b, (item_a, common_a))
+        .map(lambda r: (r[1][0], (r[0], r[1][1][0], r[1][1][1])))
+        .join(sides, parts)  # b -> ((a, item_a, common_a), (item_b, common_b))
+        .map(_verify)
+        .filter(lambda v: v is not None)
+        .collect()
+    )
+    stats["verified"] = len(verified)
+    indexed.unpersist()
+    analysed.unpersist()
+    judged.unpersist()
+    candidates.unpersist()
+
+    # 5. The whole-run steps and the graph, on the driver.
+    graph = _native.graph_of_analysed(
+        items, [c for _, c in claims], verified, with_text=with_text
+    )
+    del items, claims, verified
+    stats["nodes"] = graph.node_count
+    stats["edges"] = graph.edge_count
+    graph.write_parts(os.fspath(out), parts)
+    if parquet:
+        for kind in ("nodes", "edges"):
+            spark.read.json(os.fspath(out / kind)).write.parquet(
+                os.fspath(out / "parquet" / kind)
+            )
+    return stats
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m claimtrace.spark",
+        description="Run claimtrace on Apache Spark and write the graph as partitioned node and "
+        "edge files (claimtrace graph --from-parts DIR assembles the single export).",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files and directories")
+    parser.add_argument("--out", required=True, metavar="DIR", help="absent or empty directory")
+    parser.add_argument(
+        "--master",
+        help=f"Spark master URL (default {DEFAULT_MASTER}; under spark-submit, spark-submit's)",
+    )
+    parser.add_argument(
+        "--partitions", type=int, help="partitions of items and of the join (default: 2 x cores)"
+    )
+    parser.add_argument(
+        "--driver-memory", metavar="SIZE", help="the driver JVM's heap, as 8g (local mode: all of Spark's)"
+    )
+    parser.add_argument("--skip-bad", action="store_true", help="skip inputs that cannot be read")
+    parser.add_argument("--outlet", help="the outlet that published every item")
+    parser.add_argument("--with-text", action="store_true", help="item nodes hold their full text")
+    parser.add_argument("--no-parquet", action="store_true", help="JSON lines only")
+    parser.add_argument("--stats", action="store_true", help="print each step's sizes (JSON)")
+    args = parser.parse_args(argv)
+    if args.partitions is not None and args.partitions < 1:
+        parser.error("--partitions must be at least 1")
+    if "-" in args.inputs:
+        parser.error("standard input cannot be spread over executors: give files")
+    master = args.master
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        master = DEFAULT_MASTER  # not under spark-submit, which sets the master itself
+    try:
+        stats = run(
+            args.inputs,
+            args.out,
+            master=master,
+            driver_memory=args.driver_memory,
+            partitions=args.partitions,
+            skip_bad=args.skip_bad,
+            outlet=args.outlet,
+            with_text=args.with_text,
+            parquet=not args.no_parquet,
+        )
+    except (_native.InputError, FileExistsError, FileNotFoundError) as e:
+        print(f"claimtrace.spark: error: {e}", file=sys.stderr)
+        return 1
+    if args.stats:
+        print(json.dumps(stats, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""The Spark job (claimtrace.spark) in local mode gives the command line's answer byte for byte:
+`claimtrace graph --from-parts DIR` after the job is `claimtrace graph INPUTS`, on the example,
+the seed dump, the giveme5w1h folder and a 20k-item synthetic corpus. One Spark session for the
+module. Without Java or pyspark the tests skip visibly outside CI and fail in it."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import claimtrace
+
+from test_claimtrace import REPO, cli
+
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seeds" / "blog-dump-2020-09-19.txt"
+GIVEME = SHARED / "corpora" / "giveme5w1h-news-cluster"
+IN_CI = bool(os.environ.get("CI") or os.environ.get("CLAIMTRACE_CI"))
+
+
+def missing(what):
+    if IN_CI:
+        pytest.fail(f"{what} (CI installs it: .ci/run)")
+    pytest.skip(f"SKIPPED: {what}")
+
+
+@pytest.fixture(scope="module")
+def spark():
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        missing("pyspark is not installed (pip install -r python/requirements-test.txt)")
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        missing("Java is not installed (apt-get install openjdk-17-jre-headless)")
+    import claimtrace.spark
+
+    session = claimtrace.spark.session("local[2]")
+    yield session
+    session.stop()
+
+
+def job(spark, inputs, out, **kw):
+    import claimtrace.spark
+
+    return claimtrace.spark.run([str(p) for p in inputs], out, spark=spark, **kw)
+
+
+def assert_same_as_cli(spark, inputs, out, **kw):
+    """Runs the job and compares the assembled export with the command line's."""
+    stats = job(spark, inputs, out, **kw)
+    cmd = [str(cli()), "graph"]
+    assembled = subprocess.run(cmd + ["--from-parts", str(out)], check=True, capture_output=True)
+    whole = subprocess.run(cmd + [str(p) for p in inputs], check=True, capture_output=True)
+    assert assembled.stdout == whole.stdout
+    # The package assembles the same.
+    assert claimtrace.read_parts(str(out)).export("json").encode() == whole.stdout
+    return stats
+
+
+def test_example_is_the_command_lines_graph(spark, tmp_path):
+    out = tmp_path / "parts"
+    stats = assert_same_as_cli(spark, [REPO / "examples" / "reposts.jsonl"], out, partitions=3)
+    assert stats["items"] == 4 and stats["verified"] >= 2
+    # Parquet beside the JSON lines, a row per node and edge.
+    nodes = spark.read.parquet(str(out / "parquet" / "nodes"))
+    assert nodes.count() == stats["nodes"]
+    assert spark.read.parquet(str(out / "parquet" / "edges")).count() == stats["edges"]
+    # The reposts chain the example plants is there.
+    edges = [json.loads(line) for f in sorted((out / "edges").iterdir()) for line in f.open()]
+    assert sum(e["kind"] == "reposts" for e in edges) == 2
+
+
+def test_seed_dump_is_the_command_lines_graph(spark, tmp_path):
+    if not SEED.exists():
+        pytest.skip(f"SKIPPED: {SEED} is absent")
+    assert_same_as_cli(spark, [SEED], tmp_path / "parts")
+
+
+def test_giveme5w1h_folder_is_the_command_lines_graph(spark, tmp_path):
+    if not GIVEME.exists():
+        pytest.skip(f"SKIPPED: {GIVEME} is absent")
+    stats = assert_same_as_cli(spark, [GIVEME], tmp_path / "parts", parquet=False)
+    assert stats["candidates"] > 0
+
+
+def synth_writer():
+    for profile in ("debug", "release"):
+        binary = REPO / "target" / profile / "examples" / "synth_reposts"
+        if binary.exists():
+            return binary
+    missing("target/debug/examples/synth_reposts is not built (cargo test builds it)")
+
+
+def test_synthetic_20k_is_the_command_lines_graph(spark, tmp_path):
+    corpus = tmp_path / "synth"
+    subprocess.run([str(synth_writer()), "write", "20000", str(corpus)], check=True)
+    stats = assert_same_as_cli(spark, [corpus / "items.jsonl"], tmp_path / "parts", parquet=False)
+    # Boilerplate the whole-corpus document frequencies set aside, and planted copies found.
+    assert stats["items"] == 20000
+    assert stats["common_features"] > 0 and stats["verified"] > 1000
+
+
+def test_bad_input_is_one_error_and_no_output(spark, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "A story."}\n{"id": "b" "text": "x"}\n')
+    out = tmp_path / "parts"
+    with pytest.raises(claimtrace.InputError, match=r"bad\.jsonl:2"):
+        job(spark, [bad], out)
+    assert not out.exists()
+    # With skip_bad the bad file is skipped, with a warning, and the rest is the graph.
+    good = REPO / "examples" / "reposts.jsonl"
+    with pytest.warns(UserWarning, match="bad.jsonl"):
+        job(spark, [bad, good], out, skip_bad=True, parquet=False)
+    assert claimtrace.read_parts(str(out)).node_count == claimtrace.run([good]).node_count
+
+
+def test_the_command_line_of_the_job(spark, tmp_path, capsys):
+    import claimtrace.spark
+
+    out = tmp_path / "parts"
+    out.mkdir()
+    (out / "x").write_text("taken")
+    assert claimtrace.spark.main([str(REPO / "examples" / "reposts.jsonl"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("claimtrace.spark: error:") and "not empty" in err
+    assert len(err.splitlines()) == 1

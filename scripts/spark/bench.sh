@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The Spark job in local mode against the command line on N synthetic items (issue 17): wall
+# time and peak memory of each, and the sizes of the job's join (--stats). Usage:
+#   [DRIVER_MEMORY=8g] scripts/spark/bench.sh N [MASTER] [PARTITIONS]
+# Needs a release build of the command line (target/release/claimtrace, or CLAIMTRACE=path),
+# the package installed in release (pip install ./python) into PYTHON's environment
+# (default .venv/bin/python) with pyspark, and Java. Peak memory is the largest sum of the RSS
+# of the run's whole process tree (the JVM and Python workers included), sampled every 0.2 s.
+set -euo pipefail
+n=${1:?N items}
+master=${2:-local[2]}
+partitions=${3:-}
+cd "$(dirname "$0")/../.."
+python=${PYTHON:-.venv/bin/python}
+cli=${CLAIMTRACE:-target/release/claimtrace}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# The corpus generator's speed is not measured: its debug build will do.
+[[ -x target/debug/examples/synth_reposts ]] || cargo build --quiet --example synth_reposts
+target/debug/examples/synth_reposts write "$n" "$work/synth" >/dev/null
+echo "input: $(du -m "$work/synth/items.jsonl" | cut -f1) MB, $n items"
+
+# The RSS (KB) of process $1 and all its descendants.
+tree_kb() {
+  ps -e -o pid=,ppid=,rss= | awk -v root="$1" '
+    { parent[$1] = $2; rss[$1] = $3 }
+    END { for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) s += rss[p] } print s + 0 }'
+}
+
+# Runs "${@:2}" with its output to file $1; prints wall seconds and the peak MB of its process
+# tree.
+measure() {
+  local out=$1 start peak=0 kb
+  shift
+  start=$(date +%s.%N)
+  "$@" >"$out" 2>"$out.err" &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    kb=$(tree_kb "$pid")
+    ((kb > peak)) && peak=$kb
+    sleep 0.2
+  done
+  wait "$pid"
+  echo "$(echo "$(date +%s.%N) - $start" | bc) s, peak $((peak / 1024)) MB"
+}
+
+echo "cli:   $(measure "$work/cli.json" "$cli" graph -q "$work/synth/items.jsonl")"
+args=("$work/synth/items.jsonl" --out "$work/parts" --master "$master" --no-parquet --stats
+  --driver-memory "${DRIVER_MEMORY:-8g}")
+[[ -n $partitions ]] && args+=(--partitions "$partitions")
+echo "spark: $(measure "$work/stats.json" "$python" -m claimtrace.spark "${args[@]}")"
+echo "join:  $(cat "$work/stats.json")"
+"$cli" graph -q --from-parts "$work/parts" -o "$work/parts.json"
+cmp -s "$work/cli.json" "$work/parts.json" && echo "same graph: yes" || echo "same graph: NO"
