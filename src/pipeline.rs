@@ -13,6 +13,7 @@ use crate::read::{
     Input, InputError, InputSource, Listed, Location, Read, ReadSettings, bytes_in_words,
     collect_inputs, read_as,
 };
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -171,10 +172,31 @@ pub fn gather_reads(
 /// The claims of every item (`claims[i]` of `items[i]`), speakers canonicalised across items,
 /// quotations printed with words changed or left out marked as variants of their original.
 pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
-    let mut claims: Vec<Vec<ClaimMention>> = items.iter().map(extract_claims).collect();
+    extract_all_claims_with(items, &crate::progress::NoProgress)
+}
+
+/// `extract_all_claims`, counting items done to `progress`.
+fn extract_all_claims_with(items: &[Item], progress: &dyn Progress) -> Vec<Vec<ClaimMention>> {
+    let mut claims = claims_of_each(items, progress);
     canonicalise_speakers(&mut claims);
     mark_quote_variants(items, &mut claims);
     claims
+}
+
+/// Each item's own claims (`extract_claims`), counting items done to `progress`.
+fn claims_of_each(items: &[Item], progress: &dyn Progress) -> Vec<Vec<ClaimMention>> {
+    // Each item's claims are its own: extracted on every core, collected in item order. Each
+    // list is held until the graph is built, so it keeps no room to grow (a claim is a few
+    // hundred bytes before its text).
+    items
+        .par_iter()
+        .map(|item| {
+            let mut claims = extract_claims(item);
+            claims.shrink_to_fit();
+            progress.advance(1);
+            claims
+        })
+        .collect()
 }
 
 /// The graph of items however they were read: their claims, the reuse links between them, and
@@ -184,7 +206,8 @@ pub fn extract_all_claims(items: &[Item]) -> Vec<Vec<ClaimMention>> {
 /// same whatever order they came in.
 pub fn graph_of_items(items: Vec<Item>, build: BuildOptions, progress: &dyn Progress) -> Graph {
     let items = prepare_items(items);
-    let claims: Vec<Vec<ClaimMention>> = items.iter().map(extract_claims).collect();
+    progress.stage("extracting", items.len() as u64);
+    let claims = claims_of_each(&items, progress);
     let verified = verified_candidates(&items, &LinkParams::default(), progress);
     graph_of_analysed(items, claims, verified, build, progress)
 }
@@ -216,7 +239,10 @@ pub fn graph_of_analysed(
     canonicalise_speakers(&mut claims);
     mark_quote_variants(&items, &mut claims);
     let links = finish_links(&items, verified, &LinkParams::default(), progress);
-    build_graph(items, claims, &links, build)
+    progress.stage("building", 1);
+    let graph = build_graph(items, claims, &links, build);
+    progress.finish();
+    graph
 }
 
 /// Reads, analyses and builds the graph of a whole run.

@@ -15,15 +15,17 @@
 //! Every decision looks at the links as found, so the result does not depend on their order.
 
 use super::{Found, LinkKind};
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How much better (in share of words) another explanation must be to win.
 const MARGIN: f64 = 0.02;
 
 /// Which of `found` to keep.
 pub fn prune(found: &[Found]) -> Vec<bool> {
-    let mut by_pair: HashMap<(usize, usize), usize> = HashMap::with_capacity(found.len());
-    let mut adj: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_pair: HashMap<(usize, usize), usize> =
+        HashMap::with_capacity_and_hasher(found.len(), Default::default());
+    let mut adj: HashMap<usize, Vec<usize>> = HashMap::default();
     for (n, f) in found.iter().enumerate() {
         by_pair.insert(key(f.a, f.b), n);
         adj.entry(f.a).or_default().push(f.b);
@@ -52,11 +54,21 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
     let siblings = |x: usize, y: usize, z: usize| {
         explains(x, z) > explains(x, y) + MARGIN && explains(y, z) > explains(y, x) + MARGIN
     };
+    // Each link's fate is decided on the links as found, on its own: on every core. Its third
+    // items are the ends' common neighbours, looked for among the fewer neighbours of the two
+    // (the answer is the same from either end; a large group of copies is where it tells).
     let mut keep: Vec<bool> = found
-        .iter()
+        .par_iter()
         .map(|f| {
             let (x, y, s) = (f.a, f.b, f.sim);
-            let zs = adj[&x].iter().filter(|&&z| z != y && link(y, z).is_some());
+            let (near, far) = if adj[&x].len() <= adj[&y].len() {
+                (x, y)
+            } else {
+                (y, x)
+            };
+            let zs = adj[&near]
+                .iter()
+                .filter(|&&z| z != far && link(far, z).is_some());
             !zs.into_iter().any(|&z| {
                 let (Some(xz), Some(yz)) = (link(x, z), link(y, z)) else {
                     return false;
@@ -106,7 +118,7 @@ pub fn prune(found: &[Found]) -> Vec<bool> {
 /// Decisions made triangle by triangle can, together, cut items apart that share text; a dropped
 /// link whose ends are no longer connected comes back, the closest first.
 fn reconnect(found: &[Found], keep: &mut [bool]) {
-    let mut parent: HashMap<usize, usize> = HashMap::new();
+    let mut parent: HashMap<usize, usize> = HashMap::default();
     fn root(p: &mut HashMap<usize, usize>, x: usize) -> usize {
         let mut r = x;
         while let Some(&q) = p.get(&r).filter(|&&q| q != r) {
@@ -166,6 +178,22 @@ mod tests {
             f(0, 2, 1.0, LinkKind::Reposts, 2),
         ];
         assert_eq!(prune(&v), vec![true, true, false]);
+    }
+
+    #[test]
+    fn the_shortcut_goes_whichever_end_has_more_neighbours() {
+        // 2 copies 1, which copies 0; 0 also has sources of its own (10..20) that share
+        // nothing with 1 or 2. Looking for third items from 2's side (fewer neighbours) must
+        // find 1 all the same.
+        let mut v = vec![
+            f(0, 1, 1.0, LinkKind::Reposts, 1),
+            f(1, 2, 1.0, LinkKind::Reposts, 2),
+            f(0, 2, 1.0, LinkKind::Reposts, 2),
+        ];
+        v.extend((10..20).map(|s| f(0, s, 0.5, LinkKind::Reposts, 0)));
+        let keep = prune(&v);
+        assert_eq!(keep[..3], [true, true, false]);
+        assert!(keep[3..].iter().all(|&k| k));
     }
 
     #[test]

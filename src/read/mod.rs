@@ -25,6 +25,7 @@ pub use limits::Limits;
 pub use records::{item_from_record, items_from_records};
 
 use crate::item::Item;
+use rayon::prelude::*;
 
 /// What readers need to know beyond the bytes.
 #[derive(Debug, Clone, Default)]
@@ -153,17 +154,16 @@ pub(crate) fn read_as(
 /// What every reader's items get, whatever their format: a text within the item limit, the
 /// credits their text states (its dateline, its first and last lines), and the language the
 /// text shows where the input states none.
+/// Each item is finished on its own, so the items are shared out over every core.
 fn finish_items(items: &mut [Item], limits: &Limits) {
-    for it in items.iter_mut() {
+    items.par_iter_mut().for_each(|it| {
         it.cut_text(limits.item_text_bytes);
-    }
-    crate::credit::add_text_credits(items);
-    // Where the input states no language, the text tells (claims and reuse reports show it).
-    for it in items {
+        crate::credit::add_text_credits(std::slice::from_mut(it));
+        // Where the input states no language, the text tells (claims and reuse reports show it).
         if it.meta.language.is_none() && !it.text.is_empty() {
             it.meta.language = lang::language(&it.text);
         }
-    }
+    });
 }
 
 /// Where `head` shows itself binary, if it does: a NUL byte (text formats never hold one, and

@@ -6,9 +6,11 @@ use super::{Input, InputError, Location, ReadSettings, Reader, finish_items};
 use crate::item::{Credit, Item};
 use crate::outlets;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::sync::Arc;
+use std::sync::Mutex;
 
 /// The items of JSON records held in a string (one record, an array of them, or one per line;
 /// fields as in `schemas/record.schema.json`), read as a file `name` of them would be.
@@ -90,33 +92,28 @@ impl Reader for RecordsReader {
         })?;
         let body = &text[bom..];
         let raws = split_records(input, body, bom)?;
-        let mut items = Vec::with_capacity(raws.len());
-        for (start, raw) in raws {
-            let end = start + raw.get().len();
-            let err = |e: RecordError| {
-                InputError::at_offset_as_line(
-                    input.name.as_ref(),
-                    &input.bytes,
-                    start,
-                    e.to_string(),
-                )
-            };
-            let map: Map<String, Value> = serde_json::from_str(raw.get()).map_err(|e| {
-                if e.classify() == serde_json::error::Category::Data {
-                    err(RecordError::NotAnObject)
-                } else {
-                    // Valid JSON to the splitter, but not to a full parse: nested too deep.
-                    InputError::at_offset_as_line(
-                        input.name.as_ref(),
-                        &input.bytes,
-                        start,
-                        format!("invalid JSON: {}", strip_position(&e)),
-                    )
-                }
-            })?;
-            items.push(record_to_item(&input.name, start, end, map, settings).map_err(err)?);
+        // Records are parsed on every core, each on its own, and collected in file order,
+        // straight into a list of their number (a fallible collect would gather pieces and
+        // copy them). A bad record leaves an empty item in its place; the error reported is
+        // the first bad record's in file order, whichever worker met one first.
+        let first_bad: Mutex<Option<(usize, InputError)>> = Mutex::new(None);
+        let mut items = Vec::new();
+        raws.par_iter()
+            .enumerate()
+            .map(|(i, &(start, raw))| {
+                record_item(input, start, raw, settings).unwrap_or_else(|e| {
+                    let mut bad = first_bad.lock().unwrap_or_else(|p| p.into_inner());
+                    if bad.as_ref().is_none_or(|(j, _)| i < *j) {
+                        *bad = Some((i, e));
+                    }
+                    Item::with_own_text(&input.name, start, start, String::new())
+                })
+            })
+            .collect_into_vec(&mut items);
+        match first_bad.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            Some((_, e)) => Err(e),
+            None => Ok(items),
         }
-        Ok(items)
     }
 
     /// JSON whose first value is not a record: not an object, or an object with no text field
@@ -145,6 +142,33 @@ impl Reader for RecordsReader {
         (!TEXT_FIELDS.iter().any(|f| map.contains_key(*f)))
             .then(|| "JSON that holds no records (no \"text\" field)".into())
     }
+}
+
+/// The item of the record at byte `start` of `input`.
+fn record_item(
+    input: &Input,
+    start: usize,
+    raw: &RawValue,
+    settings: &ReadSettings,
+) -> Result<Item, InputError> {
+    let end = start + raw.get().len();
+    let err = |e: RecordError| {
+        InputError::at_offset_as_line(input.name.as_ref(), &input.bytes, start, e.to_string())
+    };
+    let map: Map<String, Value> = serde_json::from_str(raw.get()).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Data {
+            err(RecordError::NotAnObject)
+        } else {
+            // Valid JSON to the splitter, but not to a full parse: nested too deep.
+            InputError::at_offset_as_line(
+                input.name.as_ref(),
+                &input.bytes,
+                start,
+                format!("invalid JSON: {}", strip_position(&e)),
+            )
+        }
+    })?;
+    record_to_item(&input.name, start, end, map, settings).map_err(err)
 }
 
 /// The fields a record's text may stand in, in order of preference (news-please writes
@@ -417,6 +441,41 @@ mod tests {
         assert_eq!(e.to_string(), "x.jsonl:2: record has no \"text\" field");
         let e = read("y.jsonl", "{\"text\":\"a\"}\n{\"text\": \n").unwrap_err();
         assert!(e.to_string().starts_with("y.jsonl:3: invalid JSON"), "{e}");
+    }
+
+    #[test]
+    fn the_first_bad_record_in_file_order_is_named() {
+        // Records are parsed in parallel; whichever bad record a worker meets first, the error
+        // names the first in the file, every time.
+        let mut body = String::new();
+        for i in 1..=5000 {
+            match i {
+                1200 => body.push_str("{\"text\":7}\n"),
+                3000 | 4999 => body.push_str("{\"title\":\"no text\"}\n"),
+                _ => body.push_str(&format!("{{\"text\":\"record {i}\"}}\n")),
+            }
+        }
+        for _ in 0..4 {
+            let e = read("many.jsonl", &body).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "many.jsonl:1200: record's \"text\" is not a string"
+            );
+        }
+        let items = read(
+            "ok.jsonl",
+            &body
+                .replace("{\"text\":7}", "{\"text\":\"7\"}")
+                .replace("{\"title\":\"no text\"}", "{\"text\":\"t\"}"),
+        )
+        .unwrap();
+        assert_eq!(items.len(), 5000);
+        assert_eq!(items[4].text, "record 5");
+        assert!(
+            items
+                .windows(2)
+                .all(|w| w[0].origin.start < w[1].origin.start)
+        );
     }
 
     #[test]
