@@ -143,6 +143,9 @@ impl<'a> Coreference<'a> {
                     }
                     m
                 }
+                // "we" is a group (the writer's outlet, the speaker's side), never the last
+                // person named.
+                (SubjKind::Pronoun, _) if text[span.range()].eq_ignore_ascii_case("we") => None,
                 (SubjKind::Pronoun | SubjKind::Role, _) => {
                     // With no speaker named before it, only "he" or "she" is taken for a name
                     // printed nearby: "I" and "we" are the writer's or a quoted speaker's, "they"

@@ -11,12 +11,15 @@
 //!   head of a body that speaks ("Goldman’s competitors", "Police officers", "Kim’s regime",
 //!   "Prince’s own 2007 half-time"; but "NASA officials", "German authorities", "Britain's
 //!   Guardian newspaper" are kept); a body's head alone ("Hospital"), followers of a creed
-//!   ("Salafists");
+//!   ("Salafists"), a title or role alone ("King", "Chairman"), a lone letter before a word
+//!   ("J Alert");
 //! - a common word that opens a sentence ("Images show ...", "Using a z-score ...", "Yes, ..."):
 //!   one word the item prints in lowercase and never capitalised inside a sentence, see
 //!   [`Evidence`].
 
-use super::lexicon::{GROUP_NOUNS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACES};
+use super::lexicon::{
+    GROUP_NOUNS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACES, ROLE_NOUNS, TITLE_WORDS,
+};
 use std::collections::HashMap;
 
 /// Lowercase heads after a capitalised name that make it a body that speaks ("NASA officials").
@@ -100,10 +103,18 @@ pub(crate) fn may_be_person_or_org(name: &str) -> bool {
             }
         }
     }
+    // A lone letter before one word ("J Alert") is no first name: a person's initial comes
+    // with a surname and usually a point ("J. Vorn").
+    if words.len() == 2 && words[0].chars().count() == 1 {
+        return false;
+    }
     if words.len() == 1 {
         // A body's head alone names no body ("Hospital", "Police"), nor does a group noun
         // ("Authorities") or followers of a creed ("Salafists", "Islamists").
+        // A title or role alone ("King said", "Chairman added") is a role, not a name.
         if ORG_HEADS.contains(last_low)
+            || TITLE_WORDS.contains(last_low)
+            || ROLE_NOUNS.contains(last_low)
             || GROUP_NOUNS.contains(last_low)
             || NOT_NAMES.contains(last_low)
             || (last_low.ends_with("ists") && last.chars().count() > 5)
