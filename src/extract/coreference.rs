@@ -531,8 +531,12 @@ mod tests {
     fn a_surname_is_the_full_name_the_item_prints() {
         let t = "Vasily Nebenko arrived in the morning. Nebenko said it was late.";
         let names = full_names(t);
-        assert_eq!(names.get("Nebenko").as_deref(), Some("Vasily Nebenko"));
-        assert_eq!(names.get("Brill"), None);
+        let mut ev = Evidence::new(t);
+        assert_eq!(
+            names.get("Nebenko", &mut ev).as_deref(),
+            Some("Vasily Nebenko")
+        );
+        assert_eq!(names.get("Brill", &mut ev), None);
         let mut people = Coreference::new(t, &names);
         let mut r = raw(
             subject(t, "Nebenko said", SubjKind::Name, Some("Nebenko")),

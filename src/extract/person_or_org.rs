@@ -197,11 +197,11 @@ impl<'a> Evidence<'a> {
         if let Some(&c) = self.common.get(word) {
             return c;
         }
-        // A participle or an adverb ("Acting accordingly, ...", "Devastated Hayley added")
-        // needs no lowercase twin in the item.
+        // A participle ("Acting accordingly, ...", "Devastated Hayley added") needs no
+        // lowercase twin in the item. Not "-ly": "Vasily", "Emily", "Kelly" are names.
         let lower = word.to_lowercase();
-        let form = (lower.ends_with("ing") || lower.ends_with("ly") || lower.ends_with("ated"))
-            && lower.chars().count() >= 5;
+        let form =
+            (lower.ends_with("ing") || lower.ends_with("ated")) && lower.chars().count() >= 5;
         let c = (form || prints_lowercase(self.text, word))
             && !capitalised_inside_sentence(self.text, word);
         self.common.insert(word.to_string(), c);
