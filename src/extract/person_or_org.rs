@@ -202,8 +202,10 @@ impl<'a> Evidence<'a> {
         let lower = word.to_lowercase();
         let form =
             (lower.ends_with("ing") || lower.ends_with("ated")) && lower.chars().count() >= 5;
-        let c = (form || prints_lowercase(self.text, word))
-            && !capitalised_inside_sentence(self.text, word);
+        // A name is usually found capitalised inside a sentence early in the text: asked
+        // first, it spares the whole-text search for a lowercase twin.
+        let c = !capitalised_inside_sentence(self.text, word)
+            && (form || prints_lowercase(self.text, word));
         self.common.insert(word.to_string(), c);
         c
     }
