@@ -30,6 +30,8 @@ pub(crate) struct Coreference<'a> {
     expanded: HashMap<String, Option<String>>,
     /// What the item's text says of a capitalised word: a name or a common word.
     evidence: Evidence<'a>,
+    /// Whether each name seen may be a person's or an organisation's, asked once per item.
+    verdicts: rustc_hash::FxHashMap<String, bool>,
     last_person: Option<SpeakerMention>,
     last_org: Option<SpeakerMention>,
     /// Whether an organisation was named after the last person.
@@ -46,6 +48,7 @@ impl<'a> Coreference<'a> {
             full_names,
             expanded: HashMap::new(),
             evidence: Evidence::new(text),
+            verdicts: Default::default(),
             last_person: None,
             last_org: None,
             org_latest: false,
@@ -122,7 +125,7 @@ impl<'a> Coreference<'a> {
                                 f
                             }
                         };
-                        if let Some(f) = full.filter(|f| may_be_person_or_org(f)) {
+                        if let Some(f) = full.filter(|f| self.may_be(f)) {
                             m.aliases.push(n.clone());
                             m.name = f;
                         }
@@ -183,9 +186,7 @@ impl<'a> Coreference<'a> {
             Who::Nobody => None,
         };
         let mut speaker = speaker.filter(|s| {
-            valid_name(&s.name)
-                && !s.name.starts_with(char::is_lowercase)
-                && may_be_person_or_org(&s.name)
+            valid_name(&s.name) && !s.name.starts_with(char::is_lowercase) && self.may_be(&s.name)
         });
         let mut source_span = match &r.who {
             Who::Subject { span, .. } => Some(*span),
@@ -225,7 +226,17 @@ impl Coreference<'_> {
                 m.name = rest.to_string();
             }
         }
-        may_be_person_or_org(&m.name).then_some(m)
+        self.may_be(&m.name).then_some(m)
+    }
+
+    /// `may_be_person_or_org`, asked once per name and item.
+    fn may_be(&mut self, name: &str) -> bool {
+        if let Some(&v) = self.verdicts.get(name) {
+            return v;
+        }
+        let v = may_be_person_or_org(name);
+        self.verdicts.insert(name.to_string(), v);
+        v
     }
 }
 

@@ -20,7 +20,7 @@
 use super::lexicon::{
     GROUP_NOUNS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACES, ROLE_NOUNS, TITLE_WORDS,
 };
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Lowercase heads after a capitalised name that make it a body that speaks ("NASA officials").
 const BODY_HEADS: [&str; 7] = [
@@ -48,7 +48,7 @@ pub(crate) fn may_be_person_or_org(name: &str) -> bool {
     // "North Phyongan", "East Kivu": a region (but "Northern Command" is a body).
     if words.len() == 2
         && matches!(
-            lows_first(&lower),
+            lows_first(lower),
             "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
         )
         && !ORG_HEADS.contains(lower.rsplit(' ').next().unwrap_or(""))
@@ -72,11 +72,10 @@ pub(crate) fn may_be_person_or_org(name: &str) -> bool {
     {
         return false;
     }
-    let lows: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let last_low = lows.last().map(String::as_str).unwrap_or("");
     for (i, w) in words.iter().enumerate() {
         if w.starts_with(|c: char| c.is_lowercase()) {
-            let l = lows[i].as_str();
+            let l = w.to_lowercase();
+            let l = l.as_str();
             let head =
                 i + 1 == words.len() && i > 0 && (BODY_HEADS.contains(&l) || ORG_HEADS.contains(l));
             let joins = i > 0
@@ -109,6 +108,7 @@ pub(crate) fn may_be_person_or_org(name: &str) -> bool {
         return false;
     }
     if words.len() == 1 {
+        let last_low = lower;
         // A body's head alone names no body ("Hospital", "Police"), nor does a group noun
         // ("Authorities") or followers of a creed ("Salafists", "Islamists").
         // A title or role alone ("King said", "Chairman added") is a role, not a name.
@@ -172,7 +172,7 @@ impl<'a> Evidence<'a> {
     pub(crate) fn new(text: &'a str) -> Evidence<'a> {
         Evidence {
             text,
-            common: HashMap::new(),
+            common: HashMap::default(),
         }
     }
 

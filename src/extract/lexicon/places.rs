@@ -5,7 +5,7 @@
 //! "Cologne Police" or "the Nigerian government" name one and are kept. Lowercase, one place a
 //! line, written out by hand from common knowledge (no gazetteer is read).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Lowercased place names, matched against a whole speaker name.
