@@ -83,6 +83,7 @@ impl<'a> Coreference<'a> {
                 if !m.name.contains(' ')
                     && m.name.chars().count() > 2
                     && !m.name.chars().any(char::is_lowercase)
+                    && m.name.chars().any(char::is_uppercase)
                 {
                     let mut cs = m.name.chars();
                     let title: String = cs

@@ -158,7 +158,8 @@ fn glued(w: &str) -> bool {
 
 fn all_caps(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && w.chars().all(|c| !c.is_lowercase())
+    // Scripts without case (Arabic) have no capitals to shout in.
+    letters >= 2 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
 }
 
 /// What the item's own text says of a capitalised word: whether it is a common word that opens
