@@ -90,11 +90,9 @@ fn a_title_alone_is_no_name() {
 }
 
 #[test]
-fn we_and_roles_with_no_one_named_before_take_no_nearby_capitals() {
-    let t = "Harbor Festival Report\n\nWe said the festival would go on.\n\n\
-             The statement said the festival had been a success.";
+fn we_with_no_one_named_before_takes_no_nearby_capitals() {
+    let t = "Harbor Festival Report\n\nWe said the festival would go on.";
     assert_eq!(who_said(t, "festival would go on"), kept("We"));
-    assert_eq!(who_said(t, "had been a success"), kept("The statement"));
 }
 
 #[test]

@@ -151,14 +151,15 @@ impl<'a> Coreference<'a> {
                 // person named.
                 (SubjKind::Pronoun, _) if text[span.range()].eq_ignore_ascii_case("we") => None,
                 (SubjKind::Pronoun | SubjKind::Role, _) => {
-                    // With no speaker named before it, only "he" or "she" is taken for a name
-                    // printed nearby: "I" and "we" are the writer's or a quoted speaker's, "they"
-                    // a group, and a role ("the statement", "the mayor of Nice") more often a
-                    // heading's words than the person (measured on the names sample).
-                    let guess = matches!(
-                        lower_ascii(&text[span.range()], &mut [0u8; 24]),
-                        "he" | "she"
-                    );
+                    // With no speaker named before it, "he", "she" or a role ("the retired
+                    // surgeon") is taken for a capitalised name printed nearby, if it may be a
+                    // person's; "I" and "we" are the writer's or a quoted speaker's, "they" a
+                    // group.
+                    let guess = *kind == SubjKind::Role
+                        || matches!(
+                            lower_ascii(&text[span.range()], &mut [0u8; 24]),
+                            "he" | "she"
+                        );
                     let m = self
                         .last_person
                         .clone()

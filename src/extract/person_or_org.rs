@@ -72,8 +72,13 @@ pub(crate) fn may_be_person_or_org(name: &str) -> bool {
     {
         return false;
     }
+    // A body's head at the end takes lowercase words before it ("Valorian transport ministry").
+    let last_is_head = {
+        let l = last.to_lowercase();
+        words.len() > 1 && (ORG_HEADS.contains(l.as_str()) || BODY_HEADS.contains(&l.as_str()))
+    };
     for (i, w) in words.iter().enumerate() {
-        if w.starts_with(|c: char| c.is_lowercase()) {
+        if !last_is_head && w.starts_with(|c: char| c.is_lowercase()) {
             let l = w.to_lowercase();
             let l = l.as_str();
             let head =
