@@ -84,8 +84,10 @@ fn speaker_and_author_names_are_people_or_organisations() {
             "{kind}: precision {p:.3} on {} labelled names",
             judged.len()
         );
+        // Names the rules reject leave the judged set (a claim whose speaker is no person or
+        // organisation keeps no speaker), so fewer than the sample's 200 of each kind are found.
         assert!(
-            judged.len() >= 150,
+            judged.len() >= 140,
             "{kind}: only {} labelled names found",
             judged.len()
         );
@@ -93,6 +95,7 @@ fn speaker_and_author_names_are_people_or_organisations() {
     }
 }
 
-/// Speaker names are cleaned in `extract`, which this round did not change: the floor is the
-/// precision measured (0.72), so that it can only rise; the target is 0.95.
-const SPEAKER_FLOOR: f64 = 0.72;
+/// Speaker names are people or organisations (`src/extract/person_or_org.rs`): precision was 0.72
+/// on 200 judged names before those rules, 0.928 on 153 after (0.959 when role nouns take no
+/// nearby name, which the attribution tests still expect); the target is 0.95.
+const SPEAKER_FLOOR: f64 = 0.92;

@@ -2,8 +2,9 @@
 //! person named before a pronoun, the words a relative pronoun stands for.
 
 use super::SpeakerMention;
-use super::lexicon::{DETERMINERS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, TITLE_WORDS};
+use super::lexicon::{DETERMINERS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACES, TITLE_WORDS};
 use super::names::{is_possessive, strip_possessive, valid_name};
+use super::person_or_org::{Evidence, may_be_person_or_org};
 use super::raw::{Raw, Who};
 use super::subject::SubjKind;
 use super::tokens::{Kind, Para, lower_ascii};
@@ -27,6 +28,10 @@ pub(crate) struct Coreference<'a> {
     full_names: &'a FullNames<'a>,
     /// Each short form is looked up once per item.
     expanded: HashMap<String, Option<String>>,
+    /// What the item's text says of a capitalised word: a name or a common word.
+    evidence: Evidence<'a>,
+    /// Whether each name seen may be a person's or an organisation's, asked once per item.
+    verdicts: rustc_hash::FxHashMap<String, bool>,
     last_person: Option<SpeakerMention>,
     last_org: Option<SpeakerMention>,
     /// Whether an organisation was named after the last person.
@@ -42,6 +47,8 @@ impl<'a> Coreference<'a> {
             text,
             full_names,
             expanded: HashMap::new(),
+            evidence: Evidence::new(text),
+            verdicts: Default::default(),
             last_person: None,
             last_org: None,
             org_latest: false,
@@ -70,9 +77,30 @@ impl<'a> Coreference<'a> {
         }
         let speaker = match &r.who {
             Who::Named(m) => {
-                self.last_person = Some(m.clone());
-                self.org_latest = false;
-                Some(m.clone())
+                let mut m = m.clone();
+                // A transcript's turn label in capitals ("WALT:") is the surname of a person
+                // the item names in full ("Vivienne Walt").
+                if !m.name.contains(' ')
+                    && m.name.chars().count() > 2
+                    && !m.name.chars().any(char::is_lowercase)
+                    && m.name.chars().any(char::is_uppercase)
+                {
+                    let mut cs = m.name.chars();
+                    let title: String = cs
+                        .next()
+                        .into_iter()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect();
+                    if let Some(full) = self.full_names.get(&title, &mut self.evidence) {
+                        m.aliases.push(std::mem::replace(&mut m.name, full));
+                    }
+                }
+                let m = self.person_or_org(m);
+                if let Some(m) = &m {
+                    self.last_person = Some(m.clone());
+                    self.org_latest = false;
+                }
+                m
             }
             Who::Subject {
                 span,
@@ -80,15 +108,25 @@ impl<'a> Coreference<'a> {
                 name,
                 roles,
             } => match (kind, name) {
-                (SubjKind::Name, Some(n)) => {
-                    let mut m = mention(n.clone(), roles.clone(), *span);
+                (SubjKind::Name, Some(n)) => 'name: {
+                    // A word glued to the name ("Added Haynes") comes off first, so that the
+                    // rest may be expanded.
+                    let Some(m) = self.person_or_org(mention(n.clone(), roles.clone(), *span))
+                    else {
+                        break 'name None;
+                    };
+                    let n = m.name.clone();
+                    let mut m = m;
                     if !n.contains(' ') || n.starts_with(char::is_lowercase) {
-                        let full = self
-                            .expanded
-                            .entry(n.clone())
-                            .or_insert_with(|| self.full_names.get(n))
-                            .clone();
-                        if let Some(f) = full {
+                        let full = match self.expanded.get(&n) {
+                            Some(f) => f.clone(),
+                            None => {
+                                let f = self.full_names.get(&n, &mut self.evidence);
+                                self.expanded.insert(n.clone(), f.clone());
+                                f
+                            }
+                        };
+                        if let Some(f) = full.filter(|f| self.may_be(f)) {
                             m.aliases.push(n.clone());
                             m.name = f;
                         }
@@ -102,16 +140,35 @@ impl<'a> Coreference<'a> {
                     Some(m)
                 }
                 (SubjKind::Org, Some(n)) if valid_name(n) => {
-                    let m = mention(n.clone(), roles.clone(), *span);
-                    self.last_org = Some(m.clone());
-                    self.org_latest = true;
-                    Some(m)
+                    let m = self.person_or_org(mention(n.clone(), roles.clone(), *span));
+                    if let Some(m) = &m {
+                        self.last_org = Some(m.clone());
+                        self.org_latest = true;
+                    }
+                    m
                 }
+                // "we" is a group (the writer's outlet, the speaker's side), never the last
+                // person named.
+                (SubjKind::Pronoun, _) if text[span.range()].eq_ignore_ascii_case("we") => None,
                 (SubjKind::Pronoun | SubjKind::Role, _) => {
+                    // With no speaker named before it, "he", "she" or a role ("the retired
+                    // surgeon") is taken for a capitalised name printed nearby, if it may be a
+                    // person's; "I" and "we" are the writer's or a quoted speaker's, "they" a
+                    // group.
+                    let guess = *kind == SubjKind::Role
+                        || matches!(
+                            lower_ascii(&text[span.range()], &mut [0u8; 24]),
+                            "he" | "she"
+                        );
                     let m = self
                         .last_person
                         .clone()
-                        .or_else(|| last_name_before(text, span.start))
+                        .or_else(|| {
+                            guess
+                                .then(|| last_name_before(text, span.start))
+                                .flatten()
+                                .filter(|m| may_be_person_or_org(&m.name))
+                        })
                         .map(|mut m| {
                             m.span = *span;
                             m
@@ -130,8 +187,9 @@ impl<'a> Coreference<'a> {
             Who::Inherit => self.last_person.clone().or_else(|| self.last_org.clone()),
             Who::Nobody => None,
         };
-        let mut speaker =
-            speaker.filter(|s| valid_name(&s.name) && !s.name.starts_with(char::is_lowercase));
+        let mut speaker = speaker.filter(|s| {
+            valid_name(&s.name) && !s.name.starts_with(char::is_lowercase) && self.may_be(&s.name)
+        });
         let mut source_span = match &r.who {
             Who::Subject { span, .. } => Some(*span),
             _ => speaker.as_ref().map(|s| s.span),
@@ -148,6 +206,39 @@ impl<'a> Coreference<'a> {
             }
         }
         (speaker, source_span)
+    }
+}
+
+impl Coreference<'_> {
+    /// The mention `m` if its name may be a person's or an organisation's
+    /// (`person_or_org`), with a common word that opens the sentence taken off its front
+    /// ("Added Haynes" → "Haynes"); None when nothing of it is.
+    fn person_or_org(&mut self, mut m: SpeakerMention) -> Option<SpeakerMention> {
+        let printed = &self.text[m.span.range()];
+        if printed.starts_with(&m.name) || printed.starts_with(m.name.split(' ').next()?) {
+            let first = m.name.split(' ').next()?;
+            if self
+                .evidence
+                .is_sentence_opening_common_word(first, m.span.start)
+            {
+                let rest = m.name[first.len()..].trim_start();
+                if rest.is_empty() || !valid_name(rest) {
+                    return None;
+                }
+                m.name = rest.to_string();
+            }
+        }
+        self.may_be(&m.name).then_some(m)
+    }
+
+    /// `may_be_person_or_org`, asked once per name and item.
+    fn may_be(&mut self, name: &str) -> bool {
+        if let Some(&v) = self.verdicts.get(name) {
+            return v;
+        }
+        let v = may_be_person_or_org(name);
+        self.verdicts.insert(name.to_string(), v);
+        v
     }
 }
 
@@ -257,9 +348,13 @@ impl<'t> FullNames<'t> {
     }
 
     /// The longest full name printed with `short` as its last words: up to two words before
-    /// it, the first capitalised.
-    pub fn get(&self, short: &str) -> Option<String> {
+    /// it, the first capitalised. Not words of something else run into the name: capitals of
+    /// a headline ("ELON VORN Tarnex"), the end of a longer run ("United Nations Ilka Vorn"
+    /// gives "Ilka Vorn"), a common word that opens the sentence ("Current Tarnex"), a
+    /// nationality or a place ("Nigerian Prince", "in Nice Tony Molina").
+    pub fn get(&self, short: &str, evidence: &mut Evidence<'_>) -> Option<String> {
         let sw: Vec<&str> = short.split(' ').collect();
+        let short_caps = sw.iter().all(|w| !w.chars().any(char::is_lowercase));
         let mut best: Option<String> = None;
         for &(a, b) in &self.runs {
             let run = &self.words[a..b];
@@ -267,8 +362,20 @@ impl<'t> FullNames<'t> {
                 if run.len() - j < sw.len() || run[j..j + sw.len()] != sw[..] {
                     continue;
                 }
-                let mut from = j.saturating_sub(2);
-                while from < j && !run[from].starts_with(char::is_uppercase) {
+                // Two words only where the run starts with them ("Juan Carlos Varela").
+                let mut from = if j >= 3 { j - 1 } else { j.saturating_sub(2) };
+                while from < j
+                    && (!run[from].starts_with(char::is_uppercase)
+                        || (!short_caps
+                            && run[from].len() > 1
+                            && !run[from].chars().any(char::is_lowercase))
+                        || is_demonym(run[from])
+                        || PLACES.contains(run[from].to_lowercase().as_str())
+                        || evidence.is_sentence_opening_common_word(
+                            run[from],
+                            evidence.offset_of(run[from]),
+                        ))
+                {
                     from += 1;
                 }
                 if from == j {
@@ -282,6 +389,18 @@ impl<'t> FullNames<'t> {
         }
         best
     }
+}
+
+/// A nationality before a name ("Nigerian", "Borealian" for a place list that knows it): the
+/// name of a place the lexicon knows with "n" or "an" after it.
+fn is_demonym(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ["n", "an", "ian"].iter().any(|end| {
+        l.strip_suffix(end).is_some_and(|stem| {
+            stem.len() > 2
+                && (PLACES.contains(stem) || PLACES.contains(format!("{stem}a").as_str()))
+        })
+    })
 }
 
 /// A relative pronoun's mention (`rel`) widened to the words it stands for: the word before it
@@ -425,8 +544,12 @@ mod tests {
     fn a_surname_is_the_full_name_the_item_prints() {
         let t = "Vasily Nebenko arrived in the morning. Nebenko said it was late.";
         let names = full_names(t);
-        assert_eq!(names.get("Nebenko").as_deref(), Some("Vasily Nebenko"));
-        assert_eq!(names.get("Brill"), None);
+        let mut ev = Evidence::new(t);
+        assert_eq!(
+            names.get("Nebenko", &mut ev).as_deref(),
+            Some("Vasily Nebenko")
+        );
+        assert_eq!(names.get("Brill", &mut ev), None);
         let mut people = Coreference::new(t, &names);
         let mut r = raw(
             subject(t, "Nebenko said", SubjKind::Name, Some("Nebenko")),
@@ -439,7 +562,9 @@ mod tests {
         assert_eq!(speaker.aliases, vec!["Nebenko".to_string()]);
         let t = "Agnes von der Muhll and the board met.";
         assert_eq!(
-            full_names(t).get("von der Muhll").as_deref(),
+            full_names(t)
+                .get("von der Muhll", &mut Evidence::new(t))
+                .as_deref(),
             Some("Agnes von der Muhll")
         );
     }

@@ -7,11 +7,13 @@ use std::sync::LazyLock;
 mod arabic;
 mod clause_words;
 mod media;
+mod places;
 mod subject_words;
 
 pub use arabic::*;
 pub use clause_words::*;
 pub use media::*;
+pub use places::*;
 pub use subject_words::*;
 
 /// How a reporting verb takes what was said.
@@ -145,7 +147,8 @@ pub static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          what who why how which where mr mrs ms dr his her their our my your its some many \
          most all both each every no not one two three several few other others another \
          officials experts critics analysts observers reporters people everyone nobody \
-         someone breaking exclusive watch listen according let's let’s and",
+         someone breaking exclusive watch listen according let's let’s and yes okay ok oh \
+         please thanks sorry hello",
     )
 });
 

@@ -26,6 +26,7 @@ pub(crate) mod lexicon;
 pub(crate) mod named_source;
 mod names;
 mod nominal;
+mod person_or_org;
 mod raw;
 mod reported;
 mod subject;

@@ -67,6 +67,14 @@ pub fn clean_name(words: &[&str]) -> Option<(String, Vec<String>, SubjKind)> {
             break;
         }
     }
+    // "Foreign Affairs Committee Leonid Slutsky": a body's name before a person's is part of
+    // the role, the name starts after the body's head.
+    if let Some(k) = (i..words.len().saturating_sub(2))
+        .rev()
+        .find(|&k| ORG_HEADS.contains(lows[k].as_str()))
+    {
+        i = k + 1;
+    }
     // A name does not start with a particle ("der Muhll" is part of "von der Muhll").
     while i < words.len() && NAME_PARTICLES.contains(lows[i].as_str()) && i > 0 {
         let l = &lows[i - 1];
@@ -149,7 +157,7 @@ pub fn valid_name(name: &str) -> bool {
     // Contractions are no names ("I’m", "Let's", "We’ve").
     let contraction = name.split(' ').any(|w| {
         CONTRACTION_ENDINGS.iter().any(|c| w.ends_with(c))
-            && (w.len() <= 6 || w.ends_with("n’t") || w.ends_with("n't"))
+            && (w.chars().count() <= 6 || w.ends_with("n’t") || w.ends_with("n't"))
     });
     let mut buf = [0u8; 24];
     let l = lower_ascii(name, &mut buf);

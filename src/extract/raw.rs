@@ -3,7 +3,7 @@
 //! claim mentions; both import them from here.
 
 use super::SpeakerMention;
-use super::subject::{SubjKind, Subject};
+use super::subject::found::{SubjKind, Subject};
 use super::words::Words;
 use crate::vocab::{ClaimKind, Span};
 use chrono::NaiveDate;
