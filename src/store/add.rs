@@ -8,7 +8,7 @@
 //! kept, so no input is read twice.
 
 use super::StoreError;
-use super::backend::{Backend, Cell, Val, scalar};
+use super::backend::{Backend, Cell, Val, first_column, scalar};
 use super::claims;
 use crate::build::BuildOptions;
 use crate::item::Item;
@@ -76,16 +76,9 @@ pub(crate) fn add(
     note: &mut dyn FnMut(&str),
 ) -> Result<AddReport, StoreError> {
     let read = items.len();
-    let mut known: HashSet<String> = HashSet::new();
-    db.query("SELECT hash FROM ct_items", &[], &mut |row| {
-        known.insert(
-            row.into_iter()
-                .next()
-                .map(Cell::into_text)
-                .unwrap_or_default(),
-        );
-        Ok(())
-    })?;
+    let mut known: HashSet<String> = first_column(db, "SELECT hash FROM ct_items", &[])?
+        .into_iter()
+        .collect();
     let mut fresh = Vec::new();
     for item in &items {
         let body = serde_json::to_string(item)

@@ -88,3 +88,22 @@ pub(crate) fn scalar(db: &mut dyn Backend, sql: &str, params: &[Val]) -> Result<
     })?;
     Ok(out)
 }
+
+/// The first column of every row of `sql`, as text.
+pub(crate) fn first_column(
+    db: &mut dyn Backend,
+    sql: &str,
+    params: &[Val],
+) -> Result<Vec<String>, StoreError> {
+    let mut out = Vec::new();
+    db.query(sql, params, &mut |row| {
+        out.push(
+            row.into_iter()
+                .next()
+                .map(Cell::into_text)
+                .unwrap_or_default(),
+        );
+        Ok(())
+    })?;
+    Ok(out)
+}

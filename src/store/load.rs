@@ -3,7 +3,7 @@
 //! `read_parts` does for a distributed job's files).
 
 use super::StoreError;
-use super::backend::{Backend, Cell, Val};
+use super::backend::{Backend, Cell, Val, first_column};
 use crate::model::{Edge, EdgeKind, Graph, Node, NodeData};
 use std::collections::HashSet;
 
@@ -165,24 +165,6 @@ pub(crate) fn item_graph(
         }
     }
     Ok(Some(g))
-}
-
-fn first_column(
-    db: &mut dyn Backend,
-    sql: &str,
-    params: &[Val],
-) -> Result<Vec<String>, StoreError> {
-    let mut out = Vec::new();
-    db.query(sql, params, &mut |row| {
-        out.push(
-            row.into_iter()
-                .next()
-                .map(Cell::into_text)
-                .unwrap_or_default(),
-        );
-        Ok(())
-    })?;
-    Ok(out)
 }
 
 fn edges_of(db: &mut dyn Backend, name: &str, id: &str) -> Result<Vec<Edge>, StoreError> {
