@@ -77,6 +77,8 @@ pub fn learn_window(src: &str, from: usize, window: usize) -> (Layout, Vec<Line>
     // are printed once.
     let mut counts: KeyMap<u32> = KeyMap::default();
     let mut counted = vec![false; lines.len()];
+    // "Source: X" lines: never a repeated block, and never the title a separator comes before.
+    let mut credit_line = vec![false; lines.len()];
     let mut head_votes = 0u32;
     let mut foot_votes = 0u32;
     let (mut credits, mut credit_feet) = (0u32, 0u32);
@@ -85,6 +87,7 @@ pub fn learn_window(src: &str, from: usize, window: usize) -> (Layout, Vec<Line>
         if crate::credit::line_credit(t, l.words, Place::Line).is_some() {
             // "Source: X" closing a post: the text above, the next title (or the end) below.
             credits += 1;
+            credit_line[i] = true;
             let next_is_title = lines
                 .get(i + 1)
                 .is_none_or(|n| !body[i + 1] && is_title_like(n.plain(src), n.words));
@@ -133,6 +136,12 @@ pub fn learn_window(src: &str, from: usize, window: usize) -> (Layout, Vec<Line>
     let is_repeated = |i: usize| seen.contains_key(&lines[i].key);
     let mut scored: Vec<(u64, u32, u32)> = Vec::new();
     for (&key, s) in &seen {
+        // A trailer heading ("Related Articles", "ALSO READ") is printed inside posts, however
+        // often: it separates a post from its links, not one post from the next.
+        let first = &lines[s.occurrences[0] as usize];
+        if shapes::trailer_heading(first.plain(src), first.words) {
+            continue;
+        }
         let mut score = 0;
         let mut before_byline = false;
         for &o in &s.occurrences {
@@ -144,7 +153,9 @@ pub fn learn_window(src: &str, from: usize, window: usize) -> (Layout, Vec<Line>
                     if shapes::byline(t, lines[j].words).is_some() {
                         before_byline = true;
                     }
-                    if is_title_like(t, lines[j].words) && !body[j] {
+                    // A credit line after a repeated heading ("Related Articles") is the
+                    // post's foot, not the next post's title: it makes no separator of it.
+                    if is_title_like(t, lines[j].words) && !body[j] && !credit_line[j] {
                         score += 1;
                     }
                 }
