@@ -20,7 +20,7 @@
 use super::lexicon::{
     GROUP_NOUNS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACES, ROLE_NOUNS, TITLE_WORDS,
 };
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Lowercase heads after a capitalised name that make it a body that speaks ("NASA officials").
 const BODY_HEADS: [&str; 7] = [
@@ -172,6 +172,44 @@ fn all_caps(w: &str) -> bool {
 pub(crate) struct Evidence<'a> {
     text: &'a str,
     common: HashMap<String, bool>,
+    /// The item's words, read once on the first question that needs them.
+    words: Option<Words<'a>>,
+}
+
+/// Every whole word of a text, and those printed after a lowercase word or a comma: what the
+/// questions about one word would otherwise each scan the whole text for.
+struct Words<'a> {
+    all: HashSet<&'a str>,
+    capitalised_inside: HashSet<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    fn of(text: &'a str) -> Words<'a> {
+        let mut all = HashSet::default();
+        let mut capitalised_inside = HashSet::default();
+        let mut start = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            match (is_word_char(c) && i < text.len(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    let w = &text[st..i];
+                    all.insert(w);
+                    if after_lowercase_or_comma(text, st) {
+                        capitalised_inside.insert(w);
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        Words {
+            all,
+            capitalised_inside,
+        }
+    }
 }
 
 impl<'a> Evidence<'a> {
@@ -179,6 +217,7 @@ impl<'a> Evidence<'a> {
         Evidence {
             text,
             common: HashMap::default(),
+            words: None,
         }
     }
 
@@ -210,8 +249,15 @@ impl<'a> Evidence<'a> {
             (lower.ends_with("ing") || lower.ends_with("ated")) && lower.chars().count() >= 5;
         // A name is usually found capitalised inside a sentence early in the text: asked
         // first, it spares the whole-text search for a lowercase twin.
-        let c = !capitalised_inside_sentence(self.text, word)
-            && (form || prints_lowercase(self.text, word));
+        let c = if word.chars().all(is_word_char) {
+            let text = self.text;
+            let words = self.words.get_or_insert_with(|| Words::of(text));
+            !words.capitalised_inside.contains(word) && (form || words.all.contains(lower.as_str()))
+        } else {
+            // Not one whole word of the text's kind ("St."): searched for as printed.
+            !capitalised_inside_sentence(self.text, word)
+                && (form || prints_lowercase(self.text, word))
+        };
         self.common.insert(word.to_string(), c);
         c
     }
@@ -249,14 +295,17 @@ fn prints_lowercase(text: &str, word: &str) -> bool {
 }
 
 fn capitalised_inside_sentence(text: &str, word: &str) -> bool {
-    whole_word_starts(text, word).any(|i| {
-        let before = text[..i].trim_end_matches(' ');
-        before.len() < i
-            && before
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_lowercase() || c == ',')
-    })
+    whole_word_starts(text, word).any(|i| after_lowercase_or_comma(text, i))
+}
+
+/// Whether the word at byte `i` follows spaces after a lowercase letter or a comma.
+fn after_lowercase_or_comma(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches(' ');
+    before.len() < i
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
 #[cfg(test)]
