@@ -208,6 +208,20 @@ fn stored_digests(db: &mut dyn Backend, table: &str) -> Result<HashMap<String, u
     Ok(out)
 }
 
+/// Whether the row `id` must be written with `body`: it is new, or its stored body differs (then
+/// the stored row is to go first). Takes the row out of `old`, which ends holding the rows the
+/// graph no longer has.
+fn changed(old: &mut HashMap<String, u128>, id: &str, body: &str, gone: &mut Vec<String>) -> bool {
+    match old.remove(id) {
+        Some(d) if d == xxh3_128(body.as_bytes()) => false,
+        Some(_) => {
+            gone.push(id.to_string());
+            true
+        }
+        None => true,
+    }
+}
+
 /// Makes the stored graph `graph`, writing only the rows that differ: an add changes few of
 /// them (its items' and those its links re-decide), and writing is the dear part.
 fn write_graph(
@@ -231,10 +245,8 @@ fn write_graph(
     for n in graph.sorted_nodes() {
         let id = n.id.to_string();
         let body = json(name, n)?;
-        match old.remove(&id) {
-            Some(d) if d == xxh3_128(body.as_bytes()) => continue,
-            Some(_) => gone.push(id.clone()),
-            None => {}
+        if !changed(&mut old, &id, &body, &mut gone) {
+            continue;
         }
         if let NodeData::Item(item) = &n.data {
             for k in item_names(item) {
@@ -260,10 +272,8 @@ fn write_graph(
     for e in graph.sorted_edges() {
         let id = e.id.to_string();
         let body = json(name, e)?;
-        match old.remove(&id) {
-            Some(d) if d == xxh3_128(body.as_bytes()) => continue,
-            Some(_) => gone.push(id.clone()),
-            None => {}
+        if !changed(&mut old, &id, &body, &mut gone) {
+            continue;
         }
         rows.push(vec![
             id,
