@@ -10,13 +10,16 @@
 use super::StoreError;
 use super::backend::{Backend, Cell, Val, first_column, scalar};
 use super::claims;
-use crate::build::BuildOptions;
+use crate::build::{BuildOptions, build_graph};
+use crate::extract::canonicalise_speakers;
 use crate::item::Item;
+use crate::link::mark_quote_variants;
 use crate::link::{LinkParams, verified_candidates};
 use crate::model::{Graph, NodeData};
 use crate::pipeline::{graph_of_analysed, prepare_items};
 use crate::progress::Progress;
 use crate::vocab::url_key;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use xxhash_rust::xxh3::xxh3_128;
@@ -170,8 +173,37 @@ pub(crate) fn rebuild(
     } else {
         claims::Use::None
     };
-    let graph = build_all(db, name, progress, how, &mut Vec::new())?;
+    let graph = if super::link::kept(db)? {
+        build_kept(db, name, progress)?
+    } else {
+        build_all(db, name, progress, how, &mut Vec::new())?
+    };
     write_graph(db, name, &graph, full)
+}
+
+/// [`build_all`] through what the store keeps: each item's claims, its link features and the
+/// verdicts on pairs verified before (`link.rs`), so that only new items are read for their
+/// features and only new pairs verified. The same graph: the steps after are `graph_of_analysed`'s.
+fn build_kept(
+    db: &mut dyn Backend,
+    name: &str,
+    progress: &dyn Progress,
+) -> Result<Graph, StoreError> {
+    let items: Vec<Item> = stored_items(db, name)?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    let items = prepare_items(items);
+    let mut claims = claims::claims_of(db, name, &items, claims::Use::Fill, &mut Vec::new())?;
+    let keys: Vec<String> = items.par_iter().map(claims::key).collect();
+    let links = super::link::links(db, name, &items, &keys, progress)?;
+    drop(keys);
+    canonicalise_speakers(&mut claims);
+    mark_quote_variants(&items, &mut claims);
+    progress.stage("building", 1);
+    let graph = build_graph(items, claims, &links, BuildOptions { with_text: true });
+    progress.finish();
+    Ok(graph)
 }
 
 fn json<T: serde::Serialize>(name: &str, v: &T) -> Result<String, StoreError> {

@@ -33,7 +33,7 @@ struct Key<'a> {
     runs: &'a [VerbatimRun],
 }
 
-fn key(item: &Item) -> String {
+pub(crate) fn key(item: &Item) -> String {
     let k = Key {
         origin: &item.origin,
         text: &item.text,
