@@ -52,25 +52,20 @@ fn decode(s: &str) -> Option<Vec<u64>> {
     )
 }
 
-/// Each item's shingles and word keys, from the store where kept, else computed (and kept).
-fn features(
+/// Each item's kept list in `column` of `ct_features` (None where the item has no row).
+fn kept_lists(
     db: &mut dyn Backend,
     name: &str,
-    items: &[Item],
     keys: &[String],
-    p: &LinkParams,
-) -> Result<(Vec<Vec<u64>>, Vec<Vec<u64>>), StoreError> {
-    let at: HashMap<&str, Vec<usize>> = keys.iter().enumerate().fold(
-        HashMap::new(),
-        |mut m: HashMap<&str, Vec<usize>>, (i, k)| {
-            m.entry(k.as_str()).or_default().push(i);
-            m
-        },
-    );
-    let mut shingles: Vec<Option<Vec<u64>>> = vec![None; items.len()];
-    let mut words: Vec<Option<Vec<u64>>> = vec![None; items.len()];
+    column: &str,
+) -> Result<Vec<Option<Vec<u64>>>, StoreError> {
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        at.entry(k.as_str()).or_default().push(i);
+    }
+    let mut out: Vec<Option<Vec<u64>>> = vec![None; keys.len()];
     db.query(
-        "SELECT key, shingles, words FROM ct_features",
+        &format!("SELECT key, {column} FROM ct_features"),
         &[],
         &mut |row| {
             let mut row = row.into_iter();
@@ -78,17 +73,30 @@ fn features(
             let Some(is) = at.get(k.as_str()) else {
                 return Ok(());
             };
-            let bad =
-                || StoreError::new(name, format!("kept features of item {k} do not read back"));
-            let s = decode(&row.next().map(Cell::into_text).unwrap_or_default()).ok_or_else(bad)?;
-            let w = decode(&row.next().map(Cell::into_text).unwrap_or_default()).ok_or_else(bad)?;
+            let list = decode(&row.next().map(Cell::into_text).unwrap_or_default())
+                .ok_or_else(|| {
+                    StoreError::new(name, format!("kept features of item {k} do not read back"))
+                })?;
             for &i in is {
-                shingles[i] = Some(s.clone());
-                words[i] = Some(w.clone());
+                out[i] = Some(list.clone());
             }
             Ok(())
         },
     )?;
+    Ok(out)
+}
+
+/// Each item's shingles, from the store where kept, else computed with its word keys and kept;
+/// and the word keys computed (the new items'), by item.
+#[allow(clippy::type_complexity)]
+fn shingles(
+    db: &mut dyn Backend,
+    name: &str,
+    items: &[Item],
+    keys: &[String],
+    p: &LinkParams,
+) -> Result<(Vec<Vec<u64>>, HashMap<usize, Vec<u64>>), StoreError> {
+    let mut shingles = kept_lists(db, name, keys, "shingles")?;
     let fresh: Vec<(usize, Vec<u64>, Vec<u64>)> = (0..items.len())
         .into_par_iter()
         .filter(|&i| shingles[i].is_none())
@@ -96,25 +104,39 @@ fn features(
         .collect();
     let mut rows = Vec::new();
     let mut written = std::collections::HashSet::new();
+    let mut words = HashMap::new();
     for (i, s, w) in fresh {
         if written.insert(keys[i].as_str()) {
             rows.push(vec![keys[i].clone(), encode(&s), encode(&w)]);
         }
         shingles[i] = Some(s);
-        words[i] = Some(w);
+        words.insert(i, w);
     }
     db.insert_rows(
         "ct_features",
         &["key", "shingles", "words"],
         &mut rows.into_iter(),
     )?;
-    Ok((
-        shingles
-            .into_iter()
-            .map(Option::unwrap_or_default)
-            .collect(),
-        words.into_iter().map(Option::unwrap_or_default).collect(),
-    ))
+    let shingles = shingles
+        .into_iter()
+        .map(Option::unwrap_or_default)
+        .collect();
+    Ok((shingles, words))
+}
+
+/// Each item's word keys: kept, or among those just computed. Read after the shingles are
+/// dropped, so that the two are never in memory at once (as in one run).
+fn words(
+    db: &mut dyn Backend,
+    name: &str,
+    keys: &[String],
+    mut fresh: HashMap<usize, Vec<u64>>,
+) -> Result<Vec<Vec<u64>>, StoreError> {
+    Ok(kept_lists(db, name, keys, "words")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| w.or_else(|| fresh.remove(&i)).unwrap_or_default())
+        .collect())
 }
 
 /// A verdict as kept: the pair's link with the first item as 0 and the second as 1; empty when
@@ -175,7 +197,7 @@ pub(crate) fn links(
     progress: &dyn Progress,
 ) -> Result<Vec<ItemLink>, StoreError> {
     let p = LinkParams::default();
-    let (shingles, words) = features(db, name, items, keys, &p)?;
+    let (shingles, fresh_words) = shingles(db, name, items, keys, &p)?;
     let (pairs, common) = candidates_of_features(items, &shingles, &p);
     let digests: Vec<String> = pairs
         .par_iter()
@@ -190,7 +212,7 @@ pub(crate) fn links(
             .or_default()
             .push(n);
     }
-    let mut cached: Vec<Option<String>> = vec![None; pairs.len()];
+    let mut cached: Vec<Option<Option<VerifiedPair>>> = vec![None; pairs.len()];
     let mut stale: Vec<(String, String)> = Vec::new();
     db.query("SELECT a, b, common, body FROM ct_pairs", &[], &mut |row| {
         let mut row = row.into_iter();
@@ -202,7 +224,8 @@ pub(crate) fn links(
             if digests[ns[0]] == c {
                 let body = row.next().map(Cell::into_text).unwrap_or_default();
                 for &n in ns {
-                    cached[n] = Some(body.clone());
+                    let (a, b) = pairs[n];
+                    cached[n] = Some(verdict_of(name, &body, (a as usize, b as usize))?);
                 }
             } else {
                 stale.push((a, b));
@@ -234,7 +257,7 @@ pub(crate) fn links(
     for (n, &(a, b)) in pairs.iter().enumerate() {
         let (a, b) = (a as usize, b as usize);
         let found = match cached[n].take() {
-            Some(body) => verdict_of(name, &body, (a, b))?,
+            Some(found) => found,
             None => {
                 let f = fresh.next().flatten();
                 if seen.insert((keys[a].as_str(), keys[b].as_str())) {
@@ -255,5 +278,6 @@ pub(crate) fn links(
         &["a", "b", "common", "body"],
         &mut rows.into_iter(),
     )?;
+    let words = words(db, name, keys, fresh_words)?;
     Ok(finish_links_with_keys(items, verified, words, &p, progress))
 }

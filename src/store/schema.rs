@@ -81,8 +81,9 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         rebuild: false,
     },
     // 6: what the link stage computes per item (indexed shingles, word keys) and the verdict
-    // on each candidate pair verified, so that an add reads and verifies its new items' only.
-    // Filled by the next add (the graph does not change).
+    // on each candidate pair verified, so that an add reads and verifies its new items' only;
+    // and each graph row's digest, so that an add finds the rows that changed without reading
+    // every body. Filled by the next add (a row without a digest is compared by its body).
     Migration {
         version: 6,
         sql: "
@@ -97,7 +98,9 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
                 common TEXT NOT NULL,
                 body TEXT NOT NULL,
                 PRIMARY KEY (a, b)
-            );",
+            );
+            ALTER TABLE ct_nodes ADD COLUMN digest TEXT;
+            ALTER TABLE ct_edges ADD COLUMN digest TEXT;",
         rebuild: false,
     },
 ];
