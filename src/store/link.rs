@@ -73,8 +73,8 @@ fn kept_lists(
             let Some(is) = at.get(k.as_str()) else {
                 return Ok(());
             };
-            let list = decode(&row.next().map(Cell::into_text).unwrap_or_default())
-                .ok_or_else(|| {
+            let list =
+                decode(&row.next().map(Cell::into_text).unwrap_or_default()).ok_or_else(|| {
                     StoreError::new(name, format!("kept features of item {k} do not read back"))
                 })?;
             for &i in is {
@@ -102,21 +102,22 @@ fn shingles(
         .filter(|&i| shingles[i].is_none())
         .map(|i| (i, shingle_features(&items[i], p), word_keys(&items[i])))
         .collect();
-    let mut rows = Vec::new();
+    // Rows encoded one at a time as they are written: a first add of many items would
+    // otherwise hold every item's lists twice.
     let mut written = std::collections::HashSet::new();
-    let mut words = HashMap::new();
-    for (i, s, w) in fresh {
-        if written.insert(keys[i].as_str()) {
-            rows.push(vec![keys[i].clone(), encode(&s), encode(&w)]);
-        }
-        shingles[i] = Some(s);
-        words.insert(i, w);
-    }
     db.insert_rows(
         "ct_features",
         &["key", "shingles", "words"],
-        &mut rows.into_iter(),
+        &mut fresh
+            .iter()
+            .filter(|(i, _, _)| written.insert(keys[*i].as_str()))
+            .map(|(i, s, w)| vec![keys[*i].clone(), encode(s), encode(w)]),
     )?;
+    let mut words = HashMap::new();
+    for (i, s, w) in fresh {
+        shingles[i] = Some(s);
+        words.insert(i, w);
+    }
     let shingles = shingles
         .into_iter()
         .map(Option::unwrap_or_default)

@@ -89,6 +89,7 @@ fn weights_of(keys: &[Vec<u64>]) -> Weights {
 }
 
 /// [`candidates`] from each item's [`item_keys`], computed before (a store keeps them).
+#[cfg(feature = "store")]
 pub fn candidates_of_keys(
     items: &[Item],
     keys: Vec<Vec<u64>>,

@@ -18,6 +18,7 @@ use super::{Found, LinkParams};
 use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::Progress;
+#[cfg(feature = "store")]
 pub use candidates::item_keys;
 use rayon::prelude::*;
 use sentences::Prepared;
@@ -41,6 +42,7 @@ pub fn find(
 }
 
 /// [`find`] with each item's word keys ([`item_keys`]) computed before (a store keeps them).
+#[cfg(feature = "store")]
 pub fn find_with_keys(
     items: &[Item],
     keys: Vec<Vec<u64>>,
