@@ -534,3 +534,57 @@ fn texts_come_back_for_the_formats_that_want_them() {
         assert_eq!(run_ok(&a), run_ok(&b), "{args:?}");
     }
 }
+
+/// One outlet's letters box, printed under each of its stories (fictional outlet and people).
+const LETTERS_BOX: &str = "The Harbor Daily thanks its readers for their letters about the ferry timetable, the new tram line along the quay, the closing of the old fish market on Saturdays, the price of parking near the lighthouse and the noise from the shipyard at night. Letters to the editor are printed on Thursdays when there is room, shortened where needed, and answered by the desk within a week when a reader asks a question about something the paper printed or left out of its pages during the month.";
+
+const HARBOR_STORIES: [&str; 3] = [
+    "Councillor Maren Osk said on Monday that the ferry to Little Skerry will run twice a day from March, after the pier was rebuilt with money from the regional fund. The crossing takes forty minutes, and tickets will cost the same as last year for islanders and pupils.",
+    "The Quay Street bakery closed on Tuesday after forty one years, its owner Tobias Wren told customers who queued in the rain for a last loaf. He said rent had tripled since the new tram line opened and that he will bake for the Saturday market instead.",
+    "Firefighters put out a blaze in a boat shed at the north basin early on Wednesday. Nobody was hurt, the harbour master Ilse Brandt said, but two wooden dinghies and a winter store of sails were lost, and the cause is not yet known to the brigade.",
+];
+
+fn harbor_record(i: usize) -> String {
+    serde_json::json!({
+        "id": format!("hd-{i}"), "url": format!("https://harbordaily.example/{i}"),
+        "title": format!("Story {i}"), "outlet": "Harbor Daily",
+        "published": format!("2025-02-1{i}"),
+        "text": format!("{}\n\n{LETTERS_BOX}", HARBOR_STORIES[i]),
+    })
+    .to_string()
+}
+
+/// The verdict an add keeps on a pair is the one a fresh run gives only while the pair's
+/// shingles keep their status: two stories of one outlet sharing its letters box are a repost
+/// until a third story with the box makes it the outlet's boilerplate (common), and then they
+/// are not linked. The second add must verify the pair again.
+#[test]
+fn a_shingle_made_common_by_an_add_unlinks_old_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.jsonl");
+    let second = dir.path().join("second.jsonl");
+    std::fs::write(
+        &first,
+        format!("{}\n{}\n", harbor_record(0), harbor_record(1)),
+    )
+    .unwrap();
+    std::fs::write(&second, format!("{}\n", harbor_record(2))).unwrap();
+    let (first, second) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let before = batch_answer(&[first]);
+    assert!(
+        before[0].contains("\"kind\":\"reposts\""),
+        "the pair is linked"
+    );
+    let want = batch_answer(&[first, second]);
+    assert!(
+        !want[0].contains("\"kind\":\"reposts\""),
+        "the box is common"
+    );
+    for t in targets("made_common") {
+        add(&t.db, &[first]);
+        assert_same(&store_answer(&t.db), &before, t.backend);
+        add(&t.db, &[second]);
+        assert_same(&store_answer(&t.db), &want, t.backend);
+        assert_sound(&t.db);
+    }
+}

@@ -25,12 +25,13 @@ target=${CARGO_TARGET_DIR:-target}
 # The build directory may be shared: measure a private copy.
 cp "$target/release/claimtrace" "$work/claimtrace"
 bin=$work/claimtrace
-timefmt="%e s, %M KB peak"
+# Wall time, CPU time (user + system, all threads: on a machine shared with other builds the
+# steadier of the two) and peak memory.
 measure() { # label, command...
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
-  read -r secs kb <"$work/time"
-  printf '%-48s %8.2f s %8d MB peak\n' "$label" "$secs" $((kb / 1024))
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null
+  read -r secs user sys kb <"$work/time"
+  printf '%-48s %8.2f s %8.2f s cpu %6d MB peak\n' "$label" "$secs" "$(awk "BEGIN { print $user + $sys }")" $((kb / 1024))
 }
 
 total=$((base + new))
@@ -44,6 +45,7 @@ item=$(tail -n 1 "$work/corpus/gold.tsv" | cut -f1)
 echo "corpus: $base + $new synthetic items; origin of $item"
 
 measure "graph of the $new new items alone (batch)" "$bin" graph -q "$work/new.jsonl"
+batch_again() { measure "graph of the $new new items alone, again" "$bin" graph -q "$work/new.jsonl"; }
 # QUICK=1 skips the whole-corpus runs from the inputs (minutes each at 100k).
 if [ -z "${QUICK:-}" ]; then
   measure "graph of all $total items from the inputs" "$bin" graph -q "$work/base.jsonl" "$work/new.jsonl"
@@ -62,6 +64,8 @@ for db in "${targets[@]}"; do
   case $db in postgres*) kind=postgresql ;; *) kind=sqlite; rm -f "$db" "$db"-* ;; esac
   echo "--- $kind"
   measure "add $base items to an empty store" "$bin" add -q --db "$db" "$work/base.jsonl"
+  # Back to back: the batch run of the new items, then their add (the machine's load moves).
+  batch_again
   measure "add $new items to the store of $base" "$bin" add -q --db "$db" "$work/new.jsonl"
   measure "origin --db of one item" "$bin" origin --db "$db" --item "$item"
   measure "graph --db (JSON)" "$bin" graph --db "$db"

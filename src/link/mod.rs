@@ -9,6 +9,8 @@
 
 mod align;
 mod direction;
+#[cfg(feature = "store")]
+pub(crate) mod incremental;
 mod index;
 mod nearest;
 pub(crate) mod normalise;

@@ -10,13 +10,16 @@
 use super::StoreError;
 use super::backend::{Backend, Cell, Val, first_column, scalar};
 use super::claims;
-use crate::build::BuildOptions;
+use crate::build::{BuildOptions, build_graph};
+use crate::extract::canonicalise_speakers;
 use crate::item::Item;
+use crate::link::mark_quote_variants;
 use crate::link::{LinkParams, verified_candidates};
 use crate::model::{Graph, NodeData};
 use crate::pipeline::{graph_of_analysed, prepare_items};
 use crate::progress::Progress;
 use crate::vocab::url_key;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use xxhash_rust::xxh3::xxh3_128;
@@ -145,7 +148,8 @@ pub(crate) fn build_all(
         .collect();
     // graph_of_items, step by step, with each item's claims from the store.
     let items = prepare_items(items);
-    let claims = claims::claims_of(db, name, &items, how, problems)?;
+    let keys: Vec<String> = items.par_iter().map(claims::key).collect();
+    let claims = claims::claims_of(db, name, &items, &keys, how, problems)?;
     let verified = verified_candidates(&items, &LinkParams::default(), progress);
     Ok(graph_of_analysed(
         items,
@@ -170,8 +174,38 @@ pub(crate) fn rebuild(
     } else {
         claims::Use::None
     };
-    let graph = build_all(db, name, progress, how, &mut Vec::new())?;
+    let graph = if super::link::kept(db)? {
+        build_kept(db, name, progress)?
+    } else {
+        build_all(db, name, progress, how, &mut Vec::new())?
+    };
     write_graph(db, name, &graph, full)
+}
+
+/// [`build_all`] through what the store keeps: each item's claims, its link features and the
+/// verdicts on pairs verified before (`link.rs`), so that only new items are read for their
+/// features and only new pairs verified. The same graph: the steps after are `graph_of_analysed`'s.
+fn build_kept(
+    db: &mut dyn Backend,
+    name: &str,
+    progress: &dyn Progress,
+) -> Result<Graph, StoreError> {
+    let items: Vec<Item> = stored_items(db, name)?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    let items = prepare_items(items);
+    let keys: Vec<String> = items.par_iter().map(claims::key).collect();
+    let mut claims =
+        claims::claims_of(db, name, &items, &keys, claims::Use::Fill, &mut Vec::new())?;
+    let links = super::link::links(db, name, &items, &keys, progress)?;
+    drop(keys);
+    canonicalise_speakers(&mut claims);
+    mark_quote_variants(&items, &mut claims);
+    progress.stage("building", 1);
+    let graph = build_graph(items, claims, &links, BuildOptions { with_text: true });
+    progress.finish();
+    Ok(graph)
 }
 
 fn json<T: serde::Serialize>(name: &str, v: &T) -> Result<String, StoreError> {
@@ -195,14 +229,38 @@ pub(crate) fn item_names(node: &crate::model::ItemNode) -> Vec<String> {
     names
 }
 
-/// Digests of the stored rows of `table`, by id: what `write_graph` compares the new graph with.
-fn stored_digests(db: &mut dyn Backend, table: &str) -> Result<HashMap<String, u128>, StoreError> {
+/// A graph row's digest, as the `digest` column keeps it (schema version 6 on).
+pub(crate) fn digest(body: &str) -> String {
+    format!("{:032x}", xxh3_128(body.as_bytes()))
+}
+
+/// Digests of the stored rows of `table`, by id: what `write_graph` compares the new graph
+/// with. Read from the `digest` column where `kept` (a row written before it has none: its
+/// body is read), else from the bodies.
+fn stored_digests(
+    db: &mut dyn Backend,
+    table: &str,
+    kept: bool,
+) -> Result<HashMap<String, u128>, StoreError> {
     let mut out = HashMap::new();
-    db.query(&format!("SELECT id, body FROM {table}"), &[], &mut |row| {
+    let sql = if kept {
+        format!("SELECT id, digest, CASE WHEN digest IS NULL THEN body END FROM {table}")
+    } else {
+        format!("SELECT id, NULL, body FROM {table}")
+    };
+    db.query(&sql, &[], &mut |row| {
         let mut row = row.into_iter();
         let id = row.next().map(Cell::into_text).unwrap_or_default();
-        let body = row.next().map(Cell::into_text).unwrap_or_default();
-        out.insert(id, xxh3_128(body.as_bytes()));
+        let d = match row.next() {
+            Some(Cell::Text(d)) => u128::from_str_radix(&d, 16).unwrap_or_default(),
+            _ => xxh3_128(
+                row.next()
+                    .map(Cell::into_text)
+                    .unwrap_or_default()
+                    .as_bytes(),
+            ),
+        };
+        out.insert(id, d);
         Ok(())
     })?;
     Ok(out)
@@ -238,7 +296,9 @@ fn write_graph(
             db.batch("DELETE FROM ct_names")?;
         }
     }
-    let mut old = stored_digests(db, "ct_nodes")?;
+    // A store being written as an older version (migration tests) has no digests.
+    let kept = super::schema::version_of(db)? >= 6;
+    let mut old = stored_digests(db, "ct_nodes", kept)?;
     let mut rows = Vec::new();
     let mut names = Vec::new();
     let mut gone = Vec::new();
@@ -253,7 +313,11 @@ fn write_graph(
                 names.push(vec![k, id.clone()]);
             }
         }
-        rows.push(vec![id, n.kind.as_str().to_string(), body]);
+        let mut row = vec![id, n.kind.as_str().to_string(), digest(&body), body];
+        if !kept {
+            row.remove(2);
+        }
+        rows.push(row);
     }
     gone.extend(old.into_keys());
     for id in &gone {
@@ -262,11 +326,16 @@ fn write_graph(
             db.exec("DELETE FROM ct_names WHERE node = $1", &[Val::Text(id)])?;
         }
     }
-    db.insert_rows("ct_nodes", &["id", "kind", "body"], &mut rows.into_iter())?;
+    let columns: &[&str] = if kept {
+        &["id", "kind", "digest", "body"]
+    } else {
+        &["id", "kind", "body"]
+    };
+    db.insert_rows("ct_nodes", columns, &mut rows.into_iter())?;
     if names_kept {
         db.insert_rows("ct_names", &["name", "node"], &mut names.into_iter())?;
     }
-    let mut old = stored_digests(db, "ct_edges")?;
+    let mut old = stored_digests(db, "ct_edges", kept)?;
     let mut rows = Vec::new();
     let mut gone = Vec::new();
     for e in graph.sorted_edges() {
@@ -275,22 +344,28 @@ fn write_graph(
         if !changed(&mut old, &id, &body, &mut gone) {
             continue;
         }
-        rows.push(vec![
+        let mut row = vec![
             id,
             e.kind.as_str().to_string(),
             e.source.to_string(),
             e.target.to_string(),
+            digest(&body),
             body,
-        ]);
+        ];
+        if !kept {
+            row.remove(4);
+        }
+        rows.push(row);
     }
     gone.extend(old.into_keys());
     for id in &gone {
         db.exec("DELETE FROM ct_edges WHERE id = $1", &[Val::Text(id)])?;
     }
-    db.insert_rows(
-        "ct_edges",
-        &["id", "kind", "source", "target", "body"],
-        &mut rows.into_iter(),
-    )?;
+    let columns: &[&str] = if kept {
+        &["id", "kind", "source", "target", "digest", "body"]
+    } else {
+        &["id", "kind", "source", "target", "body"]
+    };
+    db.insert_rows("ct_edges", columns, &mut rows.into_iter())?;
     Ok(())
 }

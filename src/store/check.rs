@@ -98,33 +98,46 @@ pub(crate) fn check(db: &mut dyn Backend, name: &str) -> Result<Vec<String>, Sto
     }
     let mut seen: HashSet<String> = HashSet::new();
     for (table, prefix) in [("ct_nodes", ""), ("ct_edges", "edge ")] {
-        db.query(&format!("SELECT id, body FROM {table}"), &[], &mut |row| {
-            let mut row = row.into_iter();
-            let id = format!(
-                "{prefix}{}",
-                row.next().map(Cell::into_text).unwrap_or_default()
-            );
-            let body = row.next().map(Cell::into_text).unwrap_or_default();
-            match want.get(&id) {
-                None => p.add(
-                    "graph",
-                    format!(
-                        "stored {} is not in the graph of the stored items",
-                        shown(&id)
+        db.query(
+            &format!("SELECT id, body, digest FROM {table}"),
+            &[],
+            &mut |row| {
+                let mut row = row.into_iter();
+                let id = format!(
+                    "{prefix}{}",
+                    row.next().map(Cell::into_text).unwrap_or_default()
+                );
+                let body = row.next().map(Cell::into_text).unwrap_or_default();
+                // An add trusts the digest to tell a changed row: it must be the body's.
+                if let Some(Cell::Text(d)) = row.next()
+                    && d != super::add::digest(&body)
+                {
+                    p.add(
+                        "digest",
+                        format!("stored {}: its digest is not its body's", shown(&id)),
+                    );
+                }
+                match want.get(&id) {
+                    None => p.add(
+                        "graph",
+                        format!(
+                            "stored {} is not in the graph of the stored items",
+                            shown(&id)
+                        ),
                     ),
-                ),
-                Some(w) if *w != body => p.add(
-                    "graph",
-                    format!(
-                        "stored {} differs from the graph of the stored items",
-                        shown(&id)
+                    Some(w) if *w != body => p.add(
+                        "graph",
+                        format!(
+                            "stored {} differs from the graph of the stored items",
+                            shown(&id)
+                        ),
                     ),
-                ),
-                Some(_) => {}
-            }
-            seen.insert(id);
-            Ok(())
-        })?;
+                    Some(_) => {}
+                }
+                seen.insert(id);
+                Ok(())
+            },
+        )?;
     }
     for id in want.keys().filter(|id| !seen.contains(*id)) {
         p.add(

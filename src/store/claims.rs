@@ -33,7 +33,7 @@ struct Key<'a> {
     runs: &'a [VerbatimRun],
 }
 
-fn key(item: &Item) -> String {
+pub(crate) fn key(item: &Item) -> String {
     let k = Key {
         origin: &item.origin,
         text: &item.text,
@@ -44,18 +44,19 @@ fn key(item: &Item) -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&json))
 }
 
-/// The claims of each of `items`, in order; problems found in `Verify` go to `problems`.
+/// The claims of each of `items`, in order (`keys[i]` the [`key`] of `items[i]`); problems
+/// found in `Verify` go to `problems`.
 pub(crate) fn claims_of(
     db: &mut dyn Backend,
     name: &str,
     items: &[Item],
+    keys: &[String],
     how: Use,
     problems: &mut Vec<String>,
 ) -> Result<Vec<Vec<ClaimMention>>, StoreError> {
     if how == Use::None {
         return Ok(items.par_iter().map(extract_claims).collect());
     }
-    let keys: Vec<String> = items.par_iter().map(key).collect();
     let mut cached: HashMap<String, String> = HashMap::new();
     db.query("SELECT key, body FROM ct_claims", &[], &mut |row| {
         let mut row = row.into_iter();
@@ -79,7 +80,7 @@ pub(crate) fn claims_of(
     }
     let out: Vec<Result<(Vec<ClaimMention>, bool), String>> = items
         .par_iter()
-        .zip(&keys)
+        .zip(keys)
         .map(|(item, k)| match cached.get(k) {
             Some(body) => serde_json::from_str(body)
                 .map(|c| (c, false))
@@ -89,7 +90,7 @@ pub(crate) fn claims_of(
         .collect();
     let mut claims = Vec::with_capacity(items.len());
     let mut rows = Vec::new();
-    for (r, k) in out.into_iter().zip(keys) {
+    for (r, k) in out.into_iter().zip(keys.iter().cloned()) {
         let (c, new) = r.map_err(|m| StoreError::new(name, m))?;
         if new && !cached.contains_key(&k) {
             rows.push(vec![k.clone(), to_json(&c)]);

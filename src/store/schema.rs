@@ -12,7 +12,7 @@ use super::StoreError;
 use super::backend::{Backend, Cell, Val, scalar};
 
 /// The store schema's version this build writes.
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 
 pub(crate) struct Migration {
     pub version: i64,
@@ -78,6 +78,29 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 5,
         sql: "CREATE INDEX ct_names_node ON ct_names (node);",
+        rebuild: false,
+    },
+    // 6: what the link stage computes per item (indexed shingles, word keys) and the verdict
+    // on each candidate pair verified, so that an add reads and verifies its new items' only;
+    // and each graph row's digest, so that an add finds the rows that changed without reading
+    // every body. Filled by the next add (a row without a digest is compared by its body).
+    Migration {
+        version: 6,
+        sql: "
+            CREATE TABLE ct_features (
+                key TEXT PRIMARY KEY,
+                shingles TEXT NOT NULL,
+                words TEXT NOT NULL
+            );
+            CREATE TABLE ct_pairs (
+                a TEXT NOT NULL,
+                b TEXT NOT NULL,
+                common TEXT NOT NULL,
+                body TEXT NOT NULL,
+                PRIMARY KEY (a, b)
+            );
+            ALTER TABLE ct_nodes ADD COLUMN digest TEXT;
+            ALTER TABLE ct_edges ADD COLUMN digest TEXT;",
         rebuild: false,
     },
 ];

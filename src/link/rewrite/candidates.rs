@@ -43,14 +43,26 @@ fn weights_and_keys(items: &[Item], progress: &dyn Progress) -> (Weights, Vec<Ve
     let keys: Vec<Vec<u64>> = items
         .par_iter()
         .map(|it| {
-            let mut k: Vec<u64> = profile(&it.text).words.iter().map(|w| w.key).collect();
-            k.sort_unstable();
-            k.dedup();
-            k.shrink_to_fit();
+            let k = item_keys(&it.text);
             progress.advance(1);
             k
         })
         .collect();
+    (weights_of(&keys), keys)
+}
+
+/// The word keys of one text, sorted, each once: what the run's weights count and an item is
+/// looked up by.
+pub fn item_keys(text: &str) -> Vec<u64> {
+    let mut k: Vec<u64> = profile(text).words.iter().map(|w| w.key).collect();
+    k.sort_unstable();
+    k.dedup();
+    k.shrink_to_fit();
+    k
+}
+
+/// The weights of a run whose items hold `keys` (one list per item).
+fn weights_of(keys: &[Vec<u64>]) -> Weights {
     let df = keys
         .par_iter()
         .fold(FxHashMap::default, |mut m: FxHashMap<u64, u32>, k| {
@@ -70,11 +82,21 @@ fn weights_and_keys(items: &[Item], progress: &dyn Progress) -> (Weights, Vec<Ve
             }
             a
         });
-    let w = Weights {
+    Weights {
         df,
-        items: items.len().max(1) as f32,
-    };
-    (w, keys)
+        items: keys.len().max(1) as f32,
+    }
+}
+
+/// [`candidates`] from each item's [`item_keys`], computed before (a store keeps them).
+#[cfg(feature = "store")]
+pub fn candidates_of_keys(
+    items: &[Item],
+    keys: Vec<Vec<u64>>,
+    p: &LinkParams,
+) -> (Vec<(u32, u32)>, Weights) {
+    let weights = weights_of(&keys);
+    candidates_with(items, p, weights, keys)
 }
 
 /// The candidate pairs (a < b, sorted) and the run's weights.
@@ -83,8 +105,17 @@ pub fn candidates(
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, Weights) {
+    let (weights, keys) = weights_and_keys(items, progress);
+    candidates_with(items, p, weights, keys)
+}
+
+fn candidates_with(
+    items: &[Item],
+    p: &LinkParams,
+    weights: Weights,
+    mut keys: Vec<Vec<u64>>,
+) -> (Vec<(u32, u32)>, Weights) {
     let n = items.len();
-    let (weights, mut keys) = weights_and_keys(items, progress);
     // A key in more items than this is no lookup key: stock words of the run (more in large
     // runs, as for shingles: a story many outlets carry).
     let max_df = p.rewrite_max_df.max(n / 2000) as u32;

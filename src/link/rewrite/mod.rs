@@ -18,6 +18,8 @@ use super::{Found, LinkParams};
 use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::Progress;
+#[cfg(feature = "store")]
+pub use candidates::item_keys;
 use rayon::prelude::*;
 use sentences::Prepared;
 
@@ -34,8 +36,38 @@ pub fn find(
         return Vec::new();
     }
     progress.stage("reading words", items.len() as u64);
-    let (mut cands, weights) = candidates::candidates(items, p, progress);
+    let (cands, weights) = candidates::candidates(items, p, progress);
     progress.finish();
+    verify_candidates(items, p, linked, dates, progress, cands, &weights)
+}
+
+/// [`find`] with each item's word keys ([`item_keys`]) computed before (a store keeps them).
+#[cfg(feature = "store")]
+pub fn find_with_keys(
+    items: &[Item],
+    keys: Vec<Vec<u64>>,
+    p: &LinkParams,
+    linked: &[(usize, usize)],
+    dates: &DateCheck,
+    progress: &dyn Progress,
+) -> Vec<Found> {
+    if items.len() < p.rewrite_min_items {
+        return Vec::new();
+    }
+    let (cands, weights) = candidates::candidates_of_keys(items, keys, p);
+    verify_candidates(items, p, linked, dates, progress, cands, &weights)
+}
+
+/// Aligns and grades the candidate pairs `cands` the linked pairs leave apart.
+fn verify_candidates(
+    items: &[Item],
+    p: &LinkParams,
+    linked: &[(usize, usize)],
+    dates: &DateCheck,
+    progress: &dyn Progress,
+    mut cands: Vec<(u32, u32)>,
+    weights: &candidates::Weights,
+) -> Vec<Found> {
     cands.retain(|&(a, b)| linked.binary_search(&(a as usize, b as usize)).is_err());
     progress.stage("aligning sentences", cands.len() as u64);
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
@@ -43,12 +75,12 @@ pub fn find(
         .par_iter()
         .flat_map_iter(|group| {
             let a = group[0].0 as usize;
-            let pa = Prepared::new(&items[a].text, &weights, p.rewrite_content_weight);
+            let pa = Prepared::new(&items[a].text, weights, p.rewrite_content_weight);
             let out: Vec<Found> = group
                 .iter()
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
-                    let pb = Prepared::new(&items[b].text, &weights, p.rewrite_content_weight);
+                    let pb = Prepared::new(&items[b].text, weights, p.rewrite_content_weight);
                     let aligned = sentences::align(&pa, &pb, p);
                     progress.advance(1);
                     grade::grade(items, (a, &pa), (b, &pb), &aligned, p, dates)

@@ -1,0 +1,146 @@
+//! The reuse stage in pieces a store can keep between runs: each item's features (its sampled
+//! shingles and its word keys, which only its own text decides), the candidate pairs and common
+//! shingles of a run computed from those features without reading texts again, the verdict of
+//! chosen pairs only, and the whole-run steps after verification. Each piece gives what the
+//! whole-run linker ([`verified_candidates`](super::verified_candidates), [`finish_links`](super::finish_links))
+//! gives for the same items: a store that feeds it features and verdicts kept from earlier runs
+//! builds the graph one run would.
+
+use super::align::{self, Prepared};
+use super::index::{self, ShingleSet, posting_pairs};
+use super::{Found, ItemLink, LinkParams, nearest, rewrite, verify};
+use crate::dates::DateCheck;
+use crate::item::Item;
+use crate::progress::Progress;
+use rayon::prelude::*;
+
+/// One item's word keys, as the rewrite candidates count them (sorted, each once).
+pub(crate) fn word_keys(item: &Item) -> Vec<u64> {
+    rewrite::item_keys(&item.text)
+}
+
+/// One item's indexed shingles (sorted, each once): [`item_features`](super::item_features).
+pub(crate) fn shingle_features(item: &Item, p: &LinkParams) -> Vec<u64> {
+    index::features(&item.text, p)
+}
+
+/// The candidate pairs (a < b, sorted) and common shingles of a run, as the index finds them
+/// from the texts, from each item's [`shingle_features`] (`features[i]` of `items[i]`).
+pub(crate) fn candidates_of_features(
+    items: &[Item],
+    features: &[Vec<u64>],
+    p: &LinkParams,
+) -> (Vec<(u32, u32)>, ShingleSet) {
+    let max_df = index::run_max_df(items.len(), p);
+    let mut postings: Vec<(u64, u32)> = features
+        .iter()
+        .enumerate()
+        .flat_map(|(i, hs)| hs.iter().map(move |&h| (h, i as u32)))
+        .collect();
+    postings.par_sort_unstable();
+    // An outlet's number only tells items of one outlet apart from others'; an item without
+    // one is an outlet of its own.
+    let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let outlet: Vec<u32> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| match it.meta.outlet.as_deref() {
+            Some(o) => {
+                let n = ids.len() as u32;
+                *ids.entry(o).or_insert(n)
+            }
+            None => u32::MAX - i as u32,
+        })
+        .collect();
+    let mut common = ShingleSet::default();
+    let mut pairs: Vec<u64> = Vec::new();
+    let mut docs: Vec<u32> = Vec::new();
+    for run in postings.chunk_by(|x, y| x.0 == y.0) {
+        docs.clear();
+        docs.extend(run.iter().map(|&(_, d)| d));
+        if posting_pairs(
+            &docs,
+            |d| outlet[d as usize],
+            max_df,
+            p.outlet_df,
+            &mut pairs,
+        ) {
+            common.insert(run[0].0);
+        }
+    }
+    drop(postings);
+    pairs.par_sort_unstable();
+    let mut out = Vec::new();
+    for same in pairs.chunk_by(|x, y| x == y) {
+        if same.len() as u32 >= p.min_shared {
+            out.push(((same[0] >> 32) as u32, same[0] as u32));
+        }
+    }
+    (out, common)
+}
+
+/// The verdict on each of `pairs` (indices into `items`, a < b) as the whole-run linker gives
+/// it, `common` the run's common shingles; in the order of `pairs`.
+pub(crate) fn verify_pairs(
+    items: &[Item],
+    pairs: &[(u32, u32)],
+    common: &ShingleSet,
+    p: &LinkParams,
+) -> Vec<Option<Found>> {
+    let dates = DateCheck::of(items);
+    let groups: Vec<&[(u32, u32)]> = pairs.chunk_by(|x, y| x.0 == y.0).collect();
+    groups
+        .par_iter()
+        .flat_map_iter(|group| {
+            let a = group[0].0 as usize;
+            let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
+            let out: Vec<Option<Found>> = group
+                .iter()
+                .map(|&(_, b)| {
+                    let b = b as usize;
+                    let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
+                    let shared = align::align(&pa, &pb, common, p);
+                    verify(
+                        (&items[a], &items[b]),
+                        (a, b),
+                        (&pa, &pb),
+                        shared,
+                        p,
+                        &dates,
+                    )
+                })
+                .collect();
+            out.into_iter()
+        })
+        .collect()
+}
+
+/// [`finish_links`](super::finish_links) with each item's [`word_keys`] computed before.
+pub(crate) fn finish_links_with_keys(
+    items: &[Item],
+    mut verified: Vec<Found>,
+    keys: Vec<Vec<u64>>,
+    p: &LinkParams,
+    progress: &dyn Progress,
+) -> Vec<ItemLink> {
+    verified.sort_by_key(|f| (f.a, f.b));
+    let mut found = verified;
+    let dates = DateCheck::of(items);
+    let mut linked: Vec<(usize, usize)> =
+        found.iter().map(|f| (f.a.min(f.b), f.a.max(f.b))).collect();
+    linked.sort_unstable();
+    found.extend(rewrite::find_with_keys(
+        items, keys, p, &linked, &dates, progress,
+    ));
+    let keep = nearest::prune(&found);
+    let mut links: Vec<ItemLink> = found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f.link))
+        .collect();
+    links.sort_by_key(|l| (l.copy, l.source));
+    links
+}
+
+/// The run's common shingles, as [`candidates_of_features`] gives them.
+pub(crate) type Common = ShingleSet;

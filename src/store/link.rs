@@ -1,0 +1,284 @@
+//! The reuse stage of an add from what the store keeps, so that stored items are neither
+//! re-read for their features nor re-verified pair by pair:
+//!
+//! - `ct_features`: each item's indexed shingles and word keys (what `link` computes from its
+//!   text alone), keyed like its claims. An add computes them for its new items only; the
+//!   run's candidate pairs, common shingles and rare-word weights are then computed from these
+//!   lists exactly as from the texts (they depend on how many items hold each feature and on the
+//!   number of items, so they are computed over every item, from compact lists).
+//! - `ct_pairs`: the verdict on each candidate pair verified so far (linked or not), keyed by
+//!   the two items' keys, the first as the run orders them, and by a digest of the common
+//!   shingles either item holds. A verdict reads the two items and which of their shingles are
+//!   common, nothing else; so a kept verdict whose digest still matches is the verdict a fresh
+//!   verification gives, and a pair whose shingles became common or uncommon since (the cutoff
+//!   grows with the store) is verified again.
+//!
+//! What stays graph-wide and is re-decided from these: rewritten stories (their weights move
+//! with every item added), each copy's nearest sources, and the build.
+
+use super::StoreError;
+use super::backend::{Backend, Cell, Val};
+use crate::item::Item;
+use crate::link::incremental::{
+    candidates_of_features, finish_links_with_keys, shingle_features, verify_pairs, word_keys,
+};
+use crate::link::{ItemLink, LinkParams, VerifiedPair};
+use crate::progress::Progress;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD_NO_PAD as B64;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Whether the store keeps features and verdicts (schema version 6 on).
+pub(crate) fn kept(db: &mut dyn Backend) -> Result<bool, StoreError> {
+    db.has_table("ct_pairs")
+}
+
+fn encode(xs: &[u64]) -> String {
+    let bytes: Vec<u8> = xs.iter().flat_map(|x| x.to_le_bytes()).collect();
+    B64.encode(bytes)
+}
+
+fn decode(s: &str) -> Option<Vec<u64>> {
+    let bytes = B64.decode(s).ok()?;
+    if bytes.len() % 8 != 0 {
+        return None;
+    }
+    Some(
+        bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+            .collect(),
+    )
+}
+
+/// Each item's kept list in `column` of `ct_features` (None where the item has no row).
+fn kept_lists(
+    db: &mut dyn Backend,
+    name: &str,
+    keys: &[String],
+    column: &str,
+) -> Result<Vec<Option<Vec<u64>>>, StoreError> {
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        at.entry(k.as_str()).or_default().push(i);
+    }
+    let mut out: Vec<Option<Vec<u64>>> = vec![None; keys.len()];
+    db.query(
+        &format!("SELECT key, {column} FROM ct_features"),
+        &[],
+        &mut |row| {
+            let mut row = row.into_iter();
+            let k = row.next().map(Cell::into_text).unwrap_or_default();
+            let Some(is) = at.get(k.as_str()) else {
+                return Ok(());
+            };
+            let list =
+                decode(&row.next().map(Cell::into_text).unwrap_or_default()).ok_or_else(|| {
+                    StoreError::new(name, format!("kept features of item {k} do not read back"))
+                })?;
+            for &i in is {
+                out[i] = Some(list.clone());
+            }
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// Each item's shingles, from the store where kept, else computed with its word keys and kept;
+/// and the word keys computed (the new items'), by item.
+#[allow(clippy::type_complexity)]
+fn shingles(
+    db: &mut dyn Backend,
+    name: &str,
+    items: &[Item],
+    keys: &[String],
+    p: &LinkParams,
+) -> Result<(Vec<Vec<u64>>, HashMap<usize, Vec<u64>>), StoreError> {
+    let mut shingles = kept_lists(db, name, keys, "shingles")?;
+    let fresh: Vec<(usize, Vec<u64>, Vec<u64>)> = (0..items.len())
+        .into_par_iter()
+        .filter(|&i| shingles[i].is_none())
+        .map(|i| (i, shingle_features(&items[i], p), word_keys(&items[i])))
+        .collect();
+    // Rows encoded one at a time as they are written: a first add of many items would
+    // otherwise hold every item's lists twice.
+    let mut written = std::collections::HashSet::new();
+    db.insert_rows(
+        "ct_features",
+        &["key", "shingles", "words"],
+        &mut fresh
+            .iter()
+            .filter(|(i, _, _)| written.insert(keys[*i].as_str()))
+            .map(|(i, s, w)| vec![keys[*i].clone(), encode(s), encode(w)]),
+    )?;
+    let mut words = HashMap::new();
+    for (i, s, w) in fresh {
+        shingles[i] = Some(s);
+        words.insert(i, w);
+    }
+    let shingles = shingles
+        .into_iter()
+        .map(Option::unwrap_or_default)
+        .collect();
+    Ok((shingles, words))
+}
+
+/// Each item's word keys: kept, or among those just computed. Read after the shingles are
+/// dropped, so that the two are never in memory at once (as in one run).
+fn words(
+    db: &mut dyn Backend,
+    name: &str,
+    keys: &[String],
+    mut fresh: HashMap<usize, Vec<u64>>,
+) -> Result<Vec<Vec<u64>>, StoreError> {
+    Ok(kept_lists(db, name, keys, "words")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| w.or_else(|| fresh.remove(&i)).unwrap_or_default())
+        .collect())
+}
+
+/// A verdict as kept: the pair's link with the first item as 0 and the second as 1; empty when
+/// the pair is not linked.
+fn verdict_body(name: &str, f: &Option<VerifiedPair>) -> Result<String, StoreError> {
+    let Some(f) = f else {
+        return Ok(String::new());
+    };
+    let mut f = f.clone();
+    let local = |i: usize| usize::from(i != f.a);
+    f.link.copy = local(f.link.copy);
+    f.link.source = local(f.link.source);
+    (f.a, f.b) = (0, 1);
+    serde_json::to_string(&f).map_err(|e| StoreError::new(name, format!("cannot store: {e}")))
+}
+
+/// A kept verdict for the pair `(a, b)` of this run.
+fn verdict_of(
+    name: &str,
+    body: &str,
+    (a, b): (usize, usize),
+) -> Result<Option<VerifiedPair>, StoreError> {
+    if body.is_empty() {
+        return Ok(None);
+    }
+    let mut f: VerifiedPair = serde_json::from_str(body).map_err(|e| {
+        StoreError::new(name, format!("a kept pair verdict does not read back: {e}"))
+    })?;
+    let run = |i: usize| if i == 0 { a } else { b };
+    f.link.copy = run(f.link.copy);
+    f.link.source = run(f.link.source);
+    (f.a, f.b) = (a, b);
+    Ok(Some(f))
+}
+
+/// The digest of the common shingles either of two items holds: all a verdict reads of the
+/// run besides the two items.
+fn common_digest(fa: &[u64], fb: &[u64], common: &crate::link::incremental::Common) -> String {
+    let mut held: Vec<u64> = fa
+        .iter()
+        .chain(fb)
+        .copied()
+        .filter(|h| common.contains(h))
+        .collect();
+    held.sort_unstable();
+    held.dedup();
+    let bytes: Vec<u8> = held.iter().flat_map(|x| x.to_le_bytes()).collect();
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes))
+}
+
+/// The reuse links of the run of `items` (as `prepare_items` orders them; `keys[i]` the claims
+/// key of `items[i]`), as `finish_links` gives them over a fresh verification of every pair.
+pub(crate) fn links(
+    db: &mut dyn Backend,
+    name: &str,
+    items: &[Item],
+    keys: &[String],
+    progress: &dyn Progress,
+) -> Result<Vec<ItemLink>, StoreError> {
+    let p = LinkParams::default();
+    let (shingles, fresh_words) = shingles(db, name, items, keys, &p)?;
+    let (pairs, common) = candidates_of_features(items, &shingles, &p);
+    let digests: Vec<String> = pairs
+        .par_iter()
+        .map(|&(a, b)| common_digest(&shingles[a as usize], &shingles[b as usize], &common))
+        .collect();
+    drop(shingles);
+    // Kept verdicts of this run's candidates, where their digest still matches.
+    // Two items of one key (one reading stored twice) share their pairs' rows.
+    let mut slot: HashMap<(&str, &str), Vec<usize>> = HashMap::with_capacity(pairs.len());
+    for (n, &(a, b)) in pairs.iter().enumerate() {
+        slot.entry((keys[a as usize].as_str(), keys[b as usize].as_str()))
+            .or_default()
+            .push(n);
+    }
+    let mut cached: Vec<Option<Option<VerifiedPair>>> = vec![None; pairs.len()];
+    let mut stale: Vec<(String, String)> = Vec::new();
+    db.query("SELECT a, b, common, body FROM ct_pairs", &[], &mut |row| {
+        let mut row = row.into_iter();
+        let a = row.next().map(Cell::into_text).unwrap_or_default();
+        let b = row.next().map(Cell::into_text).unwrap_or_default();
+        let c = row.next().map(Cell::into_text).unwrap_or_default();
+        if let Some(ns) = slot.get(&(a.as_str(), b.as_str())) {
+            // One key, one text: every pair of the row has the same digest.
+            if digests[ns[0]] == c {
+                let body = row.next().map(Cell::into_text).unwrap_or_default();
+                for &n in ns {
+                    let (a, b) = pairs[n];
+                    cached[n] = Some(verdict_of(name, &body, (a as usize, b as usize))?);
+                }
+            } else {
+                stale.push((a, b));
+            }
+        }
+        Ok(())
+    })?;
+    drop(slot);
+    let missing: Vec<(u32, u32)> = pairs
+        .iter()
+        .zip(&cached)
+        .filter(|(_, c)| c.is_none())
+        .map(|(&pair, _)| pair)
+        .collect();
+    progress.stage("aligning", missing.len() as u64);
+    let fresh = verify_pairs(items, &missing, &common, &p);
+    progress.finish();
+    drop(common);
+    for (a, b) in &stale {
+        db.exec(
+            "DELETE FROM ct_pairs WHERE a = $1 AND b = $2",
+            &[Val::Text(a), Val::Text(b)],
+        )?;
+    }
+    let mut verified = Vec::new();
+    let mut rows = Vec::with_capacity(missing.len());
+    let mut fresh = fresh.into_iter();
+    let mut seen = std::collections::HashSet::new();
+    for (n, &(a, b)) in pairs.iter().enumerate() {
+        let (a, b) = (a as usize, b as usize);
+        let found = match cached[n].take() {
+            Some(found) => found,
+            None => {
+                let f = fresh.next().flatten();
+                if seen.insert((keys[a].as_str(), keys[b].as_str())) {
+                    rows.push(vec![
+                        keys[a].clone(),
+                        keys[b].clone(),
+                        digests[n].clone(),
+                        verdict_body(name, &f)?,
+                    ]);
+                }
+                f
+            }
+        };
+        verified.extend(found);
+    }
+    db.insert_rows(
+        "ct_pairs",
+        &["a", "b", "common", "body"],
+        &mut rows.into_iter(),
+    )?;
+    let words = words(db, name, keys, fresh_words)?;
+    Ok(finish_links_with_keys(items, verified, words, &p, progress))
+}
