@@ -87,7 +87,8 @@ fn takes(name: &str, head: &[u8], piece: usize) -> bool {
     };
     let trimmed = text.trim_start();
     // Whitespace to the end of the piece: where the first value begins is not known yet.
-    !trimmed.starts_with('[') && !(trimmed.is_empty() && head.len() >= piece)
+    let unknown = trimmed.is_empty() && head.len() >= piece;
+    !(trimmed.starts_with('[') || unknown)
 }
 
 /// What is wrong with a file, by rank: reading the whole file reports a byte that is not UTF-8
