@@ -3,8 +3,10 @@
 //! reading, extracting, indexing, aligning, reading words, aligning sentences, building) and the
 //! export, in wall time and in CPU time of the whole process (user + system, from
 //! /proc/self/stat on Linux): on a shared machine the CPU time is the steadier of the two, and
-//! CPU over wall shows how many cores a stage kept busy. What runs after a stage's `finish`
-//! until the next stage begins (pruning links after the rewrite stage) is shown as "after" it.
+//! CPU over wall shows how many cores a stage kept busy; and the peak resident memory of each
+//! stage (Linux: VmHWM, reset at each stage's start), to find which stage sets the run's peak.
+//! What runs after a stage's `finish` until the next stage begins (pruning links after the
+//! rewrite stage) is shown as "after" it.
 //! scripts/perf/measure.sh runs it beside the command line.
 //!
 //!     cargo run --release --example stage_times -- INPUT... -o OUT.json
@@ -16,13 +18,18 @@ use std::time::Instant;
 /// Records when each stage began; a stage ends where the next one begins (or `finish`).
 struct Timer {
     start: Instant,
-    marks: Mutex<Vec<(&'static str, f64, f64)>>,
+    /// Each mark: stage name, wall s, CPU s, and the peak RSS (MB) of the stage it ends.
+    marks: Mutex<Vec<(&'static str, f64, f64, f64)>>,
 }
 
 impl Timer {
     fn mark(&self, name: &'static str) {
         let t = self.start.elapsed().as_secs_f64();
-        self.marks.lock().unwrap().push((name, t, cpu_seconds()));
+        let peak = peak_rss_mb_since_last();
+        self.marks
+            .lock()
+            .unwrap()
+            .push((name, t, cpu_seconds(), peak));
     }
 }
 
@@ -69,9 +76,13 @@ fn main() {
     // Each stage runs until the next mark.
     let marks = timer.marks.lock().unwrap();
     let (total, total_cpu) = marks.last().map_or((0.0, 0.0), |m| (m.1, m.2));
-    eprintln!("stage {:<32} {:>8} {:>8}", "", "wall s", "cpu s");
+    let total_peak = marks.iter().map(|m| m.3).fold(0.0, f64::max);
+    eprintln!(
+        "stage {:<32} {:>8} {:>8} {:>8}",
+        "", "wall s", "cpu s", "peak MB"
+    );
     let mut last = "";
-    for (i, &(name, at, cpu)) in marks.iter().enumerate() {
+    for (i, &(name, at, cpu, _)) in marks.iter().enumerate() {
         let Some(next) = marks.get(i + 1) else {
             break;
         };
@@ -81,9 +92,17 @@ fn main() {
             last = name;
             name.to_string()
         };
-        eprintln!("stage {label:<32} {:8.3} {:8.2}", next.1 - at, next.2 - cpu);
+        eprintln!(
+            "stage {label:<32} {:8.3} {:8.2} {:8.0}",
+            next.1 - at,
+            next.2 - cpu,
+            next.3
+        );
     }
-    eprintln!("stage {:<32} {total:8.3} {total_cpu:8.2}", "total");
+    eprintln!(
+        "stage {:<32} {total:8.3} {total_cpu:8.2} {total_peak:8.0}",
+        "total"
+    );
 }
 
 /// CPU time of this process so far (user + system), in seconds; 0 where /proc is not.
@@ -97,4 +116,20 @@ fn cpu_seconds() -> f64 {
     let f: Vec<&str> = rest.split_whitespace().collect();
     let ticks = |i: usize| f.get(i).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
     (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The peak resident memory (MB) since the last call, then the peak is reset so that the next
+/// call gives the next stage's own (Linux: VmHWM of /proc/self/status, reset by writing 5 to
+/// /proc/self/clear_refs); 0 where /proc is not.
+fn peak_rss_mb_since_last() -> f64 {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return 0.0;
+    };
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    kb / 1024.0
 }

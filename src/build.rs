@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 mod items;
+mod trim;
 pub(crate) use items::{distinct_items, in_canonical_order};
 
 /// What the graph holds beyond what every graph holds.
@@ -75,6 +76,9 @@ pub fn build_graph(
     let mut variants: Vec<(Uuid, Box<QuoteVariant>)> = Vec::new();
     for (i, (mut item, notes)) in items.into_iter().zip(notes).enumerate() {
         let item_claims = claims.next().unwrap_or_default();
+        if i % trim::EVERY == 0 {
+            trim::give_back_freed();
+        }
         let id = node_id("item", &keyed.keys[i]);
         item_ids.push(id);
         // Another capture of the same text under the same key stands for this one.

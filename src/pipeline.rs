@@ -10,8 +10,8 @@ use crate::link::{
 use crate::model::Graph;
 use crate::progress::Progress;
 use crate::read::{
-    Input, InputError, InputSource, Listed, Location, Read, ReadSettings, bytes_in_words,
-    collect_inputs, read_as,
+    InputError, InputSource, Listed, Location, Read, ReadSettings, bytes_in_words, collect_inputs,
+    read_source,
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -105,9 +105,7 @@ pub fn read_listed(listed: Listed, settings: &ReadSettings) -> InputRead {
                 InputSource::Stdin => "-".into(),
                 InputSource::File(p) | InputSource::Found(p) => p.to_string_lossy().into(),
             };
-            match Input::load(&source, settings.limits.input_bytes)
-                .and_then(|input| read_as(&input, settings, found))
-            {
+            match read_source(&source, settings, found) {
                 Ok(Read::Items(items)) => InputRead::Items { name, items },
                 Ok(Read::NotNews(e)) => InputRead::NotNews(e),
                 Err(e) => InputRead::Failed(e),

@@ -196,7 +196,7 @@ fn wait_on_reads(file: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
-fn too_large(limit: u64) -> String {
+pub(crate) fn too_large(limit: u64) -> String {
     format!(
         "larger than {}, the input limit: not read (split it, or raise Limits::input_bytes)",
         bytes_in_words(limit)

@@ -12,6 +12,7 @@ pub(crate) mod lang;
 mod limits;
 mod not_news;
 pub(crate) mod records;
+mod stream;
 pub(crate) mod text;
 pub(crate) mod warc;
 pub(crate) mod xmldoc;
@@ -123,6 +124,21 @@ pub(crate) enum Read {
     Items(Vec<Item>),
     /// A file found under a directory that holds no news: passed over, with why.
     NotNews(InputError),
+}
+
+/// Reads the input `source` names, within the input limit; `found` (under a directory) lets it
+/// turn out not to be news. A file of JSON records is read in pieces (`stream.rs`), never held
+/// whole; any other input is loaded whole and read by the reader that fits it.
+pub(crate) fn read_source(
+    source: &InputSource,
+    settings: &ReadSettings,
+    found: bool,
+) -> Result<Read, InputError> {
+    if let Some(read) = stream::read_records_file(source, settings, found) {
+        return read;
+    }
+    let input = Input::load(source, settings.limits.input_bytes)?;
+    read_as(&input, settings, found)
 }
 
 /// Reads one input; `found` (under a directory) lets it turn out not to be news.

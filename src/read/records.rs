@@ -92,26 +92,10 @@ impl Reader for RecordsReader {
         })?;
         let body = &text[bom..];
         let raws = split_records(input, body, bom)?;
-        // Records are parsed on every core, each on its own, and collected in file order,
-        // straight into a list of their number (a fallible collect would gather pieces and
-        // copy them). A bad record leaves an empty item in its place; the error reported is
-        // the first bad record's in file order, whichever worker met one first.
-        let first_bad: Mutex<Option<(usize, InputError)>> = Mutex::new(None);
-        let mut items = Vec::new();
-        raws.par_iter()
-            .enumerate()
-            .map(|(i, &(start, raw))| {
-                record_item(input, start, raw, settings).unwrap_or_else(|e| {
-                    let mut bad = first_bad.lock().unwrap_or_else(|p| p.into_inner());
-                    if bad.as_ref().is_none_or(|(j, _)| i < *j) {
-                        *bad = Some((i, e));
-                    }
-                    Item::with_own_text(&input.name, start, start, String::new())
-                })
-            })
-            .collect_into_vec(&mut items);
-        match first_bad.into_inner().unwrap_or_else(|p| p.into_inner()) {
-            Some((_, e)) => Err(e),
+        let line_of = |offset: usize| line_at(&input.bytes, 0, 1, offset);
+        let (items, first_bad) = items_of_records(&input.name, &raws, &line_of, settings);
+        match first_bad {
+            Some(e) => Err(e),
             None => Ok(items),
         }
     }
@@ -144,31 +128,63 @@ impl Reader for RecordsReader {
     }
 }
 
-/// The item of the record at byte `start` of `input`.
+/// The items of `raws` (each record with the file offset it starts at), and the first bad
+/// record's error in file order, if any. `line_of` gives the line of a file offset.
+/// Records are parsed on every core, each on its own, and collected in file order, straight
+/// into a list of their number (a fallible collect would gather pieces and copy them). A bad
+/// record leaves an empty item in its place; the error reported is the first bad record's in
+/// file order, whichever worker met one first.
+pub(super) fn items_of_records(
+    name: &Arc<str>,
+    raws: &[(usize, &RawValue)],
+    line_of: &(dyn Fn(usize) -> usize + Sync),
+    settings: &ReadSettings,
+) -> (Vec<Item>, Option<InputError>) {
+    let first_bad: Mutex<Option<(usize, InputError)>> = Mutex::new(None);
+    let mut items = Vec::new();
+    raws.par_iter()
+        .enumerate()
+        .map(|(i, &(start, raw))| {
+            record_item(name, start, raw, line_of, settings).unwrap_or_else(|e| {
+                let mut bad = first_bad.lock().unwrap_or_else(|p| p.into_inner());
+                if bad.as_ref().is_none_or(|(j, _)| i < *j) {
+                    *bad = Some((i, e));
+                }
+                Item::with_own_text(name, start, start, String::new())
+            })
+        })
+        .collect_into_vec(&mut items);
+    let bad = first_bad.into_inner().unwrap_or_else(|p| p.into_inner());
+    (items, bad.map(|(_, e)| e))
+}
+
+/// The line (1-based) of byte `offset` of a file, given `bytes` of it that start at file
+/// offset `base` on line `base_line`.
+pub(super) fn line_at(bytes: &[u8], base: usize, base_line: usize, offset: usize) -> usize {
+    let end = offset.saturating_sub(base).min(bytes.len());
+    base_line + bytes[..end].iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The item of the record at byte `start` of the file `name`.
 fn record_item(
-    input: &Input,
+    name: &Arc<str>,
     start: usize,
     raw: &RawValue,
+    line_of: &(dyn Fn(usize) -> usize + Sync),
     settings: &ReadSettings,
 ) -> Result<Item, InputError> {
     let end = start + raw.get().len();
-    let err = |e: RecordError| {
-        InputError::at_offset_as_line(input.name.as_ref(), &input.bytes, start, e.to_string())
-    };
+    let at =
+        |message: String| InputError::new(name.as_ref(), Location::Line(line_of(start)), message);
     let map: Map<String, Value> = serde_json::from_str(raw.get()).map_err(|e| {
         if e.classify() == serde_json::error::Category::Data {
-            err(RecordError::NotAnObject)
+            at(RecordError::NotAnObject.to_string())
         } else {
             // Valid JSON to the splitter, but not to a full parse: nested too deep.
-            InputError::at_offset_as_line(
-                input.name.as_ref(),
-                &input.bytes,
-                start,
-                format!("invalid JSON: {}", strip_position(&e)),
-            )
+            at(format!("invalid JSON: {}", strip_position(&e)))
         }
     })?;
-    record_to_item(&input.name, start, end, map, settings).map_err(err)
+    record_to_item(name, start, end, map, settings).map_err(|e| at(e.to_string()))
 }
 
 /// The fields a record's text may stand in, in order of preference (news-please writes
@@ -188,7 +204,7 @@ enum RecordError {
     TextNull,
 }
 
-fn strip_bom(b: &[u8]) -> &[u8] {
+pub(super) fn strip_bom(b: &[u8]) -> &[u8] {
     b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b)
 }
 
@@ -222,7 +238,7 @@ fn split_records<'a>(
 }
 
 /// serde_json appends " at line L column C"; the error line says the line already.
-fn strip_position(e: &serde_json::Error) -> String {
+pub(super) fn strip_position(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
