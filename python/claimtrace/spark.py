@@ -39,6 +39,9 @@ from . import _native
 
 DEFAULT_MASTER = "local[2]"
 
+# What a row routed to a verifying partition holds.
+_ITEM, _COMMON, _PAIR = 0, 1, 2
+
 
 # Executors: each function takes and yields plain values and Items (which pickle).
 
@@ -59,11 +62,39 @@ def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: i
     return feature, common, [d for d, _ in docs] if common else [], pairs
 
 
-def _verify(row) -> Optional[str]:
-    b, ((a, item_a, common_a), (item_b, common_b)) = row
-    # Only the two items' common features can lie in a passage they share.
-    common = sorted(set(common_a or ()) | set(common_b or ()))
-    return _native.verify_candidate(item_a, item_b, (a, b), common)
+def _route(row) -> Iterator[tuple[int, tuple]]:
+    """An item, its common features and the partitions whose candidates need it: the item
+    once to each of those partitions."""
+    i, values = row
+    item, common, dests = None, [], []
+    for tag, value in values:
+        if tag == _ITEM:
+            item = value
+        elif tag == _COMMON:
+            common.append(value)
+        else:
+            dests.append(value)
+    for p in dests:
+        yield p, (_ITEM, i, item, common)
+
+
+def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[str]:
+    """Verifies the candidates of one partition, given every item they name (each once)."""
+    items: dict[int, tuple[Any, list[int]]] = {}
+    pairs = []
+    for _, row in rows:
+        if row[0] == _ITEM:
+            items[row[1]] = (row[2], row[3])
+        else:
+            pairs.append(row[1])
+    pairs.sort()
+    for a, b in pairs:
+        (item_a, common_a), (item_b, common_b) = items[a], items[b]
+        # Only the two items' common features can lie in a passage they share.
+        common = sorted(set(common_a) | set(common_b))
+        found = _native.verify_candidate(item_a, item_b, (a, b), common)
+        if found is not None:
+            yield found
 
 
 def session(
@@ -116,15 +147,24 @@ def run(
 
     Raises ``claimtrace.InputError`` for an input that cannot be read (unless ``skip_bad``),
     before anything is written."""
+    out = Path(out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FileExistsError(f"{out} exists and is not empty")
+    if spark is not None:
+        return _job(spark, inputs, out, partitions, skip_bad, outlet, with_text, parquet)
+    # A session of its own is stopped at the end (which also completes Spark's event log).
+    spark = session(master, driver_memory=driver_memory)
+    try:
+        return _job(spark, inputs, out, partitions, skip_bad, outlet, with_text, parquet)
+    finally:
+        spark.stop()
+
+
+def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parquet) -> dict[str, int]:
     from pyspark import StorageLevel
 
     # Spilled to disk rather than lost when an executor's memory is short.
     keep = StorageLevel.MEMORY_AND_DISK
-    out = Path(out)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise FileExistsError(f"{out} exists and is not empty")
-    if spark is None:
-        spark = session(master, driver_memory=driver_memory)
     sc = spark.sparkContext
     parts = partitions or max(2, 2 * sc.defaultParallelism)
     stats: dict[str, int] = {}
@@ -163,26 +203,39 @@ def run(
         .keys()
         .persist(keep)
     )
-    common_of = (
-        judged.filter(lambda j: j[1])
-        .flatMap(lambda j: ((d, j[0]) for d in j[2]))
-        .groupByKey(parts)
-        .mapValues(list)
-    )
+    # Each common feature with the items that hold it: (item, feature).
+    common_of = judged.filter(lambda j: j[1]).flatMap(lambda j: ((d, j[0]) for d in j[2]))
     stats["postings"] = postings.count()
     stats["features"] = judged.count()
     stats["common_features"] = judged.filter(lambda j: j[1]).count()
     stats["pairs_proposed"] = proposed.count()
     stats["candidates"] = candidates.count()
 
-    # 4. Verify each candidate where its items are.
-    sides = indexed.leftOuterJoin(common_of, parts)  # i -> (item, common features or None)
+    # 4. Verify each candidate in the partition of its first item. Each item travels once to
+    # every partition that has a candidate naming it (not once per pair): the candidates name
+    # the partitions each item goes to, and one grouping by item sends it there with its
+    # common features.
+    def home(a: int) -> int:
+        return a % parts
+
+    dests = candidates.flatMap(
+        lambda ab: ((ab[0], home(ab[0])), (ab[1], home(ab[0])))
+    ).distinct(parts)
+    routed = (
+        sc.union(
+            [
+                indexed.map(lambda r: (r[0], (_ITEM, r[1]))),
+                common_of.map(lambda r: (r[0], (_COMMON, r[1]))),
+                dests.map(lambda r: (r[0], (_PAIR, r[1]))),
+            ]
+        )
+        .groupByKey(parts)
+        .flatMap(_route)
+    )
     verified = (
-        candidates.join(sides, parts)  # a -> (b, (item_a, common_a))
-        .map(lambda r: (r[1][0], (r[0], r[1][1][0], r[1][1][1])))
-        .join(sides, parts)  # b -> ((a, item_a, common_a), (item_b, common_b))
-        .map(_verify)
-        .filter(lambda v: v is not None)
+        sc.union([routed, candidates.map(lambda ab: (home(ab[0]), (_PAIR, ab)))])
+        .partitionBy(parts, lambda p: p)
+        .mapPartitions(_verify_partition)
         .collect()
     )
     stats["verified"] = len(verified)

@@ -6,6 +6,7 @@
 # the package installed in release (pip install ./python) into PYTHON's environment
 # (default .venv/bin/python) with pyspark, and Java. Peak memory is the largest sum of the RSS
 # of the run's whole process tree (the JVM and Python workers included), sampled every 0.2 s.
+# The shuffle the job wrote, by stage, comes from Spark's event log (scripts/spark/shuffle.py).
 set -euo pipefail
 n=${1:?N items}
 master=${2:-local[2]}
@@ -48,7 +49,10 @@ echo "cli:   $(measure "$work/cli.json" "$cli" graph -q "$work/synth/items.jsonl
 args=("$work/synth/items.jsonl" --out "$work/parts" --master "$master" --no-parquet --stats
   --driver-memory "${DRIVER_MEMORY:-8g}")
 [[ -n $partitions ]] && args+=(--partitions "$partitions")
-echo "spark: $(measure "$work/stats.json" "$python" -m claimtrace.spark "${args[@]}")"
+mkdir "$work/events"
+echo "spark: $(PYSPARK_SUBMIT_ARGS="--conf spark.eventLog.enabled=true --conf spark.eventLog.dir=file://$work/events --conf spark.eventLog.compress=false pyspark-shell" \
+  measure "$work/stats.json" "$python" -m claimtrace.spark "${args[@]}")"
 echo "join:  $(cat "$work/stats.json")"
+"$python" scripts/spark/shuffle.py "$work/events"
 "$cli" graph -q --from-parts "$work/parts" -o "$work/parts.json"
 cmp -s "$work/cli.json" "$work/parts.json" && echo "same graph: yes" || echo "same graph: NO"
