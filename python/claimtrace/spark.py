@@ -15,13 +15,20 @@ INPUT...``:
    items of one outlet) or not by the library, which proposes its pairs; pairs proposed by at
    least 3 features are candidates;
 4. executors verify each candidate (shared passages, linking rules, direction), given the
-   common features of its two items;
-5. the driver finishes the run (``graph_of_analysed``): speakers made one across items,
-   quotations changed between items, rewritten stories, each copy's nearest sources, the
-   graph — and writes it as partitioned node and edge files (JSON lines; Parquet beside them
-   under ``DIR/parquet``).
+   common features of its two items, in the partition of its first item, to which each item
+   a candidate names is sent once;
+5. speakers are made one across items: each item's name forms, grouped by key (the surname),
+   decided a key at a time in executors;
+6. the driver finds rewritten stories among the pairs left apart (``rewrite_links``: which
+   words are rare is learnt from every item);
+7. the links (verified and rewritten) are grouped by connected group (``link_groups``, on the
+   driver from the pairs alone) and each group's nearest sources chosen in executors
+   (``nearest_sources``);
+8. the driver builds the graph (``graph_of_linked``): the speakers' mapping applied,
+   quotations changed between items marked, nodes and edges — and writes it as partitioned
+   node and edge files (JSON lines; Parquet beside them under ``DIR/parquet``).
 
-Step 5 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
+Steps 6 and 8 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
 for what that costs and what is left to distribute.
 """
 
@@ -51,9 +58,12 @@ def _read(entries: Iterable[tuple[int, str]], outlet: Optional[str]) -> Iterator
         yield n, _native.read_listed(listed, outlet=outlet)
 
 
-def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple[str, list[int], Optional[str]]]]:
+def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple]]:
+    """Each item's claims, features, outlet and its speakers' name forms (key, form)."""
     for i, item in rows:
-        yield i, (_native.claims_json(item), _native.item_features(item), item.outlet)
+        claims = _native.claims_json(item)
+        forms = _native.name_forms(claims)
+        yield i, (claims, _native.item_features(item), item.outlet, forms)
 
 
 def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: int):
@@ -78,7 +88,7 @@ def _route(row) -> Iterator[tuple[int, tuple]]:
         yield p, (_ITEM, i, item, common)
 
 
-def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[str]:
+def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple[int, int], str]]:
     """Verifies the candidates of one partition, given every item they name (each once)."""
     items: dict[int, tuple[Any, list[int]]] = {}
     pairs = []
@@ -94,7 +104,15 @@ def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[str]:
         common = sorted(set(common_a) | set(common_b))
         found = _native.verify_candidate(item_a, item_b, (a, b), common)
         if found is not None:
-            yield found
+            yield (a, b), found
+
+
+def _nearest(rows: Iterable[tuple[int, str]]) -> list[str]:
+    """The links kept of one group's verified pairs (tag 0) and rewrite links (tag 1)."""
+    rows = list(rows)
+    return _native.nearest_sources(
+        [f for tag, f in rows if tag == 0], [f for tag, f in rows if tag == 1]
+    )
 
 
 def session(
@@ -236,19 +254,55 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
         sc.union([routed, candidates.map(lambda ab: (home(ab[0]), (_PAIR, ab)))])
         .partitionBy(parts, lambda p: p)
         .mapPartitions(_verify_partition)
+        .persist(keep)
+    )
+    stats["verified"] = verified.count()
+
+    # 5. Speakers: the forms of a name grouped by their key (the surname), each group decided
+    # where it lies; the driver gets the speaker of each form.
+    speakers = (
+        analysed.flatMap(lambda r: r[1][3])
+        .groupByKey(parts)
+        .flatMap(lambda kv: _native.speakers_of_forms(list(kv[1])))
         .collect()
     )
-    stats["verified"] = len(verified)
+    stats["name_forms"] = len(speakers)
     indexed.unpersist()
     analysed.unpersist()
     judged.unpersist()
     candidates.unpersist()
 
-    # 5. The whole-run steps and the graph, on the driver.
-    graph = _native.graph_of_analysed(
-        items, [c for _, c in claims], verified, with_text=with_text
+    # 6. Rewritten stories, on the driver (rare words are learnt from every item's text),
+    # among the pairs verification left apart.
+    linked = verified.keys().collect()
+    rewrites = _native.rewrite_links(items, linked)
+    stats["rewrites"] = len(rewrites)
+
+    # 7. Nearest sources: the links grouped by their connected group (named on the driver from
+    # the linked pairs alone), each group's links chosen where it lies.
+    pairs = linked + [ab for ab, _ in rewrites]
+    group_of = sc.broadcast(dict(zip(pairs, _native.link_groups(pairs))))
+    del linked, pairs
+    links = (
+        sc.union(
+            [
+                verified.map(lambda r: (group_of.value[r[0]], (0, r[1]))),
+                sc.parallelize(rewrites, parts).map(lambda r: (group_of.value[r[0]], (1, r[1]))),
+            ]
+        )
+        .groupByKey(parts)
+        .flatMap(lambda kv: _nearest(kv[1]))
+        .collect()
     )
-    del items, claims, verified
+    del rewrites
+    group_of.destroy()
+    verified.unpersist()
+    stats["links"] = len(links)
+
+    # 8. The graph, on the driver: the speakers' mapping applied, quotations changed between
+    # items marked, the nodes and edges built.
+    graph = _native.graph_of_linked(items, [c for _, c in claims], links, speakers, with_text=with_text)
+    del items, claims, links, speakers
     stats["nodes"] = graph.node_count
     stats["edges"] = graph.edge_count
     graph.write_parts(os.fspath(out), parts)
