@@ -158,16 +158,22 @@ def run(
 ) -> dict[str, int]:
     """Runs the pipeline over ``inputs`` on Spark and writes the graph into ``out`` as parts
     (``claimtrace graph --from-parts OUT``; ``claimtrace.read_parts(OUT)``), ``out`` being
-    absent or empty. ``spark`` is a session to run in (else one on ``master``); ``partitions``
+    absent or empty. ``spark`` is a session to run in (else the active one, or one on
+    ``master``, stopped at the end); ``partitions``
     how many partitions the items and the join are spread over (by default twice the
     session's parallelism). Returns the sizes of each step (items, postings, features, common
-    features, pairs proposed, candidates, verified pairs, nodes, edges).
+    features, pairs proposed, candidates, verified pairs, name forms, rewrites, links kept,
+    nodes, edges).
 
     Raises ``claimtrace.InputError`` for an input that cannot be read (unless ``skip_bad``),
     before anything is written."""
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise FileExistsError(f"{out} exists and is not empty")
+    if spark is None:
+        from pyspark.sql import SparkSession
+
+        spark = SparkSession.getActiveSession()
     if spark is not None:
         return _job(spark, inputs, out, partitions, skip_bad, outlet, with_text, parquet)
     # A session of its own is stopped at the end (which also completes Spark's event log).

@@ -5,7 +5,8 @@
 # Needs a release build of the command line (target/release/claimtrace, or CLAIMTRACE=path),
 # the package installed in release (pip install ./python) into PYTHON's environment
 # (default .venv/bin/python) with pyspark, and Java. Peak memory is the largest sum of the RSS
-# of the run's whole process tree (the JVM and Python workers included), sampled every 0.2 s.
+# of the run's whole process tree (the JVM and Python workers included), sampled every 0.2 s,
+# and the peak of the Python driver alone.
 # The shuffle the job wrote, by stage, comes from Spark's event log (scripts/spark/shuffle.py).
 set -euo pipefail
 n=${1:?N items}
@@ -28,10 +29,11 @@ tree_kb() {
     END { for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) s += rss[p] } print s + 0 }'
 }
 
-# Runs "${@:2}" with its output to file $1; prints wall seconds and the peak MB of its process
-# tree.
+# Runs "${@:2}" with its output to file $1; prints wall seconds, the peak MB of its process
+# tree and that of the process itself (of the Spark job: the Python driver, without the JVM
+# and the Python workers).
 measure() {
-  local out=$1 start peak=0 kb
+  local out=$1 start peak=0 own=0 kb
   shift
   start=$(date +%s.%N)
   "$@" >"$out" 2>"$out.err" &
@@ -39,10 +41,12 @@ measure() {
   while kill -0 "$pid" 2>/dev/null; do
     kb=$(tree_kb "$pid")
     ((kb > peak)) && peak=$kb
+    kb=$(ps -o rss= -p "$pid" || echo 0)
+    ((kb > own)) && own=$kb
     sleep 0.2
   done
   wait "$pid"
-  echo "$(echo "$(date +%s.%N) - $start" | bc) s, peak $((peak / 1024)) MB"
+  echo "$(echo "$(date +%s.%N) - $start" | bc) s, peak $((peak / 1024)) MB, of the process itself $((own / 1024)) MB"
 }
 
 echo "cli:   $(measure "$work/cli.json" "$cli" graph -q "$work/synth/items.jsonl")"
