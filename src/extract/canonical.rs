@@ -161,12 +161,12 @@ pub fn apply_speakers(claims: &mut [Vec<ClaimMention>], speakers: &[CanonicalSpe
     let of: HashMap<&str, &CanonicalSpeaker> =
         speakers.iter().map(|s| (s.form.as_str(), s)).collect();
     for c in claims.iter_mut().flatten() {
-        if let Some(s) = &mut c.speaker {
-            if let Some(to) = of.get(s.name.as_str()) {
-                s.aliases = to.aliases.clone();
-                s.roles = to.roles.clone();
-                s.name = to.name.clone();
-            }
+        if let Some(s) = &mut c.speaker
+            && let Some(to) = of.get(s.name.as_str())
+        {
+            s.aliases = to.aliases.clone();
+            s.roles = to.roles.clone();
+            s.name = to.name.clone();
         }
     }
 }
