@@ -75,7 +75,8 @@ mod vocab;
 pub use pipeline::{RunReport, Settings, extract_all_claims, graph_of_items, read_inputs, run};
 // The same run a step at a time, for a job that spreads it over machines (docs/spark.md).
 pub use pipeline::{
-    InputRead, gather_reads, graph_of_analysed, list_inputs, prepare_items, read_listed,
+    InputRead, gather_reads, graph_of_analysed, graph_of_linked, graph_of_named, list_inputs,
+    prepare_items, read_listed,
 };
 pub use progress::{NoProgress, Progress};
 
@@ -88,13 +89,15 @@ pub use read::{
 
 // Claims and speakers.
 pub use extract::{
-    ClaimMention, QuoteVariant, SpeakerMention, canonicalise_speakers, extract_claims,
+    CanonicalSpeaker, ClaimMention, NameForm, QuoteVariant, SpeakerMention, apply_speakers,
+    canonicalise_speakers, extract_claims, name_forms, speakers_of_forms,
 };
 
 // Reuse between items.
 pub use link::{
     ItemLink, LinkKind, LinkParams, VerifiedPair, candidate_pairs, feature_pairs, finish_links,
-    item_features, link_items, link_items_with, mark_quote_variants, verify_candidate, verify_pair,
+    item_features, link_groups, link_items, link_items_with, mark_quote_variants, nearest_sources,
+    rewrite_links, verify_candidate, verify_pair,
 };
 
 // The graph.

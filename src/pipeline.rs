@@ -2,10 +2,13 @@
 //! module; this file only runs them in order and reports progress.
 
 use crate::build::{BuildOptions, build_graph, distinct_items, in_canonical_order};
-use crate::extract::{ClaimMention, canonicalise_speakers, extract_claims};
+use crate::extract::{
+    CanonicalSpeaker, ClaimMention, NameForm, apply_speakers, canonicalise_speakers,
+    extract_claims, name_forms, speakers_of_forms,
+};
 use crate::item::Item;
 use crate::link::{
-    LinkParams, VerifiedPair, finish_links, mark_quote_variants, verified_candidates,
+    ItemLink, LinkParams, VerifiedPair, finish_links, mark_quote_variants, verified_candidates,
 };
 use crate::model::Graph;
 use crate::progress::Progress;
@@ -223,20 +226,55 @@ pub fn prepare_items(items: Vec<Item>) -> Vec<Item> {
 
 /// The rest of [`graph_of_items`] after its per-item and per-pair work: `items` as
 /// [`prepare_items`] gave them, `claims[i]` the [`extract_claims`] of `items[i]`, and
-/// `verified` every candidate pair that [`verify_candidate`](crate::verify_candidate) linked (in any order). Speakers
-/// are made one across items, quotations changed between items marked, rewritten stories
-/// found and each copy's nearest sources kept ([`finish_links`]), and the graph built: the
-/// graph [`graph_of_items`] builds from the same items.
+/// `verified` every candidate pair that [`verify_candidate`](crate::verify_candidate) linked (in
+/// any order). Speakers are made one across items ([`speakers_of_forms`] of every item's
+/// [`name_forms`]), then [`graph_of_named`]: the graph [`graph_of_items`] builds from the same
+/// items.
 pub fn graph_of_analysed(
     items: Vec<Item>,
-    mut claims: Vec<Vec<ClaimMention>>,
+    claims: Vec<Vec<ClaimMention>>,
     verified: Vec<VerifiedPair>,
     build: BuildOptions,
     progress: &dyn Progress,
 ) -> Graph {
-    canonicalise_speakers(&mut claims);
-    mark_quote_variants(&items, &mut claims);
+    let forms: Vec<NameForm> = claims.iter().flat_map(|c| name_forms(c)).collect();
+    let speakers = speakers_of_forms(forms);
+    graph_of_named(items, claims, verified, &speakers, build, progress)
+}
+
+/// [`graph_of_analysed`] with the speakers already decided: `speakers` are what
+/// [`speakers_of_forms`] gives for the [`name_forms`] of every item (a job decides them grouped
+/// by [`NameForm::key`] on many machines). The reuse links are finished ([`finish_links`]:
+/// rewritten stories found and each copy's nearest sources kept), then [`graph_of_linked`].
+pub fn graph_of_named(
+    items: Vec<Item>,
+    claims: Vec<Vec<ClaimMention>>,
+    verified: Vec<VerifiedPair>,
+    speakers: &[CanonicalSpeaker],
+    build: BuildOptions,
+    progress: &dyn Progress,
+) -> Graph {
     let links = finish_links(&items, verified, &LinkParams::default(), progress);
+    graph_of_linked(items, claims, links, speakers, build, progress)
+}
+
+/// The graph of prepared `items` from their claims (`claims[i]` of `items[i]`), their reuse
+/// links as [`finish_links`] gives them (or [`nearest_sources`](crate::nearest_sources) of
+/// every group of links, merged: in any order) and the speakers decided
+/// ([`speakers_of_forms`]): each claim's speaker given its canonical name ([`apply_speakers`]),
+/// quotations changed between items marked, and the graph built.
+pub fn graph_of_linked(
+    items: Vec<Item>,
+    mut claims: Vec<Vec<ClaimMention>>,
+    mut links: Vec<ItemLink>,
+    speakers: &[CanonicalSpeaker],
+    build: BuildOptions,
+    progress: &dyn Progress,
+) -> Graph {
+    apply_speakers(&mut claims, speakers);
+    mark_quote_variants(&items, &mut claims);
+    // In the order finish_links gives them, however a job merged them.
+    links.sort_by_key(|l| (l.copy, l.source));
     progress.stage("building", 1);
     let graph = build_graph(items, claims, &links, build);
     progress.finish();

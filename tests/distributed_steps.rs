@@ -1,11 +1,12 @@
 //! The run a step at a time, as a distributed job takes it (claimtrace.spark): inputs listed,
 //! read one by one and gathered; candidate pairs counted from each feature's posting list;
-//! each candidate verified with only its two items' common features; the whole-run steps
-//! after — the same graph as `graph_of_items`, byte for byte.
+//! each candidate verified with only its two items' common features; speakers decided a name
+//! key at a time; rewrites found, then each connected group of links' nearest sources chosen
+//! on its own; the graph built — the same graph as `graph_of_items`, byte for byte.
 
 use claimtrace::{
-    BuildOptions, Format, Graph, InputRead, LinkParams, Listed, NoProgress, ReadSettings, Settings,
-    VerifiedPair,
+    BuildOptions, CanonicalSpeaker, ClaimMention, Format, Graph, InputRead, ItemLink, LinkParams,
+    Listed, NameForm, NoProgress, ReadSettings, Settings, VerifiedPair,
 };
 use claimtrace_synth::reposts::{SynthOptions, generate};
 use std::collections::{BTreeMap, HashMap};
@@ -16,7 +17,7 @@ fn json(g: &Graph) -> Vec<u8> {
     out
 }
 
-/// The job's steps 2 to 5 on `items` (already read), on one machine, with each step's values
+/// The job's steps 2 to 8 on `items` (already read), on one machine, with each step's values
 /// sent through serde as a job sends them between machines.
 fn graph_by_steps(items: Vec<claimtrace::Item>) -> Graph {
     let p = LinkParams::default();
@@ -73,34 +74,177 @@ fn graph_by_steps(items: Vec<claimtrace::Item>) -> Graph {
         })
         .map(|v| serde_json::to_string(&v).unwrap())
         .collect();
-    let claims = claims
+    let claims: Vec<Vec<ClaimMention>> = claims
         .iter()
         .map(|c| serde_json::from_str(c).unwrap())
         .collect();
+    let speakers = speakers_by_key(&claims);
     let verified: Vec<VerifiedPair> = verified
         .iter()
         .map(|v| serde_json::from_str(v).unwrap())
         .collect();
-    claimtrace::graph_of_analysed(
-        items,
-        claims,
-        verified,
+    let named = claimtrace::graph_of_named(
+        items.clone(),
+        claims.clone(),
+        verified.clone(),
+        &speakers,
         BuildOptions::default(),
         &NoProgress,
-    )
+    );
+    let links = links_by_group(&items, verified);
+    let linked = claimtrace::graph_of_linked(
+        items,
+        claims,
+        links,
+        &speakers,
+        BuildOptions::default(),
+        &NoProgress,
+    );
+    assert_eq!(json(&named), json(&linked));
+    linked
+}
+
+/// The links as the job finishes them: rewrites among the pairs left apart, then the links
+/// grouped by connected group, each group's nearest sources chosen on its own (the groups and
+/// the links in each in reverse order, through serde), the kept links merged in reverse.
+fn links_by_group(items: &[claimtrace::Item], verified: Vec<VerifiedPair>) -> Vec<ItemLink> {
+    let p = LinkParams::default();
+    let pairs: Vec<(usize, usize)> = verified.iter().map(|f| (f.b, f.a)).collect();
+    let rewrites = claimtrace::rewrite_links(items, &pairs, &p, &NoProgress);
+    assert!(!rewrites.is_empty(), "the corpus has rewritten stories");
+    let all: Vec<(VerifiedPair, bool)> = verified
+        .into_iter()
+        .map(|f| (f, false))
+        .chain(rewrites.into_iter().map(|f| (f, true)))
+        .collect();
+    let pairs: Vec<(usize, usize)> = all.iter().map(|(f, _)| (f.a, f.b)).collect();
+    let groups = claimtrace::link_groups(&pairs);
+    let mut by_group: BTreeMap<usize, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for ((f, rewrite), g) in all.iter().zip(groups).rev() {
+        let g = by_group.entry(g).or_default();
+        let side = if *rewrite { &mut g.1 } else { &mut g.0 };
+        side.push(serde_json::to_string(f).unwrap());
+    }
+    assert!(by_group.len() > 10, "the links fall in many groups");
+    let parse = |v: &[String]| -> Vec<VerifiedPair> {
+        v.iter().map(|f| serde_json::from_str(f).unwrap()).collect()
+    };
+    let mut links: Vec<ItemLink> = by_group
+        .values()
+        .rev()
+        .flat_map(|(v, r)| claimtrace::nearest_sources(parse(v), parse(r)))
+        .map(|l| serde_json::from_str(&serde_json::to_string(&l).unwrap()).unwrap())
+        .collect();
+    links.reverse();
+    links
+}
+
+/// The speaker step as the job runs it: each item's name forms (through serde), grouped by
+/// key, each key decided on its own (the keys and the items' forms in reverse order), the
+/// speakers collected in reverse.
+fn speakers_by_key(claims: &[Vec<ClaimMention>]) -> Vec<CanonicalSpeaker> {
+    let mut by_key: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in claims.iter().rev() {
+        for f in claimtrace::name_forms(c) {
+            by_key
+                .entry(f.key.clone())
+                .or_default()
+                .push(serde_json::to_string(&f).unwrap());
+        }
+    }
+    let mut speakers: Vec<CanonicalSpeaker> = by_key
+        .values()
+        .rev()
+        .flat_map(|forms| {
+            let forms: Vec<NameForm> = forms
+                .iter()
+                .map(|f| serde_json::from_str(f).unwrap())
+                .collect();
+            claimtrace::speakers_of_forms(forms)
+        })
+        .map(|s| serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap())
+        .collect();
+    speakers.reverse();
+    speakers
+}
+
+/// A claim of `name` (with `roles` and `aliases`).
+fn said_by(name: &str, roles: &[&str], aliases: &[&str]) -> ClaimMention {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    serde_json::from_value(serde_json::json!({
+        "text": "The ferry will run on Sundays.",
+        "span": [0, 30],
+        "parts": [],
+        "kind": "direct",
+        "speaker": {
+            "name": name,
+            "aliases": s(aliases),
+            "roles": s(roles),
+            "span": [31, 40],
+        },
+    }))
+    .expect("a claim")
+}
+
+#[test]
+fn speakers_decided_a_key_at_a_time_are_the_whole_runs() {
+    let items = vec![
+        vec![
+            said_by("Marta Kowalczyk", &["Harbour Commissioner"], &[]),
+            said_by("Kowalczyk", &[], &[]),
+        ],
+        vec![said_by("Marta Kowalczyk", &[], &["M. Kowalczyk"])],
+        vec![
+            said_by("Martha Kowalczyk", &["Commissioner"], &[]),
+            said_by("Ivo Brandt", &[], &[]),
+        ],
+        vec![
+            said_by("Brandt", &[], &[]),
+            said_by("Lena Brandt", &[], &[]),
+        ],
+        vec![said_by("Ivo Brandt", &["Mayor"], &[])],
+        vec![said_by("Okafor", &[], &[])],
+    ];
+    let mut whole = items.clone();
+    claimtrace::canonicalise_speakers(&mut whole);
+    let mut by_key = items.clone();
+    claimtrace::apply_speakers(&mut by_key, &speakers_by_key(&items));
+    assert_eq!(by_key, whole);
+    // The step did something: one speaker for the forms of a name, and two Brandts kept apart.
+    let name = |i: usize, j: usize| whole[i][j].speaker.as_ref().unwrap().name.clone();
+    assert_eq!(name(0, 1), "Marta Kowalczyk");
+    assert_eq!(name(2, 0), "Marta Kowalczyk");
+    assert_eq!(name(3, 0), "Brandt");
+    assert_eq!(name(3, 1), "Lena Brandt");
+    let marta = whole[0][0].speaker.as_ref().unwrap();
+    assert_eq!(marta.roles, ["Commissioner", "Harbour Commissioner"]);
+    assert_eq!(
+        marta.aliases,
+        ["Kowalczyk", "M. Kowalczyk", "Martha Kowalczyk"]
+    );
 }
 
 #[test]
 fn the_steps_give_the_whole_runs_graph() {
     // Enough items for rewrites to be looked for, boilerplate for common features.
-    let s = generate(&SynthOptions {
+    let mut items = generate(&SynthOptions {
         items: 400,
         seed: 11,
         ..SynthOptions::default()
-    });
-    let mut shuffled = s.items.clone();
+    })
+    .items;
+    // And stories rewritten from agency copy, for the rewrite step.
+    items.extend(
+        claimtrace_synth::rewritten::generate(&claimtrace_synth::rewritten::RewriteOptions {
+            events: 30,
+            seed: 3,
+            ..Default::default()
+        })
+        .items,
+    );
+    let mut shuffled = items.clone();
     shuffled.reverse();
-    let whole = claimtrace::graph_of_items(s.items, BuildOptions::default(), &NoProgress);
+    let whole = claimtrace::graph_of_items(items, BuildOptions::default(), &NoProgress);
     let by_steps = graph_by_steps(shuffled);
     assert!(whole.edge_count() > 400);
     assert_eq!(json(&by_steps), json(&whole));

@@ -124,11 +124,43 @@ def verify_candidate(
 ) -> Optional[str]:
     """A candidate pair at indices ``at`` verified, leaving out the two items' common features:
     the verified pair as JSON, or None."""
+def name_forms(claims: str) -> list[tuple[str, str]]:
+    """The speakers' name forms of one item's claims (``claims_json``): ``(key, form as JSON)``
+    each, the key (the surname, lowercased) being what ``speakers_of_forms`` groups them by."""
+def speakers_of_forms(forms: Sequence[str]) -> list[str]:
+    """The speaker each form stands for (as JSON), decided from ``name_forms``' forms: every
+    form of a key must be given (from every item), and keys can be decided apart."""
 def graph_of_analysed(
     items: Sequence[Item],
     claims: Sequence[str],
     verified: Sequence[str],
     *,
+    speakers: Optional[Sequence[str]] = None,
     with_text: bool = False,
 ) -> Graph:
-    """The graph of prepared items from their claims and verified pairs: ``graph_of_items``'s."""
+    """The graph of prepared items from their claims and verified pairs: ``graph_of_items``'s.
+    ``speakers`` (``speakers_of_forms`` of every item's forms, in any order) are the speakers
+    decided elsewhere; without them they are decided here, over ``claims``."""
+def rewrite_links(
+    items: Sequence[Item], verified: Sequence[tuple[int, int]]
+) -> list[tuple[tuple[int, int], str]]:
+    """The rewrite links among prepared items (which words are rare is learnt from all of
+    them), leaving out the ``verified`` pairs: ``((a, b), link as JSON)`` each."""
+def link_groups(pairs: Sequence[tuple[int, int]]) -> list[int]:
+    """The group of each pair of linked items (the smallest item of its connected component):
+    the links ``nearest_sources`` needs together."""
+def nearest_sources(verified: Sequence[str], rewrites: Sequence[str]) -> list[str]:
+    """The links kept (as JSON) of the verified pairs and rewrite links (their JSON) of whole
+    groups (``link_groups``), each in any order: of every triangle, the links a copy was made
+    from."""
+def graph_of_linked(
+    items: Sequence[Item],
+    claims: Sequence[str],
+    links: Sequence[str],
+    speakers: Sequence[str],
+    *,
+    with_text: bool = False,
+) -> Graph:
+    """The graph of prepared items from their claims, the links ``nearest_sources`` kept (of
+    every group, any order) and the speakers decided (``speakers_of_forms``, of every key):
+    ``graph_of_items``'s."""

@@ -15,13 +15,20 @@ INPUT...``:
    items of one outlet) or not by the library, which proposes its pairs; pairs proposed by at
    least 3 features are candidates;
 4. executors verify each candidate (shared passages, linking rules, direction), given the
-   common features of its two items;
-5. the driver finishes the run (``graph_of_analysed``): speakers made one across items,
-   quotations changed between items, rewritten stories, each copy's nearest sources, the
-   graph — and writes it as partitioned node and edge files (JSON lines; Parquet beside them
-   under ``DIR/parquet``).
+   common features of its two items, in the partition of its first item, to which each item
+   a candidate names is sent once;
+5. speakers are made one across items: each item's name forms, grouped by key (the surname),
+   decided a key at a time in executors;
+6. the driver finds rewritten stories among the pairs left apart (``rewrite_links``: which
+   words are rare is learnt from every item);
+7. the links (verified and rewritten) are grouped by connected group (``link_groups``, on the
+   driver from the pairs alone) and each group's nearest sources chosen in executors
+   (``nearest_sources``);
+8. the driver builds the graph (``graph_of_linked``): the speakers' mapping applied,
+   quotations changed between items marked, nodes and edges — and writes it as partitioned
+   node and edge files (JSON lines; Parquet beside them under ``DIR/parquet``).
 
-Step 5 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
+Steps 6 and 8 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
 for what that costs and what is left to distribute.
 """
 
@@ -39,6 +46,9 @@ from . import _native
 
 DEFAULT_MASTER = "local[2]"
 
+# What a row routed to a verifying partition holds.
+_ITEM, _COMMON, _PAIR = 0, 1, 2
+
 
 # Executors: each function takes and yields plain values and Items (which pickle).
 
@@ -48,9 +58,12 @@ def _read(entries: Iterable[tuple[int, str]], outlet: Optional[str]) -> Iterator
         yield n, _native.read_listed(listed, outlet=outlet)
 
 
-def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple[str, list[int], Optional[str]]]]:
+def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple]]:
+    """Each item's claims, features, outlet and its speakers' name forms (key, form)."""
     for i, item in rows:
-        yield i, (_native.claims_json(item), _native.item_features(item), item.outlet)
+        claims = _native.claims_json(item)
+        forms = _native.name_forms(claims)
+        yield i, (claims, _native.item_features(item), item.outlet, forms)
 
 
 def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: int):
@@ -59,11 +72,47 @@ def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: i
     return feature, common, [d for d, _ in docs] if common else [], pairs
 
 
-def _verify(row) -> Optional[str]:
-    b, ((a, item_a, common_a), (item_b, common_b)) = row
-    # Only the two items' common features can lie in a passage they share.
-    common = sorted(set(common_a or ()) | set(common_b or ()))
-    return _native.verify_candidate(item_a, item_b, (a, b), common)
+def _route(row) -> Iterator[tuple[int, tuple]]:
+    """An item, its common features and the partitions whose candidates need it: the item
+    once to each of those partitions."""
+    i, values = row
+    item, common, dests = None, [], []
+    for tag, value in values:
+        if tag == _ITEM:
+            item = value
+        elif tag == _COMMON:
+            common.append(value)
+        else:
+            dests.append(value)
+    for p in dests:
+        yield p, (_ITEM, i, item, common)
+
+
+def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple[int, int], str]]:
+    """Verifies the candidates of one partition, given every item they name (each once)."""
+    items: dict[int, tuple[Any, list[int]]] = {}
+    pairs = []
+    for _, row in rows:
+        if row[0] == _ITEM:
+            items[row[1]] = (row[2], row[3])
+        else:
+            pairs.append(row[1])
+    pairs.sort()
+    for a, b in pairs:
+        (item_a, common_a), (item_b, common_b) = items[a], items[b]
+        # Only the two items' common features can lie in a passage they share.
+        common = sorted(set(common_a) | set(common_b))
+        found = _native.verify_candidate(item_a, item_b, (a, b), common)
+        if found is not None:
+            yield (a, b), found
+
+
+def _nearest(rows: Iterable[tuple[int, str]]) -> list[str]:
+    """The links kept of one group's verified pairs (tag 0) and rewrite links (tag 1)."""
+    rows = list(rows)
+    return _native.nearest_sources(
+        [f for tag, f in rows if tag == 0], [f for tag, f in rows if tag == 1]
+    )
 
 
 def session(
@@ -109,22 +158,37 @@ def run(
 ) -> dict[str, int]:
     """Runs the pipeline over ``inputs`` on Spark and writes the graph into ``out`` as parts
     (``claimtrace graph --from-parts OUT``; ``claimtrace.read_parts(OUT)``), ``out`` being
-    absent or empty. ``spark`` is a session to run in (else one on ``master``); ``partitions``
+    absent or empty. ``spark`` is a session to run in (else the active one, or one on
+    ``master``, stopped at the end); ``partitions``
     how many partitions the items and the join are spread over (by default twice the
     session's parallelism). Returns the sizes of each step (items, postings, features, common
-    features, pairs proposed, candidates, verified pairs, nodes, edges).
+    features, pairs proposed, candidates, verified pairs, name forms, rewrites, links kept,
+    nodes, edges).
 
     Raises ``claimtrace.InputError`` for an input that cannot be read (unless ``skip_bad``),
     before anything is written."""
-    from pyspark import StorageLevel
-
-    # Spilled to disk rather than lost when an executor's memory is short.
-    keep = StorageLevel.MEMORY_AND_DISK
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise FileExistsError(f"{out} exists and is not empty")
     if spark is None:
-        spark = session(master, driver_memory=driver_memory)
+        from pyspark.sql import SparkSession
+
+        spark = SparkSession.getActiveSession()
+    if spark is not None:
+        return _job(spark, inputs, out, partitions, skip_bad, outlet, with_text, parquet)
+    # A session of its own is stopped at the end (which also completes Spark's event log).
+    spark = session(master, driver_memory=driver_memory)
+    try:
+        return _job(spark, inputs, out, partitions, skip_bad, outlet, with_text, parquet)
+    finally:
+        spark.stop()
+
+
+def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parquet) -> dict[str, int]:
+    from pyspark import StorageLevel
+
+    # Spilled to disk rather than lost when an executor's memory is short.
+    keep = StorageLevel.MEMORY_AND_DISK
     sc = spark.sparkContext
     parts = partitions or max(2, 2 * sc.defaultParallelism)
     stats: dict[str, int] = {}
@@ -163,39 +227,88 @@ def run(
         .keys()
         .persist(keep)
     )
-    common_of = (
-        judged.filter(lambda j: j[1])
-        .flatMap(lambda j: ((d, j[0]) for d in j[2]))
-        .groupByKey(parts)
-        .mapValues(list)
-    )
+    # Each common feature with the items that hold it: (item, feature).
+    common_of = judged.filter(lambda j: j[1]).flatMap(lambda j: ((d, j[0]) for d in j[2]))
     stats["postings"] = postings.count()
     stats["features"] = judged.count()
     stats["common_features"] = judged.filter(lambda j: j[1]).count()
     stats["pairs_proposed"] = proposed.count()
     stats["candidates"] = candidates.count()
 
-    # 4. Verify each candidate where its items are.
-    sides = indexed.leftOuterJoin(common_of, parts)  # i -> (item, common features or None)
+    # 4. Verify each candidate in the partition of its first item. Each item travels once to
+    # every partition that has a candidate naming it (not once per pair): the candidates name
+    # the partitions each item goes to, and one grouping by item sends it there with its
+    # common features.
+    def home(a: int) -> int:
+        return a % parts
+
+    dests = candidates.flatMap(
+        lambda ab: ((ab[0], home(ab[0])), (ab[1], home(ab[0])))
+    ).distinct(parts)
+    routed = (
+        sc.union(
+            [
+                indexed.map(lambda r: (r[0], (_ITEM, r[1]))),
+                common_of.map(lambda r: (r[0], (_COMMON, r[1]))),
+                dests.map(lambda r: (r[0], (_PAIR, r[1]))),
+            ]
+        )
+        .groupByKey(parts)
+        .flatMap(_route)
+    )
     verified = (
-        candidates.join(sides, parts)  # a -> (b, (item_a, common_a))
-        .map(lambda r: (r[1][0], (r[0], r[1][1][0], r[1][1][1])))
-        .join(sides, parts)  # b -> ((a, item_a, common_a), (item_b, common_b))
-        .map(_verify)
-        .filter(lambda v: v is not None)
+        sc.union([routed, candidates.map(lambda ab: (home(ab[0]), (_PAIR, ab)))])
+        .partitionBy(parts, lambda p: p)
+        .mapPartitions(_verify_partition)
+        .persist(keep)
+    )
+    stats["verified"] = verified.count()
+
+    # 5. Speakers: the forms of a name grouped by their key (the surname), each group decided
+    # where it lies; the driver gets the speaker of each form.
+    speakers = (
+        analysed.flatMap(lambda r: r[1][3])
+        .groupByKey(parts)
+        .flatMap(lambda kv: _native.speakers_of_forms(list(kv[1])))
         .collect()
     )
-    stats["verified"] = len(verified)
+    stats["name_forms"] = len(speakers)
     indexed.unpersist()
     analysed.unpersist()
     judged.unpersist()
     candidates.unpersist()
 
-    # 5. The whole-run steps and the graph, on the driver.
-    graph = _native.graph_of_analysed(
-        items, [c for _, c in claims], verified, with_text=with_text
+    # 6. Rewritten stories, on the driver (rare words are learnt from every item's text),
+    # among the pairs verification left apart.
+    linked = verified.keys().collect()
+    rewrites = _native.rewrite_links(items, linked)
+    stats["rewrites"] = len(rewrites)
+
+    # 7. Nearest sources: the links grouped by their connected group (named on the driver from
+    # the linked pairs alone), each group's links chosen where it lies.
+    pairs = linked + [ab for ab, _ in rewrites]
+    group_of = sc.broadcast(dict(zip(pairs, _native.link_groups(pairs))))
+    del linked, pairs
+    links = (
+        sc.union(
+            [
+                verified.map(lambda r: (group_of.value[r[0]], (0, r[1]))),
+                sc.parallelize(rewrites, parts).map(lambda r: (group_of.value[r[0]], (1, r[1]))),
+            ]
+        )
+        .groupByKey(parts)
+        .flatMap(lambda kv: _nearest(kv[1]))
+        .collect()
     )
-    del items, claims, verified
+    del rewrites
+    group_of.destroy()
+    verified.unpersist()
+    stats["links"] = len(links)
+
+    # 8. The graph, on the driver: the speakers' mapping applied, quotations changed between
+    # items marked, the nodes and edges built.
+    graph = _native.graph_of_linked(items, [c for _, c in claims], links, speakers, with_text=with_text)
+    del items, claims, links, speakers
     stats["nodes"] = graph.node_count
     stats["edges"] = graph.edge_count
     graph.write_parts(os.fspath(out), parts)

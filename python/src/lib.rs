@@ -495,15 +495,124 @@ fn verify_candidate(
     found.map(|f| json_of(&f)).transpose()
 }
 
+/// The name forms of one item's claims (`claims_json`): `(key, form as JSON)` for each, the key
+/// being what `speakers_of_forms` groups them by.
+#[pyfunction]
+fn name_forms(claims: &str) -> PyResult<Vec<(String, String)>> {
+    let claims: Vec<claimtrace::ClaimMention> = from_json(claims, "an item's claims")?;
+    claimtrace::name_forms(&claims)
+        .into_iter()
+        .map(|f| Ok((f.key.clone(), json_of(&f)?)))
+        .collect()
+}
+
+/// The speaker of every form in `forms` (`name_forms`' JSON, every form of each key present):
+/// each as JSON, for `graph_of_analysed`'s `speakers`.
+#[pyfunction]
+fn speakers_of_forms(py: Python<'_>, forms: Vec<String>) -> PyResult<Vec<String>> {
+    let forms = forms
+        .iter()
+        .map(|f| from_json(f, "a name form"))
+        .collect::<PyResult<Vec<_>>>()?;
+    py.detach(|| claimtrace::speakers_of_forms(forms))
+        .iter()
+        .map(json_of)
+        .collect()
+}
+
+/// The rewrite links among prepared `items` (learning rare words from all of them), leaving out
+/// the `verified` pairs: `((a, b), link as JSON)` each, as `verify_candidate` gives its pairs.
+#[pyfunction]
+fn rewrite_links(
+    py: Python<'_>,
+    items: Vec<Bound<'_, PyItem>>,
+    verified: Vec<(usize, usize)>,
+) -> PyResult<Vec<((usize, usize), String)>> {
+    let items = items_of(&items);
+    py.detach(|| claimtrace::rewrite_links(&items, &verified, &LinkParams::default(), &NoProgress))
+        .iter()
+        .map(|f| Ok(((f.a, f.b), json_of(f)?)))
+        .collect()
+}
+
+/// The group of each pair (the smallest item of its connected component of links): the links
+/// `nearest_sources` needs together.
+#[pyfunction]
+fn link_groups(pairs: Vec<(usize, usize)>) -> Vec<usize> {
+    claimtrace::link_groups(&pairs)
+}
+
+/// The links kept (as JSON) of the verified pairs and rewrite links (their JSON) of whole
+/// groups (`link_groups`), each in any order.
+#[pyfunction]
+fn nearest_sources(
+    py: Python<'_>,
+    verified: Vec<String>,
+    rewrites: Vec<String>,
+) -> PyResult<Vec<String>> {
+    let parse = |v: &[String]| {
+        v.iter()
+            .map(|f| from_json(f, "a verified pair"))
+            .collect::<PyResult<Vec<_>>>()
+    };
+    let (verified, rewrites) = (parse(&verified)?, parse(&rewrites)?);
+    py.detach(|| claimtrace::nearest_sources(verified, rewrites))
+        .iter()
+        .map(json_of)
+        .collect()
+}
+
+/// The graph of prepared `items` from their claims (`claims_json` of each, in item order), the
+/// links `nearest_sources` kept (JSON, of every group, any order) and the speakers decided
+/// (`speakers_of_forms`' JSON, of every key): what `graph_of_items` builds.
+#[pyfunction]
+#[pyo3(signature = (items, claims, links, speakers, *, with_text = false))]
+fn graph_of_linked(
+    py: Python<'_>,
+    items: Vec<Bound<'_, PyItem>>,
+    claims: Vec<String>,
+    links: Vec<String>,
+    speakers: Vec<String>,
+    with_text: bool,
+) -> PyResult<PyGraph> {
+    if claims.len() != items.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} items but claims of {}",
+            items.len(),
+            claims.len()
+        )));
+    }
+    let items = items_of(&items);
+    let claims = claims
+        .iter()
+        .map(|c| from_json(c, "an item's claims"))
+        .collect::<PyResult<Vec<_>>>()?;
+    let links = links
+        .iter()
+        .map(|l| from_json(l, "a link"))
+        .collect::<PyResult<Vec<_>>>()?;
+    let speakers = speakers
+        .iter()
+        .map(|s| from_json(s, "a speaker"))
+        .collect::<PyResult<Vec<claimtrace::CanonicalSpeaker>>>()?;
+    let build = BuildOptions { with_text };
+    Ok(PyGraph(py.detach(|| {
+        claimtrace::graph_of_linked(items, claims, links, &speakers, build, &NoProgress)
+    })))
+}
+
 /// The graph of prepared `items` from their claims (`claims_json` of each, in item order) and
 /// the verified pairs (`verify_candidate`'s JSON, any order): what `graph_of_items` builds.
+/// `speakers` (`speakers_of_forms`' JSON of every item's forms, in any order and split any
+/// way) are the speakers decided elsewhere; without them they are decided here.
 #[pyfunction]
-#[pyo3(signature = (items, claims, verified, *, with_text = false))]
+#[pyo3(signature = (items, claims, verified, *, speakers = None, with_text = false))]
 fn graph_of_analysed(
     py: Python<'_>,
     items: Vec<Bound<'_, PyItem>>,
     claims: Vec<String>,
     verified: Vec<String>,
+    speakers: Option<Vec<String>>,
     with_text: bool,
 ) -> PyResult<PyGraph> {
     if claims.len() != items.len() {
@@ -522,14 +631,19 @@ fn graph_of_analysed(
         .iter()
         .map(|v| from_json(v, "a verified pair"))
         .collect::<PyResult<Vec<_>>>()?;
-    Ok(PyGraph(py.detach(|| {
-        claimtrace::graph_of_analysed(
-            items,
-            claims,
-            verified,
-            BuildOptions { with_text },
-            &NoProgress,
-        )
+    let speakers = speakers
+        .map(|s| {
+            s.iter()
+                .map(|s| from_json(s, "a speaker"))
+                .collect::<PyResult<Vec<claimtrace::CanonicalSpeaker>>>()
+        })
+        .transpose()?;
+    let build = BuildOptions { with_text };
+    Ok(PyGraph(py.detach(|| match speakers {
+        Some(speakers) => {
+            claimtrace::graph_of_named(items, claims, verified, &speakers, build, &NoProgress)
+        }
+        None => claimtrace::graph_of_analysed(items, claims, verified, build, &NoProgress),
     })))
 }
 
@@ -577,7 +691,13 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(claims_json, m)?)?;
     m.add_function(wrap_pyfunction!(feature_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(verify_candidate, m)?)?;
+    m.add_function(wrap_pyfunction!(name_forms, m)?)?;
+    m.add_function(wrap_pyfunction!(speakers_of_forms, m)?)?;
     m.add_function(wrap_pyfunction!(graph_of_analysed, m)?)?;
+    m.add_function(wrap_pyfunction!(rewrite_links, m)?)?;
+    m.add_function(wrap_pyfunction!(link_groups, m)?)?;
+    m.add_function(wrap_pyfunction!(nearest_sources, m)?)?;
+    m.add_function(wrap_pyfunction!(graph_of_linked, m)?)?;
     m.add_function(wrap_pyfunction!(formats, m)?)?;
     m.add_function(wrap_pyfunction!(format_needs_text, m)?)?;
     Ok(())

@@ -5,7 +5,9 @@
 # Needs a release build of the command line (target/release/claimtrace, or CLAIMTRACE=path),
 # the package installed in release (pip install ./python) into PYTHON's environment
 # (default .venv/bin/python) with pyspark, and Java. Peak memory is the largest sum of the RSS
-# of the run's whole process tree (the JVM and Python workers included), sampled every 0.2 s.
+# of the run's whole process tree (the JVM and Python workers included), sampled every 0.2 s,
+# and the peak of the Python driver alone.
+# The shuffle the job wrote, by stage, comes from Spark's event log (scripts/spark/shuffle.py).
 set -euo pipefail
 n=${1:?N items}
 master=${2:-local[2]}
@@ -27,10 +29,11 @@ tree_kb() {
     END { for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) s += rss[p] } print s + 0 }'
 }
 
-# Runs "${@:2}" with its output to file $1; prints wall seconds and the peak MB of its process
-# tree.
+# Runs "${@:2}" with its output to file $1; prints wall seconds, the peak MB of its process
+# tree and that of the process itself (of the Spark job: the Python driver, without the JVM
+# and the Python workers).
 measure() {
-  local out=$1 start peak=0 kb
+  local out=$1 start peak=0 own=0 kb
   shift
   start=$(date +%s.%N)
   "$@" >"$out" 2>"$out.err" &
@@ -38,17 +41,22 @@ measure() {
   while kill -0 "$pid" 2>/dev/null; do
     kb=$(tree_kb "$pid")
     ((kb > peak)) && peak=$kb
+    kb=$(ps -o rss= -p "$pid" || echo 0)
+    ((kb > own)) && own=$kb
     sleep 0.2
   done
   wait "$pid"
-  echo "$(echo "$(date +%s.%N) - $start" | bc) s, peak $((peak / 1024)) MB"
+  echo "$(echo "$(date +%s.%N) - $start" | bc) s, peak $((peak / 1024)) MB, of the process itself $((own / 1024)) MB"
 }
 
 echo "cli:   $(measure "$work/cli.json" "$cli" graph -q "$work/synth/items.jsonl")"
 args=("$work/synth/items.jsonl" --out "$work/parts" --master "$master" --no-parquet --stats
   --driver-memory "${DRIVER_MEMORY:-8g}")
 [[ -n $partitions ]] && args+=(--partitions "$partitions")
-echo "spark: $(measure "$work/stats.json" "$python" -m claimtrace.spark "${args[@]}")"
+mkdir "$work/events"
+echo "spark: $(PYSPARK_SUBMIT_ARGS="--conf spark.eventLog.enabled=true --conf spark.eventLog.dir=file://$work/events --conf spark.eventLog.compress=false pyspark-shell" \
+  measure "$work/stats.json" "$python" -m claimtrace.spark "${args[@]}")"
 echo "join:  $(cat "$work/stats.json")"
+"$python" scripts/spark/shuffle.py "$work/events"
 "$cli" graph -q --from-parts "$work/parts" -o "$work/parts.json"
 cmp -s "$work/cli.json" "$work/parts.json" && echo "same graph: yes" || echo "same graph: NO"

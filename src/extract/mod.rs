@@ -228,7 +228,10 @@ fn share_by_speaker(claims: &mut [ClaimMention]) {
     }
 }
 
-/// Makes one speaker of the forms of a name seen across all items ("Lavrov", "Sergei Lavrov").
+/// Makes one speaker of the forms of a name seen across all items ("Lavrov", "Sergei Lavrov"):
+/// [`name_forms`] of every item, [`speakers_of_forms`] of them all, [`apply_speakers`].
 pub fn canonicalise_speakers(claims: &mut [Vec<ClaimMention>]) {
     canonical::canonicalise(claims);
 }
+
+pub use canonical::{CanonicalSpeaker, NameForm, apply_speakers, name_forms, speakers_of_forms};

@@ -8,7 +8,7 @@
 
 use super::align::{self, Prepared};
 use super::index::{self, ShingleSet, posting_pairs};
-use super::{Found, ItemLink, LinkParams, nearest, rewrite, verify};
+use super::{Found, ItemLink, LinkParams, rewrite, verify};
 use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::Progress;
@@ -118,28 +118,19 @@ pub(crate) fn verify_pairs(
 /// [`finish_links`](super::finish_links) with each item's [`word_keys`] computed before.
 pub(crate) fn finish_links_with_keys(
     items: &[Item],
-    mut verified: Vec<Found>,
+    verified: Vec<Found>,
     keys: Vec<Vec<u64>>,
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> Vec<ItemLink> {
-    verified.sort_by_key(|f| (f.a, f.b));
-    let mut found = verified;
-    let dates = DateCheck::of(items);
-    let mut linked: Vec<(usize, usize)> =
-        found.iter().map(|f| (f.a.min(f.b), f.a.max(f.b))).collect();
-    linked.sort_unstable();
-    found.extend(rewrite::find_with_keys(
-        items, keys, p, &linked, &dates, progress,
-    ));
-    let keep = nearest::prune(&found);
-    let mut links: Vec<ItemLink> = found
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(f, k)| k.then_some(f.link))
+    let mut linked: Vec<(usize, usize)> = verified
+        .iter()
+        .map(|f| (f.a.min(f.b), f.a.max(f.b)))
         .collect();
-    links.sort_by_key(|l| (l.copy, l.source));
-    links
+    linked.sort_unstable();
+    let dates = DateCheck::of(items);
+    let rewrites = rewrite::find_with_keys(items, keys, p, &linked, &dates, progress);
+    super::steps::nearest_sources(verified, rewrites)
 }
 
 /// The run's common shingles, as [`candidates_of_features`] gives them.

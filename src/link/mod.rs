@@ -15,10 +15,12 @@ mod index;
 mod nearest;
 pub(crate) mod normalise;
 mod rewrite;
+mod steps;
 mod variants;
 
 /// A verified candidate pair, by its public name.
 pub use Found as VerifiedPair;
+pub use steps::{link_groups, nearest_sources, rewrite_links};
 pub use variants::mark_quote_variants;
 
 use crate::dates::DateCheck;
@@ -232,29 +234,17 @@ pub(crate) fn verified_candidates(
 /// [`verify_candidate`]), as [`link_items`] gives them: rewritten stories are looked for among
 /// the pairs the verified ones leave apart (which words are rare is learnt from all `items`),
 /// and each copy keeps its links to its nearest sources. The whole-run step of a job that
-/// verifies pairs on many machines; `items` are the run's, in the order the pairs index.
+/// verifies pairs on many machines; `items` are the run's, in the order the pairs index. It is
+/// [`rewrite_links`] then [`nearest_sources`], which a job may run apart (by [`link_groups`]).
 pub fn finish_links(
     items: &[Item],
-    mut verified: Vec<VerifiedPair>,
+    verified: Vec<VerifiedPair>,
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> Vec<ItemLink> {
-    // In the order the whole-run linker finds them, whatever order a job collected them in.
-    verified.sort_by_key(|f| (f.a, f.b));
-    let mut found = verified;
-    let dates = DateCheck::of(items);
-    let mut linked: Vec<(usize, usize)> =
-        found.iter().map(|f| (f.a.min(f.b), f.a.max(f.b))).collect();
-    linked.sort_unstable();
-    found.extend(rewrite::find(items, p, &linked, &dates, progress));
-    let keep = nearest::prune(&found);
-    let mut links: Vec<ItemLink> = found
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(f, k)| k.then_some(f.link))
-        .collect();
-    links.sort_by_key(|l| (l.copy, l.source));
-    links
+    let linked: Vec<(usize, usize)> = verified.iter().map(|f| (f.a, f.b)).collect();
+    let rewrites = rewrite_links(items, &linked, p, progress);
+    nearest_sources(verified, rewrites)
 }
 
 /// What one feature's posting list proposes, as [`link_items`]'s index judges it: `docs` are
