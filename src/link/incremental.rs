@@ -6,9 +6,8 @@
 //! gives for the same items: a store that feeds it features and verdicts kept from earlier runs
 //! builds the graph one run would.
 
-use super::align::{self, Prepared};
-use super::index::{self, ShingleSet, posting_pairs};
-use super::{Found, ItemLink, LinkParams, rewrite, verify};
+use super::index::{self, ShingleSet};
+use super::{Found, ItemLink, LinkParams, rewrite};
 use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::Progress;
@@ -32,51 +31,12 @@ pub(crate) fn candidates_of_features(
     p: &LinkParams,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
     let max_df = index::run_max_df(items.len(), p);
-    let mut postings: Vec<(u64, u32)> = features
+    let postings: Vec<(u64, u32)> = features
         .iter()
         .enumerate()
         .flat_map(|(i, hs)| hs.iter().map(move |&h| (h, i as u32)))
         .collect();
-    postings.par_sort_unstable();
-    // An outlet's number only tells items of one outlet apart from others'; an item without
-    // one is an outlet of its own.
-    let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-    let outlet: Vec<u32> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| match it.meta.outlet.as_deref() {
-            Some(o) => {
-                let n = ids.len() as u32;
-                *ids.entry(o).or_insert(n)
-            }
-            None => u32::MAX - i as u32,
-        })
-        .collect();
-    let mut common = ShingleSet::default();
-    let mut pairs: Vec<u64> = Vec::new();
-    let mut docs: Vec<u32> = Vec::new();
-    for run in postings.chunk_by(|x, y| x.0 == y.0) {
-        docs.clear();
-        docs.extend(run.iter().map(|&(_, d)| d));
-        if posting_pairs(
-            &docs,
-            |d| outlet[d as usize],
-            max_df,
-            p.outlet_df,
-            &mut pairs,
-        ) {
-            common.insert(run[0].0);
-        }
-    }
-    drop(postings);
-    pairs.par_sort_unstable();
-    let mut out = Vec::new();
-    for same in pairs.chunk_by(|x, y| x == y) {
-        if same.len() as u32 >= p.min_shared {
-            out.push(((same[0] >> 32) as u32, same[0] as u32));
-        }
-    }
-    (out, common)
+    index::pairs_of_postings(postings, items, max_df, p)
 }
 
 /// The verdict on each of `pairs` (indices into `items`, a < b) as the whole-run linker gives
@@ -91,27 +51,7 @@ pub(crate) fn verify_pairs(
     let groups: Vec<&[(u32, u32)]> = pairs.chunk_by(|x, y| x.0 == y.0).collect();
     groups
         .par_iter()
-        .flat_map_iter(|group| {
-            let a = group[0].0 as usize;
-            let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
-            let out: Vec<Option<Found>> = group
-                .iter()
-                .map(|&(_, b)| {
-                    let b = b as usize;
-                    let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-                    let shared = align::align(&pa, &pb, common, p);
-                    verify(
-                        (&items[a], &items[b]),
-                        (a, b),
-                        (&pa, &pb),
-                        shared,
-                        p,
-                        &dates,
-                    )
-                })
-                .collect();
-            out.into_iter()
-        })
+        .flat_map_iter(|group| super::verify_group(items, group, common, p, &dates))
         .collect()
 }
 

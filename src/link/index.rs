@@ -37,7 +37,7 @@ pub fn candidates(
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
     let max_df = run_max_df(items.len(), p);
-    let mut postings: Vec<(u64, u32)> = items
+    let postings: Vec<(u64, u32)> = items
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, item)| {
@@ -46,37 +46,44 @@ pub fn candidates(
             hs.into_iter().map(move |h| (h, i as u32))
         })
         .collect();
-    postings.par_sort_unstable();
+    pairs_of_postings(postings, items, max_df, p)
+}
 
+/// The candidate pairs (a < b, sorted) and the common shingles of a run from its postings
+/// (shingle, item index), in any order: each shingle's posting list judged by
+/// [`posting_pairs`], and a pair kept when `min_shared` shingles propose it. The one place
+/// that judges postings, whether the features were just computed or kept from an earlier run.
+pub fn pairs_of_postings(
+    mut postings: Vec<(u64, u32)>,
+    items: &[Item],
+    max_df: usize,
+    p: &LinkParams,
+) -> (Vec<(u32, u32)>, ShingleSet) {
+    postings.par_sort_unstable();
     let outlet = outlet_ids(items);
     let mut common = ShingleSet::default();
     let mut pairs: Vec<u64> = Vec::new();
-    for docs in postings.chunk_by(|x, y| x.0 == y.0) {
-        let ids: Vec<u32> = docs.iter().map(|&(_, d)| d).collect();
+    let mut docs: Vec<u32> = Vec::new();
+    for run in postings.chunk_by(|x, y| x.0 == y.0) {
+        docs.clear();
+        docs.extend(run.iter().map(|&(_, d)| d));
         if posting_pairs(
-            &ids,
+            &docs,
             |d| outlet[d as usize],
             max_df,
             p.outlet_df,
             &mut pairs,
         ) {
-            common.insert(docs[0].0);
+            common.insert(run[0].0);
         }
     }
     drop(postings);
     pairs.par_sort_unstable();
-
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < pairs.len() {
-        let mut end = start + 1;
-        while end < pairs.len() && pairs[end] == pairs[start] {
-            end += 1;
+    for same in pairs.chunk_by(|x, y| x == y) {
+        if same.len() as u32 >= p.min_shared {
+            out.push(((same[0] >> 32) as u32, same[0] as u32));
         }
-        if (end - start) as u32 >= p.min_shared {
-            out.push(((pairs[start] >> 32) as u32, pairs[start] as u32));
-        }
-        start = end;
     }
     (out, common)
 }

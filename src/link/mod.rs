@@ -189,6 +189,28 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
     finish_links(items, verified, p, progress)
 }
 
+/// The verdict on each pair of `group` (candidates that share their first item, as indices
+/// into `items`), in its order: the first item is prepared once for all of them.
+pub(crate) fn verify_group(
+    items: &[Item],
+    group: &[(u32, u32)],
+    common: &index::ShingleSet,
+    p: &LinkParams,
+    dates: &DateCheck,
+) -> Vec<Option<Found>> {
+    let a = group[0].0 as usize;
+    let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
+    group
+        .iter()
+        .map(|&(_, b)| {
+            let b = b as usize;
+            let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
+            let shared = align::align(&pa, &pb, common, p);
+            verify((&items[a], &items[b]), (a, b), (&pa, &pb), shared, p, dates)
+        })
+        .collect()
+}
+
 /// Every candidate pair of a run verified: the pairs [`link_items`] goes on from.
 pub(crate) fn verified_candidates(
     items: &[Item],
@@ -204,26 +226,9 @@ pub(crate) fn verified_candidates(
     let found: Vec<Found> = groups
         .par_iter()
         .flat_map_iter(|group| {
-            let a = group[0].0 as usize;
-            let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
-            let out: Vec<Found> = group
-                .iter()
-                .filter_map(|&(_, b)| {
-                    let b = b as usize;
-                    let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-                    let shared = align::align(&pa, &pb, &common, p);
-                    progress.advance(1);
-                    verify(
-                        (&items[a], &items[b]),
-                        (a, b),
-                        (&pa, &pb),
-                        shared,
-                        p,
-                        &dates,
-                    )
-                })
-                .collect();
-            out.into_iter()
+            let out = verify_group(items, group, &common, p, &dates);
+            progress.advance(group.len() as u64);
+            out.into_iter().flatten()
         })
         .collect();
     progress.finish();
