@@ -183,7 +183,7 @@ pub(crate) struct Evidence<'a> {
 /// search for one word runs at memory speed, hashing every word of a text is many times
 /// slower, and most items ask about a few words only; an item that asks about many (a long
 /// transcript) reads its words once.
-const SCAN_BUDGET: usize = 1 << 22;
+const SCAN_BUDGET: usize = 1 << 24;
 
 /// Every whole word of a text, and those printed after a lowercase word or a comma: what the
 /// questions about one word would otherwise each scan the whole text for.
