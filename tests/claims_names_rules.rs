@@ -113,3 +113,45 @@ fn a_transcript_label_in_capitals_is_the_person_named_in_full() {
         Some("Kell Brannigan")
     );
 }
+
+#[test]
+fn a_new_person_or_a_name_of_its_own_takes_no_name_printed_before() {
+    // "the retired surgeon" stands for the person named before (tests/claims_speakers.rs); "a
+    // rescue official" is someone new, and "the Tarn Ledger" names itself.
+    let t = "Ilka Vorn met the divers at dawn on Tuesday.\n\n\
+             The hull was cracked in two places, according to a rescue official cited by the Tarn Ledger.\n\n\
+             The crew was safe, according to the Tarn Ledger.";
+    assert_eq!(
+        who_said(t, "hull was cracked"),
+        kept("a rescue official cited by the Tarn Ledger")
+    );
+    assert_eq!(who_said(t, "crew was safe").1, None);
+}
+
+#[test]
+fn a_heading_s_capitals_are_no_name_for_a_role() {
+    let t = "Mayor Briefed On Bridge Closure In Tarn\n\n\
+             The council met at noon. The mayor of Tarn says the bridge will stay shut.";
+    assert_eq!(
+        who_said(t, "bridge will stay shut"),
+        kept("The mayor of Tarn")
+    );
+    // The same role after a person named in running prose takes that name.
+    let t = "Mayor Briefed On Bridge Closure In Tarn\n\n\
+             Ilka Vorn met the council at noon. The mayor of Tarn says the bridge will stay shut.";
+    assert_eq!(
+        who_said(t, "bridge will stay shut"),
+        named("The mayor of Tarn", "Ilka Vorn")
+    );
+}
+
+#[test]
+fn a_body_s_title_before_a_name_introducing_a_quotation_is_the_person_s_role() {
+    let t = "The letter was sent on Friday.\n\n\
+             Update: Tarn Prize president Ana Vorn responded to the letter, via the Harbor Courier: \
+             \u{201c}We welcome the points raised in this letter.\u{201d}";
+    assert_eq!(
+        who_said(t, "We welcome the points").1.as_deref(),
+        Some("Ana Vorn")
+    );
+}

@@ -79,6 +79,16 @@ fn speaker_and_author_names_are_people_or_organisations() {
             .filter_map(|(k, n)| labels.get(&(k.to_string(), n.to_lowercase())))
             .collect();
         let good = judged.iter().filter(|l| l.as_str() != "not-a-name").count();
+        // The wrong names themselves, so a failing run says what to look at.
+        for (_, n) in found.iter().filter(|(k, _)| *k == kind) {
+            if labels
+                .get(&(kind.to_string(), n.to_lowercase()))
+                .map(String::as_str)
+                == Some("not-a-name")
+            {
+                eprintln!("{kind}: not a name: {n}");
+            }
+        }
         let p = good as f64 / judged.len() as f64;
         eprintln!(
             "{kind}: precision {p:.3} on {} labelled names",
@@ -96,6 +106,8 @@ fn speaker_and_author_names_are_people_or_organisations() {
 }
 
 /// Speaker names are people or organisations (`src/extract/person_or_org.rs`): precision was 0.72
-/// on 200 judged names before those rules, 0.928 on 153 after (0.959 when role nouns take no
-/// nearby name, which the attribution tests still expect); the issue's target is 0.95.
-const SPEAKER_FLOOR: f64 = 0.92;
+/// on 200 judged names before those rules, 0.928 on 153 after; 0.966 on 146 once a role noun
+/// takes a nearby name only when it is a definite description ("the retired surgeon", not "a
+/// rescue official" nor "the Tarn Ledger") and only from running prose (no heading's words),
+/// and a body's title before a name gives the person ("Tarn Prize president Ana Vorn").
+const SPEAKER_FLOOR: f64 = 0.95;

@@ -2,7 +2,10 @@
 //! person named before a pronoun, the words a relative pronoun stands for.
 
 use super::SpeakerMention;
-use super::lexicon::{DETERMINERS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACES, TITLE_WORDS};
+use super::lexicon::{
+    DETERMINERS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PLACES, ROLE_DETERMINERS, ROLE_NOUNS,
+    TITLE_WORDS, UNNAMED_DETERMINERS,
+};
 use super::names::{is_possessive, strip_possessive, valid_name};
 use super::person_or_org::{Evidence, may_be_person_or_org};
 use super::raw::{Raw, Who};
@@ -155,11 +158,14 @@ impl<'a> Coreference<'a> {
                     // surgeon") is taken for a capitalised name printed nearby, if it may be a
                     // person's; "I" and "we" are the writer's or a quoted speaker's, "they" a
                     // group.
-                    let guess = *kind == SubjKind::Role
-                        || matches!(
+                    let guess = if *kind == SubjKind::Role {
+                        is_definite_role(&text[span.range()])
+                    } else {
+                        matches!(
                             lower_ascii(&text[span.range()], &mut [0u8; 24]),
                             "he" | "she"
-                        );
+                        )
+                    };
                     let m = self
                         .last_person
                         .clone()
@@ -242,6 +248,28 @@ impl Coreference<'_> {
     }
 }
 
+/// Whether a role mention describes someone already named, so that it may stand for a name
+/// printed before it: "the retired surgeon", "the mayor of Tarn", "the President". Not a new
+/// person ("a rescue official", "one aide"), nor a name of its own that the rules took for a
+/// role ("the Harbor Courier", "and The Ledger", "Nick of Tarn Labs"): those name nobody printed
+/// earlier, and the nearest capitalised words before them are another's (a heading, a place).
+fn is_definite_role(mention: &str) -> bool {
+    let mut buf = [0u8; 24];
+    for w in mention.split_whitespace() {
+        let l = lower_ascii(w, &mut buf);
+        if UNNAMED_DETERMINERS.contains(l) {
+            return false;
+        }
+        if ROLE_DETERMINERS.contains(l) || matches!(l, "and" | "but" | "or") {
+            continue;
+        }
+        return w.starts_with(char::is_lowercase)
+            || TITLE_WORDS.contains(l)
+            || ROLE_NOUNS.contains(l);
+    }
+    false
+}
+
 /// A relative pronoun standing as the attributing mention ("Vorn, who said ...").
 pub(crate) fn is_relative(mention: &str) -> bool {
     ["who", "which", "that"]
@@ -257,21 +285,28 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
         from += 1;
     }
     let window = &text[from..at];
-    // Byte spans in `window`: the words of the current run, and the last run that made a name.
+    // Byte spans in `window`: the words of the current run, and the last run that made a name
+    // in running prose.
     let mut best: Option<Span> = None;
     let mut run: Vec<Span> = Vec::new();
     let flush = |run: &mut Vec<Span>, best: &mut Option<Span>| {
         if (2..=3).contains(&run.len()) {
-            *best = Some(Span::new(run[0].start, run[run.len() - 1].end));
+            let s = Span::new(run[0].start, run[run.len() - 1].end);
+            if !in_heading(text, from + s.start) {
+                *best = Some(s);
+            }
         }
         run.clear();
     };
     let mut pos = 0;
-    for w in window.split(' ') {
+    // Words end at spaces and line breaks; a line's last word ends its run, so that a name
+    // opening a paragraph is found and is not run on from the line above.
+    for w in window.split([' ', '\n']) {
         let s = pos;
         pos += w.len() + 1;
-        let clean = w.trim_end_matches(['.', ',', ';', ':', '’', '\'']);
-        let ends_clause = clean.len() != w.len();
+        let line_end = window.as_bytes().get(s + w.len()) == Some(&b'\n');
+        let clean = w.trim_end_matches(['.', ',', ';', ':', '’', '\'', '\r']);
+        let ends_clause = clean.len() != w.len() || line_end;
         let mut buf = [0u8; 24];
         let l = lower_ascii(strip_possessive(clean), &mut buf);
         let ok = clean.chars().next().is_some_and(char::is_uppercase)
@@ -297,6 +332,44 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
         let span = Span::new(from + best.start, from + best.end);
         mention(name, Vec::new(), span)
     })
+}
+
+/// Whether the line holding byte `at` of `text` is a heading: three words or more, each
+/// capitalised but for short joining words ("Mayor Briefed On Bridge Closure In Tarn"). Its
+/// capitalised runs are a title's words, not a person named in running prose.
+fn in_heading(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut words = 0;
+    for w in text[start..end].split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        if c.is_lowercase()
+            && !matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "and"
+                    | "or"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "as"
+                    | "vs"
+            )
+        {
+            return false;
+        }
+    }
+    words >= 3
 }
 
 /// The full names an item prints, by the shorter forms that stand for them ("Nebenzia" and

@@ -172,9 +172,18 @@ fn all_caps(w: &str) -> bool {
 pub(crate) struct Evidence<'a> {
     text: &'a str,
     common: HashMap<String, bool>,
-    /// The item's words, read once on the first question that needs them.
+    /// The item's words, read once when searching the text for each word asked about would
+    /// cost more (see [`SCAN_BUDGET`]).
     words: Option<Words<'a>>,
+    /// Bytes of text searched so far for the words asked about.
+    scanned: usize,
 }
+
+/// Bytes of an item's text searched word by word before its words are read into sets: a
+/// search for one word runs at memory speed, hashing every word of a text is many times
+/// slower, and most items ask about a few words only; an item that asks about many (a long
+/// transcript) reads its words once.
+const SCAN_BUDGET: usize = 1 << 24;
 
 /// Every whole word of a text, and those printed after a lowercase word or a comma: what the
 /// questions about one word would otherwise each scan the whole text for.
@@ -196,9 +205,14 @@ impl<'a> Words<'a> {
                 (true, None) => start = Some(i),
                 (false, Some(st)) => {
                     let w = &text[st..i];
-                    all.insert(w);
-                    if after_lowercase_or_comma(text, st) {
-                        capitalised_inside.insert(w);
+                    // Asked of a capitalised word: whether it is printed inside a sentence as
+                    // it is, and whether its lowercase form is printed. No other word answers.
+                    if w.starts_with(char::is_uppercase) {
+                        if after_lowercase_or_comma(text, st) {
+                            capitalised_inside.insert(w);
+                        }
+                    } else {
+                        all.insert(w);
                     }
                     start = None;
                 }
@@ -218,6 +232,7 @@ impl<'a> Evidence<'a> {
             text,
             common: HashMap::default(),
             words: None,
+            scanned: 0,
         }
     }
 
@@ -249,14 +264,16 @@ impl<'a> Evidence<'a> {
             (lower.ends_with("ing") || lower.ends_with("ated")) && lower.chars().count() >= 5;
         // A name is usually found capitalised inside a sentence early in the text: asked
         // first, it spares the whole-text search for a lowercase twin.
-        let c = if word.chars().all(is_word_char) {
-            let text = self.text;
+        let whole = word.chars().all(is_word_char);
+        let text = self.text;
+        let c = if whole && (self.words.is_some() || self.scanned > SCAN_BUDGET) {
             let words = self.words.get_or_insert_with(|| Words::of(text));
             !words.capitalised_inside.contains(word) && (form || words.all.contains(lower.as_str()))
         } else {
-            // Not one whole word of the text's kind ("St."): searched for as printed.
-            !capitalised_inside_sentence(self.text, word)
-                && (form || prints_lowercase(self.text, word))
+            // Searched for as printed: a word not of the text's kind ("St."), or while the
+            // searches cost less than reading every word (the same answer either way).
+            self.scanned += 2 * text.len();
+            !capitalised_inside_sentence(text, word) && (form || prints_lowercase(text, word))
         };
         self.common.insert(word.to_string(), c);
         c
@@ -347,6 +364,36 @@ mod tests {
         ] {
             assert!(may_be_person_or_org(yes), "{yes:?}");
         }
+    }
+
+    #[test]
+    fn searching_the_text_and_reading_its_words_give_one_answer() {
+        let t = "Images show the wreck. The images were taken at dawn. Vorn said the wreck \
+                 was old. Vorn added more.\nActing fast, the crew left. Kell, Vorn and Osk \
+                 stayed. Osk spoke. Images-of-war show more. Tarn’s mayor spoke.";
+        let asked = [
+            "Images",
+            "Vorn",
+            "Acting",
+            "Kell",
+            "Osk",
+            "The",
+            "Tarn’s",
+            "Images-of-war",
+        ];
+        let mut searched = Evidence::new(t);
+        let mut read = Evidence::new(t);
+        read.scanned = SCAN_BUDGET + 1;
+        for w in asked {
+            for (at, _) in t.match_indices(w) {
+                assert_eq!(
+                    searched.is_sentence_opening_common_word(w, at),
+                    read.is_sentence_opening_common_word(w, at),
+                    "{w} at {at}"
+                );
+            }
+        }
+        assert!(searched.words.is_none() && read.words.is_some());
     }
 
     #[test]

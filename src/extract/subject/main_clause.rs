@@ -137,6 +137,25 @@ impl Words<'_> {
         None
     }
 
+    /// Where a capitalised run ending at token `e` ends when a lowercase title and a name follow
+    /// it (no further than `b`): "Tarn Prize president Ana Vorn" is Ana Vorn with her role, not
+    /// the body whose title she holds.
+    fn through_title(&self, mut e: usize, b: usize) -> usize {
+        let (text, p) = (self.text, self.p);
+        if e + 2 <= b
+            && p.is_word(e + 1)
+            && !is_cap(text, p, e + 1)
+            && ROLE_NOUNS.contains(lower(text, p, e + 1, &mut [0u8; 24]))
+            && is_cap(text, p, e + 2)
+        {
+            e += 2;
+            while e < b && is_cap(text, p, e + 1) {
+                e += 1;
+            }
+        }
+        e
+    }
+
     /// The name that opens tokens `a..=b` ("Sen. Chuck Vorn of Ohio" → "Sen. Chuck Vorn").
     fn opening_name(&self, a: usize, b: usize) -> Option<Subject> {
         let (text, p) = (self.text, self.p);
@@ -151,6 +170,7 @@ impl Words<'_> {
         while e < b && (is_cap(text, p, e + 1) || self.is_title_dot(e + 1)) {
             e += 1;
         }
+        let mut e = self.through_title(e, b);
         if p.is_punct(e, '.') {
             e += 1;
         }
@@ -288,6 +308,7 @@ impl Words<'_> {
                     while e + 1 < c && is_cap(self.text, p, e + 1) {
                         e += 1;
                     }
+                    let e = self.through_title(e, c - 1);
                     if let Some(s) = self
                         .name_subject(e, k)
                         .filter(|s| matches!(s.kind, SubjKind::Name | SubjKind::Org))
