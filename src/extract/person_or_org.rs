@@ -301,10 +301,10 @@ fn is_word_char(c: char) -> bool {
 fn whole_word_starts<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     // memchr's searcher, not `str::match_indices`: one search per word asked about runs over
     // the whole text, and this is the hot half of extracting a long item's claims.
-    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).filter_map(move |i| {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).filter(move |&i| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
-        (!before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)).then_some(i)
+        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
     })
 }
 
