@@ -338,8 +338,22 @@ pub fn last_name_before(text: &str, at: usize) -> Option<SpeakerMention> {
 /// capitalised but for short joining words ("Mayor Briefed On Bridge Closure In Tarn"). Its
 /// capitalised runs are a title's words, not a person named in running prose.
 fn in_heading(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // A heading is a short line: a longer one is prose, and looking no further keeps this
+    // bounded on a text that is one long line (each guess would otherwise scan all of it).
+    const LONGEST: usize = 400;
+    let bytes = text.as_bytes();
+    let lo = at.saturating_sub(LONGEST);
+    let start = match bytes[lo..at].iter().rposition(|&b| b == b'\n') {
+        Some(i) => lo + i + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let hi = (at + LONGEST).min(text.len());
+    let end = match bytes[at..hi].iter().position(|&b| b == b'\n') {
+        Some(i) => at + i,
+        None if hi == text.len() => hi,
+        None => return false,
+    };
     let mut words = 0;
     for w in text[start..end].split_whitespace() {
         let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
