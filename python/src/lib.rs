@@ -401,6 +401,25 @@ fn json_of(value: &impl serde::Serialize) -> PyResult<String> {
     serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// Prepared items and their claims (`claims_json` of each, in item order), one of each.
+fn items_and_claims(
+    items: &[Bound<'_, PyItem>],
+    claims: &[String],
+) -> PyResult<(Vec<claimtrace::Item>, Vec<Vec<claimtrace::ClaimMention>>)> {
+    if claims.len() != items.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} items but claims of {}",
+            items.len(),
+            claims.len()
+        )));
+    }
+    let claims = claims
+        .iter()
+        .map(|c| from_json(c, "an item's claims"))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok((items_of(items), claims))
+}
+
 fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> PyResult<T> {
     serde_json::from_str(json).map_err(|e| PyValueError::new_err(format!("not {what}: {e}")))
 }
@@ -575,18 +594,7 @@ fn graph_of_linked(
     speakers: Vec<String>,
     with_text: bool,
 ) -> PyResult<PyGraph> {
-    if claims.len() != items.len() {
-        return Err(PyValueError::new_err(format!(
-            "{} items but claims of {}",
-            items.len(),
-            claims.len()
-        )));
-    }
-    let items = items_of(&items);
-    let claims = claims
-        .iter()
-        .map(|c| from_json(c, "an item's claims"))
-        .collect::<PyResult<Vec<_>>>()?;
+    let (items, claims) = items_and_claims(&items, &claims)?;
     let links = links
         .iter()
         .map(|l| from_json(l, "a link"))
@@ -615,18 +623,7 @@ fn graph_of_analysed(
     speakers: Option<Vec<String>>,
     with_text: bool,
 ) -> PyResult<PyGraph> {
-    if claims.len() != items.len() {
-        return Err(PyValueError::new_err(format!(
-            "{} items but claims of {}",
-            items.len(),
-            claims.len()
-        )));
-    }
-    let items = items_of(&items);
-    let claims = claims
-        .iter()
-        .map(|c| from_json(c, "an item's claims"))
-        .collect::<PyResult<Vec<_>>>()?;
+    let (items, claims) = items_and_claims(&items, &claims)?;
     let verified = verified
         .iter()
         .map(|v| from_json(v, "a verified pair"))
