@@ -3,8 +3,8 @@
 
 use crate::build::{BuildOptions, build_graph, distinct_items, in_canonical_order};
 use crate::extract::{
-    CanonicalSpeaker, ClaimMention, NameForm, apply_speakers, canonicalise_speakers,
-    extract_claims, name_forms, speakers_of_forms,
+    CanonicalSpeaker, ClaimMention, apply_speakers, canonicalise_speakers, extract_claims,
+    speakers_of_claims,
 };
 use crate::item::Item;
 use crate::link::{
@@ -227,8 +227,8 @@ pub fn prepare_items(items: Vec<Item>) -> Vec<Item> {
 /// The rest of [`graph_of_items`] after its per-item and per-pair work: `items` as
 /// [`prepare_items`] gave them, `claims[i]` the [`extract_claims`] of `items[i]`, and
 /// `verified` every candidate pair that [`verify_candidate`](crate::verify_candidate) linked (in
-/// any order). Speakers are made one across items ([`speakers_of_forms`] of every item's
-/// [`name_forms`]), then [`graph_of_named`]: the graph [`graph_of_items`] builds from the same
+/// any order). Speakers are made one across items ([`speakers_of_forms`](crate::speakers_of_forms) of every item's
+/// [`name_forms`](crate::name_forms)), then [`graph_of_named`]: the graph [`graph_of_items`] builds from the same
 /// items.
 pub fn graph_of_analysed(
     items: Vec<Item>,
@@ -237,14 +237,13 @@ pub fn graph_of_analysed(
     build: BuildOptions,
     progress: &dyn Progress,
 ) -> Graph {
-    let forms: Vec<NameForm> = claims.iter().flat_map(|c| name_forms(c)).collect();
-    let speakers = speakers_of_forms(forms);
+    let speakers = speakers_of_claims(&claims);
     graph_of_named(items, claims, verified, &speakers, build, progress)
 }
 
 /// [`graph_of_analysed`] with the speakers already decided: `speakers` are what
-/// [`speakers_of_forms`] gives for the [`name_forms`] of every item (a job decides them grouped
-/// by [`NameForm::key`] on many machines). The reuse links are finished ([`finish_links`]:
+/// [`speakers_of_forms`](crate::speakers_of_forms) gives for the [`name_forms`](crate::name_forms) of every item (a job decides them grouped
+/// by [`NameForm::key`](crate::NameForm::key) on many machines). The reuse links are finished ([`finish_links`]:
 /// rewritten stories found and each copy's nearest sources kept), then [`graph_of_linked`].
 pub fn graph_of_named(
     items: Vec<Item>,
@@ -261,7 +260,7 @@ pub fn graph_of_named(
 /// The graph of prepared `items` from their claims (`claims[i]` of `items[i]`), their reuse
 /// links as [`finish_links`] gives them (or [`nearest_sources`](crate::nearest_sources) of
 /// every group of links, merged: in any order) and the speakers decided
-/// ([`speakers_of_forms`]): each claim's speaker given its canonical name ([`apply_speakers`]),
+/// ([`speakers_of_forms`](crate::speakers_of_forms)): each claim's speaker given its canonical name ([`apply_speakers`]),
 /// quotations changed between items marked, and the graph built.
 pub fn graph_of_linked(
     items: Vec<Item>,

@@ -43,8 +43,14 @@ pub struct CanonicalSpeaker {
 /// Makes one speaker of the forms of a name seen across all items: same surname and a
 /// compatible first name ("Sergey Lavrov", "Sergei Lavrov", "Lavrov").
 pub fn canonicalise(claims: &mut [Vec<ClaimMention>]) {
+    apply_speakers(claims, &speakers_of_claims(claims));
+}
+
+/// The speakers decided over every item's claims (`claims[i]` of item i): [`speakers_of_forms`]
+/// of all their [`name_forms`], what a run on one machine gives [`apply_speakers`].
+pub(crate) fn speakers_of_claims(claims: &[Vec<ClaimMention>]) -> Vec<CanonicalSpeaker> {
     let forms: Vec<NameForm> = claims.iter().flat_map(|c| name_forms(c)).collect();
-    apply_speakers(claims, &speakers_of_forms(forms));
+    speakers_of_forms(forms)
 }
 
 /// The name forms of some claims (an item's, or any set), one per form, sorted by key and name.

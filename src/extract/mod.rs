@@ -234,4 +234,5 @@ pub fn canonicalise_speakers(claims: &mut [Vec<ClaimMention>]) {
     canonical::canonicalise(claims);
 }
 
+pub(crate) use canonical::speakers_of_claims;
 pub use canonical::{CanonicalSpeaker, NameForm, apply_speakers, name_forms, speakers_of_forms};

@@ -10,13 +10,12 @@
 use super::StoreError;
 use super::backend::{Backend, Cell, Val, first_column, scalar};
 use super::claims;
-use crate::build::{BuildOptions, build_graph};
-use crate::extract::canonicalise_speakers;
+use crate::build::BuildOptions;
+use crate::extract::{ClaimMention, speakers_of_claims};
 use crate::item::Item;
-use crate::link::mark_quote_variants;
 use crate::link::{LinkParams, verified_candidates};
 use crate::model::{Graph, NodeData};
-use crate::pipeline::{graph_of_analysed, prepare_items};
+use crate::pipeline::{graph_of_analysed, graph_of_linked, prepare_items};
 use crate::progress::Progress;
 use crate::vocab::url_key;
 use rayon::prelude::*;
@@ -142,14 +141,8 @@ pub(crate) fn build_all(
     how: claims::Use,
     problems: &mut Vec<String>,
 ) -> Result<Graph, StoreError> {
-    let items: Vec<Item> = stored_items(db, name)?
-        .into_iter()
-        .map(|(_, i)| i)
-        .collect();
     // graph_of_items, step by step, with each item's claims from the store.
-    let items = prepare_items(items);
-    let keys: Vec<String> = items.par_iter().map(claims::key).collect();
-    let claims = claims::claims_of(db, name, &items, &keys, how, problems)?;
+    let Analysed { items, claims, .. } = stored_analysed(db, name, how, problems)?;
     let verified = verified_candidates(&items, &LinkParams::default(), progress);
     Ok(graph_of_analysed(
         items,
@@ -190,22 +183,47 @@ fn build_kept(
     name: &str,
     progress: &dyn Progress,
 ) -> Result<Graph, StoreError> {
+    let Analysed {
+        items,
+        keys,
+        claims,
+    } = stored_analysed(db, name, claims::Use::Fill, &mut Vec::new())?;
+    let links = super::link::links(db, name, &items, &keys, progress)?;
+    drop(keys);
+    let speakers = speakers_of_claims(&claims);
+    let build = BuildOptions { with_text: true };
+    Ok(graph_of_linked(
+        items, claims, links, &speakers, build, progress,
+    ))
+}
+
+/// Every stored item prepared as a run prepares them, each item's claims key and its claims
+/// through the claims cache as `how` says (what `Verify` finds wrong goes to `problems`).
+fn stored_analysed(
+    db: &mut dyn Backend,
+    name: &str,
+    how: claims::Use,
+    problems: &mut Vec<String>,
+) -> Result<Analysed, StoreError> {
     let items: Vec<Item> = stored_items(db, name)?
         .into_iter()
         .map(|(_, i)| i)
         .collect();
     let items = prepare_items(items);
     let keys: Vec<String> = items.par_iter().map(claims::key).collect();
-    let mut claims =
-        claims::claims_of(db, name, &items, &keys, claims::Use::Fill, &mut Vec::new())?;
-    let links = super::link::links(db, name, &items, &keys, progress)?;
-    drop(keys);
-    canonicalise_speakers(&mut claims);
-    mark_quote_variants(&items, &mut claims);
-    progress.stage("building", 1);
-    let graph = build_graph(items, claims, &links, BuildOptions { with_text: true });
-    progress.finish();
-    Ok(graph)
+    let claims = claims::claims_of(db, name, &items, &keys, how, problems)?;
+    Ok(Analysed {
+        items,
+        keys,
+        claims,
+    })
+}
+
+/// The stored items as a run analyses them, with each item's claims key.
+struct Analysed {
+    items: Vec<Item>,
+    keys: Vec<String>,
+    claims: Vec<Vec<ClaimMention>>,
 }
 
 fn json<T: serde::Serialize>(name: &str, v: &T) -> Result<String, StoreError> {
