@@ -17,8 +17,8 @@ use rustc_hash::FxHashMap;
 
 /// How rare each word key is in the run: `ln(items / items holding it)`.
 pub struct Weights {
-    df: FxHashMap<u64, u32>,
-    items: f32,
+    pub(crate) df: FxHashMap<u64, u32>,
+    pub(crate) items: f32,
 }
 
 impl Weights {
@@ -34,9 +34,9 @@ impl Weights {
 }
 
 /// Rarest keys an item looks others up by.
-const LOOKUP_KEYS: usize = 48;
+pub(crate) const LOOKUP_KEYS: usize = 48;
 /// Rarest keys others find an item by.
-const POSTED_KEYS: usize = 256;
+pub(crate) const POSTED_KEYS: usize = 256;
 
 /// The weights of the run and, per item, its rarest keys shared with some other item.
 fn weights_and_keys(items: &[Item], progress: &dyn Progress) -> (Weights, Vec<Vec<u64>>) {
