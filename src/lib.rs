@@ -101,7 +101,8 @@ pub use link::{
 };
 // The rewrite step a word, an item and a pair at a time, for a job that never holds the run.
 pub use link::steps::{
-    RewriteLookup, RewritePosting, rewrite_candidates, rewrite_keys, rewrite_lookup, rewrite_pair,
+    RewriteKeys, RewriteLookup, RewritePosting, rewrite_candidates, rewrite_keys, rewrite_lookup,
+    rewrite_pair,
 };
 
 // The graph.

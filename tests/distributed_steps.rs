@@ -160,26 +160,33 @@ fn wire<T: serde::Serialize + serde::de::DeserializeOwned>(v: &T) -> T {
 fn rewrites_by_steps(items: &[claimtrace::Item], linked: &[(usize, usize)]) -> Vec<VerifiedPair> {
     let p = LinkParams::default();
     let n = items.len();
-    let keys: Vec<Vec<u64>> = items
+    let read: Vec<claimtrace::RewriteKeys> = items
         .iter()
         .rev()
         .map(|it| wire(&claimtrace::rewrite_keys(it)))
         .rev()
         .collect();
+    let keys: Vec<&Vec<u64>> = read.iter().map(|r| &r.keys).collect();
     let mut df: HashMap<u64, u32> = HashMap::new();
     for k in keys.iter().rev() {
-        for &x in k {
+        for &x in k.iter() {
             *df.entry(x).or_default() += 1;
         }
     }
+    // An item's keys with their counts, as the job joins them: only those another item holds
+    // too (a key of one item weighs as one left out).
     let with_df = |i: usize| -> Vec<(u64, u32)> {
-        let mut v: Vec<(u64, u32)> = keys[i].iter().map(|&x| (x, df[&x])).collect();
+        let mut v: Vec<(u64, u32)> = keys[i]
+            .iter()
+            .map(|&x| (x, df[&x]))
+            .filter(|&(_, d)| d >= 2)
+            .collect();
         v.reverse();
         v
     };
     let lookups: Vec<claimtrace::RewriteLookup> = (0..n)
         .rev()
-        .map(|i| wire(&claimtrace::rewrite_lookup(&items[i], &with_df(i), n, &p)))
+        .map(|i| wire(&claimtrace::rewrite_lookup(read[i].day, &with_df(i), n, &p)))
         .rev()
         .collect();
     // The join: each posted word's items, ascending, with their days.

@@ -46,8 +46,8 @@ from . import _native
 
 DEFAULT_MASTER = "local[2]"
 
-# What a row routed to a verifying partition holds.
-_ITEM, _COMMON, _PAIR = 0, 1, 2
+# What a row routed to a judging partition holds: an item, a value that goes with it, a pair.
+_ITEM, _EXTRA, _PAIR = 0, 1, 2
 
 
 # Executors: each function takes and yields plain values and Items (which pickle).
@@ -59,11 +59,18 @@ def _read(entries: Iterable[tuple[int, str]], outlet: Optional[str]) -> Iterator
 
 
 def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple]]:
-    """Each item's claims, features, outlet and its speakers' name forms (key, form)."""
+    """Each item's claims, features, outlet, its speakers' name forms (key, form) and what the
+    rewrite step reads of it (day, word keys)."""
     for i, item in rows:
         claims = _native.claims_json(item)
         forms = _native.name_forms(claims)
-        yield i, (claims, _native.item_features(item), item.outlet, forms)
+        yield i, (
+            claims,
+            _native.item_features(item),
+            item.outlet,
+            forms,
+            _native.rewrite_keys(item),
+        )
 
 
 def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: int):
@@ -73,24 +80,24 @@ def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: i
 
 
 def _route(row) -> Iterator[tuple[int, tuple]]:
-    """An item, its common features and the partitions whose candidates need it: the item
+    """An item, the values that go with it and the partitions whose pairs need it: the item
     once to each of those partitions."""
     i, values = row
-    item, common, dests = None, [], []
+    item, extra, dests = None, [], []
     for tag, value in values:
         if tag == _ITEM:
             item = value
-        elif tag == _COMMON:
-            common.append(value)
+        elif tag == _EXTRA:
+            extra.append(value)
         else:
             dests.append(value)
     for p in dests:
-        yield p, (_ITEM, i, item, common)
+        yield p, (_ITEM, i, item, extra)
 
 
-def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple[int, int], str]]:
-    """Verifies the candidates of one partition, given every item they name (each once)."""
-    items: dict[int, tuple[Any, list[int]]] = {}
+def _judge_partition(rows: Iterable[tuple[int, tuple]], judge) -> Iterator[tuple[tuple[int, int], str]]:
+    """Judges the pairs of one partition, given every item they name (each once)."""
+    items: dict[int, tuple[Any, list]] = {}
     pairs = []
     for _, row in rows:
         if row[0] == _ITEM:
@@ -99,12 +106,57 @@ def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple
             pairs.append(row[1])
     pairs.sort()
     for a, b in pairs:
-        (item_a, common_a), (item_b, common_b) = items[a], items[b]
-        # Only the two items' common features can lie in a passage they share.
-        common = sorted(set(common_a) | set(common_b))
-        found = _native.verify_candidate(item_a, item_b, (a, b), common)
+        (item_a, extra_a), (item_b, extra_b) = items[a], items[b]
+        found = judge(item_a, item_b, (a, b), extra_a, extra_b)
         if found is not None:
             yield (a, b), found
+
+
+def _verify(item_a, item_b, at, common_a, common_b) -> Optional[str]:
+    # Only the two items' common features can lie in a passage they share.
+    common = sorted(set(common_a) | set(common_b))
+    return _native.verify_candidate(item_a, item_b, at, common)
+
+
+class _Rewrite:
+    """Aligns one rewrite candidate given its two items' word counts (a picklable judge)."""
+
+    def __init__(self, run_items: int):
+        self.run_items = run_items
+
+    def __call__(self, item_a, item_b, at, df_a, df_b) -> Optional[str]:
+        return _native.rewrite_pair(item_a, item_b, at, df_a + df_b, self.run_items)
+
+
+def _lookup(row, run_items: int) -> Iterator[tuple[int, tuple]]:
+    """One item's rare words, from its words' counts: (word, posted by the item) for each word
+    others find it by, (word, looked up by the item) for each it looks others up by."""
+    i, rows = row
+    rows = list(rows)
+    day = rows[0][0]
+    _, posted, lookup = _native.rewrite_lookup(day, [(k, c) for _, k, c in rows], run_items)
+    for k, _ in posted:
+        yield k, (0, i, day)
+    for j, (k, c) in enumerate(posted[:lookup]):
+        yield k, (1, i, day, j, c)
+
+
+def _looked_up(row) -> Iterator[tuple[int, tuple]]:
+    """One word's posting list (items, ascending, with their days), to each item looking it up."""
+    _, rows = row
+    rows = list(rows)
+    posting = sorted((r[1], r[2]) for r in rows if r[0] == 0)
+    for r in rows:
+        if r[0] == 1:
+            _, i, day, j, c = r
+            yield i, (j, day, c, posting)
+
+
+def _rewrite_candidates(row, run_items: int) -> list[tuple[int, int]]:
+    """The rewrite candidates one item proposes, from its lookup words' postings in order."""
+    a, rows = row
+    rows = sorted(rows, key=lambda r: r[0])
+    return _native.rewrite_candidates(a, rows[0][1], [(c, p) for _, _, c, p in rows], run_items)
 
 
 def _nearest(rows: Iterable[tuple[int, str]]) -> list[str]:
@@ -112,6 +164,35 @@ def _nearest(rows: Iterable[tuple[int, str]]) -> list[str]:
     rows = list(rows)
     return _native.nearest_sources(
         [f for tag, f in rows if tag == 0], [f for tag, f in rows if tag == 1]
+    )
+
+
+def _at_pairs(sc, parts: int, pairs, indexed, extras, judge):
+    """``judge(item_a, item_b, (a, b), extras_a, extras_b)`` of each pair ``(a, b)`` of
+    ``pairs``, in the partition of its first item: ``((a, b), verdict)`` where not None.
+    ``extras`` are ``(item, value)`` rows, gathered per item. Each item travels once to every
+    partition that has a pair naming it (not once per pair): the pairs name the partitions each
+    item goes to, and one grouping by item sends it there with its values."""
+
+    def home(a: int) -> int:
+        return a % parts
+
+    dests = pairs.flatMap(lambda ab: ((ab[0], home(ab[0])), (ab[1], home(ab[0])))).distinct(parts)
+    routed = (
+        sc.union(
+            [
+                indexed.map(lambda r: (r[0], (_ITEM, r[1]))),
+                extras.map(lambda r: (r[0], (_EXTRA, r[1]))),
+                dests.map(lambda r: (r[0], (_PAIR, r[1]))),
+            ]
+        )
+        .groupByKey(parts)
+        .flatMap(_route)
+    )
+    return (
+        sc.union([routed, pairs.map(lambda ab: (home(ab[0]), (_PAIR, ab)))])
+        .partitionBy(parts, lambda p: p)
+        .mapPartitions(lambda rows: _judge_partition(rows, judge))
     )
 
 
@@ -235,33 +316,9 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
     stats["pairs_proposed"] = proposed.count()
     stats["candidates"] = candidates.count()
 
-    # 4. Verify each candidate in the partition of its first item. Each item travels once to
-    # every partition that has a candidate naming it (not once per pair): the candidates name
-    # the partitions each item goes to, and one grouping by item sends it there with its
-    # common features.
-    def home(a: int) -> int:
-        return a % parts
-
-    dests = candidates.flatMap(
-        lambda ab: ((ab[0], home(ab[0])), (ab[1], home(ab[0])))
-    ).distinct(parts)
-    routed = (
-        sc.union(
-            [
-                indexed.map(lambda r: (r[0], (_ITEM, r[1]))),
-                common_of.map(lambda r: (r[0], (_COMMON, r[1]))),
-                dests.map(lambda r: (r[0], (_PAIR, r[1]))),
-            ]
-        )
-        .groupByKey(parts)
-        .flatMap(_route)
-    )
-    verified = (
-        sc.union([routed, candidates.map(lambda ab: (home(ab[0]), (_PAIR, ab)))])
-        .partitionBy(parts, lambda p: p)
-        .mapPartitions(_verify_partition)
-        .persist(keep)
-    )
+    # 4. Verify each candidate in the partition of its first item, given the common features
+    # of its two items.
+    verified = _at_pairs(sc, parts, candidates, indexed, common_of, _verify).persist(keep)
     stats["verified"] = verified.count()
 
     # 5. Speakers: the forms of a name grouped by their key (the surname), each group decided
@@ -273,36 +330,64 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
         .collect()
     )
     stats["name_forms"] = len(speakers)
-    indexed.unpersist()
-    analysed.unpersist()
     judged.unpersist()
     candidates.unpersist()
 
-    # 6. Rewritten stories, on the driver (rare words are learnt from every item's text),
-    # among the pairs verification left apart.
-    linked = verified.keys().collect()
-    rewrites = _native.rewrite_links(items, linked)
-    stats["rewrites"] = len(rewrites)
+    # 6. Rewritten stories among the pairs verification left apart, each step the library's
+    # rule on what one word, item or pair needs: every item's words counted over the run (their
+    # document frequencies); each item's rare words given the counts; each rare word's items
+    # joined to the items looking it up; each item's candidates; each candidate aligned, in the
+    # partition of its first item, given both items and their words' counts.
+    words = analysed.flatMap(lambda r: ((k, (r[0], r[1][4][0])) for k in r[1][4][1]))
+    counts = words.mapValues(lambda _: 1).reduceByKey(add, parts).filter(lambda kv: kv[1] >= 2)
+    # (item, (day, word, count)) for each word of an item that another item holds too: a word
+    # of one item weighs as one left out.
+    counted = words.join(counts, parts).map(
+        lambda kv: (kv[1][0][0], (kv[1][0][1], kv[0], kv[1][1]))
+    ).persist(keep)
+    stats["rewrite_words"] = counts.count()
+    rewrite_candidates = (
+        counted.groupByKey(parts)
+        .flatMap(lambda row: _lookup(row, n))
+        .groupByKey(parts)
+        .flatMap(_looked_up)
+        .groupByKey(parts)
+        .flatMap(lambda row: _rewrite_candidates(row, n))
+        .distinct(parts)
+        .map(lambda ab: (ab, None))
+        .subtractByKey(verified.map(lambda r: (r[0], None)), parts)
+        .keys()
+        .persist(keep)
+    )
+    stats["rewrite_candidates"] = rewrite_candidates.count()
+    rewrites = _at_pairs(
+        sc, parts, rewrite_candidates, indexed, counted.mapValues(lambda v: (v[1], v[2])), _Rewrite(n)
+    ).persist(keep)
+    stats["rewrites"] = rewrites.count()
+    indexed.unpersist()
+    analysed.unpersist()
+    counted.unpersist()
+    rewrite_candidates.unpersist()
 
     # 7. Nearest sources: the links grouped by their connected group (named on the driver from
     # the linked pairs alone), each group's links chosen where it lies.
-    pairs = linked + [ab for ab, _ in rewrites]
+    pairs = verified.keys().collect() + rewrites.keys().collect()
     group_of = sc.broadcast(dict(zip(pairs, _native.link_groups(pairs))))
-    del linked, pairs
+    del pairs
     links = (
         sc.union(
             [
                 verified.map(lambda r: (group_of.value[r[0]], (0, r[1]))),
-                sc.parallelize(rewrites, parts).map(lambda r: (group_of.value[r[0]], (1, r[1]))),
+                rewrites.map(lambda r: (group_of.value[r[0]], (1, r[1]))),
             ]
         )
         .groupByKey(parts)
         .flatMap(lambda kv: _nearest(kv[1]))
         .collect()
     )
-    del rewrites
     group_of.destroy()
     verified.unpersist()
+    rewrites.unpersist()
     stats["links"] = len(links)
 
     # 8. The graph, on the driver: the speakers' mapping applied, quotations changed between

@@ -88,15 +88,28 @@ pub fn nearest_sources(mut verified: Vec<Found>, mut rewrites: Vec<Found>) -> Ve
     links
 }
 
-/// The word keys of `item` that the rewrite step weighs (sorted, each once): a job counts, for
-/// each key, the items of the run that hold it (its document frequency), for
+/// What the rewrite step reads of one item ([`rewrite_keys`]): its day of publication (days
+/// from the common era), for the window of dates, and its word keys (sorted, each once), for
+/// each of which a job counts the items of the run that hold it (its document frequency), for
 /// [`rewrite_lookup`] and [`rewrite_pair`].
-pub fn rewrite_keys(item: &Item) -> Vec<u64> {
-    rewrite::candidates::item_keys(&item.text)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RewriteKeys {
+    /// The day of publication, if known.
+    pub day: Option<i32>,
+    /// The word keys.
+    pub keys: Vec<u64>,
+}
+
+/// The [`RewriteKeys`] of `item`.
+pub fn rewrite_keys(item: &Item) -> RewriteKeys {
+    RewriteKeys {
+        day: item.meta.published.map(|d| d.num_days_from_ce()),
+        keys: rewrite::candidates::item_keys(&item.text),
+    }
 }
 
 /// An item's rare words, as the rewrite step looks items up by them: of `keys` (its
-/// [`rewrite_keys`], each with its document frequency over a run of `run_items` items, in any
+/// [`RewriteKeys`], each with its document frequency over a run of `run_items` items, in any
 /// order; keys held by no other item may be left out), the ones other items find it by, rarest
 /// first, of which the first `lookup` are the ones it looks others up by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,9 +122,10 @@ pub struct RewriteLookup {
     pub lookup: usize,
 }
 
-/// The [`RewriteLookup`] of `item` given its keys' document frequencies (see there).
+/// The [`RewriteLookup`] of an item published on `day` ([`RewriteKeys`]) given its keys'
+/// document frequencies (see there).
 pub fn rewrite_lookup(
-    item: &Item,
+    day: Option<i32>,
     keys: &[(u64, u32)],
     run_items: usize,
     p: &LinkParams,
@@ -128,7 +142,7 @@ pub fn rewrite_lookup(
     posted.truncate(POSTED_KEYS);
     let lookup = posted.len().min(LOOKUP_KEYS);
     RewriteLookup {
-        day: item.meta.published.map(|d| d.num_days_from_ce()),
+        day,
         posted,
         lookup,
     }
