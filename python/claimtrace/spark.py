@@ -19,8 +19,10 @@ INPUT...``:
    a candidate names is sent once;
 5. speakers are made one across items: each item's name forms, grouped by key (the surname),
    decided a key at a time in executors;
-6. the driver finds rewritten stories among the pairs left apart (``rewrite_links``: which
-   words are rare is learnt from every item);
+6. executors find rewritten stories among the pairs left apart: every item's words counted over
+   the run (``reduceByKey``), each item's rare words given the counts, the rare words' posting
+   lists joined to the items looking them up, each item's candidates, each candidate aligned
+   in the partition of its first item (as in step 4);
 7. the links (verified and rewritten) are grouped by connected group (``link_groups``, on the
    driver from the pairs alone) and each group's nearest sources chosen in executors
    (``nearest_sources``);
@@ -28,7 +30,7 @@ INPUT...``:
    quotations changed between items marked, nodes and edges — and writes it as partitioned
    node and edge files (JSON lines; Parquet beside them under ``DIR/parquet``).
 
-Steps 6 and 8 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
+Step 8 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
 for what that costs and what is left to distribute.
 """
 
@@ -196,6 +198,48 @@ def _at_pairs(sc, parts: int, pairs, indexed, extras, judge):
     )
 
 
+def _rewrite_links(sc, parts: int, keep, analysed, indexed, verified, n: int, stats):
+    """The rewrite links, ``((a, b), link)``, each step the library's rule on what one word,
+    item or pair needs: every item's words counted over the run (their document frequencies);
+    each item's rare words given the counts; each rare word's items joined to the items looking
+    it up; each item's candidates; each candidate aligned, in the partition of its first item,
+    given both items and their words' counts."""
+    if n < _native.REWRITE_MIN_ITEMS:
+        # Too few items to tell rare words: rewrite_candidates would propose none.
+        stats.update(rewrite_words=0, rewrite_candidates=0, rewrites=0)
+        return sc.emptyRDD()
+    words = analysed.flatMap(lambda r: ((k, (r[0], r[1][4][0])) for k in r[1][4][1]))
+    counts = words.mapValues(lambda _: 1).reduceByKey(add, parts).filter(lambda kv: kv[1] >= 2)
+    # (item, (day, word, count)) for each word of an item that another item holds too: a word
+    # of one item weighs as one left out.
+    counted = (
+        words.join(counts, parts)
+        .map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[0], kv[1][1])))
+        .persist(keep)
+    )
+    stats["rewrite_words"] = counts.count()
+    candidates = (
+        counted.groupByKey(parts)
+        .flatMap(lambda row: _lookup(row, n))
+        .groupByKey(parts)
+        .flatMap(_looked_up)
+        .groupByKey(parts)
+        .flatMap(lambda row: _rewrite_candidates(row, n))
+        .distinct(parts)
+        .map(lambda ab: (ab, None))
+        .subtractByKey(verified.map(lambda r: (r[0], None)), parts)
+        .keys()
+        .persist(keep)
+    )
+    stats["rewrite_candidates"] = candidates.count()
+    df_of = counted.mapValues(lambda v: (v[1], v[2]))
+    rewrites = _at_pairs(sc, parts, candidates, indexed, df_of, _Rewrite(n)).persist(keep)
+    stats["rewrites"] = rewrites.count()
+    counted.unpersist()
+    candidates.unpersist()
+    return rewrites
+
+
 def session(
     master: Optional[str] = DEFAULT_MASTER,
     app: str = "claimtrace",
@@ -333,41 +377,10 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
     judged.unpersist()
     candidates.unpersist()
 
-    # 6. Rewritten stories among the pairs verification left apart, each step the library's
-    # rule on what one word, item or pair needs: every item's words counted over the run (their
-    # document frequencies); each item's rare words given the counts; each rare word's items
-    # joined to the items looking it up; each item's candidates; each candidate aligned, in the
-    # partition of its first item, given both items and their words' counts.
-    words = analysed.flatMap(lambda r: ((k, (r[0], r[1][4][0])) for k in r[1][4][1]))
-    counts = words.mapValues(lambda _: 1).reduceByKey(add, parts).filter(lambda kv: kv[1] >= 2)
-    # (item, (day, word, count)) for each word of an item that another item holds too: a word
-    # of one item weighs as one left out.
-    counted = words.join(counts, parts).map(
-        lambda kv: (kv[1][0][0], (kv[1][0][1], kv[0], kv[1][1]))
-    ).persist(keep)
-    stats["rewrite_words"] = counts.count()
-    rewrite_candidates = (
-        counted.groupByKey(parts)
-        .flatMap(lambda row: _lookup(row, n))
-        .groupByKey(parts)
-        .flatMap(_looked_up)
-        .groupByKey(parts)
-        .flatMap(lambda row: _rewrite_candidates(row, n))
-        .distinct(parts)
-        .map(lambda ab: (ab, None))
-        .subtractByKey(verified.map(lambda r: (r[0], None)), parts)
-        .keys()
-        .persist(keep)
-    )
-    stats["rewrite_candidates"] = rewrite_candidates.count()
-    rewrites = _at_pairs(
-        sc, parts, rewrite_candidates, indexed, counted.mapValues(lambda v: (v[1], v[2])), _Rewrite(n)
-    ).persist(keep)
-    stats["rewrites"] = rewrites.count()
+    # 6. Rewritten stories among the pairs verification left apart, in executors.
+    rewrites = _rewrite_links(sc, parts, keep, analysed, indexed, verified, n, stats)
     indexed.unpersist()
     analysed.unpersist()
-    counted.unpersist()
-    rewrite_candidates.unpersist()
 
     # 7. Nearest sources: the links grouped by their connected group (named on the driver from
     # the linked pairs alone), each group's links chosen where it lies.

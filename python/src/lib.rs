@@ -583,7 +583,7 @@ fn rewrite_lookup(
 fn rewrite_candidates(
     a: usize,
     day: Option<i32>,
-    lookups: Vec<(u32, Vec<(usize, Option<i32>)>)>,
+    lookups: Vec<(u32, claimtrace::RewritePosting)>,
     run_items: usize,
 ) -> Vec<(usize, usize)> {
     claimtrace::rewrite_candidates(a, day, &lookups, run_items, &LinkParams::default())
@@ -602,9 +602,8 @@ fn rewrite_pair(
     run_items: usize,
 ) -> PyResult<Option<String>> {
     let (a, b) = (&a.get().0, &b.get().0);
-    let found = py.detach(|| {
-        claimtrace::rewrite_pair((a, b), at, &df, run_items, &LinkParams::default())
-    });
+    let found =
+        py.detach(|| claimtrace::rewrite_pair((a, b), at, &df, run_items, &LinkParams::default()));
     found.map(|f| json_of(&f)).transpose()
 }
 
@@ -735,6 +734,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(candidate_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(verify_pair, m)?)?;
     m.add("MIN_SHARED", LinkParams::default().min_shared)?;
+    m.add("REWRITE_MIN_ITEMS", LinkParams::default().rewrite_min_items)?;
     m.add_function(wrap_pyfunction!(list_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(read_listed, m)?)?;
     m.add_function(wrap_pyfunction!(gather_reads, m)?)?;
