@@ -120,23 +120,31 @@ def _verify(item_a, item_b, at, common_a, common_b) -> Optional[str]:
     return _native.verify_candidate(item_a, item_b, at, common)
 
 
+def _counted(keys: list[int], counts: dict[int, int]) -> list[tuple[int, int]]:
+    """An item's word keys with their counts over the run, those another item holds too (a
+    word of one item weighs as one left out)."""
+    return [(k, counts[k]) for k in keys if k in counts]
+
+
 class _Rewrite:
-    """Aligns one rewrite candidate given its two items' word counts (a picklable judge)."""
+    """Aligns one rewrite candidate given the run's word counts (a picklable judge)."""
 
-    def __init__(self, run_items: int):
+    def __init__(self, run_items: int, counts):
         self.run_items = run_items
+        self.counts = counts  # broadcast: word key -> items holding it (two or more)
 
-    def __call__(self, item_a, item_b, at, df_a, df_b) -> Optional[str]:
-        return _native.rewrite_pair(item_a, item_b, at, df_a + df_b, self.run_items)
+    def __call__(self, item_a, item_b, at, _a, _b) -> Optional[str]:
+        counts = self.counts.value
+        df = _counted(_native.rewrite_keys(item_a)[1], counts)
+        df += _counted(_native.rewrite_keys(item_b)[1], counts)
+        return _native.rewrite_pair(item_a, item_b, at, df, self.run_items)
 
 
-def _lookup(row, run_items: int) -> Iterator[tuple[int, tuple]]:
+def _lookup(i: int, keys: tuple, counts: dict[int, int], run_items: int) -> Iterator[tuple[int, tuple]]:
     """One item's rare words, from its words' counts: (word, posted by the item) for each word
     others find it by, (word, looked up by the item) for each it looks others up by."""
-    i, rows = row
-    rows = list(rows)
-    day = rows[0][0]
-    _, posted, lookup = _native.rewrite_lookup(day, [(k, c) for _, k, c in rows], run_items)
+    day, words = keys
+    _, posted, lookup = _native.rewrite_lookup(day, _counted(words, counts), run_items)
     for k, _ in posted:
         yield k, (0, i, day)
     for j, (k, c) in enumerate(posted[:lookup]):
@@ -200,27 +208,24 @@ def _at_pairs(sc, parts: int, pairs, indexed, extras, judge):
 
 def _rewrite_links(sc, parts: int, keep, analysed, indexed, verified, n: int, stats):
     """The rewrite links, ``((a, b), link)``, each step the library's rule on what one word,
-    item or pair needs: every item's words counted over the run (their document frequencies);
-    each item's rare words given the counts; each rare word's items joined to the items looking
-    it up; each item's candidates; each candidate aligned, in the partition of its first item,
-    given both items and their words' counts."""
+    item or pair needs: every item's words counted over the run (their document frequencies,
+    by ``reduceByKey``; the words two items or more hold are broadcast, a table of counts, not
+    of texts); each item's rare words given the counts; each rare word's items joined to the
+    items looking it up; each item's candidates; each candidate aligned, in the partition of
+    its first item, given both items (only the items a candidate names are sent)."""
     if n < _native.REWRITE_MIN_ITEMS:
         # Too few items to tell rare words: rewrite_candidates would propose none.
         stats.update(rewrite_words=0, rewrite_candidates=0, rewrites=0)
         return sc.emptyRDD()
-    words = analysed.flatMap(lambda r: ((k, (r[0], r[1][4][0])) for k in r[1][4][1]))
-    counts = words.mapValues(lambda _: 1).reduceByKey(add, parts).filter(lambda kv: kv[1] >= 2)
-    # (item, (day, word, count)) for each word of an item that another item holds too: a word
-    # of one item weighs as one left out.
-    counted = (
-        words.join(counts, parts)
-        .map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[0], kv[1][1])))
-        .persist(keep)
+    counts = sc.broadcast(
+        analysed.flatMap(lambda r: ((k, 1) for k in r[1][4][1]))
+        .reduceByKey(add, parts)
+        .filter(lambda kv: kv[1] >= 2)
+        .collectAsMap()
     )
-    stats["rewrite_words"] = counts.count()
+    stats["rewrite_words"] = len(counts.value)
     candidates = (
-        counted.groupByKey(parts)
-        .flatMap(lambda row: _lookup(row, n))
+        analysed.flatMap(lambda r: _lookup(r[0], r[1][4], counts.value, n))
         .groupByKey(parts)
         .flatMap(_looked_up)
         .groupByKey(parts)
@@ -232,11 +237,16 @@ def _rewrite_links(sc, parts: int, keep, analysed, indexed, verified, n: int, st
         .persist(keep)
     )
     stats["rewrite_candidates"] = candidates.count()
-    df_of = counted.mapValues(lambda v: (v[1], v[2]))
-    rewrites = _at_pairs(sc, parts, candidates, indexed, df_of, _Rewrite(n)).persist(keep)
+    # A few candidates in a run: only the items they name travel.
+    named = sc.broadcast(set(candidates.flatMap(lambda ab: ab).distinct(parts).collect()))
+    items = indexed.filter(lambda r: r[0] in named.value)
+    rewrites = _at_pairs(sc, parts, candidates, items, sc.emptyRDD(), _Rewrite(n, counts))
+    rewrites = rewrites.persist(keep)
     stats["rewrites"] = rewrites.count()
-    counted.unpersist()
     candidates.unpersist()
+    # Unpersisted, not destroyed: a lost partition of the rewrites is made again from them.
+    named.unpersist()
+    counts.unpersist()
     return rewrites
 
 
