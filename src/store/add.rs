@@ -284,12 +284,12 @@ fn stored_digests(
     Ok(out)
 }
 
-/// Whether the row `id` must be written with `body`: it is new, or its stored body differs (then
-/// the stored row is to go first). Takes the row out of `old`, which ends holding the rows the
-/// graph no longer has.
-fn changed(old: &mut HashMap<String, u128>, id: &str, body: &str, gone: &mut Vec<String>) -> bool {
+/// Whether the row `id` must be written, its body's digest `d`: it is new, or its stored body
+/// differs (then the stored row is to go first). Takes the row out of `old`, which ends holding
+/// the rows the graph no longer has.
+fn changed(old: &mut HashMap<String, u128>, id: &str, d: u128, gone: &mut Vec<String>) -> bool {
     match old.remove(id) {
-        Some(d) if d == xxh3_128(body.as_bytes()) => false,
+        Some(kept) if kept == d => false,
         Some(_) => {
             gone.push(id.to_string());
             true
@@ -322,16 +322,19 @@ fn write_graph(
     let mut gone = Vec::new();
     for n in graph.sorted_nodes() {
         let id = n.id.to_string();
-        let body = json(name, n)?;
-        if !changed(&mut old, &id, &body, &mut gone) {
+        // Most rows are as stored: their digest is taken as their JSON is written, and only a
+        // changed row's body is made.
+        let d = super::digest::of_json(n);
+        if !changed(&mut old, &id, d, &mut gone) {
             continue;
         }
+        let body = json(name, n)?;
         if let NodeData::Item(item) = &n.data {
             for k in item_names(item) {
                 names.push(vec![k, id.clone()]);
             }
         }
-        let mut row = vec![id, n.kind.as_str().to_string(), digest(&body), body];
+        let mut row = vec![id, n.kind.as_str().to_string(), format!("{d:032x}"), body];
         if !kept {
             row.remove(2);
         }
@@ -358,16 +361,17 @@ fn write_graph(
     let mut gone = Vec::new();
     for e in graph.sorted_edges() {
         let id = e.id.to_string();
-        let body = json(name, e)?;
-        if !changed(&mut old, &id, &body, &mut gone) {
+        let d = super::digest::of_json(e);
+        if !changed(&mut old, &id, d, &mut gone) {
             continue;
         }
+        let body = json(name, e)?;
         let mut row = vec![
             id,
             e.kind.as_str().to_string(),
             e.source.to_string(),
             e.target.to_string(),
-            digest(&body),
+            format!("{d:032x}"),
             body,
         ];
         if !kept {

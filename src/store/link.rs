@@ -34,13 +34,28 @@ pub(crate) fn kept(db: &mut dyn Backend) -> Result<bool, StoreError> {
     db.has_table("ct_pairs")
 }
 
-fn encode(xs: &[u64]) -> String {
-    let bytes: Vec<u8> = xs.iter().flat_map(|x| x.to_le_bytes()).collect();
-    B64.encode(bytes)
+/// How the features are kept: from schema version 7 as binary columns (8 little-endian bytes
+/// per hash), before it as base64 text. A store is only written as version 6 by the migration
+/// tests, which must write it as that version did.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Binary,
+    Base64,
 }
 
-fn decode(s: &str) -> Option<Vec<u64>> {
-    let bytes = B64.decode(s).ok()?;
+fn form(db: &mut dyn Backend) -> Result<Form, StoreError> {
+    Ok(if super::schema::version_of(db)? >= 7 {
+        Form::Binary
+    } else {
+        Form::Base64
+    })
+}
+
+fn to_bytes(xs: &[u64]) -> Vec<u8> {
+    xs.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn of_bytes(bytes: &[u8]) -> Option<Vec<u64>> {
     if bytes.len() % 8 != 0 {
         return None;
     }
@@ -50,6 +65,13 @@ fn decode(s: &str) -> Option<Vec<u64>> {
             .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
             .collect(),
     )
+}
+
+fn decode(cell: Cell, form: Form) -> Option<Vec<u64>> {
+    match form {
+        Form::Binary => of_bytes(&cell.into_bytes()),
+        Form::Base64 => of_bytes(&B64.decode(cell.into_text()).ok()?),
+    }
 }
 
 /// Each item's kept list in `column` of `ct_features` (None where the item has no row).
@@ -64,6 +86,7 @@ fn kept_lists(
         at.entry(k.as_str()).or_default().push(i);
     }
     let mut out: Vec<Option<Vec<u64>>> = vec![None; keys.len()];
+    let form = form(db)?;
     db.query(
         &format!("SELECT key, {column} FROM ct_features"),
         &[],
@@ -73,10 +96,9 @@ fn kept_lists(
             let Some(is) = at.get(k.as_str()) else {
                 return Ok(());
             };
-            let list =
-                decode(&row.next().map(Cell::into_text).unwrap_or_default()).ok_or_else(|| {
-                    StoreError::new(name, format!("kept features of item {k} do not read back"))
-                })?;
+            let list = decode(row.next().unwrap_or(Cell::Null), form).ok_or_else(|| {
+                StoreError::new(name, format!("kept features of item {k} do not read back"))
+            })?;
             for &i in is {
                 out[i] = Some(list.clone());
             }
@@ -105,14 +127,24 @@ fn shingles(
     // Rows encoded one at a time as they are written: a first add of many items would
     // otherwise hold every item's lists twice.
     let mut written = std::collections::HashSet::new();
-    db.insert_rows(
-        "ct_features",
-        &["key", "shingles", "words"],
-        &mut fresh
-            .iter()
-            .filter(|(i, _, _)| written.insert(keys[*i].as_str()))
-            .map(|(i, s, w)| vec![keys[*i].clone(), encode(s), encode(w)]),
-    )?;
+    let mut rows = fresh
+        .iter()
+        .filter(|(i, _, _)| written.insert(keys[*i].as_str()))
+        .map(|(i, s, w)| (keys[*i].clone(), vec![to_bytes(s), to_bytes(w)]));
+    let columns = &["key", "shingles", "words"];
+    if form(db)? == Form::Binary {
+        db.insert_binary_rows("ct_features", columns, &mut rows)?;
+    } else {
+        db.insert_rows(
+            "ct_features",
+            columns,
+            &mut rows.map(|(k, lists)| {
+                let mut row = vec![k];
+                row.extend(lists.iter().map(|b| B64.encode(b)));
+                row
+            }),
+        )?;
+    }
     let mut words = HashMap::new();
     for (i, s, w) in fresh {
         shingles[i] = Some(s);

@@ -13,6 +13,7 @@ mod add;
 mod backend;
 mod check;
 mod claims;
+mod digest;
 mod link;
 mod load;
 mod postgres;
