@@ -56,7 +56,7 @@ fn to_bytes(xs: &[u64]) -> Vec<u8> {
 }
 
 fn of_bytes(bytes: &[u8]) -> Option<Vec<u64>> {
-    if bytes.len() % 8 != 0 {
+    if !bytes.len().is_multiple_of(8) {
         return None;
     }
     Some(
@@ -313,4 +313,27 @@ pub(crate) fn links(
     )?;
     let words = words(db, name, keys, fresh_words)?;
     Ok(finish_links_with_keys(items, verified, words, &p, progress))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_lists_read_back_in_either_form() {
+        let xs = vec![0, 1, u64::MAX, 0x0123_4567_89ab_cdef];
+        let bytes = to_bytes(&xs);
+        assert_eq!(bytes.len(), 8 * xs.len());
+        assert_eq!(
+            decode(Cell::Bytes(bytes.clone()), Form::Binary),
+            Some(xs.clone())
+        );
+        // As schema version 6 kept them.
+        assert_eq!(
+            decode(Cell::Text(B64.encode(&bytes)), Form::Base64),
+            Some(xs)
+        );
+        // A damaged list is refused, not cut short.
+        assert_eq!(decode(Cell::Bytes(vec![1, 2, 3]), Form::Binary), None);
+    }
 }
