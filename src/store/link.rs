@@ -232,11 +232,18 @@ pub(crate) fn links(
     let p = LinkParams::default();
     let (shingles, fresh_words) = shingles(db, name, items, keys, &p)?;
     let (pairs, common) = candidates_of_features(items, &shingles, &p);
-    let digests: Vec<String> = pairs
+    // Each item's common shingles first (an item is in several pairs; few of its shingles are
+    // common): the digest of a pair over these is the one over the whole lists.
+    let held: Vec<Vec<u64>> = shingles
         .par_iter()
-        .map(|&(a, b)| common_digest(&shingles[a as usize], &shingles[b as usize], &common))
+        .map(|hs| hs.iter().copied().filter(|h| common.contains(h)).collect())
         .collect();
     drop(shingles);
+    let digests: Vec<String> = pairs
+        .par_iter()
+        .map(|&(a, b)| common_digest(&held[a as usize], &held[b as usize], &common))
+        .collect();
+    drop(held);
     // Kept verdicts of this run's candidates, where their digest still matches.
     // Two items of one key (one reading stored twice) share their pairs' rows.
     let mut slot: HashMap<(&str, &str), Vec<usize>> = HashMap::with_capacity(pairs.len());
@@ -335,5 +342,24 @@ mod tests {
         );
         // A damaged list is refused, not cut short.
         assert_eq!(decode(Cell::Bytes(vec![1, 2, 3]), Form::Binary), None);
+    }
+
+    #[test]
+    fn a_pairs_digest_over_its_items_common_shingles_is_the_one_over_their_lists() {
+        let common: crate::link::incremental::Common = [3, 8, 21, 40].into_iter().collect();
+        let a = vec![1, 3, 5, 8, 13];
+        let b = vec![2, 3, 21, 34, 55];
+        let held = |xs: &[u64]| -> Vec<u64> {
+            xs.iter().copied().filter(|h| common.contains(h)).collect()
+        };
+        assert_eq!(
+            common_digest(&held(&a), &held(&b), &common),
+            common_digest(&a, &b, &common)
+        );
+        // Different common shingles held, a different digest.
+        assert_ne!(
+            common_digest(&a, &b, &common),
+            common_digest(&a, &[2, 34], &common)
+        );
     }
 }
