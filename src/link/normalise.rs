@@ -283,13 +283,12 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
                 // The rest of the ASCII run at once (a word goes on past it when a letter
                 // outside ASCII follows).
-                let mut j = i;
-                while let Some(&c) = bytes.get(j)
-                    && c.is_ascii_alphanumeric()
-                {
-                    word.push(c.to_ascii_lowercase());
-                    j += 1;
-                }
+                let run = bytes[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                let j = i + run;
+                word.extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
                 end = j;
                 i = j;
                 continue;
