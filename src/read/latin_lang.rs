@@ -73,7 +73,16 @@ fn is_stop_char(ch: char) -> bool {
 /// The language and confidence whatlang's `detect` gives `text`, when its script is Latin
 /// (None when it is not: ask whatlang).
 pub fn detect(text: &str) -> Option<(Lang, f64)> {
-    if whatlang::detect_script(text)? != Script::Latin {
+    let script = if text.is_ascii() {
+        // whatlang's script count, where it is plain: an ASCII letter is Latin and no other
+        // ASCII character counts for any script (its scan checks 25 scripts a character).
+        text.bytes()
+            .any(|b| b.is_ascii_alphabetic())
+            .then_some(Script::Latin)
+    } else {
+        whatlang::detect_script(text)
+    };
+    if script? != Script::Latin {
         return None;
     }
     let lower = text.to_lowercase();
@@ -268,6 +277,9 @@ mod tests {
             "ab",
             "x y z",
             "Ab 12, cd!",
+            "12, 34.",
+            "\u{7f}x\u{7f}",
+            "",
             "Ĉiuj redaktantoj de Esperanta Vikipedio estas volontuloj.",
             "Zażółć gęślą jaźń ĳ ŉ ǅ İstanbul",
         ] {
