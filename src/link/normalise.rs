@@ -201,6 +201,13 @@ fn push_lowercase(word: &mut Vec<u8>, f: char) {
 /// comparison sees them: for keys of whole words (`rewrite::words`), which pieces do not give.
 pub(crate) fn folded_letters(word: &str, mut out: impl FnMut(char)) {
     let mut letter = |c: char| {
+        // ASCII, most letters of most texts: what `fold` gives it, without its tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out(c.to_ascii_lowercase());
+            }
+            return;
+        }
         if let Fold::Letter(f) = fold(c) {
             if caseless(f) {
                 out(f);
@@ -274,10 +281,22 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 if start.is_none() {
                     start = Some(i);
                 }
-                word.push(b.to_ascii_lowercase());
-                end = i + 1;
+                // The rest of the ASCII run at once (a word goes on past it when a letter
+                // outside ASCII follows).
+                let run = bytes[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                let j = i + run;
+                word.extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
+                end = j;
+                i = j;
+                continue;
             } else {
-                flush(&mut word, &mut start, end, &mut quote, piece);
+                // No word is open without a start, so there is nothing to flush.
+                if start.is_some() {
+                    flush(&mut word, &mut start, end, &mut quote, piece);
+                }
                 piece = false;
                 match b {
                     b'"' => toggle(&mut quote),
@@ -374,7 +393,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// An embedded post ends its line with "— Name (@handle) date": the words before the dash are
 /// the post's, quoted however many outlets embed it.
 fn mark_embedded_posts(text: &str, tokens: &mut [Token]) {
-    for (at, _) in text.match_indices("(@") {
+    // memchr's search: most texts hold no "(@", and the standard one costs on every call.
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"(@") {
         let line = text[..at].rfind('\n').map_or(0, |n| n + 1);
         let Some(dash) = text[line..at].rfind('\u{2014}').map(|d| line + d) else {
             continue;

@@ -1,5 +1,6 @@
 //! The language of an item's text, where its input states none: its script for Arabic-script
-//! text, else frequent function words, else whatlang, on a sample of it.
+//! text, else frequent function words, else whatlang's answer (for Latin-script text computed
+//! by `latin_lang`, bit for bit), on a sample of it.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -40,9 +41,18 @@ pub fn language(text: &str) -> Option<String> {
     if let Some(code) = by_function_words(sample) {
         return Some(code.into());
     }
-    let info = whatlang::detect(sample)?;
-    if info.is_reliable() || info.confidence() >= 0.5 {
-        return iso639_1(info.lang().code()).map(str::to_string);
+    // Latin-script text (where the function words did not decide) is most of whatlang's work:
+    // `latin_lang` gives its answer, the same to the last bit, at a fraction of the cost.
+    let (lang, confidence) = match super::latin_lang::detect(sample) {
+        Some(found) => found,
+        None => {
+            let info = whatlang::detect(sample)?;
+            (info.lang(), info.confidence())
+        }
+    };
+    // whatlang's "reliable" is a confidence above 0.9.
+    if confidence > 0.9 || confidence >= 0.5 {
+        return iso639_1(lang.code()).map(str::to_string);
     }
     None
 }

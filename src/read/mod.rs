@@ -9,6 +9,8 @@ pub(crate) mod feed;
 pub(crate) mod html;
 mod input;
 pub(crate) mod lang;
+mod latin_lang;
+mod latin_profiles;
 mod limits;
 mod not_news;
 pub(crate) mod records;

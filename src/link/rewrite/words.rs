@@ -127,6 +127,10 @@ fn year_mark(u: &Unit, prev: Option<&Unit>) -> bool {
 
 /// Whether the gap between two words ends a sentence, and whether it breaks a paragraph.
 fn sentence_end(gap: &str) -> (bool, bool) {
+    // Most gaps are one space or one comma and a space: no need to search them.
+    if matches!(gap.as_bytes(), b" " | b", ") {
+        return (false, false);
+    }
     let para = gap.matches('\n').count() >= 2 || gap.contains('\u{2029}');
     let mark = gap.contains(['!', '?', '\u{06D4}', '\u{061F}', '\u{2026}'])
         || (gap.contains('.') && gap.contains(char::is_whitespace));
