@@ -8,7 +8,7 @@ pub(super) const EVERY: usize = 1 << 16;
 
 /// Returns the free pages of every arena to the system (glibc's `malloc_trim`); elsewhere
 /// nothing (other allocators give memory back on their own, or the platform has no arenas).
-pub(super) fn give_back_freed() {
+pub(crate) fn give_back_freed() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         unsafe extern "C" {
