@@ -44,12 +44,15 @@ const POSTED_KEYS: usize = 256;
 const CHUNK: usize = 1 << 14;
 
 /// The word keys of a run, each numbered once (`u32`), with how many items hold it: every
-/// item's keys are kept as numbers (4 bytes a key, not 8) until the counts are known.
+/// item's keys are kept as their numbers, sorted, each as its distance from the one before in
+/// a variable number of bytes ([`pack`]; one or two bytes for most), until the counts are known.
 struct Numbered {
     ids: FxHashMap<u64, u32>,
     key_of: Vec<u64>,
     df: Vec<u32>,
-    keys: Vec<Box<[u32]>>,
+    keys: Vec<Box<[u8]>>,
+    /// Room for one item's numbers while they are packed.
+    scratch: Vec<u32>,
 }
 
 impl Numbered {
@@ -59,25 +62,65 @@ impl Numbered {
             key_of: Vec::new(),
             df: Vec::new(),
             keys: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
     /// Adds the next item's keys (each once).
     fn push(&mut self, keys: &[u64]) {
-        let ids: Box<[u32]> = keys
-            .iter()
-            .map(|&k| {
-                let id = *self.ids.entry(k).or_insert_with(|| {
-                    self.key_of.push(k);
-                    self.df.push(0);
-                    (self.key_of.len() - 1) as u32
-                });
-                self.df[id as usize] += 1;
-                id
-            })
-            .collect();
-        self.keys.push(ids);
+        self.scratch.clear();
+        for &k in keys {
+            let id = *self.ids.entry(k).or_insert_with(|| {
+                self.key_of.push(k);
+                self.df.push(0);
+                (self.key_of.len() - 1) as u32
+            });
+            self.df[id as usize] += 1;
+            self.scratch.push(id);
+        }
+        self.keys.push(pack(&mut self.scratch));
     }
+}
+
+/// Numbers, each once, sorted and written as the distance from the one before, seven bits
+/// a byte (the high bit set on every byte but a number's last).
+fn pack(ids: &mut [u32]) -> Box<[u8]> {
+    ids.sort_unstable();
+    let mut out = Vec::with_capacity(ids.len() * 2);
+    let mut last = 0u32;
+    for &id in ids.iter() {
+        let mut gap = id - last;
+        last = id;
+        while gap >= 0x80 {
+            out.push((gap as u8) | 0x80);
+            gap >>= 7;
+        }
+        out.push(gap as u8);
+    }
+    out.into_boxed_slice()
+}
+
+/// The numbers [`pack`] wrote, ascending.
+fn unpack(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    let mut last = 0u32;
+    std::iter::from_fn(move || {
+        if at == bytes.len() {
+            return None;
+        }
+        let (mut gap, mut shift) = (0u32, 0);
+        loop {
+            let b = bytes[at];
+            at += 1;
+            gap |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        last += gap;
+        Some(last)
+    })
 }
 
 /// Every item's word keys, numbered, read `CHUNK` items at a time on every core.
@@ -146,7 +189,8 @@ fn candidates_with(
         ids,
         key_of,
         df,
-        mut keys,
+        keys: packed,
+        ..
     } = numbered;
     drop(ids);
     // A key in more items than this is no lookup key: stock words of the run (more in large
@@ -155,16 +199,17 @@ fn candidates_with(
     // Every item is found by each of its keys shared with at most `max_df` items (up to
     // POSTED_KEYS of the rarest), and looks others up by its LOOKUP_KEYS rarest: a source is
     // found by the words its copies kept, however many rarer words it has besides.
-    keys.par_iter_mut().for_each(|k| {
-        let mut v: Vec<u32> = k
-            .iter()
-            .copied()
-            .filter(|&x| (2..=max_df).contains(&df[x as usize]))
-            .collect();
-        v.sort_unstable_by_key(|&x| (df[x as usize], key_of[x as usize]));
-        v.truncate(POSTED_KEYS);
-        *k = v.into_boxed_slice();
-    });
+    let mut keys: Vec<Box<[u32]>> = packed
+        .into_par_iter()
+        .map(|k| {
+            let mut v: Vec<u32> = unpack(&k)
+                .filter(|&x| (2..=max_df).contains(&df[x as usize]))
+                .collect();
+            v.sort_unstable_by_key(|&x| (df[x as usize], key_of[x as usize]));
+            v.truncate(POSTED_KEYS);
+            v.into_boxed_slice()
+        })
+        .collect();
     // Postings by key number: a key's items stand together, in item order, as they did sorted
     // by key.
     let mut postings: Vec<(u32, u32)> = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
@@ -249,4 +294,20 @@ fn candidates_with(
         items: run,
     };
     (pairs, weights)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_numbers_read_back_sorted() {
+        let mut ids = vec![300, 0, 7, u32::MAX, 128, 127, 1 << 21, 5];
+        let packed = pack(&mut ids);
+        let back: Vec<u32> = unpack(&packed).collect();
+        assert_eq!(back, [0, 5, 7, 127, 128, 300, 1 << 21, u32::MAX]);
+        // Small distances take a byte each.
+        assert_eq!(pack(&mut [1, 2, 3, 4]).len(), 4);
+        assert_eq!(unpack(&pack(&mut [])).count(), 0);
+    }
 }
