@@ -32,7 +32,7 @@ pub fn features(text: &str, p: &LinkParams) -> Vec<u64> {
 
 /// Parts the postings of a run are cut into by their shingle's top bits: only one part's
 /// postings (16 bytes each) are held at a time, beside every item's features (8 bytes each).
-const PARTS: u64 = 8;
+const PARTS: u64 = 16;
 
 /// The part of the postings a shingle hash falls in (hashes are well mixed: the parts are even).
 fn part_of(h: u64) -> u64 {
