@@ -123,23 +123,29 @@ fn unpack(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
-/// Every item's word keys, numbered, read `CHUNK` items at a time on every core.
+/// Every item's word keys, numbered, read `CHUNK` items at a time on every core; a chunk is
+/// numbered (on one thread, in item order) while the next is read.
 fn numbered_keys(items: &[Item], progress: &dyn Progress) -> Numbered {
     let mut n = Numbered::new();
     n.keys.reserve_exact(items.len());
+    let mut read: Vec<Vec<u64>> = Vec::new();
     for chunk in items.chunks(CHUNK) {
-        let keys: Vec<Vec<u64>> = chunk
-            .par_iter()
-            .map(|it| {
-                let k = item_keys(&it.text);
-                progress.advance(1);
-                k
-            })
-            .collect();
-        for k in &keys {
-            n.push(k);
-        }
+        let (next, ()) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .map(|it| {
+                        let k = item_keys(&it.text);
+                        progress.advance(1);
+                        k
+                    })
+                    .collect::<Vec<Vec<u64>>>()
+            },
+            || read.iter().for_each(|k| n.push(k)),
+        );
+        read = next;
     }
+    read.iter().for_each(|k| n.push(k));
     n
 }
 
