@@ -115,8 +115,9 @@ fn add_counts(counted: Vec<(u64, u32)>, pairs: &mut Vec<u64>) -> Vec<(u64, u32)>
 
 /// The candidate pairs (a < b, sorted) and the common shingles of a run from its postings
 /// (shingle, item index), in any order: each shingle's posting list judged by
-/// [`posting_pairs`], and a pair kept when `min_shared` shingles propose it. The one place
-/// that judges postings, whether the features were just computed or kept from an earlier run.
+/// [`posting_pairs`], and a pair kept when `min_shared` shingles propose it: for features kept
+/// from an earlier run, judged by the same `judge_postings` as [`candidates`]'s parts.
+#[cfg(any(feature = "store", test))]
 pub fn pairs_of_postings(
     postings: Vec<(u64, u32)>,
     items: &[Item],
@@ -153,6 +154,7 @@ fn judge_postings(
 
 /// The pairs (a < b, sorted) that `min_shared` or more shingles propose, of the pair keys
 /// every posting list proposed (in any order).
+#[cfg(any(feature = "store", test))]
 fn pairs_shared_enough(mut pairs: Vec<u64>, p: &LinkParams) -> Vec<(u32, u32)> {
     pairs.par_sort_unstable();
     let mut out = Vec::new();
