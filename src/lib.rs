@@ -99,6 +99,11 @@ pub use link::{
     item_features, link_groups, link_items, link_items_with, mark_quote_variants, nearest_sources,
     rewrite_links, verify_candidate, verify_pair,
 };
+// The rewrite step a word, an item and a pair at a time, for a job that never holds the run.
+pub use link::steps::{
+    RewriteKeys, RewriteLookup, RewritePosting, rewrite_candidates, rewrite_keys, rewrite_lookup,
+    rewrite_pair,
+};
 
 // The graph.
 pub use build::{BuildOptions, build_graph};

@@ -110,8 +110,16 @@ fn graph_by_steps(items: Vec<claimtrace::Item>) -> Graph {
 fn links_by_group(items: &[claimtrace::Item], verified: Vec<VerifiedPair>) -> Vec<ItemLink> {
     let p = LinkParams::default();
     let pairs: Vec<(usize, usize)> = verified.iter().map(|f| (f.b, f.a)).collect();
-    let rewrites = claimtrace::rewrite_links(items, &pairs, &p, &NoProgress);
-    assert!(!rewrites.is_empty(), "the corpus has rewritten stories");
+    let whole = claimtrace::rewrite_links(items, &pairs, &p, &NoProgress);
+    assert!(!whole.is_empty(), "the corpus has rewritten stories");
+    let rewrites = rewrites_by_steps(items, &pairs);
+    let mut whole = whole;
+    whole.sort_by_key(|f| (f.a, f.b));
+    assert_eq!(
+        serde_json::to_string(&rewrites).unwrap(),
+        serde_json::to_string(&whole).unwrap(),
+        "the rewrite step a word, an item and a pair at a time is the whole run's"
+    );
     let all: Vec<(VerifiedPair, bool)> = verified
         .into_iter()
         .map(|f| (f, false))
@@ -137,6 +145,95 @@ fn links_by_group(items: &[claimtrace::Item], verified: Vec<VerifiedPair>) -> Ve
         .collect();
     links.reverse();
     links
+}
+
+/// Sends a value through serde, as a job sends it between machines.
+fn wire<T: serde::Serialize + serde::de::DeserializeOwned>(v: &T) -> T {
+    serde_json::from_str(&serde_json::to_string(v).unwrap()).unwrap()
+}
+
+/// The rewrite step as the job runs it, each step's values through serde and in reverse order:
+/// every item's word keys counted over the run (document frequencies), each item's rare words
+/// given the counts, the items posting each word joined to the items looking it up, each
+/// item's candidates, the candidates kept once and those verification linked left out, each
+/// pair aligned given its two items' counts. Sorted by pair.
+fn rewrites_by_steps(items: &[claimtrace::Item], linked: &[(usize, usize)]) -> Vec<VerifiedPair> {
+    let p = LinkParams::default();
+    let n = items.len();
+    let read: Vec<claimtrace::RewriteKeys> = items
+        .iter()
+        .rev()
+        .map(|it| wire(&claimtrace::rewrite_keys(it)))
+        .rev()
+        .collect();
+    let keys: Vec<&Vec<u64>> = read.iter().map(|r| &r.keys).collect();
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for k in keys.iter().rev() {
+        for &x in k.iter() {
+            *df.entry(x).or_default() += 1;
+        }
+    }
+    // An item's keys with their counts, as the job joins them: only those another item holds
+    // too (a key of one item weighs as one left out).
+    let with_df = |i: usize| -> Vec<(u64, u32)> {
+        let mut v: Vec<(u64, u32)> = keys[i]
+            .iter()
+            .map(|&x| (x, df[&x]))
+            .filter(|&(_, d)| d >= 2)
+            .collect();
+        v.reverse();
+        v
+    };
+    let lookups: Vec<claimtrace::RewriteLookup> = (0..n)
+        .rev()
+        .map(|i| wire(&claimtrace::rewrite_lookup(read[i].day, &with_df(i), n, &p)))
+        .rev()
+        .collect();
+    // The join: each posted word's items, ascending, with their days.
+    let mut posting: HashMap<u64, claimtrace::RewritePosting> = HashMap::new();
+    for (i, l) in lookups.iter().enumerate().rev() {
+        for &(x, _) in &l.posted {
+            posting.entry(x).or_default().push((i, l.day));
+        }
+    }
+    for v in posting.values_mut() {
+        v.sort_unstable();
+    }
+    let mut candidates: Vec<(usize, usize)> = (0..n)
+        .rev()
+        .flat_map(|a| {
+            let l = &lookups[a];
+            let looked: Vec<(u32, claimtrace::RewritePosting)> = l.posted[..l.lookup]
+                .iter()
+                .map(|&(x, d)| (d, posting[&x].clone()))
+                .collect();
+            wire(&claimtrace::rewrite_candidates(
+                a,
+                l.day,
+                &wire(&looked),
+                n,
+                &p,
+            ))
+        })
+        .collect();
+    assert!(!candidates.is_empty());
+    candidates.sort_unstable();
+    candidates.dedup();
+    let linked: std::collections::HashSet<(usize, usize)> =
+        linked.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect();
+    let mut found: Vec<VerifiedPair> = candidates
+        .iter()
+        .rev()
+        .filter(|ab| !linked.contains(ab))
+        .filter_map(|&(a, b)| {
+            let mut d = with_df(a);
+            d.extend(with_df(b));
+            claimtrace::rewrite_pair((&items[a], &items[b]), (a, b), &wire(&d), n, &p)
+        })
+        .map(|f| wire(&f))
+        .collect();
+    found.sort_by_key(|f| (f.a, f.b));
+    found
 }
 
 /// The speaker step as the job runs it: each item's name forms (through serde), grouped by

@@ -103,6 +103,9 @@ def format_needs_text(format: str) -> bool: ...
 
 MIN_SHARED: int
 """Features a candidate pair shares at least."""
+REWRITE_MIN_ITEMS: int
+"""Items a run needs for rewritten stories to be looked for (which words are rare is learnt
+from the run: a handful of items cannot tell)."""
 
 def list_inputs(paths: Sequence[_Path]) -> list[str]:
     """The inputs of a run as the walk of ``paths`` lists them, in reading order, each as JSON."""
@@ -146,6 +149,31 @@ def rewrite_links(
 ) -> list[tuple[tuple[int, int], str]]:
     """The rewrite links among prepared items (which words are rare is learnt from all of
     them), leaving out the ``verified`` pairs: ``((a, b), link as JSON)`` each."""
+def rewrite_keys(item: Item) -> tuple[Optional[int], list[int]]:
+    """What the rewrite step reads of one item: its day of publication (days from the common
+    era, or None) and its word keys, whose items a job counts over the run."""
+def rewrite_lookup(
+    day: Optional[int], keys: Sequence[tuple[int, int]], run_items: int
+) -> tuple[Optional[int], list[tuple[int, int]], int]:
+    """An item's rare words given its keys' counts over a run of ``run_items`` (``(key,
+    count)``; keys of one item may be left out): ``(day, posted, lookup)``, the keys others find
+    it by with their counts, rarest first, of which the first ``lookup`` are those it looks
+    others up by."""
+def rewrite_candidates(
+    a: int,
+    day: Optional[int],
+    lookups: Sequence[tuple[int, Sequence[tuple[int, Optional[int]]]]],
+    run_items: int,
+) -> list[tuple[int, int]]:
+    """The rewrite candidates item ``a`` proposes: ``lookups`` its lookup keys in
+    ``rewrite_lookup``'s order, each as ``(count, posting)``, the posting the ``(index, day)``
+    of the items that post the key, ascending. Pairs ``(min, max)``."""
+def rewrite_pair(
+    a: Item, b: Item, at: tuple[int, int], df: Sequence[tuple[int, int]], run_items: int
+) -> Optional[str]:
+    """One rewrite candidate at indices ``at`` (``at[0] < at[1]``) of a run of ``run_items``,
+    aligned and graded given the counts of the two items' keys: the link as JSON (as
+    ``rewrite_links`` gives it), or None."""
 def link_groups(pairs: Sequence[tuple[int, int]]) -> list[int]:
     """The group of each pair of linked items (the smallest item of its connected component):
     the links ``nearest_sources`` needs together."""

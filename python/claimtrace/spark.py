@@ -19,8 +19,10 @@ INPUT...``:
    a candidate names is sent once;
 5. speakers are made one across items: each item's name forms, grouped by key (the surname),
    decided a key at a time in executors;
-6. the driver finds rewritten stories among the pairs left apart (``rewrite_links``: which
-   words are rare is learnt from every item);
+6. executors find rewritten stories among the pairs left apart: every item's words counted over
+   the run (``reduceByKey``), each item's rare words given the counts, the rare words' posting
+   lists joined to the items looking them up, each item's candidates, each candidate aligned
+   in the partition of its first item (as in step 4);
 7. the links (verified and rewritten) are grouped by connected group (``link_groups``, on the
    driver from the pairs alone) and each group's nearest sources chosen in executors
    (``nearest_sources``);
@@ -28,7 +30,7 @@ INPUT...``:
    quotations changed between items marked, nodes and edges — and writes it as partitioned
    node and edge files (JSON lines; Parquet beside them under ``DIR/parquet``).
 
-Steps 6 and 8 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
+Step 8 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
 for what that costs and what is left to distribute.
 """
 
@@ -46,8 +48,8 @@ from . import _native
 
 DEFAULT_MASTER = "local[2]"
 
-# What a row routed to a verifying partition holds.
-_ITEM, _COMMON, _PAIR = 0, 1, 2
+# What a row routed to a judging partition holds: an item, a value that goes with it, a pair.
+_ITEM, _EXTRA, _PAIR = 0, 1, 2
 
 
 # Executors: each function takes and yields plain values and Items (which pickle).
@@ -59,11 +61,18 @@ def _read(entries: Iterable[tuple[int, str]], outlet: Optional[str]) -> Iterator
 
 
 def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple]]:
-    """Each item's claims, features, outlet and its speakers' name forms (key, form)."""
+    """Each item's claims, features, outlet, its speakers' name forms (key, form) and what the
+    rewrite step reads of it (day, word keys)."""
     for i, item in rows:
         claims = _native.claims_json(item)
         forms = _native.name_forms(claims)
-        yield i, (claims, _native.item_features(item), item.outlet, forms)
+        yield i, (
+            claims,
+            _native.item_features(item),
+            item.outlet,
+            forms,
+            _native.rewrite_keys(item),
+        )
 
 
 def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: int):
@@ -73,24 +82,24 @@ def _judge(feature: int, docs: Iterable[tuple[int, Optional[str]]], run_items: i
 
 
 def _route(row) -> Iterator[tuple[int, tuple]]:
-    """An item, its common features and the partitions whose candidates need it: the item
+    """An item, the values that go with it and the partitions whose pairs need it: the item
     once to each of those partitions."""
     i, values = row
-    item, common, dests = None, [], []
+    item, extra, dests = None, [], []
     for tag, value in values:
         if tag == _ITEM:
             item = value
-        elif tag == _COMMON:
-            common.append(value)
+        elif tag == _EXTRA:
+            extra.append(value)
         else:
             dests.append(value)
     for p in dests:
-        yield p, (_ITEM, i, item, common)
+        yield p, (_ITEM, i, item, extra)
 
 
-def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple[int, int], str]]:
-    """Verifies the candidates of one partition, given every item they name (each once)."""
-    items: dict[int, tuple[Any, list[int]]] = {}
+def _judge_partition(rows: Iterable[tuple[int, tuple]], judge) -> Iterator[tuple[tuple[int, int], str]]:
+    """Judges the pairs of one partition, given every item they name (each once)."""
+    items: dict[int, tuple[Any, list]] = {}
     pairs = []
     for _, row in rows:
         if row[0] == _ITEM:
@@ -99,12 +108,65 @@ def _verify_partition(rows: Iterable[tuple[int, tuple]]) -> Iterator[tuple[tuple
             pairs.append(row[1])
     pairs.sort()
     for a, b in pairs:
-        (item_a, common_a), (item_b, common_b) = items[a], items[b]
-        # Only the two items' common features can lie in a passage they share.
-        common = sorted(set(common_a) | set(common_b))
-        found = _native.verify_candidate(item_a, item_b, (a, b), common)
+        (item_a, extra_a), (item_b, extra_b) = items[a], items[b]
+        found = judge(item_a, item_b, (a, b), extra_a, extra_b)
         if found is not None:
             yield (a, b), found
+
+
+def _verify(item_a, item_b, at, common_a, common_b) -> Optional[str]:
+    # Only the two items' common features can lie in a passage they share.
+    common = sorted(set(common_a) | set(common_b))
+    return _native.verify_candidate(item_a, item_b, at, common)
+
+
+def _counted(keys: list[int], counts: dict[int, int]) -> list[tuple[int, int]]:
+    """An item's word keys with their counts over the run, those another item holds too (a
+    word of one item weighs as one left out)."""
+    return [(k, counts[k]) for k in keys if k in counts]
+
+
+class _Rewrite:
+    """Aligns one rewrite candidate given the run's word counts (a picklable judge)."""
+
+    def __init__(self, run_items: int, counts):
+        self.run_items = run_items
+        self.counts = counts  # broadcast: word key -> items holding it (two or more)
+
+    def __call__(self, item_a, item_b, at, _a, _b) -> Optional[str]:
+        counts = self.counts.value
+        df = _counted(_native.rewrite_keys(item_a)[1], counts)
+        df += _counted(_native.rewrite_keys(item_b)[1], counts)
+        return _native.rewrite_pair(item_a, item_b, at, df, self.run_items)
+
+
+def _lookup(i: int, keys: tuple, counts: dict[int, int], run_items: int) -> Iterator[tuple[int, tuple]]:
+    """One item's rare words, from its words' counts: (word, posted by the item) for each word
+    others find it by, (word, looked up by the item) for each it looks others up by."""
+    day, words = keys
+    _, posted, lookup = _native.rewrite_lookup(day, _counted(words, counts), run_items)
+    for k, _ in posted:
+        yield k, (0, i, day)
+    for j, (k, c) in enumerate(posted[:lookup]):
+        yield k, (1, i, day, j, c)
+
+
+def _looked_up(row) -> Iterator[tuple[int, tuple]]:
+    """One word's posting list (items, ascending, with their days), to each item looking it up."""
+    _, rows = row
+    rows = list(rows)
+    posting = sorted((r[1], r[2]) for r in rows if r[0] == 0)
+    for r in rows:
+        if r[0] == 1:
+            _, i, day, j, c = r
+            yield i, (j, day, c, posting)
+
+
+def _rewrite_candidates(row, run_items: int) -> list[tuple[int, int]]:
+    """The rewrite candidates one item proposes, from its lookup words' postings in order."""
+    a, rows = row
+    rows = sorted(rows, key=lambda r: r[0])
+    return _native.rewrite_candidates(a, rows[0][1], [(c, p) for _, _, c, p in rows], run_items)
 
 
 def _nearest(rows: Iterable[tuple[int, str]]) -> list[str]:
@@ -113,6 +175,79 @@ def _nearest(rows: Iterable[tuple[int, str]]) -> list[str]:
     return _native.nearest_sources(
         [f for tag, f in rows if tag == 0], [f for tag, f in rows if tag == 1]
     )
+
+
+def _at_pairs(sc, parts: int, pairs, indexed, extras, judge):
+    """``judge(item_a, item_b, (a, b), extras_a, extras_b)`` of each pair ``(a, b)`` of
+    ``pairs``, in the partition of its first item: ``((a, b), verdict)`` where not None.
+    ``extras`` are ``(item, value)`` rows, gathered per item. Each item travels once to every
+    partition that has a pair naming it (not once per pair): the pairs name the partitions each
+    item goes to, and one grouping by item sends it there with its values."""
+
+    def home(a: int) -> int:
+        return a % parts
+
+    dests = pairs.flatMap(lambda ab: ((ab[0], home(ab[0])), (ab[1], home(ab[0])))).distinct(parts)
+    routed = (
+        sc.union(
+            [
+                indexed.map(lambda r: (r[0], (_ITEM, r[1]))),
+                extras.map(lambda r: (r[0], (_EXTRA, r[1]))),
+                dests.map(lambda r: (r[0], (_PAIR, r[1]))),
+            ]
+        )
+        .groupByKey(parts)
+        .flatMap(_route)
+    )
+    return (
+        sc.union([routed, pairs.map(lambda ab: (home(ab[0]), (_PAIR, ab)))])
+        .partitionBy(parts, lambda p: p)
+        .mapPartitions(lambda rows: _judge_partition(rows, judge))
+    )
+
+
+def _rewrite_links(sc, parts: int, keep, analysed, indexed, verified, n: int, stats):
+    """The rewrite links, ``((a, b), link)``, each step the library's rule on what one word,
+    item or pair needs: every item's words counted over the run (their document frequencies,
+    by ``reduceByKey``; the words two items or more hold are broadcast, a table of counts, not
+    of texts); each item's rare words given the counts; each rare word's items joined to the
+    items looking it up; each item's candidates; each candidate aligned, in the partition of
+    its first item, given both items (only the items a candidate names are sent)."""
+    if n < _native.REWRITE_MIN_ITEMS:
+        # Too few items to tell rare words: rewrite_candidates would propose none.
+        stats.update(rewrite_words=0, rewrite_candidates=0, rewrites=0)
+        return sc.emptyRDD()
+    counts = sc.broadcast(
+        analysed.flatMap(lambda r: ((k, 1) for k in r[1][4][1]))
+        .reduceByKey(add, parts)
+        .filter(lambda kv: kv[1] >= 2)
+        .collectAsMap()
+    )
+    stats["rewrite_words"] = len(counts.value)
+    candidates = (
+        analysed.flatMap(lambda r: _lookup(r[0], r[1][4], counts.value, n))
+        .groupByKey(parts)
+        .flatMap(_looked_up)
+        .groupByKey(parts)
+        .flatMap(lambda row: _rewrite_candidates(row, n))
+        .distinct(parts)
+        .map(lambda ab: (ab, None))
+        .subtractByKey(verified.map(lambda r: (r[0], None)), parts)
+        .keys()
+        .persist(keep)
+    )
+    stats["rewrite_candidates"] = candidates.count()
+    # A few candidates in a run: only the items they name travel.
+    named = sc.broadcast(set(candidates.flatMap(lambda ab: ab).distinct(parts).collect()))
+    items = indexed.filter(lambda r: r[0] in named.value)
+    rewrites = _at_pairs(sc, parts, candidates, items, sc.emptyRDD(), _Rewrite(n, counts))
+    rewrites = rewrites.persist(keep)
+    stats["rewrites"] = rewrites.count()
+    candidates.unpersist()
+    # Unpersisted, not destroyed: a lost partition of the rewrites is made again from them.
+    named.unpersist()
+    counts.unpersist()
+    return rewrites
 
 
 def session(
@@ -235,33 +370,9 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
     stats["pairs_proposed"] = proposed.count()
     stats["candidates"] = candidates.count()
 
-    # 4. Verify each candidate in the partition of its first item. Each item travels once to
-    # every partition that has a candidate naming it (not once per pair): the candidates name
-    # the partitions each item goes to, and one grouping by item sends it there with its
-    # common features.
-    def home(a: int) -> int:
-        return a % parts
-
-    dests = candidates.flatMap(
-        lambda ab: ((ab[0], home(ab[0])), (ab[1], home(ab[0])))
-    ).distinct(parts)
-    routed = (
-        sc.union(
-            [
-                indexed.map(lambda r: (r[0], (_ITEM, r[1]))),
-                common_of.map(lambda r: (r[0], (_COMMON, r[1]))),
-                dests.map(lambda r: (r[0], (_PAIR, r[1]))),
-            ]
-        )
-        .groupByKey(parts)
-        .flatMap(_route)
-    )
-    verified = (
-        sc.union([routed, candidates.map(lambda ab: (home(ab[0]), (_PAIR, ab)))])
-        .partitionBy(parts, lambda p: p)
-        .mapPartitions(_verify_partition)
-        .persist(keep)
-    )
+    # 4. Verify each candidate in the partition of its first item, given the common features
+    # of its two items.
+    verified = _at_pairs(sc, parts, candidates, indexed, common_of, _verify).persist(keep)
     stats["verified"] = verified.count()
 
     # 5. Speakers: the forms of a name grouped by their key (the surname), each group decided
@@ -273,36 +384,33 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
         .collect()
     )
     stats["name_forms"] = len(speakers)
-    indexed.unpersist()
-    analysed.unpersist()
     judged.unpersist()
     candidates.unpersist()
 
-    # 6. Rewritten stories, on the driver (rare words are learnt from every item's text),
-    # among the pairs verification left apart.
-    linked = verified.keys().collect()
-    rewrites = _native.rewrite_links(items, linked)
-    stats["rewrites"] = len(rewrites)
+    # 6. Rewritten stories among the pairs verification left apart, in executors.
+    rewrites = _rewrite_links(sc, parts, keep, analysed, indexed, verified, n, stats)
+    indexed.unpersist()
+    analysed.unpersist()
 
     # 7. Nearest sources: the links grouped by their connected group (named on the driver from
     # the linked pairs alone), each group's links chosen where it lies.
-    pairs = linked + [ab for ab, _ in rewrites]
+    pairs = verified.keys().collect() + rewrites.keys().collect()
     group_of = sc.broadcast(dict(zip(pairs, _native.link_groups(pairs))))
-    del linked, pairs
+    del pairs
     links = (
         sc.union(
             [
                 verified.map(lambda r: (group_of.value[r[0]], (0, r[1]))),
-                sc.parallelize(rewrites, parts).map(lambda r: (group_of.value[r[0]], (1, r[1]))),
+                rewrites.map(lambda r: (group_of.value[r[0]], (1, r[1]))),
             ]
         )
         .groupByKey(parts)
         .flatMap(lambda kv: _nearest(kv[1]))
         .collect()
     )
-    del rewrites
     group_of.destroy()
     verified.unpersist()
+    rewrites.unpersist()
     stats["links"] = len(links)
 
     # 8. The graph, on the driver: the speakers' mapping applied, quotations changed between

@@ -554,6 +554,59 @@ fn rewrite_links(
         .collect()
 }
 
+/// What the rewrite step reads of one item: its day of publication (days from the common era,
+/// or None) and its word keys, whose items a job counts over the run.
+#[pyfunction]
+fn rewrite_keys(item: &Bound<'_, PyItem>) -> (Option<i32>, Vec<u64>) {
+    let k = claimtrace::rewrite_keys(&item.get().0);
+    (k.day, k.keys)
+}
+
+/// An item's rare words given its keys' document frequencies over a run of `run_items`
+/// (`(key, count)`, keys of one item may be left out): `(day, posted, lookup)`, the keys
+/// others find it by with their counts, rarest first, of which the first `lookup` are those it
+/// looks others up by.
+#[pyfunction]
+fn rewrite_lookup(
+    day: Option<i32>,
+    keys: Vec<(u64, u32)>,
+    run_items: usize,
+) -> (Option<i32>, Vec<(u64, u32)>, usize) {
+    let l = claimtrace::rewrite_lookup(day, &keys, run_items, &LinkParams::default());
+    (l.day, l.posted, l.lookup)
+}
+
+/// The rewrite candidates item `a` (published on `day`) proposes: `lookups` its lookup keys in
+/// `rewrite_lookup`'s order, each as `(count, posting)`, the posting the `(index, day)` of the
+/// items that post the key, ascending. Pairs `(min, max)`.
+#[pyfunction]
+fn rewrite_candidates(
+    a: usize,
+    day: Option<i32>,
+    lookups: Vec<(u32, claimtrace::RewritePosting)>,
+    run_items: usize,
+) -> Vec<(usize, usize)> {
+    claimtrace::rewrite_candidates(a, day, &lookups, run_items, &LinkParams::default())
+}
+
+/// One rewrite candidate `a`, `b` at indices `at` (`at[0] < at[1]`) of a run of `run_items`,
+/// aligned and graded given the counts of the two items' keys (`(key, count)`): the link as
+/// JSON (as `rewrite_links` gives it), or None.
+#[pyfunction]
+fn rewrite_pair(
+    py: Python<'_>,
+    a: &Bound<'_, PyItem>,
+    b: &Bound<'_, PyItem>,
+    at: (usize, usize),
+    df: Vec<(u64, u32)>,
+    run_items: usize,
+) -> PyResult<Option<String>> {
+    let (a, b) = (&a.get().0, &b.get().0);
+    let found =
+        py.detach(|| claimtrace::rewrite_pair((a, b), at, &df, run_items, &LinkParams::default()));
+    found.map(|f| json_of(&f)).transpose()
+}
+
 /// The group of each pair (the smallest item of its connected component of links): the links
 /// `nearest_sources` needs together.
 #[pyfunction]
@@ -681,6 +734,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(candidate_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(verify_pair, m)?)?;
     m.add("MIN_SHARED", LinkParams::default().min_shared)?;
+    m.add("REWRITE_MIN_ITEMS", LinkParams::default().rewrite_min_items)?;
     m.add_function(wrap_pyfunction!(list_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(read_listed, m)?)?;
     m.add_function(wrap_pyfunction!(gather_reads, m)?)?;
@@ -692,6 +746,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(speakers_of_forms, m)?)?;
     m.add_function(wrap_pyfunction!(graph_of_analysed, m)?)?;
     m.add_function(wrap_pyfunction!(rewrite_links, m)?)?;
+    m.add_function(wrap_pyfunction!(rewrite_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(rewrite_lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(rewrite_candidates, m)?)?;
+    m.add_function(wrap_pyfunction!(rewrite_pair, m)?)?;
     m.add_function(wrap_pyfunction!(link_groups, m)?)?;
     m.add_function(wrap_pyfunction!(nearest_sources, m)?)?;
     m.add_function(wrap_pyfunction!(graph_of_linked, m)?)?;

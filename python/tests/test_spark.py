@@ -103,6 +103,15 @@ def test_synthetic_20k_is_the_command_lines_graph(spark, tmp_path):
     assert stats["common_features"] > 0 and stats["verified"] > 1000
 
 
+def test_rewritten_stories_are_the_command_lines(spark, tmp_path):
+    """Stories rewritten from agency copy: the rewrite steps (word counts, the join on rare
+    words, each candidate aligned in an executor) find the command line's rewrites."""
+    corpus = tmp_path / "rewritten"
+    subprocess.run([str(synth_writer()), "write-rewritten", "30", str(corpus)], check=True)
+    stats = assert_same_as_cli(spark, [corpus / "items.jsonl"], tmp_path / "parts", parquet=False)
+    assert stats["rewrite_candidates"] > 0 and stats["rewrites"] >= 10
+
+
 def test_bad_input_is_one_error_and_no_output(spark, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "A story."}\n{"id": "b" "text": "x"}\n')

@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 # The corpus generator's speed is not measured: its debug build will do.
 [[ -x target/debug/examples/synth_reposts ]] || cargo build --quiet --example synth_reposts
 target/debug/examples/synth_reposts write "$n" "$work/synth" >/dev/null
-echo "input: $(du -m "$work/synth/items.jsonl" | cut -f1) MB, $n items"
+echo "input: $(du -m "$work/synth/items.jsonl" | cut -f1) MB, $n items; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The RSS (KB) of process $1 and all its descendants.
 tree_kb() {
@@ -29,12 +29,22 @@ tree_kb() {
     END { for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) s += rss[p] } print s + 0 }'
 }
 
-# Runs "${@:2}" with its output to file $1; prints wall seconds, the peak MB of its process
-# tree and that of the process itself (of the Spark job: the Python driver, without the JVM
-# and the Python workers).
+# The CPU seconds (user and system) so far of each process in the tree of process $1: "pid
+# seconds" lines.
+tree_cpu() {
+  ps -e -o pid=,ppid=,times= | awk -v root="$1" '
+    { parent[$1] = $2; t[$1] = $3 }
+    END { for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) print p, t[p] } }'
+}
+
+# Runs "${@:2}" with its output to file $1; prints wall seconds, the CPU seconds of its process
+# tree (each process's last sample: on a machine shared with other work, what the run itself
+# took), the peak MB of its process tree and that of the process itself (of the Spark job: the
+# Python driver, without the JVM and the Python workers).
 measure() {
-  local out=$1 start peak=0 own=0 kb
+  local out=$1 start peak=0 own=0 kb pid_cpu cpu
   shift
+  declare -A last=()
   start=$(date +%s.%N)
   "$@" >"$out" 2>"$out.err" &
   local pid=$!
@@ -43,10 +53,13 @@ measure() {
     ((kb > peak)) && peak=$kb
     kb=$(ps -o rss= -p "$pid" || echo 0)
     ((kb > own)) && own=$kb
+    while read -r pid_cpu cpu; do last[$pid_cpu]=$cpu; done < <(tree_cpu "$pid")
     sleep 0.2
   done
   wait "$pid"
-  echo "$(echo "$(date +%s.%N) - $start" | bc) s, peak $((peak / 1024)) MB, of the process itself $((own / 1024)) MB"
+  cpu=0
+  for pid_cpu in "${!last[@]}"; do cpu=$((cpu + last[$pid_cpu])); done
+  echo "$(echo "$(date +%s.%N) - $start" | bc) s, cpu $cpu s, peak $((peak / 1024)) MB, of the process itself $((own / 1024)) MB"
 }
 
 echo "cli:   $(measure "$work/cli.json" "$cli" graph -q "$work/synth/items.jsonl")"
@@ -60,3 +73,4 @@ echo "join:  $(cat "$work/stats.json")"
 "$python" scripts/spark/shuffle.py "$work/events"
 "$cli" graph -q --from-parts "$work/parts" -o "$work/parts.json"
 cmp -s "$work/cli.json" "$work/parts.json" && echo "same graph: yes" || echo "same graph: NO"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

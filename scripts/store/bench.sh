@@ -43,6 +43,8 @@ tail -n "$new" "$work/corpus/items.jsonl" >"$work/new.jsonl"
 # An item to trace: the last copy of the corpus (among the new items), by record id.
 item=$(tail -n 1 "$work/corpus/gold.tsv" | cut -f1)
 echo "corpus: $base + $new synthetic items; origin of $item"
+# The machine may be shared: the load says how far wall times are to be trusted.
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 measure "graph of the $new new items alone (batch)" "$bin" graph -q "$work/new.jsonl"
 batch_again() { measure "graph of the $new new items alone, again" "$bin" graph -q "$work/new.jsonl"; }
@@ -72,3 +74,4 @@ for db in "${targets[@]}"; do
   measure "graph --db --format dot" "$bin" graph --db "$db" --format dot
   "$bin" db stats --db "$db" | grep -E '^(items|bytes)'
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -16,7 +16,7 @@ mod index;
 mod nearest;
 pub(crate) mod normalise;
 mod rewrite;
-mod steps;
+pub(crate) mod steps;
 mod variants;
 
 /// A verified candidate pair, by its public name.

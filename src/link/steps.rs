@@ -4,11 +4,22 @@
 //! ([`nearest_sources`]), which looks at the links of one group alone (a triangle's three
 //! links are in one group), so that groups can be decided on many machines. [`finish_links`]
 //! (super) is the three on one machine.
+//!
+//! The rewrite step cut further, for a job that never holds the run in one place (each
+//! function the whole-run step's own rule, on what one item or pair needs):
+//! [`rewrite_keys`] (an item's words, whose items a job counts over the run: their document
+//! frequencies), [`rewrite_lookup`] (an item's rare words, given those counts),
+//! [`rewrite_candidates`] (the candidates one item proposes, given the items posting each of
+//! its lookup words) and [`rewrite_pair`] (one candidate aligned and graded).
 
+use super::rewrite::candidates::{LOOKUP_KEYS, POSTED_KEYS, Weights};
+use super::rewrite::{grade, sentences};
 use super::{Found, ItemLink, LinkParams, nearest, rewrite};
 use crate::dates::DateCheck;
 use crate::item::Item;
 use crate::progress::Progress;
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The rewrite links of a run: stories rewritten from another among `items` (the run's
@@ -75,6 +86,150 @@ pub fn nearest_sources(mut verified: Vec<Found>, mut rewrites: Vec<Found>) -> Ve
         .collect();
     links.sort_by_key(|l| (l.copy, l.source));
     links
+}
+
+/// What the rewrite step reads of one item ([`rewrite_keys`]): its day of publication (days
+/// from the common era), for the window of dates, and its word keys (sorted, each once), for
+/// each of which a job counts the items of the run that hold it (its document frequency), for
+/// [`rewrite_lookup`] and [`rewrite_pair`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RewriteKeys {
+    /// The day of publication, if known.
+    pub day: Option<i32>,
+    /// The word keys.
+    pub keys: Vec<u64>,
+}
+
+/// The [`RewriteKeys`] of `item`.
+pub fn rewrite_keys(item: &Item) -> RewriteKeys {
+    RewriteKeys {
+        day: item.meta.published.map(|d| d.num_days_from_ce()),
+        keys: rewrite::candidates::item_keys(&item.text),
+    }
+}
+
+/// An item's rare words, as the rewrite step looks items up by them: of `keys` (its
+/// [`RewriteKeys`], each with its document frequency over a run of `run_items` items, in any
+/// order; keys held by no other item may be left out), the ones other items find it by, rarest
+/// first, of which the first `lookup` are the ones it looks others up by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RewriteLookup {
+    /// The item's day of publication (days from the common era), for the window of dates.
+    pub day: Option<i32>,
+    /// Its keys others find it by, with their document frequencies, rarest first.
+    pub posted: Vec<(u64, u32)>,
+    /// How many of `posted`, from the first, it looks others up by.
+    pub lookup: usize,
+}
+
+/// The [`RewriteLookup`] of an item published on `day` ([`RewriteKeys`]) given its keys'
+/// document frequencies (see there).
+pub fn rewrite_lookup(
+    day: Option<i32>,
+    keys: &[(u64, u32)],
+    run_items: usize,
+    p: &LinkParams,
+) -> RewriteLookup {
+    // The whole-run rule (rewrite::candidates): a key in more items than this is a stock word.
+    let max_df = p.rewrite_max_df.max(run_items / 2000) as u32;
+    let mut posted: Vec<(u64, u32)> = keys
+        .iter()
+        .copied()
+        .filter(|&(_, df)| (2..=max_df).contains(&df))
+        .collect();
+    posted.sort_unstable_by_key(|&(x, df)| (df, x));
+    posted.dedup();
+    posted.truncate(POSTED_KEYS);
+    let lookup = posted.len().min(LOOKUP_KEYS);
+    RewriteLookup {
+        day,
+        posted,
+        lookup,
+    }
+}
+
+/// The items that post one rewrite key: each item's index and day of publication, ascending.
+pub type RewritePosting = Vec<(usize, Option<i32>)>;
+
+/// The rewrite candidates item `a` (day of publication `day`) proposes, as `(a.min(b),
+/// a.max(b))` pairs: `lookups` are its lookup keys in [`RewriteLookup`]'s order, each as its
+/// document frequency and the items that post it (index and day, ascending by index; `a`
+/// among them). The run has `run_items` items; a run too small to tell rare words proposes
+/// none. Pairs proposed by both of their items are one candidate (a job keeps each once).
+pub fn rewrite_candidates(
+    a: usize,
+    day: Option<i32>,
+    lookups: &[(u32, RewritePosting)],
+    run_items: usize,
+    p: &LinkParams,
+) -> Vec<(usize, usize)> {
+    if run_items < p.rewrite_min_items {
+        return Vec::new();
+    }
+    let items = run_items.max(1) as f32;
+    // Weights::of's rule, each sum in the whole-run step's order (f32 sums depend on it).
+    let weight = |df: u32| (items / df.max(1) as f32).ln().max(0.0);
+    let near = |other: Option<i32>| match (day, other) {
+        (Some(x), Some(y)) => i64::from((x - y).abs()) <= p.rewrite_days,
+        _ => true,
+    };
+    let mut acc: HashMap<usize, (f32, u16)> = HashMap::new();
+    let mut mass = 0f32;
+    for (df, posting) in lookups {
+        let w = weight(*df);
+        mass += w;
+        for &(b, day_b) in posting {
+            if b == a || !near(day_b) {
+                continue;
+            }
+            let e = acc.entry(b).or_default();
+            e.0 += w;
+            e.1 += 1;
+        }
+    }
+    let mut best: Vec<(f32, usize)> = acc
+        .into_iter()
+        .filter(|(_, (score, shared))| {
+            usize::from(*shared) >= p.rewrite_min_keys && *score >= p.rewrite_min_score * mass
+        })
+        .map(|(b, (score, _))| (score, b))
+        .collect();
+    best.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    best.truncate(p.rewrite_candidates);
+    let mut pairs: Vec<(usize, usize)> = best.into_iter().map(|(_, b)| key(a, b)).collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// One rewrite candidate aligned sentence by sentence and graded, as [`rewrite_links`] does:
+/// items `a` and `b` at indices `at` (`at.0 < at.1`) of a run of `run_items` items; `df` the
+/// document frequencies of the two items' [`rewrite_keys`] (a key left out weighs as a key of
+/// one item). None when the pair is not a rewrite. A job leaves out the pairs verification
+/// linked, as [`rewrite_links`] does.
+pub fn rewrite_pair(
+    (a, b): (&Item, &Item),
+    at: (usize, usize),
+    df: &[(u64, u32)],
+    run_items: usize,
+    p: &LinkParams,
+) -> Option<Found> {
+    let weights = Weights {
+        df: df.iter().copied().collect(),
+        items: run_items.max(1) as f32,
+    };
+    let pa = sentences::Prepared::new(&a.text, &weights, p.rewrite_content_weight);
+    let pb = sentences::Prepared::new(&b.text, &weights, p.rewrite_content_weight);
+    let aligned = sentences::align(&pa, &pb, p);
+    // grade reads its two items from a run's slice: these two, as indices 0 and 1.
+    let two = [a.clone(), b.clone()];
+    let dates = DateCheck::of(&[]);
+    let mut found = grade::grade(&two, (0, &pa), (1, &pb), &aligned, p, &dates)?;
+    let at_of = |i: usize| if i == 0 { at.0 } else { at.1 };
+    found.a = at.0;
+    found.b = at.1;
+    found.link.copy = at_of(found.link.copy);
+    found.link.source = at_of(found.link.source);
+    Some(found)
 }
 
 fn key(a: usize, b: usize) -> (usize, usize) {

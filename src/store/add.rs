@@ -19,8 +19,10 @@ use crate::pipeline::{graph_of_analysed, graph_of_linked, prepare_items};
 use crate::progress::Progress;
 use crate::vocab::url_key;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use uuid::Uuid;
 use xxhash_rust::xxh3::xxh3_128;
 
 /// What one `add` did.
@@ -252,15 +254,45 @@ pub(crate) fn digest(body: &str) -> String {
     format!("{:032x}", xxh3_128(body.as_bytes()))
 }
 
+/// The stored rows of a graph table: each row's digest by its id (a UUID, kept as its 128
+/// bits: no string per row), and rows whose id is not a UUID as written (none in a sound store;
+/// such a row cannot be one of the graph's and goes).
+struct Stored {
+    digests: FxHashMap<u128, u128>,
+    odd: Vec<String>,
+}
+
+impl Stored {
+    /// Takes the row `id` out, its body's digest now `d`; whether it must be written: it is new,
+    /// or its stored body differs (then the stored row is to go first, into `gone`).
+    fn changed(&mut self, id: Uuid, d: u128, gone: &mut Vec<String>) -> bool {
+        match self.digests.remove(&id.as_u128()) {
+            Some(kept) if kept == d => false,
+            Some(_) => {
+                gone.push(id.to_string());
+                true
+            }
+            None => true,
+        }
+    }
+
+    /// The ids of the rows not taken out: those the graph no longer has.
+    fn rest(self) -> impl Iterator<Item = String> {
+        self.digests
+            .into_keys()
+            .map(|k| Uuid::from_u128(k).to_string())
+            .chain(self.odd)
+    }
+}
+
 /// Digests of the stored rows of `table`, by id: what `write_graph` compares the new graph
 /// with. Read from the `digest` column where `kept` (a row written before it has none: its
 /// body is read), else from the bodies.
-fn stored_digests(
-    db: &mut dyn Backend,
-    table: &str,
-    kept: bool,
-) -> Result<HashMap<String, u128>, StoreError> {
-    let mut out = HashMap::new();
+fn stored_digests(db: &mut dyn Backend, table: &str, kept: bool) -> Result<Stored, StoreError> {
+    let mut out = Stored {
+        digests: FxHashMap::default(),
+        odd: Vec::new(),
+    };
     let sql = if kept {
         format!("SELECT id, digest, CASE WHEN digest IS NULL THEN body END FROM {table}")
     } else {
@@ -278,24 +310,17 @@ fn stored_digests(
                     .as_bytes(),
             ),
         };
-        out.insert(id, d);
+        // As `Uuid::to_string` writes ids (hyphenated, lower case), so that the id written
+        // back for a gone row is the stored one.
+        match Uuid::try_parse(&id) {
+            Ok(u) if id.len() == 36 && !id.bytes().any(|b| b.is_ascii_uppercase()) => {
+                out.digests.insert(u.as_u128(), d);
+            }
+            _ => out.odd.push(id),
+        }
         Ok(())
     })?;
     Ok(out)
-}
-
-/// Whether the row `id` must be written with `body`: it is new, or its stored body differs (then
-/// the stored row is to go first). Takes the row out of `old`, which ends holding the rows the
-/// graph no longer has.
-fn changed(old: &mut HashMap<String, u128>, id: &str, body: &str, gone: &mut Vec<String>) -> bool {
-    match old.remove(id) {
-        Some(d) if d == xxh3_128(body.as_bytes()) => false,
-        Some(_) => {
-            gone.push(id.to_string());
-            true
-        }
-        None => true,
-    }
 }
 
 /// Makes the stored graph `graph`, writing only the rows that differ: an add changes few of
@@ -321,23 +346,26 @@ fn write_graph(
     let mut names = Vec::new();
     let mut gone = Vec::new();
     for n in graph.sorted_nodes() {
-        let id = n.id.to_string();
-        let body = json(name, n)?;
-        if !changed(&mut old, &id, &body, &mut gone) {
+        // Most rows are as stored: their digest is taken as their JSON is written, and only a
+        // changed row's body is made.
+        let d = super::digest::of_json(n);
+        if !old.changed(n.id, d, &mut gone) {
             continue;
         }
+        let id = n.id.to_string();
+        let body = json(name, n)?;
         if let NodeData::Item(item) = &n.data {
             for k in item_names(item) {
                 names.push(vec![k, id.clone()]);
             }
         }
-        let mut row = vec![id, n.kind.as_str().to_string(), digest(&body), body];
+        let mut row = vec![id, n.kind.as_str().to_string(), format!("{d:032x}"), body];
         if !kept {
             row.remove(2);
         }
         rows.push(row);
     }
-    gone.extend(old.into_keys());
+    gone.extend(old.rest());
     for id in &gone {
         db.exec("DELETE FROM ct_nodes WHERE id = $1", &[Val::Text(id)])?;
         if names_kept {
@@ -357,17 +385,18 @@ fn write_graph(
     let mut rows = Vec::new();
     let mut gone = Vec::new();
     for e in graph.sorted_edges() {
-        let id = e.id.to_string();
-        let body = json(name, e)?;
-        if !changed(&mut old, &id, &body, &mut gone) {
+        let d = super::digest::of_json(e);
+        if !old.changed(e.id, d, &mut gone) {
             continue;
         }
+        let id = e.id.to_string();
+        let body = json(name, e)?;
         let mut row = vec![
             id,
             e.kind.as_str().to_string(),
             e.source.to_string(),
             e.target.to_string(),
-            digest(&body),
+            format!("{d:032x}"),
             body,
         ];
         if !kept {
@@ -375,7 +404,7 @@ fn write_graph(
         }
         rows.push(row);
     }
-    gone.extend(old.into_keys());
+    gone.extend(old.rest());
     for id in &gone {
         db.exec("DELETE FROM ct_edges WHERE id = $1", &[Val::Text(id)])?;
     }

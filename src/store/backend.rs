@@ -17,6 +17,8 @@ pub(crate) enum Cell {
     Null,
     Int(i64),
     Text(String),
+    /// A binary column (kept link features, schema version 7 on).
+    Bytes(Vec<u8>),
 }
 
 impl Cell {
@@ -24,7 +26,7 @@ impl Cell {
         match self {
             Cell::Int(i) => *i,
             Cell::Text(t) => t.parse().unwrap_or(0),
-            Cell::Null => 0,
+            Cell::Null | Cell::Bytes(_) => 0,
         }
     }
 
@@ -32,7 +34,17 @@ impl Cell {
         match self {
             Cell::Text(t) => t,
             Cell::Int(i) => i.to_string(),
+            Cell::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
             Cell::Null => String::new(),
+        }
+    }
+
+    /// A binary column's bytes (a text column's, as a store of an older version kept it).
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Cell::Bytes(b) => b,
+            Cell::Text(t) => t.into_bytes(),
+            Cell::Int(_) | Cell::Null => Vec::new(),
         }
     }
 }
@@ -66,6 +78,14 @@ pub(crate) trait Backend: Send {
         table: &str,
         columns: &[&str],
         rows: &mut dyn Iterator<Item = Vec<String>>,
+    ) -> Result<u64, StoreError>;
+    /// Inserts rows of one text column (the first of `columns`) and binary columns (the rest)
+    /// into `table`.
+    fn insert_binary_rows(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        rows: &mut dyn Iterator<Item = (String, Vec<Vec<u8>>)>,
     ) -> Result<u64, StoreError>;
     /// Whether `table` exists.
     fn has_table(&mut self, table: &str) -> Result<bool, StoreError>;

@@ -40,8 +40,9 @@ pub(crate) fn key(item: &Item) -> String {
         meta: &item.meta,
         runs: &item.runs,
     };
-    let json = serde_json::to_vec(&k).unwrap_or_default();
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&json))
+    // The digest of the key's JSON, hashed as it is written (no copy of the text is made):
+    // the same value as hashing the whole JSON at once.
+    format!("{:032x}", super::digest::of_json(&k))
 }
 
 /// The claims of each of `items`, in order (`keys[i]` the [`key`] of `items[i]`); problems

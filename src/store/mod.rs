@@ -5,7 +5,7 @@
 //!
 //! One file per job: `backend.rs` (what the store asks of a database), `sqlite.rs` and
 //! `postgres.rs` (the two databases), `schema.rs` (tables, versions, migrations), `add.rs`
-//! (adding a batch and rebuilding the graph), `claims.rs` (each item's claims, kept), `link.rs` (the reuse stage from kept features and
+//! (adding a batch and rebuilding the graph), `claims.rs` (each item's claims, kept), `digest.rs` (digests of JSON as it is written), `link.rs` (the reuse stage from kept features and
 //! pair verdicts), `load.rs` (the graph back from its rows),
 //! `check.rs` (`db check`). docs/store.md says how it is used and what it guarantees.
 
@@ -13,6 +13,7 @@ mod add;
 mod backend;
 mod check;
 mod claims;
+mod digest;
 mod link;
 mod load;
 mod postgres;

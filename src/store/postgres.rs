@@ -179,6 +179,10 @@ impl Backend for Postgres {
                         .try_get::<_, Option<bool>>(i)
                         .map_err(bad)?
                         .map(|v| Cell::Int(v.into())),
+                    Type::BYTEA => row
+                        .try_get::<_, Option<Vec<u8>>>(i)
+                        .map_err(bad)?
+                        .map(Cell::Bytes),
                     _ => row
                         .try_get::<_, Option<String>>(i)
                         .map_err(bad)?
@@ -221,6 +225,32 @@ impl Backend for Postgres {
         w.write_all(&buf).map_err(io)?;
         w.finish()
             .map_err(|e| StoreError::new(&shown, one_line(&e)))
+    }
+
+    fn insert_binary_rows(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        rows: &mut dyn Iterator<Item = (String, Vec<Vec<u8>>)>,
+    ) -> Result<u64, StoreError> {
+        // COPY's text format takes a bytea field as `\\x` and hex digits (the backslash
+        // escaped as every backslash of the format is).
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut rows = rows.map(|(key, blobs)| {
+            let mut row = Vec::with_capacity(1 + blobs.len());
+            row.push(key);
+            for b in blobs {
+                let mut f = String::with_capacity(2 + 2 * b.len());
+                f.push_str("\\x");
+                for x in b {
+                    f.push(HEX[usize::from(x >> 4)] as char);
+                    f.push(HEX[usize::from(x & 15)] as char);
+                }
+                row.push(f);
+            }
+            row
+        });
+        self.insert_rows(table, columns, &mut rows)
     }
 
     fn has_table(&mut self, table: &str) -> Result<bool, StoreError> {

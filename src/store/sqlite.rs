@@ -68,6 +68,15 @@ fn to_sql<'a>(v: &Val<'a>) -> ToSqlOutput<'a> {
     }
 }
 
+/// A text cell as a string: the store writes UTF-8 only, so the quick check passes and the
+/// lossy repair (slower, a piece at a time) is left for a damaged file.
+fn text(t: &[u8]) -> String {
+    match std::str::from_utf8(t) {
+        Ok(s) => s.to_owned(),
+        Err(_) => String::from_utf8_lossy(t).into_owned(),
+    }
+}
+
 /// The statement with PostgreSQL's `$N` parameters as SQLite's `?N` (SQLite would take `$1`
 /// for a name and number the parameters by first appearance).
 fn numbered(sql: &str) -> String {
@@ -140,9 +149,8 @@ impl Backend for Sqlite {
                     ValueRef::Null => Cell::Null,
                     ValueRef::Integer(i) => Cell::Int(i),
                     ValueRef::Real(f) => Cell::Int(f as i64),
-                    ValueRef::Text(t) | ValueRef::Blob(t) => {
-                        Cell::Text(String::from_utf8_lossy(t).into_owned())
-                    }
+                    ValueRef::Text(t) => Cell::Text(text(t)),
+                    ValueRef::Blob(b) => Cell::Bytes(b.to_vec()),
                 });
             }
             each(cells)?;
@@ -167,6 +175,36 @@ impl Backend for Sqlite {
         let mut n = 0;
         for row in rows {
             st.execute(rusqlite::params_from_iter(row.iter()))
+                .map_err(|e| err(&path, e))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    fn insert_binary_rows(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        rows: &mut dyn Iterator<Item = (String, Vec<Vec<u8>>)>,
+    ) -> Result<u64, StoreError> {
+        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            columns.join(", "),
+            marks.join(", ")
+        );
+        let path = self.path.clone();
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| err(&path, e))?;
+        let mut n = 0;
+        for (key, blobs) in rows {
+            let mut vals = Vec::with_capacity(1 + blobs.len());
+            vals.push(ToSqlOutput::Borrowed(ValueRef::Text(key.as_bytes())));
+            vals.extend(
+                blobs
+                    .iter()
+                    .map(|b| ToSqlOutput::Borrowed(ValueRef::Blob(b))),
+            );
+            st.execute(rusqlite::params_from_iter(vals))
                 .map_err(|e| err(&path, e))?;
             n += 1;
         }

@@ -18,8 +18,8 @@ use rustc_hash::FxHashMap;
 /// How rare each word key is in the run: `ln(items / items holding it)`. Only keys held by
 /// two items or more are kept: a key held by one item weighs as one no item holds.
 pub struct Weights {
-    df: FxHashMap<u64, u32>,
-    items: f32,
+    pub(crate) df: FxHashMap<u64, u32>,
+    pub(crate) items: f32,
 }
 
 impl Weights {
@@ -36,9 +36,9 @@ fn weight(items: f32, df: u32) -> f32 {
 }
 
 /// Rarest keys an item looks others up by.
-const LOOKUP_KEYS: usize = 48;
+pub(crate) const LOOKUP_KEYS: usize = 48;
 /// Rarest keys others find an item by.
-const POSTED_KEYS: usize = 256;
+pub(crate) const POSTED_KEYS: usize = 256;
 /// Items whose word keys are read at once before they are numbered: the full keys of only
 /// these are held as 8-byte hashes.
 const CHUNK: usize = 1 << 14;

@@ -9,9 +9,9 @@
 //! It runs after the shingle linker and only on pairs that linker left apart: copied text is a
 //! repost, whatever else was rewritten.
 
-mod candidates;
-mod grade;
-mod sentences;
+pub(crate) mod candidates;
+pub(crate) mod grade;
+pub(crate) mod sentences;
 mod words;
 
 use super::{Found, LinkParams};
