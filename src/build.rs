@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 mod items;
-mod trim;
+pub(crate) mod trim;
 pub(crate) use items::{distinct_items, in_canonical_order};
 
 /// What the graph holds beyond what every graph holds.

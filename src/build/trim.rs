@@ -6,18 +6,5 @@
 /// Items built between two trims: a trim walks every arena, so not after each item.
 pub(super) const EVERY: usize = 1 << 16;
 
-/// Returns the free pages of every arena to the system (glibc's `malloc_trim`); elsewhere
-/// nothing (other allocators give memory back on their own, or the platform has no arenas).
-pub(super) fn give_back_freed() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        unsafe extern "C" {
-            fn malloc_trim(pad: usize) -> std::ffi::c_int;
-        }
-        // SAFETY: malloc_trim only releases pages that no allocation holds; it takes no pointer
-        // and is safe to call from any thread at any time.
-        unsafe {
-            malloc_trim(0);
-        }
-    }
-}
+/// The one place that trims (`link/freed.rs`): the link stages trim too.
+pub(super) use crate::link::freed::give_back_freed;

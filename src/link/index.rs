@@ -30,54 +30,132 @@ pub fn features(text: &str, p: &LinkParams) -> Vec<u64> {
     hs
 }
 
+/// Parts the postings of a run are cut into by their shingle's top bits: only one part's
+/// postings (16 bytes each) are held at a time, beside every item's features (8 bytes each).
+const PARTS: u64 = 16;
+
+/// The part of the postings a shingle hash falls in (hashes are well mixed: the parts are even).
+fn part_of(h: u64) -> u64 {
+    h >> (64 - PARTS.trailing_zeros())
+}
+
 /// The candidate pairs (a < b, sorted) and the set of common indexed shingles.
+///
+/// Every item's features are computed once and kept as a boxed slice; the postings are then
+/// made, sorted and judged one part of the shingle hashes at a time. A shingle's posting list
+/// lies wholly in one part, so each is judged as if all postings were sorted together, and the
+/// pairs and common shingles are those of [`pairs_of_postings`].
 pub fn candidates(
     items: &[Item],
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
     let max_df = run_max_df(items.len(), p);
-    let postings: Vec<(u64, u32)> = items
+    let features: Vec<Box<[u64]>> = items
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, item)| {
-            let hs = features(&item.text, p);
+        .map(|item| {
+            let hs = features(&item.text, p).into_boxed_slice();
             progress.advance(1);
-            hs.into_iter().map(move |h| (h, i as u32))
+            hs
         })
         .collect();
-    pairs_of_postings(postings, items, max_df, p)
+    let mut sizes = [0usize; PARTS as usize];
+    for h in features.iter().flat_map(|f| f.iter()) {
+        sizes[part_of(*h) as usize] += 1;
+    }
+    let outlet = outlet_ids(items);
+    let mut common = ShingleSet::default();
+    let mut pairs: Vec<u64> = Vec::new();
+    // Each distinct pair proposed so far and how many shingles proposed it, sorted: a pair
+    // sharing many shingles is held once, not once per shingle.
+    let mut counted: Vec<(u64, u32)> = Vec::new();
+    for (part, &size) in sizes.iter().enumerate() {
+        // Made to its exact size: no growth slack on top of the part.
+        let mut postings: Vec<(u64, u32)> = Vec::with_capacity(size);
+        for (i, f) in features.iter().enumerate() {
+            postings.extend(
+                f.iter()
+                    .filter(|&&h| part_of(h) == part as u64)
+                    .map(|&h| (h, i as u32)),
+            );
+        }
+        judge_postings(postings, &outlet, max_df, p, &mut pairs, &mut common);
+        counted = add_counts(counted, &mut pairs);
+    }
+    drop(features);
+    let out = counted
+        .into_iter()
+        .filter(|&(_, n)| n >= p.min_shared)
+        .map(|(k, _)| ((k >> 32) as u32, k as u32))
+        .collect();
+    (out, common)
+}
+
+/// `counted` (sorted, each pair once with its count) with the pair keys of `pairs` (any
+/// order, emptied here) counted in.
+fn add_counts(counted: Vec<(u64, u32)>, pairs: &mut Vec<u64>) -> Vec<(u64, u32)> {
+    pairs.par_sort_unstable();
+    let mut merged = Vec::with_capacity(counted.len() + pairs.len() / 4);
+    let mut old = counted.into_iter().peekable();
+    for same in pairs.chunk_by(|x, y| x == y) {
+        let key = same[0];
+        while let Some(&(k, n)) = old.peek().filter(|&&(k, _)| k < key) {
+            merged.push((k, n));
+            old.next();
+        }
+        let before = old.next_if(|&(k, _)| k == key).map_or(0, |(_, n)| n);
+        merged.push((key, before + same.len() as u32));
+    }
+    merged.extend(old);
+    merged.shrink_to_fit();
+    pairs.clear();
+    pairs.shrink_to_fit();
+    merged
 }
 
 /// The candidate pairs (a < b, sorted) and the common shingles of a run from its postings
 /// (shingle, item index), in any order: each shingle's posting list judged by
-/// [`posting_pairs`], and a pair kept when `min_shared` shingles propose it. The one place
-/// that judges postings, whether the features were just computed or kept from an earlier run.
+/// [`posting_pairs`], and a pair kept when `min_shared` shingles propose it: for features kept
+/// from an earlier run, judged by the same `judge_postings` as [`candidates`]'s parts.
+#[cfg(any(feature = "store", test))]
 pub fn pairs_of_postings(
-    mut postings: Vec<(u64, u32)>,
+    postings: Vec<(u64, u32)>,
     items: &[Item],
     max_df: usize,
     p: &LinkParams,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
-    postings.par_sort_unstable();
     let outlet = outlet_ids(items);
     let mut common = ShingleSet::default();
     let mut pairs: Vec<u64> = Vec::new();
+    judge_postings(postings, &outlet, max_df, p, &mut pairs, &mut common);
+    (pairs_shared_enough(pairs, p), common)
+}
+
+/// Sorts `postings` and judges each shingle's posting list, pushing the pair keys it proposes
+/// onto `pairs` and the shingle onto `common` when it is common. The postings are freed here.
+fn judge_postings(
+    mut postings: Vec<(u64, u32)>,
+    outlet: &[u32],
+    max_df: usize,
+    p: &LinkParams,
+    pairs: &mut Vec<u64>,
+    common: &mut ShingleSet,
+) {
+    postings.par_sort_unstable();
     let mut docs: Vec<u32> = Vec::new();
     for run in postings.chunk_by(|x, y| x.0 == y.0) {
         docs.clear();
         docs.extend(run.iter().map(|&(_, d)| d));
-        if posting_pairs(
-            &docs,
-            |d| outlet[d as usize],
-            max_df,
-            p.outlet_df,
-            &mut pairs,
-        ) {
+        if posting_pairs(&docs, |d| outlet[d as usize], max_df, p.outlet_df, pairs) {
             common.insert(run[0].0);
         }
     }
-    drop(postings);
+}
+
+/// The pairs (a < b, sorted) that `min_shared` or more shingles propose, of the pair keys
+/// every posting list proposed (in any order).
+#[cfg(any(feature = "store", test))]
+fn pairs_shared_enough(mut pairs: Vec<u64>, p: &LinkParams) -> Vec<(u32, u32)> {
     pairs.par_sort_unstable();
     let mut out = Vec::new();
     for same in pairs.chunk_by(|x, y| x == y) {
@@ -85,7 +163,7 @@ pub fn pairs_of_postings(
             out.push(((same[0] >> 32) as u32, same[0] as u32));
         }
     }
-    (out, common)
+    out
 }
 
 /// Items a feature may be in before it is common, in a run of `items`: in a large run a story
@@ -147,4 +225,95 @@ fn outlet_boilerplate(docs: &[u32], outlet: impl Fn(u32) -> u32, min: usize) -> 
 
 pub fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a.min(b)) << 32) | u64::from(a.max(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::NoProgress;
+
+    /// Items that share passages in many ways: stories carried by several outlets, a footer
+    /// every item of one outlet prints, a stock phrase in most items.
+    fn run() -> Vec<Item> {
+        let mut records = String::new();
+        let words = [
+            "harbor", "bridge", "council", "cables", "ferry", "tolls", "river", "budget", "school",
+            "museum", "station", "market", "tunnel", "garden", "library", "stadium",
+        ];
+        for i in 0..60usize {
+            let story = i % 7;
+            let mut text = String::new();
+            for s in 0..12usize {
+                let w = |j: usize| words[(story * 5 + s * 3 + j) % words.len()];
+                text.push_str(&format!(
+                    "The {} of {} {} met the {} and {} in story {story} line {s}. ",
+                    w(0),
+                    w(1),
+                    w(2),
+                    w(3),
+                    w(4)
+                ));
+            }
+            if i % 3 == 0 {
+                text.push_str(
+                    "Read more from the Lantern Gazette newsletter every morning at dawn. ",
+                );
+            }
+            text.push_str(&format!(
+                "Copy number {i} of the story ends here for its readers."
+            ));
+            let outlet = if i % 3 == 0 {
+                "Lantern Gazette"
+            } else {
+                "Other"
+            };
+            records.push_str(&format!(
+                "{{\"id\": \"r{i}\", \"outlet\": \"{outlet} {}\", \"text\": \"{text}\"}}\n",
+                i % 5
+            ));
+        }
+        crate::read::records::items_from_records("r.jsonl", &records, &Default::default()).unwrap()
+    }
+
+    #[test]
+    fn postings_judged_in_parts_are_those_judged_whole() {
+        let items = run();
+        let p = LinkParams {
+            max_df: 4,
+            outlet_df: 3,
+            ..LinkParams::default()
+        };
+        let whole: Vec<(u64, u32)> = items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, it)| {
+                features(&it.text, &p)
+                    .into_iter()
+                    .map(move |h| (h, i as u32))
+            })
+            .collect();
+        // Every part holds some postings, so the parts are really merged.
+        let mut parts: Vec<u64> = whole.iter().map(|&(h, _)| part_of(h)).collect();
+        parts.sort_unstable();
+        parts.dedup();
+        assert_eq!(parts.len(), PARTS as usize);
+        let (pairs, common) = candidates(&items, &p, &NoProgress);
+        let (expected_pairs, expected_common) =
+            pairs_of_postings(whole, &items, run_max_df(items.len(), &p), &p);
+        assert!(
+            !common.is_empty() && pairs.len() > 60,
+            "{} pairs",
+            pairs.len()
+        );
+        assert_eq!(pairs, expected_pairs);
+        assert_eq!(common, expected_common);
+    }
+
+    #[test]
+    fn counts_are_added_to_the_pairs_counted_before() {
+        let mut pairs = vec![7, 3, 7, 9, 1, 7];
+        let counted = add_counts(vec![(2, 1), (3, 2), (8, 5)], &mut pairs);
+        assert_eq!(counted, [(1, 1), (2, 1), (3, 3), (7, 3), (8, 5), (9, 1)]);
+        assert!(pairs.is_empty());
+    }
 }

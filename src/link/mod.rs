@@ -9,6 +9,7 @@
 
 mod align;
 mod direction;
+pub(crate) mod freed;
 #[cfg(feature = "store")]
 pub(crate) mod incremental;
 mod index;
@@ -220,6 +221,9 @@ pub(crate) fn verified_candidates(
     progress.stage("indexing", items.len() as u64);
     let dates = DateCheck::of(items);
     let (cands, common) = index::candidates(items, p, progress);
+    // The postings and features were made on every core: give their pages back before the
+    // next stage (see freed.rs).
+    freed::give_back_freed();
     progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();

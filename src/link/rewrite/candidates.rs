@@ -15,7 +15,8 @@ use chrono::Datelike;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-/// How rare each word key is in the run: `ln(items / items holding it)`.
+/// How rare each word key is in the run: `ln(items / items holding it)`. Only keys held by
+/// two items or more are kept: a key held by one item weighs as one no item holds.
 pub struct Weights {
     pub(crate) df: FxHashMap<u64, u32>,
     pub(crate) items: f32,
@@ -24,31 +25,128 @@ pub struct Weights {
 impl Weights {
     /// The weight of a key (a key no item holds weighs as one held by one item).
     pub fn of(&self, key: u64) -> f32 {
-        let df = self.df.get(&key).copied().unwrap_or(1).max(1) as f32;
-        (self.items / df).ln().max(0.0)
+        let df = self.df.get(&key).copied().unwrap_or(1);
+        weight(self.items, df)
     }
+}
 
-    fn df(&self, key: u64) -> u32 {
-        self.df.get(&key).copied().unwrap_or(0)
-    }
+/// The weight of a key held by `df` items of a run of `items`.
+fn weight(items: f32, df: u32) -> f32 {
+    (items / df.max(1) as f32).ln().max(0.0)
 }
 
 /// Rarest keys an item looks others up by.
 pub(crate) const LOOKUP_KEYS: usize = 48;
 /// Rarest keys others find an item by.
 pub(crate) const POSTED_KEYS: usize = 256;
+/// Items whose word keys are read at once before they are numbered: the full keys of only
+/// these are held as 8-byte hashes.
+const CHUNK: usize = 1 << 14;
 
-/// The weights of the run and, per item, its rarest keys shared with some other item.
-fn weights_and_keys(items: &[Item], progress: &dyn Progress) -> (Weights, Vec<Vec<u64>>) {
-    let keys: Vec<Vec<u64>> = items
-        .par_iter()
-        .map(|it| {
-            let k = item_keys(&it.text);
-            progress.advance(1);
-            k
-        })
-        .collect();
-    (weights_of(&keys), keys)
+/// The word keys of a run, each numbered once (`u32`), with how many items hold it: every
+/// item's keys are kept as their numbers, sorted, each as its distance from the one before in
+/// a variable number of bytes ([`pack`]; one or two bytes for most), until the counts are known.
+struct Numbered {
+    ids: FxHashMap<u64, u32>,
+    key_of: Vec<u64>,
+    df: Vec<u32>,
+    keys: Vec<Box<[u8]>>,
+    /// Room for one item's numbers while they are packed.
+    scratch: Vec<u32>,
+}
+
+impl Numbered {
+    fn new() -> Numbered {
+        Numbered {
+            ids: FxHashMap::default(),
+            key_of: Vec::new(),
+            df: Vec::new(),
+            keys: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Adds the next item's keys (each once).
+    fn push(&mut self, keys: &[u64]) {
+        self.scratch.clear();
+        for &k in keys {
+            let id = *self.ids.entry(k).or_insert_with(|| {
+                self.key_of.push(k);
+                self.df.push(0);
+                (self.key_of.len() - 1) as u32
+            });
+            self.df[id as usize] += 1;
+            self.scratch.push(id);
+        }
+        self.keys.push(pack(&mut self.scratch));
+    }
+}
+
+/// Numbers, each once, sorted and written as the distance from the one before, seven bits
+/// a byte (the high bit set on every byte but a number's last).
+fn pack(ids: &mut [u32]) -> Box<[u8]> {
+    ids.sort_unstable();
+    let mut out = Vec::with_capacity(ids.len() * 2);
+    let mut last = 0u32;
+    for &id in ids.iter() {
+        let mut gap = id - last;
+        last = id;
+        while gap >= 0x80 {
+            out.push((gap as u8) | 0x80);
+            gap >>= 7;
+        }
+        out.push(gap as u8);
+    }
+    out.into_boxed_slice()
+}
+
+/// The numbers [`pack`] wrote, ascending.
+fn unpack(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    let mut last = 0u32;
+    std::iter::from_fn(move || {
+        if at == bytes.len() {
+            return None;
+        }
+        let (mut gap, mut shift) = (0u32, 0);
+        loop {
+            let b = bytes[at];
+            at += 1;
+            gap |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        last += gap;
+        Some(last)
+    })
+}
+
+/// Every item's word keys, numbered, read `CHUNK` items at a time on every core; a chunk is
+/// numbered (on one thread, in item order) while the next is read.
+fn numbered_keys(items: &[Item], progress: &dyn Progress) -> Numbered {
+    let mut n = Numbered::new();
+    n.keys.reserve_exact(items.len());
+    let mut read: Vec<Vec<u64>> = Vec::new();
+    for chunk in items.chunks(CHUNK) {
+        let (next, ()) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .map(|it| {
+                        let k = item_keys(&it.text);
+                        progress.advance(1);
+                        k
+                    })
+                    .collect::<Vec<Vec<u64>>>()
+            },
+            || read.iter().for_each(|k| n.push(k)),
+        );
+        read = next;
+    }
+    read.iter().for_each(|k| n.push(k));
+    n
 }
 
 /// The word keys of one text, sorted, each once: what the run's weights count and an item is
@@ -61,33 +159,6 @@ pub fn item_keys(text: &str) -> Vec<u64> {
     k
 }
 
-/// The weights of a run whose items hold `keys` (one list per item).
-fn weights_of(keys: &[Vec<u64>]) -> Weights {
-    let df = keys
-        .par_iter()
-        .fold(FxHashMap::default, |mut m: FxHashMap<u64, u32>, k| {
-            for &x in k {
-                *m.entry(x).or_default() += 1;
-            }
-            m
-        })
-        .reduce(FxHashMap::default, |mut a, b| {
-            let (mut a, b) = if a.len() < b.len() {
-                (b, a)
-            } else {
-                (std::mem::take(&mut a), b)
-            };
-            for (k, v) in b {
-                *a.entry(k).or_default() += v;
-            }
-            a
-        });
-    Weights {
-        df,
-        items: keys.len().max(1) as f32,
-    }
-}
-
 /// [`candidates`] from each item's [`item_keys`], computed before (a store keeps them).
 #[cfg(feature = "store")]
 pub fn candidates_of_keys(
@@ -95,8 +166,12 @@ pub fn candidates_of_keys(
     keys: Vec<Vec<u64>>,
     p: &LinkParams,
 ) -> (Vec<(u32, u32)>, Weights) {
-    let weights = weights_of(&keys);
-    candidates_with(items, p, weights, keys)
+    let mut n = Numbered::new();
+    n.keys.reserve_exact(keys.len());
+    for k in keys {
+        n.push(&k);
+    }
+    candidates_with(items, p, n)
 }
 
 /// The candidate pairs (a < b, sorted) and the run's weights.
@@ -105,40 +180,55 @@ pub fn candidates(
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, Weights) {
-    let (weights, keys) = weights_and_keys(items, progress);
-    candidates_with(items, p, weights, keys)
+    let keys = numbered_keys(items, progress);
+    candidates_with(items, p, keys)
 }
 
 fn candidates_with(
     items: &[Item],
     p: &LinkParams,
-    weights: Weights,
-    mut keys: Vec<Vec<u64>>,
+    numbered: Numbered,
 ) -> (Vec<(u32, u32)>, Weights) {
     let n = items.len();
+    let run = n.max(1) as f32;
+    let Numbered {
+        ids,
+        key_of,
+        df,
+        keys: packed,
+        ..
+    } = numbered;
+    drop(ids);
     // A key in more items than this is no lookup key: stock words of the run (more in large
     // runs, as for shingles: a story many outlets carry).
     let max_df = p.rewrite_max_df.max(n / 2000) as u32;
     // Every item is found by each of its keys shared with at most `max_df` items (up to
     // POSTED_KEYS of the rarest), and looks others up by its LOOKUP_KEYS rarest: a source is
     // found by the words its copies kept, however many rarer words it has besides.
-    keys.par_iter_mut().for_each(|k| {
-        k.retain(|&x| (2..=max_df).contains(&weights.df(x)));
-        k.sort_unstable_by_key(|&x| (weights.df(x), x));
-        k.truncate(POSTED_KEYS);
-        k.shrink_to_fit();
-    });
-    let mut postings: Vec<(u64, u32)> = keys
-        .iter()
-        .enumerate()
-        .flat_map(|(i, k)| k.iter().map(move |&x| (x, i as u32)))
+    let mut keys: Vec<Box<[u32]>> = packed
+        .into_par_iter()
+        .map(|k| {
+            let mut v: Vec<u32> = unpack(&k)
+                .filter(|&x| (2..=max_df).contains(&df[x as usize]))
+                .collect();
+            v.sort_unstable_by_key(|&x| (df[x as usize], key_of[x as usize]));
+            v.truncate(POSTED_KEYS);
+            v.into_boxed_slice()
+        })
         .collect();
+    // Postings by key number: a key's items stand together, in item order, as they did sorted
+    // by key.
+    let mut postings: Vec<(u32, u32)> = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
+    for (i, k) in keys.iter().enumerate() {
+        postings.extend(k.iter().map(|&x| (x, i as u32)));
+    }
     postings.par_sort_unstable();
     keys.par_iter_mut().for_each(|k| {
-        k.truncate(LOOKUP_KEYS);
-        k.shrink_to_fit();
+        if k.len() > LOOKUP_KEYS {
+            *k = k[..LOOKUP_KEYS].into();
+        }
     });
-    let lookup = |key: u64| {
+    let lookup = |key: u32| {
         let s = postings.partition_point(|&(x, _)| x < key);
         let e = postings[s..].partition_point(|&(x, _)| x == key) + s;
         &postings[s..e]
@@ -160,8 +250,8 @@ fn candidates_with(
             || (vec![(0f32, 0u16); n], Vec::<u32>::new()),
             |(acc, touched), a| {
                 let mut mass = 0f32;
-                for &key in &keys[a] {
-                    let w = weights.of(key);
+                for &key in keys[a].iter() {
+                    let w = weight(run, df[key as usize]);
                     mass += w;
                     for &(_, b) in lookup(key) {
                         let b = b as usize;
@@ -196,7 +286,34 @@ fn candidates_with(
         )
         .flatten()
         .collect();
+    drop(postings);
+    drop(keys);
     pairs.par_sort_unstable();
     pairs.dedup();
+    // Keys held by one item are left out: they weigh as a key no item holds.
+    let weights = Weights {
+        df: key_of
+            .into_iter()
+            .zip(df)
+            .filter(|&(_, d)| d >= 2)
+            .collect(),
+        items: run,
+    };
     (pairs, weights)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_numbers_read_back_sorted() {
+        let mut ids = vec![300, 0, 7, u32::MAX, 128, 127, 1 << 21, 5];
+        let packed = pack(&mut ids);
+        let back: Vec<u32> = unpack(&packed).collect();
+        assert_eq!(back, [0, 5, 7, 127, 128, 300, 1 << 21, u32::MAX]);
+        // Small distances take a byte each.
+        assert_eq!(pack(&mut [1, 2, 3, 4]).len(), 4);
+        assert_eq!(unpack(&pack(&mut [])).count(), 0);
+    }
 }

@@ -37,6 +37,8 @@ pub fn find(
     }
     progress.stage("reading words", items.len() as u64);
     let (cands, weights) = candidates::candidates(items, p, progress);
+    // Every item's word keys were made on every core: give their pages back (link/freed.rs).
+    crate::link::freed::give_back_freed();
     progress.finish();
     verify_candidates(items, p, linked, dates, progress, cands, &weights)
 }
