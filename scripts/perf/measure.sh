@@ -101,22 +101,24 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "== summary ($(nproc) cores; CPU = user + system; ratios of runs made back to back)"
 awk -F'\t' '
-  { label[NR] = $1; wall[$1] = $2; cpu[$1] = $3; rss[$1] = $4; load[$1] = $5 }
+  # With ROUNDS > 1 a label repeats: the k-th run of a label is paired with the k-th run of
+  # its counterpart (the runs of one round are made back to back).
+  { k = ++seen[$1]; label[NR] = $1; nth[NR] = k; wall[$1, k] = $2; cpu[$1, k] = $3; rss[$1, k] = $4; load[$1, k] = $5 }
   END {
     printf "%-36s %9s %9s %9s %6s\n", "run", "wall s", "CPU s", "peak MB", "load"
-    for (i = 1; i <= NR; i++) { l = label[i]; printf "%-36s %9.2f %9.2f %9.0f %6s\n", l, wall[l], cpu[l], rss[l], load[l] }
+    for (i = 1; i <= NR; i++) { l = label[i]; k = nth[i]; printf "%-36s %9.2f %9.2f %9.0f %6s\n", l, wall[l, k], cpu[l, k], rss[l, k], load[l, k] }
     printf "\n%-36s %9s %9s %9s\n", "new / base", "wall", "CPU", "peak"
     for (i = 1; i <= NR; i++) {
-      l = label[i]; if (substr(l, 1, 5) != "new  ") continue
+      l = label[i]; k = nth[i]; if (substr(l, 1, 5) != "new  ") continue
       b = "base " substr(l, 6)
-      if (b in wall && wall[b] > 0 && cpu[b] > 0 && rss[b] > 0)
-        printf "%-36s %9.2f %9.2f %9.2f\n", substr(l, 6), wall[l] / wall[b], cpu[l] / cpu[b], rss[l] / rss[b]
+      if ((b, k) in wall && wall[b, k] > 0 && cpu[b, k] > 0 && rss[b, k] > 0)
+        printf "%-36s %9.2f %9.2f %9.2f\n", substr(l, 6), wall[l, k] / wall[b, k], cpu[l, k] / cpu[b, k], rss[l, k] / rss[b, k]
     }
     printf "\n%-36s %9s %9s\n", "2 cores over 1 (taskset -c 0)", "speed-up", "CPU"
     for (i = 1; i <= NR; i++) {
-      l = label[i]; if (l !~ / 2 cores$/) continue
+      l = label[i]; k = nth[i]; if (l !~ / 2 cores$/) continue
       p = l; sub(/ 2 cores$/, " taskset -c 0", p)
-      if (p in wall && wall[l] > 0 && cpu[l] > 0)
-        printf "%-36s %9.2f %9.2f\n", substr(l, 1, length(l) - 8), wall[p] / wall[l], cpu[p] / cpu[l]
+      if ((p, k) in wall && wall[l, k] > 0 && cpu[l, k] > 0)
+        printf "%-36s %9.2f %9.2f\n", substr(l, 1, length(l) - 8), wall[p, k] / wall[l, k], cpu[p, k] / cpu[l, k]
     }
   }' "$summary"
