@@ -164,12 +164,7 @@ impl Backend for Sqlite {
         columns: &[&str],
         rows: &mut dyn Iterator<Item = Vec<String>>,
     ) -> Result<u64, StoreError> {
-        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES ({})",
-            columns.join(", "),
-            marks.join(", ")
-        );
+        let sql = insert_sql(table, columns);
         let path = self.path.clone();
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| err(&path, e))?;
         let mut n = 0;
@@ -187,12 +182,7 @@ impl Backend for Sqlite {
         columns: &[&str],
         rows: &mut dyn Iterator<Item = (String, Vec<Vec<u8>>)>,
     ) -> Result<u64, StoreError> {
-        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES ({})",
-            columns.join(", "),
-            marks.join(", ")
-        );
+        let sql = insert_sql(table, columns);
         let path = self.path.clone();
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| err(&path, e))?;
         let mut n = 0;
@@ -251,4 +241,14 @@ impl Backend for Sqlite {
             .map(|l| format!("SQLite integrity check: {l}"))
             .collect())
     }
+}
+
+/// The INSERT statement of `columns` of `table`, with one numbered parameter a column.
+fn insert_sql(table: &str, columns: &[&str]) -> String {
+    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        columns.join(", "),
+        marks.join(", ")
+    )
 }
