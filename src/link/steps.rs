@@ -12,7 +12,7 @@
 //! [`rewrite_candidates`] (the candidates one item proposes, given the items posting each of
 //! its lookup words) and [`rewrite_pair`] (one candidate aligned and graded).
 
-use super::rewrite::candidates::{LOOKUP_KEYS, POSTED_KEYS, Weights};
+use super::rewrite::candidates::{self, LOOKUP_KEYS, POSTED_KEYS, Weights};
 use super::rewrite::{grade, sentences};
 use super::{Found, ItemLink, LinkParams, nearest, rewrite};
 use crate::dates::DateCheck;
@@ -130,8 +130,7 @@ pub fn rewrite_lookup(
     run_items: usize,
     p: &LinkParams,
 ) -> RewriteLookup {
-    // The whole-run rule (rewrite::candidates): a key in more items than this is a stock word.
-    let max_df = p.rewrite_max_df.max(run_items / 2000) as u32;
+    let max_df = candidates::max_df(run_items, p);
     let mut posted: Vec<(u64, u32)> = keys
         .iter()
         .copied()
@@ -167,8 +166,8 @@ pub fn rewrite_candidates(
         return Vec::new();
     }
     let items = run_items.max(1) as f32;
-    // Weights::of's rule, each sum in the whole-run step's order (f32 sums depend on it).
-    let weight = |df: u32| (items / df.max(1) as f32).ln().max(0.0);
+    // Each sum in the whole-run step's order (f32 sums depend on it).
+    let weight = |df: u32| candidates::weight(items, df);
     let near = |other: Option<i32>| match (day, other) {
         (Some(x), Some(y)) => i64::from((x - y).abs()) <= p.rewrite_days,
         _ => true,
@@ -187,16 +186,10 @@ pub fn rewrite_candidates(
             e.1 += 1;
         }
     }
-    let mut best: Vec<(f32, usize)> = acc
+    let mut pairs: Vec<(usize, usize)> = candidates::best_of(acc.into_iter(), mass, p)
         .into_iter()
-        .filter(|(_, (score, shared))| {
-            usize::from(*shared) >= p.rewrite_min_keys && *score >= p.rewrite_min_score * mass
-        })
-        .map(|(b, (score, _))| (score, b))
+        .map(|b| key(a, b))
         .collect();
-    best.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    best.truncate(p.rewrite_candidates);
-    let mut pairs: Vec<(usize, usize)> = best.into_iter().map(|(_, b)| key(a, b)).collect();
     pairs.sort_unstable();
     pairs
 }

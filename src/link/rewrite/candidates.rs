@@ -31,8 +31,34 @@ impl Weights {
 }
 
 /// The weight of a key held by `df` items of a run of `items`.
-fn weight(items: f32, df: u32) -> f32 {
+pub(crate) fn weight(items: f32, df: u32) -> f32 {
     (items / df.max(1) as f32).ln().max(0.0)
+}
+
+/// The most items a lookup key may be held by in a run of `n` items: a key in more is a stock
+/// word of the run (more in large runs, as for shingles: a story many outlets carry).
+pub(crate) fn max_df(n: usize, p: &LinkParams) -> u32 {
+    p.rewrite_max_df.max(n / 2000) as u32
+}
+
+/// An item's candidates from the other items its lookup keys found, each with its summed
+/// weight and count of shared keys; `mass` is the sum of the item's lookup keys' weights. Those
+/// sharing enough keys and enough of that mass, best first (ties by index), at most
+/// `rewrite_candidates` of them.
+pub(crate) fn best_of<B: Ord + Copy>(
+    found: impl Iterator<Item = (B, (f32, u16))>,
+    mass: f32,
+    p: &LinkParams,
+) -> Vec<B> {
+    let mut best: Vec<(f32, B)> = found
+        .filter(|&(_, (score, shared))| {
+            usize::from(shared) >= p.rewrite_min_keys && score >= p.rewrite_min_score * mass
+        })
+        .map(|(b, (score, _))| (score, b))
+        .collect();
+    best.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    best.truncate(p.rewrite_candidates);
+    best.into_iter().map(|(_, b)| b).collect()
 }
 
 /// Rarest keys an item looks others up by.
@@ -199,9 +225,7 @@ fn candidates_with(
         ..
     } = numbered;
     drop(ids);
-    // A key in more items than this is no lookup key: stock words of the run (more in large
-    // runs, as for shingles: a story many outlets carry).
-    let max_df = p.rewrite_max_df.max(n / 2000) as u32;
+    let max_df = max_df(n, p);
     // Every item is found by each of its keys shared with at most `max_df` items (up to
     // POSTED_KEYS of the rarest), and looks others up by its LOOKUP_KEYS rarest: a source is
     // found by the words its copies kept, however many rarer words it has besides.
@@ -243,7 +267,6 @@ fn candidates_with(
         (Some(x), Some(y)) => i64::from((x - y).abs()) <= window,
         _ => true,
     };
-    let per_item = p.rewrite_candidates;
     let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
         .map_init(
@@ -265,20 +288,13 @@ fn candidates_with(
                         acc[b].1 += 1;
                     }
                 }
-                let mut best: Vec<(f32, u32)> = touched
+                let found = touched
                     .drain(..)
-                    .filter_map(|b| {
-                        let (score, shared) = std::mem::take(&mut acc[b as usize]);
-                        (usize::from(shared) >= p.rewrite_min_keys
-                            && score >= p.rewrite_min_score * mass)
-                            .then_some((score, b))
-                    })
-                    .collect();
-                best.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                best.truncate(per_item);
-                best.into_iter()
-                    .map(|(_, b)| {
-                        let (a, b) = (a as u32, b);
+                    .map(|b| (b, std::mem::take(&mut acc[b as usize])));
+                best_of(found, mass, p)
+                    .into_iter()
+                    .map(|b| {
+                        let a = a as u32;
                         (a.min(b), a.max(b))
                     })
                     .collect::<Vec<_>>()
