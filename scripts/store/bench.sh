@@ -27,11 +27,14 @@ cp "$target/release/claimtrace" "$work/claimtrace"
 bin=$work/claimtrace
 # Wall time, CPU time (user + system, all threads: on a machine shared with other builds the
 # steadier of the two) and peak memory.
+# The last measurement's CPU seconds and peak MB are left in $cpu and $mb.
 measure() { # label, command...
   local label=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null
   read -r secs user sys kb <"$work/time"
-  printf '%-48s %8.2f s %8.2f s cpu %6d MB peak\n' "$label" "$secs" "$(awk "BEGIN { print $user + $sys }")" $((kb / 1024))
+  cpu=$(awk "BEGIN { print $user + $sys }")
+  mb=$((kb / 1024))
+  printf '%-48s %8.2f s %8.2f s cpu %6d MB peak\n' "$label" "$secs" "$cpu" "$mb"
 }
 
 total=$((base + new))
@@ -68,7 +71,10 @@ for db in "${targets[@]}"; do
   measure "add $base items to an empty store" "$bin" add -q --db "$db" "$work/base.jsonl"
   # Back to back: the batch run of the new items, then their add (the machine's load moves).
   batch_again
+  batch_cpu=$cpu batch_mb=$mb
   measure "add $new items to the store of $base" "$bin" add -q --db "$db" "$work/new.jsonl"
+  # The issue's target: the add within 2x the batch run of its items, memory bounded by it.
+  echo "add / batch, back to back: $(awk "BEGIN { printf \"%.2f\", $cpu / $batch_cpu }")x CPU, $(awk "BEGIN { printf \"%.1f\", $mb / $batch_mb }")x peak memory (load $(cut -d' ' -f1 /proc/loadavg))"
   measure "origin --db of one item" "$bin" origin --db "$db" --item "$item"
   measure "graph --db (JSON)" "$bin" graph --db "$db"
   measure "graph --db --format dot" "$bin" graph --db "$db" --format dot
