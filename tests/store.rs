@@ -588,3 +588,132 @@ fn a_shingle_made_common_by_an_add_unlinks_old_pairs() {
         assert_sound(&t.db);
     }
 }
+
+/// Each stored graph row by id, with what tells whether an add wrote it again: SQLite's rowid
+/// (a row deleted and inserted gets one above every other's) or PostgreSQL's `xmin` (the
+/// transaction that wrote it), beside its body.
+fn row_stamps(db: &str, table: &str) -> std::collections::BTreeMap<String, (String, String)> {
+    let sql = |stamp: &str| format!("SELECT id, {stamp}, body FROM {table}");
+    let mut out = std::collections::BTreeMap::new();
+    if db.starts_with("postgres") {
+        let mut client = postgres::Client::connect(db, postgres::NoTls).unwrap();
+        for row in client.query(&sql("xmin::text"), &[]).unwrap() {
+            out.insert(row.get(0), (row.get(1), row.get(2)));
+        }
+    } else {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        let mut stmt = conn.prepare(&sql("CAST(rowid AS TEXT)")).unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+            .unwrap();
+        for row in rows {
+            let (id, stamp): (String, (String, String)) = row.unwrap();
+            out.insert(id, stamp);
+        }
+    }
+    out
+}
+
+/// An add writes only the graph rows its items change: an item that shares no text, outlet or
+/// day with the stored ones leaves every stored row as it was (not written again), and the
+/// rows it adds are its own node, the nodes only it reaches and edges at its node.
+#[test]
+fn an_add_of_an_unrelated_item_writes_only_its_own_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = corpus(dir.path(), 60, 2, 5);
+    let lone = dir.path().join("lone.jsonl");
+    let record = serde_json::json!({
+        "id": "ql-1", "url": "https://quarryledger.example/kilns",
+        "title": "Kiln cooperative reopens", "outlet": "Quarry Ledger",
+        "published": "1999-04-03",
+        "text": "The brick kilns on Tanner Lane fired again on Saturday after four idle \
+                 winters, the cooperative that bought them said. Its treasurer, Ilse \
+                 Marchetti, said the first load of six thousand bricks would go to the \
+                 rebuilt chapel roof. Neighbours had asked for a chimney filter, and the \
+                 council granted the permit on that condition.",
+    });
+    std::fs::write(&lone, format!("{record}\n")).unwrap();
+    let first = paths(&first);
+    let lone = lone.to_str().unwrap();
+    let mut all = first.clone();
+    all.push(lone);
+    let want = batch_answer(&all);
+    for t in targets("unrelated_rows") {
+        add(&t.db, &first);
+        if t.backend == "sqlite" {
+            // Rowids high and in reverse: a row written again, even after every row went,
+            // cannot get its old one back.
+            let conn = rusqlite::Connection::open(&t.db).unwrap();
+            for table in ["ct_nodes", "ct_edges"] {
+                conn.execute(&format!("UPDATE {table} SET rowid = 2000000 - rowid"), [])
+                    .unwrap();
+            }
+        }
+        let nodes = row_stamps(&t.db, "ct_nodes");
+        let edges = row_stamps(&t.db, "ct_edges");
+        add(&t.db, &[lone]);
+        assert_same(&store_answer(&t.db), &want, t.backend);
+        let nodes_after = row_stamps(&t.db, "ct_nodes");
+        let edges_after = row_stamps(&t.db, "ct_edges");
+        for (before, after, table) in [
+            (&nodes, &nodes_after, "node"),
+            (&edges, &edges_after, "edge"),
+        ] {
+            for (id, stamp) in before {
+                assert_eq!(
+                    after.get(id),
+                    Some(stamp),
+                    "{}: stored {table} {id} was written again",
+                    t.backend
+                );
+            }
+        }
+        let new_nodes: Vec<&String> = nodes_after
+            .keys()
+            .filter(|id| !nodes.contains_key(*id))
+            .collect();
+        let lone_node = new_nodes
+            .iter()
+            .find(|id| nodes_after[**id].1.contains("quarryledger.example/kilns"))
+            .unwrap_or_else(|| panic!("{}: the new item's node", t.backend));
+        // The new edges' ends; every new row must hang from the new item through new edges.
+        let ends: Vec<(String, String)> = edges_after
+            .iter()
+            .filter(|(id, _)| !edges.contains_key(*id))
+            .map(|(_, (_, body))| {
+                let e: serde_json::Value = serde_json::from_str(body).unwrap();
+                let end = |k: &str| e[k].as_str().unwrap().to_string();
+                (end("source"), end("target"))
+            })
+            .collect();
+        assert!(!ends.is_empty(), "{}: the item has edges", t.backend);
+        let mut reached = std::collections::BTreeSet::from([lone_node.to_string()]);
+        loop {
+            let before = reached.len();
+            for (a, b) in &ends {
+                if reached.contains(a) || reached.contains(b) {
+                    reached.insert(a.clone());
+                    reached.insert(b.clone());
+                }
+            }
+            if reached.len() == before {
+                break;
+            }
+        }
+        for (a, b) in &ends {
+            assert!(
+                reached.contains(a),
+                "{}: a new edge {a} -> {b} away from the new item",
+                t.backend
+            );
+        }
+        for id in &new_nodes {
+            assert!(
+                reached.contains(id.as_str()),
+                "{}: a new node {id} the new item does not reach",
+                t.backend
+            );
+        }
+        assert_sound(&t.db);
+    }
+}

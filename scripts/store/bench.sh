@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The store's numbers (docs/store.md, issue 16), on the synthetic repost corpus of crates/synth:
 #   - adding NEW items to a store already holding BASE, against one `graph` run of the NEW alone
-#     (time and peak memory), on SQLite and, when CLAIMTRACE_PG_URL is set, PostgreSQL;
+#     (time and peak memory, and their ratios), on SQLite and, when CLAIMTRACE_PG_URL is set,
+#     PostgreSQL; and the same NEW added to an empty store (the floor of an incremental add);
 #   - `origin --db` on one item of the store;
 #   - bytes on disk per item;
 #   - `graph --db` (the stored graph exported) against `graph` over the inputs (in memory), and
@@ -27,11 +28,14 @@ cp "$target/release/claimtrace" "$work/claimtrace"
 bin=$work/claimtrace
 # Wall time, CPU time (user + system, all threads: on a machine shared with other builds the
 # steadier of the two) and peak memory.
+# The last measurement's CPU seconds and peak MB are left in $cpu and $mb.
 measure() { # label, command...
   local label=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null
   read -r secs user sys kb <"$work/time"
-  printf '%-48s %8.2f s %8.2f s cpu %6d MB peak\n' "$label" "$secs" "$(awk "BEGIN { print $user + $sys }")" $((kb / 1024))
+  cpu=$(awk "BEGIN { print $user + $sys }")
+  mb=$((kb / 1024))
+  printf '%-48s %8.2f s %8.2f s cpu %6d MB peak\n' "$label" "$secs" "$cpu" "$mb"
 }
 
 total=$((base + new))
@@ -68,7 +72,25 @@ for db in "${targets[@]}"; do
   measure "add $base items to an empty store" "$bin" add -q --db "$db" "$work/base.jsonl"
   # Back to back: the batch run of the new items, then their add (the machine's load moves).
   batch_again
+  batch_cpu=$cpu batch_mb=$mb
   measure "add $new items to the store of $base" "$bin" add -q --db "$db" "$work/new.jsonl"
+  # The issue's target: the add within 2x the batch run of its items, memory bounded by it.
+  echo "add / batch, back to back: $(awk "BEGIN { printf \"%.2f\", $cpu / $batch_cpu }")x CPU, $(awk "BEGIN { printf \"%.1f\", $mb / $batch_mb }")x peak memory (load $(cut -d' ' -f1 /proc/loadavg))"
+  # The floor an incremental add cannot go under: the new items added to an empty store
+  # (everything an add does for its own items, nothing for stored ones).
+  case $kind in
+    sqlite) empty=$work/empty.db; rm -f "$empty" "$empty"-* ;;
+    *)
+      "$psql" -q "$CLAIMTRACE_PG_URL" -c "DROP DATABASE IF EXISTS ct_bench_empty WITH (FORCE)" \
+        -c "CREATE DATABASE ct_bench_empty"
+      empty="${CLAIMTRACE_PG_URL%/*}/ct_bench_empty" ;;
+  esac
+  measure "add the $new items to an empty store" "$bin" add -q --db "$empty" "$work/new.jsonl"
+  echo "add to an empty store / batch: $(awk "BEGIN { printf \"%.2f\", $cpu / $batch_cpu }")x CPU, $(awk "BEGIN { printf \"%.1f\", $mb / $batch_mb }")x peak memory"
+  case $kind in
+    sqlite) rm -f "$empty" "$empty"-* ;;
+    *) "$psql" -q "$CLAIMTRACE_PG_URL" -c "DROP DATABASE ct_bench_empty WITH (FORCE)" ;;
+  esac
   measure "origin --db of one item" "$bin" origin --db "$db" --item "$item"
   measure "graph --db (JSON)" "$bin" graph --db "$db"
   measure "graph --db --format dot" "$bin" graph --db "$db" --format dot
