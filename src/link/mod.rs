@@ -5,10 +5,12 @@
 //! `direction` (copy and source, from credits, dates and containment); `rewrite/` then finds,
 //! among the pairs left apart, stories rewritten from another (candidates by shared rare words,
 //! sentences aligned through rewording); `nearest` keeps, of every triangle of links, the ones a
-//! copy was made from rather than every ancestor or sibling.
+//! copy was made from rather than every ancestor or sibling. `fold` links large classes of
+//! identical texts through one representative, in time linear in the class.
 
 mod align;
 mod direction;
+mod fold;
 pub(crate) mod freed;
 #[cfg(feature = "store")]
 pub(crate) mod incremental;
@@ -212,31 +214,153 @@ pub(crate) fn verify_group(
         .collect()
 }
 
-/// Every candidate pair of a run verified: the pairs [`link_items`] goes on from.
+/// Every candidate pair of a run verified: the pairs [`link_items`] goes on from. Large classes
+/// of identical texts are folded (`fold.rs`): their members are verified against their
+/// representative's candidates and linked among themselves by a spanning tree, not pair by pair.
 pub(crate) fn verified_candidates(
     items: &[Item],
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> Vec<VerifiedPair> {
     progress.stage("indexing", items.len() as u64);
+    let fold = fold::Fold::of(items, p);
+    verified_folding(items, &fold, p, progress)
+}
+
+/// [`verified_candidates`] with the classes of `fold` folded (none: every pair verified on its
+/// own, the way it was before folding, which the tests compare with).
+fn verified_folding(
+    items: &[Item],
+    fold: &fold::Fold,
+    p: &LinkParams,
+    progress: &dyn Progress,
+) -> Vec<VerifiedPair> {
     let dates = DateCheck::of(items);
-    let (cands, common) = index::candidates(items, p, progress);
+    let left_out = (!fold.is_empty()).then(|| fold.left_out(items.len()));
+    let (cands, common) = index::candidates_leaving_out(items, left_out.as_deref(), p, progress);
     // The postings and features were made on every core: give their pages back before the
     // next stage (see freed.rs).
     freed::give_back_freed();
     progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
-    let found: Vec<Found> = groups
+    let mut found: Vec<Found> = groups
         .par_iter()
         .flat_map_iter(|group| {
-            let out = verify_group(items, group, &common, p, &dates);
+            let out = if fold.is_empty() {
+                verify_group(items, group, &common, p, &dates)
+            } else {
+                verify_group_folded(items, group, fold, &common, p, &dates)
+            };
             progress.advance(group.len() as u64);
             out.into_iter().flatten()
         })
         .collect();
+    found.par_extend(fold.classes().par_iter().flat_map_iter(|class| {
+        verify_inside_class(items, class, &common, p, &dates)
+            .into_iter()
+            .flatten()
+    }));
     progress.finish();
     found
+}
+
+/// [`verify_group`] where either item of a pair may represent a folded class: each other member
+/// of its class is verified against the pair's other item too (one text, so the passages are
+/// the pair's, aligned once each way round).
+fn verify_group_folded(
+    items: &[Item],
+    group: &[(u32, u32)],
+    fold: &fold::Fold,
+    common: &index::ShingleSet,
+    p: &LinkParams,
+    dates: &DateCheck,
+) -> Vec<Option<Found>> {
+    let a = group[0].0 as usize;
+    let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
+    let mut out = Vec::with_capacity(group.len());
+    for &(_, b) in group {
+        let b = b as usize;
+        let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
+        let shared = align::align(&pa, &pb, common, p);
+        let (of_a, of_b) = (fold.others(a), fold.others(b));
+        // The pair the other way round, for a member that comes before the item it is paired
+        // with: b's text looked up, a's walked.
+        let rev = (of_a.iter().any(|&m| m as usize > b) || of_b.iter().any(|&m| (m as usize) < a))
+            .then(|| {
+                let rb = Prepared::new(&items[b].text, p.k, p.k_pieces);
+                let ra = Prepared::probe(&items[a].text, p.k, p.k_pieces);
+                let s = align::align(&rb, &ra, common, p);
+                (rb, ra, s)
+            });
+        // A member x of a's class (a's text) paired with b, or a paired with a member y of
+        // b's class (b's text): (first in the run, second).
+        let pairs = of_a
+            .iter()
+            .map(|&x| (x as usize, b))
+            .chain(of_b.iter().map(|&y| (a, y as usize)));
+        for (x, y) in pairs {
+            // x holds a's text, y b's.
+            out.push(if x < y {
+                verify(
+                    (&items[x], &items[y]),
+                    (x, y),
+                    (&pa, &pb),
+                    shared.clone(),
+                    p,
+                    dates,
+                )
+            } else {
+                let (rb, ra, s) = rev.as_ref().expect("made for members before their pair");
+                verify(
+                    (&items[y], &items[x]),
+                    (y, x),
+                    (rb, ra),
+                    s.clone(),
+                    p,
+                    dates,
+                )
+            });
+        }
+        out.push(verify(
+            (&items[a], &items[b]),
+            (a, b),
+            (&pa, &pb),
+            shared,
+            p,
+            dates,
+        ));
+    }
+    out
+}
+
+/// The links inside one folded class (its items ascending): its spanning tree
+/// (`fold::tree_pairs`), each pair verified on the class's text aligned with itself once.
+fn verify_inside_class(
+    items: &[Item],
+    class: &[u32],
+    common: &index::ShingleSet,
+    p: &LinkParams,
+    dates: &DateCheck,
+) -> Vec<Option<Found>> {
+    let text = &items[class[0] as usize].text;
+    let pa = Prepared::new(text, p.k, p.k_pieces);
+    let pb = Prepared::probe(text, p.k, p.k_pieces);
+    let shared = align::align(&pa, &pb, common, p);
+    fold::tree_pairs(items, class, dates)
+        .into_iter()
+        .map(|(x, y)| {
+            let (x, y) = (x as usize, y as usize);
+            verify(
+                (&items[x], &items[y]),
+                (x, y),
+                (&pa, &pb),
+                shared.clone(),
+                p,
+                dates,
+            )
+        })
+        .collect()
 }
 
 /// The reuse links of a run from its verified candidate pairs (in any order; see
@@ -252,7 +376,14 @@ pub fn finish_links(
     progress: &dyn Progress,
 ) -> Vec<ItemLink> {
     let linked: Vec<(usize, usize)> = verified.iter().map(|f| (f.a, f.b)).collect();
-    let rewrites = rewrite_links(items, &linked, p, progress);
+    let mut rewrites = rewrite_links(items, &linked, p, progress);
+    // Two members of a folded class are linked by its tree, not pair by pair: the pairs of the
+    // class left apart are no rewrites (one text). Only a run with identical texts among the
+    // rewrites needs the classes.
+    if rewrites.iter().any(|f| items[f.a].text == items[f.b].text) {
+        let fold = fold::Fold::of(items, p);
+        rewrites.retain(|f| !fold.same_class(f.a, f.b));
+    }
     nearest_sources(verified, rewrites)
 }
 
