@@ -275,7 +275,6 @@ mod tests {
         let items =
             crate::read::records::items_from_records("r.jsonl", records, &Default::default())
                 .unwrap();
-        let items = crate::pipeline::prepare_items(items);
         let p = small_run();
         let fold = Fold::of(&items, &p);
         assert_eq!(fold.classes().len(), 1, "one class folded");
@@ -338,11 +337,8 @@ mod tests {
         day.to_string()
     }
 
-    #[test]
-    fn copies_sharing_days_keep_links_pair_by_pair_keeps_and_every_member() {
-        // 60 copies on 6 days, 4 undated, and the story first: folding keeps a spanning tree of
-        // the links pair by pair gives (every one of them a link pair by pair keeps), so each
-        // copy keeps a source no later than itself and stays joined to the story.
+    /// The story, 60 copies of it on 6 days and 4 undated copies.
+    fn on_six_days() -> String {
         let mut records = record("origin", "Estuary Courier", Some(1), STORY);
         for c in 0..64u32 {
             let day = (c < 60).then_some(2 + c % 6);
@@ -353,7 +349,39 @@ mod tests {
                 STORY,
             ));
         }
-        let (folded, pairwise, items) = both_ways(&records);
+        records
+    }
+
+    #[cfg(feature = "store")]
+    #[test]
+    fn a_store_folds_as_the_whole_run_does() {
+        use crate::link::incremental::*;
+        let items = crate::read::records::items_from_records(
+            "r.jsonl",
+            &on_six_days(),
+            &Default::default(),
+        )
+        .unwrap();
+        let p = small_run();
+        let fold = Fold::of(&items, &p);
+        assert!(!fold.is_empty());
+        let whole = verified_folding(&items, &fold, &p, &NoProgress);
+        let whole = finish_links(&items, whole, &p, &NoProgress);
+        let features: Vec<Vec<u64>> = items.iter().map(|it| shingle_features(it, &p)).collect();
+        let (pairs, common) = candidates_of_features(&items, &features, &p);
+        let verified = verify_pairs(&items, &pairs, &common, &p);
+        let verified = verified.into_iter().flatten().collect();
+        let keys = items.iter().map(word_keys).collect();
+        let store = finish_links_with_keys(&items, verified, keys, &p, &NoProgress);
+        assert_eq!(whole, store);
+    }
+
+    #[test]
+    fn copies_sharing_days_keep_links_pair_by_pair_keeps_and_every_member() {
+        // 60 copies on 6 days, 4 undated, and the story first: folding keeps a spanning tree of
+        // the links pair by pair gives (every one of them a link pair by pair keeps), so each
+        // copy keeps a source no later than itself and stays joined to the story.
+        let (folded, pairwise, items) = both_ways(&on_six_days());
         let key = |l: &ItemLink| (l.kind, l.copy, l.source);
         for l in &folded {
             let pw = pairwise.iter().find(|m| key(m) == key(l));

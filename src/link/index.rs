@@ -137,18 +137,28 @@ fn add_counts(counted: Vec<(u64, u32)>, pairs: &mut Vec<u64>) -> Vec<(u64, u32)>
 /// The candidate pairs (a < b, sorted) and the common shingles of a run from its postings
 /// (shingle, item index), in any order: each shingle's posting list judged by
 /// [`posting_pairs`], and a pair kept when `min_shared` shingles propose it: for features kept
-/// from an earlier run, judged by the same `judge_postings` as [`candidates`]'s parts.
+/// from an earlier run, judged by the same `judge_postings` as [`candidates`]'s parts (`left_out` as in
+/// [`candidates_leaving_out`]).
 #[cfg(any(feature = "store", test))]
 pub fn pairs_of_postings(
     postings: Vec<(u64, u32)>,
     items: &[Item],
+    left_out: Option<&[bool]>,
     max_df: usize,
     p: &LinkParams,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
     let outlet = outlet_ids(items);
     let mut common = ShingleSet::default();
     let mut pairs: Vec<u64> = Vec::new();
-    judge_postings(postings, &outlet, None, max_df, p, &mut pairs, &mut common);
+    judge_postings(
+        postings,
+        &outlet,
+        left_out,
+        max_df,
+        p,
+        &mut pairs,
+        &mut common,
+    );
     (pairs_shared_enough(pairs, p), common)
 }
 
@@ -342,7 +352,7 @@ mod tests {
         assert_eq!(parts.len(), PARTS as usize);
         let (pairs, common) = candidates(&items, &p, &NoProgress);
         let (expected_pairs, expected_common) =
-            pairs_of_postings(whole, &items, run_max_df(items.len(), &p), &p);
+            pairs_of_postings(whole, &items, None, run_max_df(items.len(), &p), &p);
         assert!(
             !common.is_empty() && pairs.len() > 60,
             "{} pairs",

@@ -247,91 +247,95 @@ fn verified_folding(
     let mut found: Vec<Found> = groups
         .par_iter()
         .flat_map_iter(|group| {
-            let out = if fold.is_empty() {
-                verify_group(items, group, &common, p, &dates)
-            } else {
-                verify_group_folded(items, group, fold, &common, p, &dates)
-            };
+            let out = verify_group(items, group, &common, p, &dates);
             progress.advance(group.len() as u64);
             out.into_iter().flatten()
         })
         .collect();
-    found.par_extend(fold.classes().par_iter().flat_map_iter(|class| {
-        verify_inside_class(items, class, &common, p, &dates)
-            .into_iter()
-            .flatten()
-    }));
+    found.extend(folded_members(items, fold, &cands, &common, p, &dates));
     progress.finish();
     found
 }
 
-/// [`verify_group`] where either item of a pair may represent a folded class: each other member
-/// of its class is verified against the pair's other item too (one text, so the passages are
-/// the pair's, aligned once each way round).
-fn verify_group_folded(
+/// The verified pairs a folded run adds to its candidates' (`fold.rs`): each member of a folded
+/// class against each candidate of its representative (`cands`, the candidates among the items
+/// not left out, as [`verify_group`] verifies them), and the links inside each class.
+fn folded_members(
     items: &[Item],
-    group: &[(u32, u32)],
+    fold: &fold::Fold,
+    cands: &[(u32, u32)],
+    common: &index::ShingleSet,
+    p: &LinkParams,
+    dates: &DateCheck,
+) -> Vec<Found> {
+    if fold.is_empty() {
+        return Vec::new();
+    }
+    let of_reps: Vec<(usize, usize)> = cands
+        .iter()
+        .map(|&(a, b)| (a as usize, b as usize))
+        .filter(|&(a, b)| !fold.others(a).is_empty() || !fold.others(b).is_empty())
+        .collect();
+    let mut found: Vec<Found> = of_reps
+        .par_iter()
+        .flat_map_iter(|&pair| verify_members(items, pair, fold, common, p, dates))
+        .collect();
+    found.par_extend(fold.classes().par_iter().flat_map_iter(|class| {
+        verify_inside_class(items, class, common, p, dates)
+            .into_iter()
+            .flatten()
+    }));
+    found
+}
+
+/// A candidate pair (a, b) where either item represents a folded class: each other member of
+/// its class verified against the pair's other item (one text, so the passages are the pair's,
+/// aligned once each way round as needed).
+fn verify_members(
+    items: &[Item],
+    (a, b): (usize, usize),
     fold: &fold::Fold,
     common: &index::ShingleSet,
     p: &LinkParams,
     dates: &DateCheck,
-) -> Vec<Option<Found>> {
-    let a = group[0].0 as usize;
-    let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
-    let mut out = Vec::with_capacity(group.len());
-    for &(_, b) in group {
-        let b = b as usize;
-        let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
-        let shared = align::align(&pa, &pb, common, p);
-        let (of_a, of_b) = (fold.others(a), fold.others(b));
-        // The pair the other way round, for a member that comes before the item it is paired
-        // with: b's text looked up, a's walked.
-        let rev = (of_a.iter().any(|&m| m as usize > b) || of_b.iter().any(|&m| (m as usize) < a))
-            .then(|| {
-                let rb = Prepared::new(&items[b].text, p.k, p.k_pieces);
-                let ra = Prepared::probe(&items[a].text, p.k, p.k_pieces);
-                let s = align::align(&rb, &ra, common, p);
-                (rb, ra, s)
-            });
-        // A member x of a's class (a's text) paired with b, or a paired with a member y of
-        // b's class (b's text): (first in the run, second).
-        let pairs = of_a
-            .iter()
-            .map(|&x| (x as usize, b))
-            .chain(of_b.iter().map(|&y| (a, y as usize)));
-        for (x, y) in pairs {
-            // x holds a's text, y b's.
-            out.push(if x < y {
-                verify(
-                    (&items[x], &items[y]),
-                    (x, y),
-                    (&pa, &pb),
-                    shared.clone(),
-                    p,
-                    dates,
-                )
+) -> Vec<Found> {
+    let (of_a, of_b) = (fold.others(a), fold.others(b));
+    // A member x of a's class (a's text) paired with b, or a paired with a member y of b's
+    // class (b's text), as (item with a's text, item with b's text).
+    let pairs: Vec<(usize, usize)> = of_a
+        .iter()
+        .map(|&x| (x as usize, b))
+        .chain(of_b.iter().map(|&y| (a, y as usize)))
+        .collect();
+    // The pair as the run orders it (a's text first), and the other way round (b's text looked
+    // up, a's walked) for a member that comes before the item it is paired with.
+    let way = |first: &str, second: &str| {
+        let pf = Prepared::new(first, p.k, p.k_pieces);
+        let ps = Prepared::probe(second, p.k, p.k_pieces);
+        let shared = align::align(&pf, &ps, common, p);
+        (pf, ps, shared)
+    };
+    let (ta, tb) = (items[a].text.as_str(), items[b].text.as_str());
+    let fwd = pairs.iter().any(|&(x, y)| x < y).then(|| way(ta, tb));
+    let rev = pairs.iter().any(|&(x, y)| x > y).then(|| way(tb, ta));
+    pairs
+        .into_iter()
+        .filter_map(|(x, y)| {
+            let ((first, second), (pf, ps, shared)) = if x < y {
+                ((x, y), fwd.as_ref()?)
             } else {
-                let (rb, ra, s) = rev.as_ref().expect("made for members before their pair");
-                verify(
-                    (&items[y], &items[x]),
-                    (y, x),
-                    (rb, ra),
-                    s.clone(),
-                    p,
-                    dates,
-                )
-            });
-        }
-        out.push(verify(
-            (&items[a], &items[b]),
-            (a, b),
-            (&pa, &pb),
-            shared,
-            p,
-            dates,
-        ));
-    }
-    out
+                ((y, x), rev.as_ref()?)
+            };
+            verify(
+                (&items[first], &items[second]),
+                (first, second),
+                (pf, ps),
+                shared.clone(),
+                p,
+                dates,
+            )
+        })
+        .collect()
 }
 
 /// The links inside one folded class (its items ascending): its spanning tree
@@ -377,14 +381,33 @@ pub fn finish_links(
 ) -> Vec<ItemLink> {
     let linked: Vec<(usize, usize)> = verified.iter().map(|f| (f.a, f.b)).collect();
     let mut rewrites = rewrite_links(items, &linked, p, progress);
-    // Two members of a folded class are linked by its tree, not pair by pair: the pairs of the
-    // class left apart are no rewrites (one text). Only a run with identical texts among the
-    // rewrites needs the classes.
+    no_rewrites_inside_classes(items, &mut rewrites, p);
+    nearest_sources(verified, rewrites)
+}
+
+/// Drops from `rewrites` the pairs of two members of one folded class: such a class is linked
+/// by its tree, not pair by pair, and the pairs it leaves apart are one text, no rewrite. Only
+/// a run with identical texts among the rewrites needs the classes.
+fn no_rewrites_inside_classes(items: &[Item], rewrites: &mut Vec<Found>, p: &LinkParams) {
     if rewrites.iter().any(|f| items[f.a].text == items[f.b].text) {
         let fold = fold::Fold::of(items, p);
         rewrites.retain(|f| !fold.same_class(f.a, f.b));
     }
-    nearest_sources(verified, rewrites)
+}
+
+/// The verified pairs a folded run adds to those of its candidates, for a store that verified
+/// the candidates (found with the same items left out) itself: the members of each folded class
+/// against their representative's candidates, and the links inside each class. The candidates
+/// and common shingles are found again from the texts (only in a run with a folded class).
+#[cfg(feature = "store")]
+pub(crate) fn folded_members_of_run(items: &[Item], p: &LinkParams) -> Vec<Found> {
+    let fold = fold::Fold::of(items, p);
+    if fold.is_empty() {
+        return Vec::new();
+    }
+    let left_out = fold.left_out(items.len());
+    let (cands, common) = index::candidates_leaving_out(items, Some(&left_out), p, &NoProgress);
+    folded_members(items, &fold, &cands, &common, p, &DateCheck::of(items))
 }
 
 /// What one feature's posting list proposes, as [`link_items`]'s index judges it: `docs` are
