@@ -478,7 +478,10 @@ pub fn item_features(item: &Item, p: &LinkParams) -> Vec<u64> {
 /// The candidate pairs of a run, as [`link_items`] finds them: `(a, b)` indices into `items`,
 /// `a < b`, sorted, each pair sharing at least `min_shared` features ([`item_features`]); and
 /// the run's common features (boilerplate: in more than `max_df` items, or in `outlet_df` items
-/// of one outlet), sorted, which [`verify_pair`] leaves out of the passages it aligns.
+/// of one outlet), sorted, which [`verify_pair`] leaves out of the passages it aligns. These are
+/// the pairs before folding: in a run whose common-shingle cutoff is 16 items or more,
+/// [`link_items`] links a large class of identical texts through its first item and a tree by
+/// date instead of pair by pair (docs/reposts.md, "Many exact copies").
 pub fn candidate_pairs(items: &[Item], p: &LinkParams) -> (Vec<(usize, usize)>, Vec<u64>) {
     let (pairs, common) = index::candidates(items, p, &NoProgress);
     let mut common: Vec<u64> = common.into_iter().collect();
