@@ -87,7 +87,7 @@ pub(super) fn common_agency(a: &Item, b: &Item) -> Option<String> {
 
 /// Whether `copy`'s text names `source`'s outlet (by any name the outlet table knows) as where
 /// it got what it prints. An outlet naming itself says nothing of the other.
-fn names_source(copy: &Item, source: &Item) -> Option<String> {
+pub(super) fn names_source(copy: &Item, source: &Item) -> Option<String> {
     let outlet = source.meta.outlet.as_deref()?;
     if copy.meta.outlet.as_deref().map(canonical_key) == Some(canonical_key(outlet)) {
         return None;

@@ -36,7 +36,11 @@ pub(crate) fn candidates_of_features(
         .enumerate()
         .flat_map(|(i, hs)| hs.iter().map(move |&h| (h, i as u32)))
         .collect();
-    index::pairs_of_postings(postings, items, max_df, p)
+    // Folded copies (fold.rs) propose no pairs, as in the whole-run linker; their links come
+    // in `finish_links_with_keys`.
+    let fold = super::fold::Fold::of(items, p);
+    let left_out = (!fold.is_empty()).then(|| fold.left_out(items.len()));
+    index::pairs_of_postings(postings, items, left_out.as_deref(), max_df, p)
 }
 
 /// The verdict on each of `pairs` (indices into `items`, a < b) as the whole-run linker gives
@@ -55,21 +59,25 @@ pub(crate) fn verify_pairs(
         .collect()
 }
 
-/// [`finish_links`](super::finish_links) with each item's [`word_keys`] computed before.
+/// [`finish_links`](super::finish_links) with each item's [`word_keys`] computed before,
+/// `verified` the verdicts on the pairs of [`candidates_of_features`]: the links of folded
+/// copies (`fold.rs`) are added here, as the whole-run linker adds them.
 pub(crate) fn finish_links_with_keys(
     items: &[Item],
-    verified: Vec<Found>,
+    mut verified: Vec<Found>,
     keys: Vec<Vec<u64>>,
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> Vec<ItemLink> {
+    verified.extend(super::folded_members_of_run(items, p));
     let mut linked: Vec<(usize, usize)> = verified
         .iter()
         .map(|f| (f.a.min(f.b), f.a.max(f.b)))
         .collect();
     linked.sort_unstable();
     let dates = DateCheck::of(items);
-    let rewrites = rewrite::find_with_keys(items, keys, p, &linked, &dates, progress);
+    let mut rewrites = rewrite::find_with_keys(items, keys, p, &linked, &dates, progress);
+    super::no_rewrites_inside_classes(items, &mut rewrites, p);
     super::steps::nearest_sources(verified, rewrites)
 }
 

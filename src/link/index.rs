@@ -50,6 +50,19 @@ pub fn candidates(
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
+    candidates_leaving_out(items, None, p, progress)
+}
+
+/// [`candidates`] with the items marked in `left_out` (folded copies, `fold.rs`) in no pair:
+/// they still count in each shingle's posting list, so the same shingles are common, but the
+/// pairs a list proposes are those of its other items (for a common shingle, neighbours among
+/// them).
+pub fn candidates_leaving_out(
+    items: &[Item],
+    left_out: Option<&[bool]>,
+    p: &LinkParams,
+    progress: &dyn Progress,
+) -> (Vec<(u32, u32)>, ShingleSet) {
     let max_df = run_max_df(items.len(), p);
     let features: Vec<Box<[u64]>> = items
         .par_iter()
@@ -79,7 +92,15 @@ pub fn candidates(
                     .map(|&h| (h, i as u32)),
             );
         }
-        judge_postings(postings, &outlet, max_df, p, &mut pairs, &mut common);
+        judge_postings(
+            postings,
+            &outlet,
+            left_out,
+            max_df,
+            p,
+            &mut pairs,
+            &mut common,
+        );
         counted = add_counts(counted, &mut pairs);
     }
     drop(features);
@@ -116,26 +137,38 @@ fn add_counts(counted: Vec<(u64, u32)>, pairs: &mut Vec<u64>) -> Vec<(u64, u32)>
 /// The candidate pairs (a < b, sorted) and the common shingles of a run from its postings
 /// (shingle, item index), in any order: each shingle's posting list judged by
 /// [`posting_pairs`], and a pair kept when `min_shared` shingles propose it: for features kept
-/// from an earlier run, judged by the same `judge_postings` as [`candidates`]'s parts.
+/// from an earlier run, judged by the same `judge_postings` as [`candidates`]'s parts (`left_out` as in
+/// [`candidates_leaving_out`]).
 #[cfg(any(feature = "store", test))]
 pub fn pairs_of_postings(
     postings: Vec<(u64, u32)>,
     items: &[Item],
+    left_out: Option<&[bool]>,
     max_df: usize,
     p: &LinkParams,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
     let outlet = outlet_ids(items);
     let mut common = ShingleSet::default();
     let mut pairs: Vec<u64> = Vec::new();
-    judge_postings(postings, &outlet, max_df, p, &mut pairs, &mut common);
+    judge_postings(
+        postings,
+        &outlet,
+        left_out,
+        max_df,
+        p,
+        &mut pairs,
+        &mut common,
+    );
     (pairs_shared_enough(pairs, p), common)
 }
 
 /// Sorts `postings` and judges each shingle's posting list, pushing the pair keys it proposes
-/// onto `pairs` and the shingle onto `common` when it is common. The postings are freed here.
+/// onto `pairs` and the shingle onto `common` when it is common; items marked in `left_out`
+/// count for commonness but are in no pair. The postings are freed here.
 fn judge_postings(
     mut postings: Vec<(u64, u32)>,
     outlet: &[u32],
+    left_out: Option<&[bool]>,
     max_df: usize,
     p: &LinkParams,
     pairs: &mut Vec<u64>,
@@ -146,7 +179,12 @@ fn judge_postings(
     for run in postings.chunk_by(|x, y| x.0 == y.0) {
         docs.clear();
         docs.extend(run.iter().map(|&(_, d)| d));
-        if posting_pairs(&docs, |d| outlet[d as usize], max_df, p.outlet_df, pairs) {
+        let is_common = common_posting(&docs, |d| outlet[d as usize], max_df, p.outlet_df);
+        if let Some(out) = left_out {
+            docs.retain(|&d| !out[d as usize]);
+        }
+        push_pairs(&docs, is_common, pairs);
+        if is_common {
             common.insert(run[0].0);
         }
     }
@@ -184,7 +222,23 @@ pub fn posting_pairs(
     outlet_df: usize,
     pairs: &mut Vec<u64>,
 ) -> bool {
-    let common = docs.len() > max_df || outlet_boilerplate(docs, outlet, outlet_df);
+    let common = common_posting(docs, outlet, max_df, outlet_df);
+    push_pairs(docs, common, pairs);
+    common
+}
+
+/// Whether a feature whose posting list is `docs` is common (see [`posting_pairs`]).
+fn common_posting(
+    docs: &[u32],
+    outlet: impl Fn(u32) -> u32,
+    max_df: usize,
+    outlet_df: usize,
+) -> bool {
+    docs.len() > max_df || outlet_boilerplate(docs, outlet, outlet_df)
+}
+
+/// The pair keys a posting list `docs` proposes: of a common feature, neighbours only.
+fn push_pairs(docs: &[u32], common: bool, pairs: &mut Vec<u64>) {
     if common {
         pairs.extend(docs.windows(2).map(|w| pair_key(w[0], w[1])));
     } else {
@@ -192,7 +246,6 @@ pub fn posting_pairs(
             pairs.extend(docs[x + 1..].iter().map(|&b| pair_key(a, b)));
         }
     }
-    common
 }
 
 /// A number per outlet named by the items (an item without one gets its own).
@@ -299,7 +352,7 @@ mod tests {
         assert_eq!(parts.len(), PARTS as usize);
         let (pairs, common) = candidates(&items, &p, &NoProgress);
         let (expected_pairs, expected_common) =
-            pairs_of_postings(whole, &items, run_max_df(items.len(), &p), &p);
+            pairs_of_postings(whole, &items, None, run_max_df(items.len(), &p), &p);
         assert!(
             !common.is_empty() && pairs.len() > 60,
             "{} pairs",

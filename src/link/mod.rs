@@ -5,10 +5,12 @@
 //! `direction` (copy and source, from credits, dates and containment); `rewrite/` then finds,
 //! among the pairs left apart, stories rewritten from another (candidates by shared rare words,
 //! sentences aligned through rewording); `nearest` keeps, of every triangle of links, the ones a
-//! copy was made from rather than every ancestor or sibling.
+//! copy was made from rather than every ancestor or sibling. `fold` links large classes of
+//! identical texts through one representative, in time linear in the class.
 
 mod align;
 mod direction;
+mod fold;
 pub(crate) mod freed;
 #[cfg(feature = "store")]
 pub(crate) mod incremental;
@@ -212,22 +214,37 @@ pub(crate) fn verify_group(
         .collect()
 }
 
-/// Every candidate pair of a run verified: the pairs [`link_items`] goes on from.
+/// Every candidate pair of a run verified: the pairs [`link_items`] goes on from. Large classes
+/// of identical texts are folded (`fold.rs`): their members are verified against their
+/// representative's candidates and linked among themselves by a spanning tree, not pair by pair.
 pub(crate) fn verified_candidates(
     items: &[Item],
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> Vec<VerifiedPair> {
     progress.stage("indexing", items.len() as u64);
+    let fold = fold::Fold::of(items, p);
+    verified_folding(items, &fold, p, progress)
+}
+
+/// [`verified_candidates`] with the classes of `fold` folded (none: every pair verified on its
+/// own, the way it was before folding, which the tests compare with).
+fn verified_folding(
+    items: &[Item],
+    fold: &fold::Fold,
+    p: &LinkParams,
+    progress: &dyn Progress,
+) -> Vec<VerifiedPair> {
     let dates = DateCheck::of(items);
-    let (cands, common) = index::candidates(items, p, progress);
+    let left_out = (!fold.is_empty()).then(|| fold.left_out(items.len()));
+    let (cands, common) = index::candidates_leaving_out(items, left_out.as_deref(), p, progress);
     // The postings and features were made on every core: give their pages back before the
     // next stage (see freed.rs).
     freed::give_back_freed();
     progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
-    let found: Vec<Found> = groups
+    let mut found: Vec<Found> = groups
         .par_iter()
         .flat_map_iter(|group| {
             let out = verify_group(items, group, &common, p, &dates);
@@ -235,8 +252,119 @@ pub(crate) fn verified_candidates(
             out.into_iter().flatten()
         })
         .collect();
+    found.extend(folded_members(items, fold, &cands, &common, p, &dates));
     progress.finish();
     found
+}
+
+/// The verified pairs a folded run adds to its candidates' (`fold.rs`): each member of a folded
+/// class against each candidate of its representative (`cands`, the candidates among the items
+/// not left out, as [`verify_group`] verifies them), and the links inside each class.
+fn folded_members(
+    items: &[Item],
+    fold: &fold::Fold,
+    cands: &[(u32, u32)],
+    common: &index::ShingleSet,
+    p: &LinkParams,
+    dates: &DateCheck,
+) -> Vec<Found> {
+    if fold.is_empty() {
+        return Vec::new();
+    }
+    let of_reps: Vec<(usize, usize)> = cands
+        .iter()
+        .map(|&(a, b)| (a as usize, b as usize))
+        .filter(|&(a, b)| !fold.others(a).is_empty() || !fold.others(b).is_empty())
+        .collect();
+    let mut found: Vec<Found> = of_reps
+        .par_iter()
+        .flat_map_iter(|&pair| verify_members(items, pair, fold, common, p, dates))
+        .collect();
+    found.par_extend(fold.classes().par_iter().flat_map_iter(|class| {
+        verify_inside_class(items, class, common, p, dates)
+            .into_iter()
+            .flatten()
+    }));
+    found
+}
+
+/// A candidate pair (a, b) where either item represents a folded class: each other member of
+/// its class verified against the pair's other item (one text, so the passages are the pair's,
+/// aligned once each way round as needed).
+fn verify_members(
+    items: &[Item],
+    (a, b): (usize, usize),
+    fold: &fold::Fold,
+    common: &index::ShingleSet,
+    p: &LinkParams,
+    dates: &DateCheck,
+) -> Vec<Found> {
+    let (of_a, of_b) = (fold.others(a), fold.others(b));
+    // A member x of a's class (a's text) paired with b, or a paired with a member y of b's
+    // class (b's text), as (item with a's text, item with b's text).
+    let pairs: Vec<(usize, usize)> = of_a
+        .iter()
+        .map(|&x| (x as usize, b))
+        .chain(of_b.iter().map(|&y| (a, y as usize)))
+        .collect();
+    // The pair as the run orders it (a's text first), and the other way round (b's text looked
+    // up, a's walked) for a member that comes before the item it is paired with.
+    let way = |first: &str, second: &str| {
+        let pf = Prepared::new(first, p.k, p.k_pieces);
+        let ps = Prepared::probe(second, p.k, p.k_pieces);
+        let shared = align::align(&pf, &ps, common, p);
+        (pf, ps, shared)
+    };
+    let (ta, tb) = (items[a].text.as_str(), items[b].text.as_str());
+    let fwd = pairs.iter().any(|&(x, y)| x < y).then(|| way(ta, tb));
+    let rev = pairs.iter().any(|&(x, y)| x > y).then(|| way(tb, ta));
+    pairs
+        .into_iter()
+        .filter_map(|(x, y)| {
+            let ((first, second), (pf, ps, shared)) = if x < y {
+                ((x, y), fwd.as_ref()?)
+            } else {
+                ((y, x), rev.as_ref()?)
+            };
+            verify(
+                (&items[first], &items[second]),
+                (first, second),
+                (pf, ps),
+                shared.clone(),
+                p,
+                dates,
+            )
+        })
+        .collect()
+}
+
+/// The links inside one folded class (its items ascending): its spanning tree
+/// (`fold::tree_pairs`), each pair verified on the class's text aligned with itself once.
+fn verify_inside_class(
+    items: &[Item],
+    class: &[u32],
+    common: &index::ShingleSet,
+    p: &LinkParams,
+    dates: &DateCheck,
+) -> Vec<Option<Found>> {
+    let text = &items[class[0] as usize].text;
+    let pa = Prepared::new(text, p.k, p.k_pieces);
+    let pb = Prepared::probe(text, p.k, p.k_pieces);
+    let shared = align::align(&pa, &pb, common, p);
+    fold::tree_pairs(items, class, dates)
+        .into_iter()
+        .map(|(x, y)| {
+            let (x, y) = (x as usize, y as usize);
+            verify(
+                (&items[x], &items[y]),
+                (x, y),
+                (&pa, &pb),
+                shared.clone(),
+                p,
+                dates,
+            )
+        })
+        .collect()
 }
 
 /// The reuse links of a run from its verified candidate pairs (in any order; see
@@ -252,8 +380,34 @@ pub fn finish_links(
     progress: &dyn Progress,
 ) -> Vec<ItemLink> {
     let linked: Vec<(usize, usize)> = verified.iter().map(|f| (f.a, f.b)).collect();
-    let rewrites = rewrite_links(items, &linked, p, progress);
+    let mut rewrites = rewrite_links(items, &linked, p, progress);
+    no_rewrites_inside_classes(items, &mut rewrites, p);
     nearest_sources(verified, rewrites)
+}
+
+/// Drops from `rewrites` the pairs of two members of one folded class: such a class is linked
+/// by its tree, not pair by pair, and the pairs it leaves apart are one text, no rewrite. Only
+/// a run with identical texts among the rewrites needs the classes.
+fn no_rewrites_inside_classes(items: &[Item], rewrites: &mut Vec<Found>, p: &LinkParams) {
+    if rewrites.iter().any(|f| items[f.a].text == items[f.b].text) {
+        let fold = fold::Fold::of(items, p);
+        rewrites.retain(|f| !fold.same_class(f.a, f.b));
+    }
+}
+
+/// The verified pairs a folded run adds to those of its candidates, for a store that verified
+/// the candidates (found with the same items left out) itself: the members of each folded class
+/// against their representative's candidates, and the links inside each class. The candidates
+/// and common shingles are found again from the texts (only in a run with a folded class).
+#[cfg(feature = "store")]
+pub(crate) fn folded_members_of_run(items: &[Item], p: &LinkParams) -> Vec<Found> {
+    let fold = fold::Fold::of(items, p);
+    if fold.is_empty() {
+        return Vec::new();
+    }
+    let left_out = fold.left_out(items.len());
+    let (cands, common) = index::candidates_leaving_out(items, Some(&left_out), p, &NoProgress);
+    folded_members(items, &fold, &cands, &common, p, &DateCheck::of(items))
 }
 
 /// What one feature's posting list proposes, as [`link_items`]'s index judges it: `docs` are
@@ -324,7 +478,10 @@ pub fn item_features(item: &Item, p: &LinkParams) -> Vec<u64> {
 /// The candidate pairs of a run, as [`link_items`] finds them: `(a, b)` indices into `items`,
 /// `a < b`, sorted, each pair sharing at least `min_shared` features ([`item_features`]); and
 /// the run's common features (boilerplate: in more than `max_df` items, or in `outlet_df` items
-/// of one outlet), sorted, which [`verify_pair`] leaves out of the passages it aligns.
+/// of one outlet), sorted, which [`verify_pair`] leaves out of the passages it aligns. These are
+/// the pairs before folding: in a run whose common-shingle cutoff is 16 items or more,
+/// [`link_items`] links a large class of identical texts through its first item and a tree by
+/// date instead of pair by pair (docs/reposts.md, "Many exact copies").
 pub fn candidate_pairs(items: &[Item], p: &LinkParams) -> (Vec<(usize, usize)>, Vec<u64>) {
     let (pairs, common) = index::candidates(items, p, &NoProgress);
     let mut common: Vec<u64> = common.into_iter().collect();
