@@ -107,6 +107,11 @@ pub use link::steps::{
 
 // The graph.
 pub use build::{BuildOptions, build_graph};
+// The graph an item at a time, merged by id, for a job that never holds the run.
+pub use build::{
+    EdgePart, ItemKeyed, ItemParts, KeyFacts, LinkPart, NodePart, graph_of_parts, item_keys,
+    item_parts, key_facts, link_part,
+};
 pub use model::{
     ClaimNode, DateNode, Edge, EdgeDetail, EdgeKind, Graph, ItemNode, Node, NodeData, NodeKind,
     OutletNode, SCHEMA_NAME, SCHEMA_VERSION, SpeakerNode,
