@@ -104,6 +104,8 @@ pub use link::steps::{
     RewriteKeys, RewriteLookup, RewritePosting, rewrite_candidates, rewrite_keys, rewrite_lookup,
     rewrite_pair,
 };
+// Quotation variants a wording at a time, for a job that never holds the run's claims.
+pub use link::steps::{QuoteWording, mark_variants, quote_variants, quote_wordings};
 
 // The graph.
 pub use build::{BuildOptions, build_graph};

@@ -704,3 +704,73 @@ fn the_graph_merged_by_id_is_the_builds_on_the_real_corpora() {
         parts_match_the_build(path, read_corpus(&p), BuildOptions::default());
     }
 }
+
+/// Quotation variants as the job finds them: each item's wordings (through serde, in reverse),
+/// merged by key in a random grouping, the distinct wordings compared, each item's quotations
+/// marked on their own; the same marks as the whole run's step.
+fn variants_by_key(name: &str, items: &[claimtrace::Item], seed: u64) -> usize {
+    let claims: Vec<Vec<ClaimMention>> = items.iter().map(claimtrace::extract_claims).collect();
+    let mut whole = claims.clone();
+    claimtrace::mark_quote_variants(items, &mut whole);
+    let mut by_key: HashMap<String, Vec<claimtrace::QuoteWording>> = HashMap::new();
+    for (i, (it, cs)) in items.iter().zip(&claims).enumerate().rev() {
+        for w in claimtrace::quote_wordings(i, it, cs) {
+            let w = wire(&w);
+            by_key.entry(w.key.clone()).or_default().push(w);
+        }
+    }
+    let mut rng = Shuffle(seed | 1);
+    let wordings: Vec<claimtrace::QuoteWording> = by_key
+        .into_values()
+        .map(|mut v| {
+            rng.shuffle(&mut v);
+            merge_randomly(v, &mut rng, &claimtrace::QuoteWording::merge)
+        })
+        .collect();
+    let found: HashMap<String, claimtrace::QuoteVariant> =
+        wire(&claimtrace::quote_variants(wordings))
+            .into_iter()
+            .collect();
+    let mut marked = claims;
+    for cs in marked.iter_mut().rev() {
+        claimtrace::mark_variants(cs, &found);
+    }
+    assert!(
+        marked == whole,
+        "{name}: variants by key differ from the run's"
+    );
+    found.len()
+}
+
+#[test]
+fn quotation_variants_by_key_are_the_whole_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = claimtrace::prepare_items(merge_fixture(dir.path()));
+    assert!(variants_by_key("fixture", &fixture, 3) > 0);
+    let mut found = 0;
+    let shared = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    for path in [
+        "seeds/blog-dump-2020-09-19.txt",
+        "corpora/giveme5w1h-news-cluster",
+    ] {
+        let p = shared.join(path);
+        if !p.exists() {
+            eprintln!("SKIPPED: {} is absent", p.display());
+            continue;
+        }
+        let items = claimtrace::prepare_items(read_corpus(&p));
+        for seed in [1, 9] {
+            found += variants_by_key(path, &items, seed);
+        }
+    }
+    let synth = claimtrace::prepare_items(
+        generate(&SynthOptions {
+            items: 300,
+            seed: 5,
+            ..SynthOptions::default()
+        })
+        .items,
+    );
+    found += variants_by_key("synthetic", &synth, 4);
+    eprintln!("{found} variants found on the corpora");
+}
