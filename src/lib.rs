@@ -123,7 +123,7 @@ pub use model::{
 pub use export::{Format, UnknownFormat, ViewOptions, write as write_graph, write_view};
 
 // The graph as partitioned node and edge files (a distributed job's output).
-pub use parts::{read_parts, write_parts};
+pub use parts::{parts_manifest, read_parts, write_parts};
 
 // The persistent store (SQLite or PostgreSQL): items kept between runs, with their graph.
 #[cfg(feature = "store")]
