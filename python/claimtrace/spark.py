@@ -525,6 +525,8 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
         )
         .groupByKey(parts)
         .mapPartitions(lambda rows: _item_parts(rows, speakers, variants, with_text))
+        # Read twice (nodes, then edges): made once.
+        .persist(keep)
     )
     nodes = (
         made.filter(lambda r: r[0] == 0)
@@ -564,7 +566,7 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
     if out.exists():
         out.rmdir()
     partial.rename(out)
-    for rdd in (indexed, analysed, links, keyed, linked, nodes, merged):
+    for rdd in (indexed, analysed, links, keyed, linked, made, nodes, merged):
         rdd.unpersist()
     speakers.destroy()
     variants.destroy()
