@@ -81,12 +81,13 @@ fn place(item: &Item) -> (&Arc<str>, usize, usize) {
 
 /// What the keying looks at of one item: its key before versions and places, its place, a hash
 /// of its text and its date. Items of one key are keyed together and apart from every other
-/// key's, so a job groups these by `key` and keys each group on its own ([`item_keys`]).
+/// key's, so a job groups these by `key` and keys each group on its own
+/// ([`item_keys`](super::item_keys)).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeyFacts {
     /// The item's index in the run (as `prepare_items` orders it).
     pub index: usize,
-    /// [`item_key`]: what the items keyed together share.
+    /// The key before versions and places: what the items keyed together share.
     pub key: String,
     file: Arc<str>,
     start: usize,
