@@ -15,8 +15,14 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 mod items;
+mod parts_of;
 pub(crate) mod trim;
+pub use items::{KeyFacts, key_facts};
 pub(crate) use items::{distinct_items, in_canonical_order};
+pub use parts_of::{
+    EdgePart, ItemKeyed, ItemParts, LinkPart, NodePart, graph_of_parts, item_keys, item_parts,
+    link_part,
+};
 
 /// What the graph holds beyond what every graph holds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -41,34 +47,14 @@ pub fn build_graph(
     // A rewrite's sentences in each item's span basis, mapped while the items are at hand.
     let sentences: Vec<Vec<SentencePair>> = links
         .iter()
-        .map(|l| match &l.rewrite {
-            Some(r) => r
-                .sentences
-                .iter()
-                .map(|x| SentencePair {
-                    aligned: Alignment {
-                        source: items[l.source].span(x.aligned.source),
-                        copy: items[l.copy].span(x.aligned.copy),
-                    },
-                    changed: x.changed.clone(),
-                })
-                .collect(),
-            None => Vec::new(),
-        })
+        .map(|l| link_sentences(l, &items[l.copy], &items[l.source]))
         .collect();
     let keyed = items::key_items(&items);
     let mut notes = date_warnings(&items, links);
     for v in &keyed.versions {
-        notes[v.first].push(format!(
-            "another capture of this {} has a different text: a later version of this item \
-             (version_of)",
-            v.shared
-        ));
-        notes[v.later].push(format!(
-            "another capture of this {} has a different text: this is a later version of it \
-             (version_of)",
-            v.shared
-        ));
+        let (first, later) = version_notes(v.shared);
+        notes[v.first].push(first);
+        notes[v.later].push(later);
     }
     let mut item_ids = Vec::with_capacity(items.len());
     let mut claims = claims.into_iter();
@@ -85,95 +71,163 @@ pub fn build_graph(
         if keyed.same_as[i].is_some() {
             continue;
         }
-        for n in notes {
-            if !item.warnings.contains(&n) {
-                item.warnings.push(n);
-            }
-        }
+        add_notes(&mut item, notes);
         add_item(&mut g, item, id, item_claims, opts, &mut variants);
     }
     for v in &keyed.versions {
-        let evidence = format!("the same {}, another text", v.shared);
-        g.add_edge(
-            Edge::new(EdgeKind::VersionOf, item_ids[v.later], item_ids[v.first])
-                .with_evidence(1.0, evidence),
-        );
+        g.add_edge(version_edge(item_ids[v.later], item_ids[v.first], v.shared));
     }
     for (changed, v) in variants {
-        let original = node_id("claim", &claim_key(&v.original));
-        if original != changed && g.node(original).is_some() {
-            let e = Edge::new(EdgeKind::VariantOf, changed, original)
-                .with_evidence(v.confidence, v.difference);
+        if let Some((e, original)) = variant_edge(changed, &v)
+            && g.node(original).is_some()
+        {
             g.add_edge(e);
         }
     }
     for (l, sentences) in links.iter().zip(sentences) {
-        let (copy, source) = (item_ids[l.copy], item_ids[l.source]);
-        if copy == source {
-            continue;
+        if let Some(e) = link_edge(l, item_ids[l.copy], item_ids[l.source], sentences) {
+            g.add_edge(e);
         }
-        let mut e = match l.kind {
-            LinkKind::Reposts => Edge::new(EdgeKind::Reposts, copy, source),
-            LinkKind::Rewrites => Edge::new(EdgeKind::Rewrites, copy, source),
-            // same_text is undirected: written from the smaller id to the larger.
-            LinkKind::SameText => Edge::new(EdgeKind::SameText, copy.min(source), copy.max(source)),
-        }
-        .with_evidence(l.confidence, l.evidence.clone());
-        // Every alignment is written with its first span in the edge's target and its second in
-        // the edge's source, as a repost's are (source item, then copy). A same_text edge runs
-        // from the smaller id, which may be the item the link called its source: then each
-        // alignment is turned round, so a reader never has to guess which half is which.
-        let turned = l.kind == LinkKind::SameText && e.source != copy;
-        let orient = |a: Alignment| {
-            if turned {
-                Alignment {
-                    source: a.copy,
-                    copy: a.source,
-                }
-            } else {
-                a
-            }
-        };
-        let d = e.detail_mut();
-        d.aligned = l.aligned.iter().copied().map(orient).collect();
-        if let Some(r) = &l.rewrite {
-            d.degree = Some(r.degree);
-            d.derived_share = Some(r.derived_share);
-            d.aligned_sentences = sentences
-                .into_iter()
-                .map(|x| SentencePair {
-                    aligned: orient(x.aligned),
-                    changed: x.changed,
-                })
-                .collect();
-        }
-        g.add_edge(e);
     }
     g.settle_forms();
     g
+}
+
+/// The notes on the first and on a later version of an item (one URL or record id, `shared`,
+/// two texts).
+fn version_notes(shared: &str) -> (String, String) {
+    (
+        format!(
+            "another capture of this {shared} has a different text: a later version of this item \
+             (version_of)"
+        ),
+        format!(
+            "another capture of this {shared} has a different text: this is a later version of it \
+             (version_of)"
+        ),
+    )
+}
+
+/// The edge from a later version of an item to its first.
+fn version_edge(later: Uuid, first: Uuid, shared: &str) -> Edge {
+    Edge::new(EdgeKind::VersionOf, later, first)
+        .with_evidence(1.0, format!("the same {shared}, another text"))
+}
+
+/// Adds the run's notes to an item's warnings, each once.
+fn add_notes(item: &mut Item, notes: Vec<String>) {
+    for n in notes {
+        if !item.warnings.contains(&n) {
+            item.warnings.push(n);
+        }
+    }
+}
+
+/// The edge from a quotation (`changed`, its claim node) to the wording it varies, and that
+/// wording's node, which must be in the graph for the edge to be; None when they are one.
+fn variant_edge(changed: Uuid, v: &QuoteVariant) -> Option<(Edge, Uuid)> {
+    let original = node_id("claim", &claim_key(&v.original));
+    (original != changed).then(|| {
+        let e = Edge::new(EdgeKind::VariantOf, changed, original)
+            .with_evidence(v.confidence, v.difference.clone());
+        (e, original)
+    })
+}
+
+/// A rewrite's aligned sentences in each item's span basis.
+fn link_sentences(l: &ItemLink, copy: &Item, source: &Item) -> Vec<SentencePair> {
+    match &l.rewrite {
+        Some(r) => r
+            .sentences
+            .iter()
+            .map(|x| SentencePair {
+                aligned: Alignment {
+                    source: source.span(x.aligned.source),
+                    copy: copy.span(x.aligned.copy),
+                },
+                changed: x.changed.clone(),
+            })
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// The edge of a link between the item nodes `copy` and `source` (None when they are one
+/// node), `sentences` its rewrite's ([`link_sentences`]).
+fn link_edge(l: &ItemLink, copy: Uuid, source: Uuid, sentences: Vec<SentencePair>) -> Option<Edge> {
+    if copy == source {
+        return None;
+    }
+    let mut e = match l.kind {
+        LinkKind::Reposts => Edge::new(EdgeKind::Reposts, copy, source),
+        LinkKind::Rewrites => Edge::new(EdgeKind::Rewrites, copy, source),
+        // same_text is undirected: written from the smaller id to the larger.
+        LinkKind::SameText => Edge::new(EdgeKind::SameText, copy.min(source), copy.max(source)),
+    }
+    .with_evidence(l.confidence, l.evidence.clone());
+    // Every alignment is written with its first span in the edge's target and its second in
+    // the edge's source, as a repost's are (source item, then copy). A same_text edge runs
+    // from the smaller id, which may be the item the link called its source: then each
+    // alignment is turned round, so a reader never has to guess which half is which.
+    let turned = l.kind == LinkKind::SameText && e.source != copy;
+    let orient = |a: Alignment| {
+        if turned {
+            Alignment {
+                source: a.copy,
+                copy: a.source,
+            }
+        } else {
+            a
+        }
+    };
+    let d = e.detail_mut();
+    d.aligned = l.aligned.iter().copied().map(orient).collect();
+    if let Some(r) = &l.rewrite {
+        d.degree = Some(r.degree);
+        d.derived_share = Some(r.derived_share);
+        d.aligned_sentences = sentences
+            .into_iter()
+            .map(|x| SentencePair {
+                aligned: orient(x.aligned),
+                changed: x.changed,
+            })
+            .collect();
+    }
+    Some(e)
 }
 
 /// What each item's dates must be warned of: a date the run cannot believe, and a date earlier
 /// than the source the item is shown to copy (sorted: links come in input order).
 fn date_warnings(items: &[Item], links: &[ItemLink]) -> Vec<Vec<String>> {
     let check = DateCheck::of(items);
-    let mut out: Vec<Vec<String>> = items
-        .iter()
-        .map(|it| check.doubt(it).into_iter().collect())
-        .collect();
-    for l in links
-        .iter()
-        .filter(|l| matches!(l.kind, LinkKind::Reposts | LinkKind::Rewrites))
-    {
-        if let Some(w) = check.earlier_than_source(&items[l.copy], &items[l.source]) {
-            out[l.copy].push(w);
+    let mut from_links: Vec<Vec<String>> = vec![Vec::new(); items.len()];
+    for l in links {
+        if let Some(w) = source_warning(&check, l, &items[l.copy], &items[l.source]) {
+            from_links[l.copy].push(w);
         }
     }
-    for w in &mut out {
-        w.sort();
-        w.dedup();
-    }
-    out
+    items
+        .iter()
+        .zip(from_links)
+        .map(|(it, w)| date_notes(&check, it, w))
+        .collect()
+}
+
+/// The warning a link's copy gets when its date is earlier than its source's: of reposts and
+/// rewrites, whose direction the evidence shows.
+fn source_warning(check: &DateCheck, l: &ItemLink, copy: &Item, source: &Item) -> Option<String> {
+    matches!(l.kind, LinkKind::Reposts | LinkKind::Rewrites)
+        .then(|| check.earlier_than_source(copy, source))
+        .flatten()
+}
+
+/// An item's date warnings: its own date's doubt and those its links gave it, sorted, each once.
+fn date_notes(check: &DateCheck, item: &Item, from_links: Vec<String>) -> Vec<String> {
+    let mut w: Vec<String> = check.doubt(item).into_iter().collect();
+    w.extend(from_links);
+    w.sort();
+    w.dedup();
+    w
 }
 
 /// Adds an item, its metadata edges and its claims.

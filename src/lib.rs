@@ -12,7 +12,7 @@
 //! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait; a step at a time: [`list_inputs`], [`read_listed`], [`gather_reads`], then [`prepare_items`] |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
 //! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`feature_pairs`], [`verify_pair`], [`verify_candidate`]; then [`finish_links`] |
-//! | build | items, claims and links → the [`Graph`] | [`build_graph`]; [`graph_of_analysed`] from per-item claims and verified pairs |
+//! | build | items, claims and links → the [`Graph`] | [`build_graph`]; [`graph_of_analysed`] from per-item claims and verified pairs; an item at a time, merged by id: [`item_keys`], [`link_part`], [`item_parts`], [`NodePart`], [`EdgePart`] |
 //! | export | the graph → JSON, DOT, an HTML view, GEXF, GraphML, PROV-JSON, Cytoscape.js, Claim JSON-LD, passim records | [`write_graph`], [`Format`], [`write_view`] |
 //! | parts | the graph ↔ partitioned node and edge files | [`write_parts`], [`read_parts`] |
 //! | store | items kept between runs, with their graph, in SQLite or PostgreSQL (feature `store`) | [`Store`] |
@@ -23,8 +23,9 @@
 //! each item's claims are its own ([`extract_claims`]), and so are its features
 //! ([`item_features`]); candidate pairs come from a join on features ([`feature_pairs`]), each
 //! verified on its own ([`verify_candidate`]); speakers made one across items, rewrites, the
-//! nearest sources and the graph need all items at once ([`graph_of_analysed`], which gives
-//! exactly what [`graph_of_items`] gives). Long stages report to a [`Progress`] ([`NoProgress`] to report to nobody).
+//! nearest sources and the graph look across items ([`graph_of_analysed`], which gives
+//! exactly what [`graph_of_items`] gives), and each is cut into steps a job runs a key, an item
+//! or a pair at a time (the graph: [`item_parts`] merged by id, [`graph_of_parts`]). Long stages report to a [`Progress`] ([`NoProgress`] to report to nobody).
 //!
 //! ```
 //! use claimtrace::{BuildOptions, Format, NoProgress, ReadSettings};
@@ -104,9 +105,16 @@ pub use link::steps::{
     RewriteKeys, RewriteLookup, RewritePosting, rewrite_candidates, rewrite_keys, rewrite_lookup,
     rewrite_pair,
 };
+// Quotation variants a wording at a time, for a job that never holds the run's claims.
+pub use link::steps::{QuoteWording, mark_variants, quote_variants, quote_wordings};
 
 // The graph.
 pub use build::{BuildOptions, build_graph};
+// The graph an item at a time, merged by id, for a job that never holds the run.
+pub use build::{
+    EdgePart, ItemKeyed, ItemParts, KeyFacts, LinkPart, NodePart, graph_of_parts, item_keys,
+    item_parts, key_facts, link_part,
+};
 pub use model::{
     ClaimNode, DateNode, Edge, EdgeDetail, EdgeKind, Graph, ItemNode, Node, NodeData, NodeKind,
     OutletNode, SCHEMA_NAME, SCHEMA_VERSION, SpeakerNode,
@@ -116,7 +124,7 @@ pub use model::{
 pub use export::{Format, UnknownFormat, ViewOptions, write as write_graph, write_view};
 
 // The graph as partitioned node and edge files (a distributed job's output).
-pub use parts::{read_parts, write_parts};
+pub use parts::{parts_manifest, read_parts, write_parts};
 
 // The persistent store (SQLite or PostgreSQL): items kept between runs, with their graph.
 #[cfg(feature = "store")]

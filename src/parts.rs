@@ -86,11 +86,12 @@ fn write_into(graph: &Graph, dir: &Path, partitions: usize) -> io::Result<()> {
         graph.sorted_edges().into_iter().map(|e| (e.id, e)),
         partitions,
     )?;
-    std::fs::write(dir.join(MANIFEST), manifest())
+    std::fs::write(dir.join(MANIFEST), parts_manifest())
 }
 
-/// The manifest's text: the contract's name and version.
-fn manifest() -> String {
+/// The text of a parts directory's `parts.json`: the contract's name and version (for a job
+/// that writes the node and edge files itself).
+pub fn parts_manifest() -> String {
     format!("{{\"schema\":\"{SCHEMA_NAME}\",\"version\":{SCHEMA_VERSION}}}\n")
 }
 

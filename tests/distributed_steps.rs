@@ -397,3 +397,380 @@ fn inputs_read_one_by_one_and_gathered_are_the_runs_items() {
         }
     }
 }
+
+/// A small pseudo-random sequence (xorshift), so that groupings vary but a failure repeats.
+struct Shuffle(u64);
+
+impl Shuffle {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            v.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+/// The parts of one id merged in a random grouping (a tree split at random places, each merge
+/// taken either way round, every merged value through serde), as `reduceByKey` may merge them.
+fn merge_randomly<P: serde::Serialize + serde::de::DeserializeOwned>(
+    mut parts: Vec<P>,
+    rng: &mut Shuffle,
+    merge: &impl Fn(P, P) -> P,
+) -> P {
+    if parts.len() == 1 {
+        return parts.pop().unwrap();
+    }
+    let right = parts.split_off(1 + rng.below(parts.len() - 1));
+    let (a, b) = (
+        merge_randomly(parts, rng, merge),
+        merge_randomly(right, rng, merge),
+    );
+    let merged = if rng.below(2) == 0 {
+        merge(a, b)
+    } else {
+        merge(b, a)
+    };
+    wire(&merged)
+}
+
+/// The graph as the job builds it: the items keyed a key at a time, each link's part made
+/// with its two items, each item's parts made on their own (all through serde, in reverse
+/// order), then every part shuffled and the parts of each id merged in a random grouping.
+fn graph_by_parts(
+    items: Vec<claimtrace::Item>,
+    claims: Vec<Vec<ClaimMention>>,
+    links: &[ItemLink],
+    opts: BuildOptions,
+    seed: u64,
+) -> Graph {
+    let n = items.len();
+    let mut by_key: BTreeMap<String, Vec<claimtrace::KeyFacts>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate().rev() {
+        let f = wire(&claimtrace::key_facts(i, it));
+        by_key.entry(f.key.clone()).or_default().push(f);
+    }
+    let mut keyed: Vec<Option<claimtrace::ItemKeyed>> = vec![None; n];
+    for facts in by_key.into_values().rev() {
+        for k in claimtrace::item_keys(facts) {
+            let k = wire(&k);
+            let i = k.index;
+            keyed[i] = Some(k);
+        }
+    }
+    let keyed: Vec<claimtrace::ItemKeyed> = keyed.into_iter().map(Option::unwrap).collect();
+    let mut warnings: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut edges: Vec<claimtrace::EdgePart> = Vec::new();
+    for l in links.iter().rev() {
+        let (c, s) = (l.copy, l.source);
+        let part = wire(&claimtrace::link_part(
+            l,
+            (&items[c], &keyed[c].key),
+            (&items[s], &keyed[s].key),
+        ));
+        warnings[part.copy].extend(part.warning);
+        edges.extend(part.edge);
+    }
+    let mut nodes: Vec<claimtrace::NodePart> = Vec::new();
+    let each = items.into_iter().zip(claims).zip(warnings).enumerate();
+    for (i, ((item, claims), warned)) in each.rev() {
+        let parts = wire(&claimtrace::item_parts(
+            item, claims, &keyed[i], warned, opts,
+        ));
+        nodes.extend(parts.nodes);
+        edges.extend(parts.edges);
+    }
+    let mut rng = Shuffle(seed | 1);
+    rng.shuffle(&mut nodes);
+    rng.shuffle(&mut edges);
+    let mut node_groups: HashMap<uuid::Uuid, Vec<claimtrace::NodePart>> = HashMap::new();
+    for p in nodes {
+        node_groups.entry(p.id()).or_default().push(p);
+    }
+    let mut edge_groups: HashMap<uuid::Uuid, Vec<claimtrace::EdgePart>> = HashMap::new();
+    for p in edges {
+        edge_groups.entry(p.id()).or_default().push(p);
+    }
+    let merged_nodes: Vec<claimtrace::NodePart> = node_groups
+        .into_values()
+        .map(|v| merge_randomly(v, &mut rng, &claimtrace::NodePart::merge))
+        .collect();
+    let merged_edges: Vec<claimtrace::EdgePart> = edge_groups
+        .into_values()
+        .map(|v| merge_randomly(v, &mut rng, &claimtrace::EdgePart::merge))
+        .collect();
+    claimtrace::graph_of_parts(merged_nodes, merged_edges)
+}
+
+/// The edges of each kind in a graph's JSON, to show what a corpus exercised.
+fn edge_kinds(g: &Graph) -> BTreeMap<String, usize> {
+    let mut kinds = BTreeMap::new();
+    for e in g.sorted_edges() {
+        *kinds.entry(e.kind.as_str().to_string()).or_default() += 1;
+    }
+    kinds
+}
+
+/// Checks that the graph built per item and merged by id is `build_graph`'s (and the command
+/// line's, `graph_of_items`) on `items`, with several seeds; returns the edge kinds it held.
+fn parts_match_the_build(name: &str, items: Vec<claimtrace::Item>, opts: BuildOptions) -> Graph {
+    let whole = claimtrace::graph_of_items(items.clone(), opts, &NoProgress);
+    let items = claimtrace::prepare_items(items);
+    let claims = claimtrace::extract_all_claims(&items);
+    let links = claimtrace::link_items(&items);
+    let built = claimtrace::build_graph(items.clone(), claims.clone(), &links, opts);
+    assert_eq!(
+        json(&built),
+        json(&whole),
+        "{name}: build_graph is the run's"
+    );
+    for seed in [1, 7, 2026] {
+        let parts = graph_by_parts(items.clone(), claims.clone(), &links, opts, seed);
+        assert!(
+            json(&parts) == json(&whole),
+            "{name}: the graph merged from parts (seed {seed}) is not the build's"
+        );
+    }
+    whole
+}
+
+fn read_corpus(path: &std::path::Path) -> Vec<claimtrace::Item> {
+    let settings = Settings {
+        inputs: vec![path.to_path_buf()],
+        skip_bad: true,
+        ..Settings::default()
+    };
+    claimtrace::read_inputs(&settings, &NoProgress, &mut |_| {})
+        .expect("the corpus reads")
+        .0
+}
+
+/// Items written for the merge's cross-item rules: a page fetched twice with two texts
+/// (versions), one entry read twice (one item), a verbatim copy under no URL in two files, one
+/// outlet spelt two ways, a quotation trimmed in a copy, a copy dated before its source.
+fn merge_fixture(dir: &std::path::Path) -> Vec<claimtrace::Item> {
+    let quote = "\u{201c}The ferry will run every Sunday from May until the end of the summer \
+                 season, and tickets will cost less than before,\u{201d} said harbour \
+                 commissioner Marta Kowalczyk on Tuesday.";
+    let trimmed = "\u{201c}The ferry will run every Sunday from May until the end of the summer \
+                   season,\u{201d} said harbour commissioner Marta Kowalczyk on Tuesday.";
+    let body = "The Harbor Bridge will reopen on Monday after six weeks of repairs to its deck, \
+                the city's transport office said. Engineers replaced two expansion joints and \
+                resurfaced the approach roads on both banks. Buses will return to their usual \
+                routes on the same day.";
+    let rec = |id: &str, url: Option<&str>, outlet: &str, date: &str, text: &str| {
+        let mut v = serde_json::json!({
+            "id": id, "outlet": outlet, "published": date, "title": format!("Story {id}"),
+            "text": text,
+        });
+        if let Some(u) = url {
+            v["url"] = u.into();
+        }
+        v.to_string()
+    };
+    let a = [
+        rec(
+            "g-1",
+            Some("https://gazette.test/ferry"),
+            "Harbor Gazette",
+            "2026-04-02",
+            &format!("{body}\n\n{quote}"),
+        ),
+        rec(
+            "g-1",
+            Some("https://gazette.test/ferry"),
+            "Harbor Gazette",
+            "2026-04-03",
+            &format!("{body}\n\n{quote} The office added that fares are under review."),
+        ),
+        rec(
+            "t-9",
+            None,
+            "HARBOR GAZETTE",
+            "2026-04-01",
+            &format!("{body}\n\n{trimmed}"),
+        ),
+    ];
+    let b = [
+        rec(
+            "g-1",
+            Some("https://gazette.test/ferry"),
+            "Harbor Gazette",
+            "2026-04-02",
+            &format!("{body}\n\n{quote}"),
+        ),
+        rec("x-1", None, "Coastline Daily", "2026-04-05", body),
+    ];
+    std::fs::write(dir.join("a.jsonl"), a.join("\n") + "\n").unwrap();
+    std::fs::write(dir.join("b.jsonl"), b.join("\n") + "\n").unwrap();
+    std::fs::write(dir.join("c.jsonl"), b[1].clone() + "\n").unwrap();
+    read_corpus(dir)
+}
+
+#[test]
+fn the_graph_merged_by_id_from_items_is_the_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = parts_match_the_build(
+        "fixture",
+        merge_fixture(dir.path()),
+        BuildOptions::default(),
+    );
+    let example = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/reposts.jsonl"
+    ));
+    let with_text = BuildOptions { with_text: true };
+    let example = parts_match_the_build("example", read_corpus(example), with_text);
+    let mut items = generate(&SynthOptions {
+        items: 300,
+        seed: 5,
+        ..SynthOptions::default()
+    })
+    .items;
+    items.extend(
+        claimtrace_synth::rewritten::generate(&claimtrace_synth::rewritten::RewriteOptions {
+            events: 30,
+            seed: 3,
+            ..Default::default()
+        })
+        .items,
+    );
+    let synth = parts_match_the_build("synthetic", items, BuildOptions::default());
+    // Copies dated before their sources, whose direction stronger evidence decides.
+    let provenance = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/records/provenance.jsonl"
+    ));
+    let provenance = parts_match_the_build(
+        "provenance",
+        read_corpus(provenance),
+        BuildOptions::default(),
+    );
+    let all = [&fixture, &example, &synth, &provenance];
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for g in all {
+        for (k, n) in edge_kinds(g) {
+            *kinds.entry(k).or_default() += n;
+        }
+    }
+    // What the merge decides across items was there to decide.
+    for k in [
+        "version_of",
+        "variant_of",
+        "said_by",
+        "reposts",
+        "rewrites",
+        "published_by",
+    ] {
+        assert!(
+            kinds.get(k).is_some_and(|&n| n > 0),
+            "no {k} edge: {kinds:?}"
+        );
+    }
+    let merged_said_by = all.iter().any(|g| {
+        g.sorted_edges()
+            .iter()
+            .any(|e| e.kind == claimtrace::EdgeKind::SaidBy && e.detail().items > Some(1))
+    });
+    assert!(merged_said_by, "a claim attributed by two items");
+    let warned = |g: &Graph, what: &str| {
+        g.sorted_nodes().iter().any(|n| match &n.data {
+            claimtrace::NodeData::Item(i) => i.warnings.iter().any(|w| w.contains(what)),
+            _ => false,
+        })
+    };
+    assert!(warned(&fixture, "later version"), "versions noted");
+    let warned = warned(&provenance, "earlier than the source");
+    assert!(warned, "a copy dated before its source");
+}
+
+#[test]
+fn the_graph_merged_by_id_is_the_builds_on_the_real_corpora() {
+    let shared = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    for path in [
+        "seeds/blog-dump-2020-09-19.txt",
+        "corpora/giveme5w1h-news-cluster",
+    ] {
+        let p = shared.join(path);
+        if !p.exists() {
+            eprintln!("SKIPPED: {} is absent", p.display());
+            continue;
+        }
+        parts_match_the_build(path, read_corpus(&p), BuildOptions::default());
+    }
+}
+
+/// Quotation variants as the job finds them: each item's wordings (through serde, in reverse),
+/// merged by key in a random grouping, the distinct wordings compared, each item's quotations
+/// marked on their own; the same marks as the whole run's step.
+fn variants_by_key(name: &str, items: &[claimtrace::Item], seed: u64) -> usize {
+    let claims: Vec<Vec<ClaimMention>> = items.iter().map(claimtrace::extract_claims).collect();
+    let mut whole = claims.clone();
+    claimtrace::mark_quote_variants(items, &mut whole);
+    let mut by_key: HashMap<String, Vec<claimtrace::QuoteWording>> = HashMap::new();
+    for (i, (it, cs)) in items.iter().zip(&claims).enumerate().rev() {
+        for w in claimtrace::quote_wordings(i, it, cs) {
+            let w = wire(&w);
+            by_key.entry(w.key.clone()).or_default().push(w);
+        }
+    }
+    let mut rng = Shuffle(seed | 1);
+    let wordings: Vec<claimtrace::QuoteWording> = by_key
+        .into_values()
+        .map(|mut v| {
+            rng.shuffle(&mut v);
+            merge_randomly(v, &mut rng, &claimtrace::QuoteWording::merge)
+        })
+        .collect();
+    let found: HashMap<String, claimtrace::QuoteVariant> =
+        wire(&claimtrace::quote_variants(wordings))
+            .into_iter()
+            .collect();
+    let mut marked = claims;
+    for cs in marked.iter_mut().rev() {
+        claimtrace::mark_variants(cs, &found);
+    }
+    assert!(
+        marked == whole,
+        "{name}: variants by key differ from the run's"
+    );
+    found.len()
+}
+
+#[test]
+fn quotation_variants_by_key_are_the_whole_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = claimtrace::prepare_items(merge_fixture(dir.path()));
+    assert!(variants_by_key("fixture", &fixture, 3) > 0);
+    let mut found = 0;
+    let shared = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    for path in [
+        "seeds/blog-dump-2020-09-19.txt",
+        "corpora/giveme5w1h-news-cluster",
+    ] {
+        let p = shared.join(path);
+        if !p.exists() {
+            eprintln!("SKIPPED: {} is absent", p.display());
+            continue;
+        }
+        let items = claimtrace::prepare_items(read_corpus(&p));
+        for seed in [1, 9] {
+            found += variants_by_key(path, &items, seed);
+        }
+    }
+    let synth = claimtrace::prepare_items(
+        generate(&SynthOptions {
+            items: 300,
+            seed: 5,
+            ..SynthOptions::default()
+        })
+        .items,
+    );
+    found += variants_by_key("synthetic", &synth, 4);
+    eprintln!("{found} variants found on the corpora");
+}

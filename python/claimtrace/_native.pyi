@@ -192,3 +192,50 @@ def graph_of_linked(
     """The graph of prepared items from their claims, the links ``nearest_sources`` kept (of
     every group, any order) and the speakers decided (``speakers_of_forms``, of every key):
     ``graph_of_items``'s."""
+
+# The graph an item at a time, merged by id (a job that never holds the run).
+def quote_wordings(index: int, item: Item, claims: str) -> list[tuple[str, str]]:
+    """The wordings of one item's quotations (``claims_json``), the run's ``index``th: ``(key,
+    wording as JSON)`` each, to be merged by key (``merge_wordings``)."""
+def merge_wordings(a: str, b: str) -> str:
+    """Two wordings of one key as one, in either order."""
+def quote_variants(wordings: Sequence[str]) -> list[tuple[str, str]]:
+    """The variants among the run's distinct wordings (each key's merged, any order): ``(key,
+    variant as JSON)`` of each changed wording."""
+def key_facts(index: int, item: Item) -> tuple[str, str]:
+    """What the keying of item nodes reads of one item, the run's ``index``th: ``(key, facts
+    as JSON)``, to be grouped by key (``item_keys``)."""
+def item_keys(facts: Sequence[str]) -> list[tuple[int, str, str]]:
+    """How the build keys the items of one key (their ``key_facts``, any order): ``(index,
+    node key, keying as JSON)`` each."""
+def link_part(
+    link: str, copy: Item, copy_key: str, source: Item, source_key: str
+) -> tuple[Optional[tuple[str, str]], Optional[str]]:
+    """A link's part (``nearest_sources``' JSON), given its copy and source with their node
+    keys: ``(edge id, edge part as JSON)`` or None, and the copy's date warning or None."""
+class PartMaker:
+    """Makes each item's parts given the run's speakers (``speakers_of_forms``' JSON, every
+    key's) and quotation variants (``quote_variants``); made once per partition."""
+    def __init__(
+        self,
+        speakers: Sequence[str],
+        variants: Sequence[tuple[str, str]],
+        *,
+        with_text: bool = False,
+    ) -> None: ...
+    def item_parts(
+        self, item: Item, claims: str, keyed: str, warnings: Sequence[str]
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, Optional[str], str]]]:
+        """One item's parts, given its claims (``claims_json``), keying (``item_keys``) and
+        the date warnings of the links it copies by: nodes ``(id, part)``, edges ``(id, node
+        it needs or None, part)``."""
+def merge_node_parts(a: str, b: str) -> str:
+    """Two parts of one node as one, in either order."""
+def merge_edge_parts(a: str, b: str) -> str:
+    """Two parts of one edge as one, in either order."""
+def finish_node_part(part: str) -> str:
+    """A node's every part merged, finished: its line in a parts file."""
+def finish_edge_part(part: str) -> str:
+    """An edge's every part merged, finished: its line in a parts file."""
+def parts_manifest() -> str:
+    """The text of a parts directory's ``parts.json``."""

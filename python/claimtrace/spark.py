@@ -26,12 +26,18 @@ INPUT...``:
 7. the links (verified and rewritten) are grouped by connected group (``link_groups``, on the
    driver from the pairs alone) and each group's nearest sources chosen in executors
    (``nearest_sources``);
-8. the driver builds the graph (``graph_of_linked``): the speakers' mapping applied,
-   quotations changed between items marked, nodes and edges — and writes it as partitioned
-   node and edge files (JSON lines; Parquet beside them under ``DIR/parquet``).
+8. quotation variants: each item's quotations as wordings, merged by key in executors; the
+   driver compares the run's distinct wordings (``quote_variants``) and broadcasts the
+   variants found with the speakers' table;
+9. the graph, built an item at a time in executors: items keyed a key at a time
+   (``item_keys``), each link's edge made where its two items are (``link_part``), each item's
+   nodes and edges (``PartMaker.item_parts``), the parts of one id merged (``reduceByKey``
+   with the library's merge) and written by the executors as the parts files
+   ``Graph.write_parts`` would write (JSON lines; Parquet beside them under ``DIR/parquet``).
 
-Step 8 and the items gathered in step 1 hold the whole corpus on the driver: see docs/spark.md
-for what that costs and what is left to distribute.
+The items pass through the driver once, in step 1 (gathered in listing order and put in the
+canonical order), and are released when Spark holds them; after that the driver holds only
+tables (name forms, distinct quotation wordings, linked pairs) and counts: see docs/spark.md.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from operator import add
 from pathlib import Path
@@ -61,8 +68,9 @@ def _read(entries: Iterable[tuple[int, str]], outlet: Optional[str]) -> Iterator
 
 
 def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple]]:
-    """Each item's claims, features, outlet, its speakers' name forms (key, form) and what the
-    rewrite step reads of it (day, word keys)."""
+    """Each item's claims, features, outlet, its speakers' name forms (key, form), what the
+    rewrite step reads of it (day, word keys), its quotations' wordings (key, wording) and what
+    the keying of item nodes reads of it (key, facts)."""
     for i, item in rows:
         claims = _native.claims_json(item)
         forms = _native.name_forms(claims)
@@ -72,6 +80,8 @@ def _analyse(rows: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, tuple]]:
             item.outlet,
             forms,
             _native.rewrite_keys(item),
+            _native.quote_wordings(i, item, claims),
+            _native.key_facts(i, item),
         )
 
 
@@ -174,6 +184,70 @@ def _nearest(rows: Iterable[tuple[int, str]]) -> list[str]:
     rows = list(rows)
     return _native.nearest_sources(
         [f for tag, f in rows if tag == 0], [f for tag, f in rows if tag == 1]
+    )
+
+
+def _link_part(copy, source, at, extra_copy, extra_source):
+    """The part of the link from ``copy`` to ``source`` (its JSON among the copy's extras,
+    ``(1, source, link)``), given both items and their node keys (``(0, key)``)."""
+    key = lambda extra: next(e[1] for e in extra if e[0] == 0)
+    link = next(e[2] for e in extra_copy if e[0] == 1 and e[1] == at[1])
+    return _native.link_part(link, copy, key(extra_copy), source, key(extra_source))
+
+
+def _item_parts(rows, speakers, variants, with_text: bool) -> Iterator[tuple]:
+    """Each item's parts, given its claims (tag 1), keying (2) and the date warnings of the links
+    it copies by (3): ``(0, id, part)`` of nodes, ``(1, id, (needs, part))`` of edges."""
+    maker = _native.PartMaker(speakers.value, variants.value, with_text=with_text)
+    for _, values in rows:
+        item, claims, keyed, warnings = None, None, None, []
+        for tag, value in values:
+            if tag == 0:
+                item = value
+            elif tag == 1:
+                claims = value
+            elif tag == 2:
+                keyed = value
+            else:
+                warnings.append(value)
+        nodes, edges = maker.item_parts(item, claims, keyed, warnings)
+        for i, part in nodes:
+            yield 0, i, part
+        for i, needs, part in edges:
+            yield 1, i, (needs, part)
+
+
+def _merge_edges(a: tuple, b: tuple) -> tuple:
+    return a[0], _native.merge_edge_parts(a[1], b[1])
+
+
+def _file_of(node_or_edge_id: str, files: int) -> int:
+    """The parts file a node or edge goes in: its id's first 64 bits, modulo the files (the rule
+    ``Graph.write_parts`` follows, so the files are the same whoever writes them)."""
+    return int(node_or_edge_id.replace("-", "")[:16], 16) % files
+
+
+def _write_lines(index: int, rows: Iterable[tuple], folder: str) -> Iterator[int]:
+    """Writes one file of parts, its rows sorted by id: ``part-NNNNN.jsonl``."""
+    lines = 0
+    with open(os.path.join(folder, f"part-{index:05d}.jsonl"), "w", encoding="utf-8") as f:
+        for _, line in rows:
+            f.write(line)
+            f.write("\n")
+            lines += 1
+    yield lines
+
+
+def _write_kind(rdd, folder: Path, files: int) -> int:
+    """Writes ``(id, line)`` rows as ``files`` files under ``folder`` from the executors, each
+    row in the file its id falls in, each file sorted by id; returns the rows written."""
+    folder.mkdir(parents=True)
+    where = os.fspath(folder)
+    return sum(
+        rdd.map(lambda r: ((_file_of(r[0], files), r[0]), r[1]))
+        .repartitionAndSortWithinPartitions(files, lambda k: k[0])
+        .mapPartitionsWithIndex(lambda i, rows: _write_lines(i, rows, where))
+        .collect()
     )
 
 
@@ -344,9 +418,9 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
 
     # 2. Per item: claims and features.
     indexed = sc.parallelize(list(enumerate(items)), parts).persist(keep)
+    # Spark holds them now (parallelize wrote them out): the driver keeps none from here on.
+    del items
     analysed = indexed.mapPartitions(_analyse).persist(keep)
-    claims = analysed.map(lambda r: (r[0], r[1][0])).collect()
-    claims.sort(key=lambda r: r[0])
 
     # 3. Candidate pairs: the join on features, judged over the whole corpus.
     postings = analysed.flatMap(lambda r: ((f, (r[0], r[1][2])) for f in r[1][1]))
@@ -389,8 +463,6 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
 
     # 6. Rewritten stories among the pairs verification left apart, in executors.
     rewrites = _rewrite_links(sc, parts, keep, analysed, indexed, verified, n, stats)
-    indexed.unpersist()
-    analysed.unpersist()
 
     # 7. Nearest sources: the links grouped by their connected group (named on the driver from
     # the linked pairs alone), each group's links chosen where it lies.
@@ -406,20 +478,98 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
         )
         .groupByKey(parts)
         .flatMap(lambda kv: _nearest(kv[1]))
-        .collect()
+        .map(lambda link: ((json.loads(link)["copy"], json.loads(link)["source"]), link))
+        .persist(keep)
     )
+    stats["links"] = links.count()
     group_of.destroy()
     verified.unpersist()
     rewrites.unpersist()
-    stats["links"] = len(links)
-
-    # 8. The graph, on the driver: the speakers' mapping applied, quotations changed between
-    # items marked, the nodes and edges built.
-    graph = _native.graph_of_linked(items, [c for _, c in claims], links, speakers, with_text=with_text)
-    del items, claims, links, speakers
-    stats["nodes"] = graph.node_count
-    stats["edges"] = graph.edge_count
-    graph.write_parts(os.fspath(out), parts)
+    # 8. Quotation variants: each item's wordings merged by key in executors; the driver
+    # compares the run's distinct wordings (one row per quotation key) and sends the variants
+    # found (a table of the changed wordings) back with the speakers.
+    wordings = (
+        analysed.flatMap(lambda r: r[1][5]).reduceByKey(_native.merge_wordings, parts).values().collect()
+    )
+    stats["quote_wordings"] = len(wordings)
+    variants = _native.quote_variants(wordings)
+    del wordings
+    stats["quote_variants"] = len(variants)
+    # 9. The graph, built an item at a time and merged by id in executors: items keyed a key at
+    # a time; each link's part made where its two items are; each item's parts; the parts of
+    # one id merged (the library's merge, in any order); written as the parts files by the
+    # executors.
+    keyed = (
+        analysed.map(lambda r: r[1][6])
+        .groupByKey(parts)
+        .flatMap(lambda kv: _native.item_keys(list(kv[1])))
+        .persist(keep)
+    )
+    link_extras = sc.union(
+        [
+            keyed.map(lambda r: (r[0], (0, r[1]))),
+            links.map(lambda r: (r[0][0], (1, r[0][1], r[1]))),
+        ]
+    )
+    linked = _at_pairs(sc, parts, links.keys(), indexed, link_extras, _link_part).persist(keep)
+    speakers = sc.broadcast(speakers)
+    variants = sc.broadcast(variants)
+    made = (
+        sc.union(
+            [
+                indexed.map(lambda r: (r[0], (0, r[1]))),
+                analysed.map(lambda r: (r[0], (1, r[1][0]))),
+                keyed.map(lambda r: (r[0], (2, r[2]))),
+                linked.filter(lambda r: r[1][1] is not None).map(lambda r: (r[0][0], (3, r[1][1]))),
+            ]
+        )
+        .groupByKey(parts)
+        .mapPartitions(lambda rows: _item_parts(rows, speakers, variants, with_text))
+        # Read twice (nodes, then edges): made once.
+        .persist(keep)
+    )
+    nodes = (
+        made.filter(lambda r: r[0] == 0)
+        .map(lambda r: (r[1], r[2]))
+        .reduceByKey(_native.merge_node_parts, parts)
+        .mapValues(_native.finish_node_part)
+        .persist(keep)
+    )
+    merged = (
+        sc.union(
+            [
+                made.filter(lambda r: r[0] == 1).map(lambda r: (r[1], r[2])),
+                linked.filter(lambda r: r[1][0] is not None).map(lambda r: (r[1][0][0], (None, r[1][0][1]))),
+            ]
+        )
+        .reduceByKey(_merge_edges, parts)
+        .persist(keep)
+    )
+    # An edge that needs a node (a quotation variant's original) stands if some item made it.
+    standing = merged.filter(lambda r: r[1][0] is not None).map(lambda r: (r[1][0], r))
+    edges = sc.union(
+        [
+            merged.filter(lambda r: r[1][0] is None),
+            standing.join(nodes.mapValues(lambda _: None), parts).map(lambda r: r[1][0]),
+        ]
+    ).mapValues(lambda e: _native.finish_edge_part(e[1]))
+    partial = out.with_name(f".{out.name}.partial")
+    if partial.exists():
+        shutil.rmtree(partial)
+    try:
+        stats["nodes"] = _write_kind(nodes, partial / "nodes", parts)
+        stats["edges"] = _write_kind(edges, partial / "edges", parts)
+        (partial / "parts.json").write_text(_native.parts_manifest(), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    if out.exists():
+        out.rmdir()
+    partial.rename(out)
+    for rdd in (indexed, analysed, links, keyed, linked, made, nodes, merged):
+        rdd.unpersist()
+    speakers.destroy()
+    variants.destroy()
     if parquet:
         for kind in ("nodes", "edges"):
             spark.read.json(os.fspath(out / kind)).write.parquet(

@@ -8,6 +8,8 @@
 //! The pure-Python part of the package (`python/claimtrace/`) adds what is easier in Python:
 //! records as dicts, networkx. Long work releases the GIL.
 
+mod build;
+
 use claimtrace::{BuildOptions, Format, LinkParams, NoProgress, ReadSettings, Settings};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyFileExistsError, PyLookupError, PyOSError, PyValueError};
@@ -755,5 +757,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(graph_of_linked, m)?)?;
     m.add_function(wrap_pyfunction!(formats, m)?)?;
     m.add_function(wrap_pyfunction!(format_needs_text, m)?)?;
+    build::register(m)?;
     Ok(())
 }

@@ -205,9 +205,10 @@ def test_provenance_queries(graph):
         graph.find_item("no such story anywhere")
 
 
-def test_the_whole_run_steps_apart_give_the_graph(graph, monkeypatch):
+def test_the_whole_run_steps_apart_give_the_graph(graph, monkeypatch, tmp_path):
     """The Spark job's whole-run steps, each group on its own: speakers decided a name key at
-    a time, nearest sources a group of links at a time; the graph is graph_of_items'."""
+    a time, nearest sources a group of links at a time, quotation wordings merged by key, the
+    graph an item at a time merged by id; the graph is graph_of_items'."""
     from claimtrace import _native
 
     # Paths as the graph fixture's run gives them.
@@ -237,3 +238,48 @@ def test_the_whole_run_steps_apart_give_the_graph(graph, monkeypatch):
     assert len(links) == len(verified) - 1
     by_steps = _native.graph_of_linked(items, claims, links[::-1], speakers[::-1])
     assert by_steps.export("json") == graph.export("json")
+    # The graph an item at a time, the parts of each id merged, as the job builds it.
+    merged = {}
+
+    def add(merge, key, value):
+        merged[key] = merge(merged[key], value) if key in merged else value
+
+    for i in reversed(range(len(items))):
+        for key, w in _native.quote_wordings(i, items[i], claims[i]):
+            add(_native.merge_wordings, ("wording", key), w)
+    variants = _native.quote_variants([w for k, w in merged.items() if k[0] == "wording"])
+    by_key = {}
+    for i, item in enumerate(items):
+        key, facts = _native.key_facts(i, item)
+        by_key.setdefault(key, []).append(facts)
+    keyed = {i: (k, j) for facts in by_key.values() for i, k, j in _native.item_keys(facts)}
+    warnings, needs = {}, {}
+    for link in links:
+        c, s = json.loads(link)["copy"], json.loads(link)["source"]
+        edge, warning = _native.link_part(link, items[c], keyed[c][0], items[s], keyed[s][0])
+        if edge is not None:
+            add(_native.merge_edge_parts, ("edge", edge[0]), edge[1])
+        if warning is not None:
+            warnings.setdefault(c, []).append(warning)
+    maker = _native.PartMaker(speakers, variants)
+    for i in reversed(range(len(items))):
+        nodes, edges = maker.item_parts(items[i], claims[i], keyed[i][1], warnings.get(i, []))
+        for id_, part in nodes:
+            add(_native.merge_node_parts, ("node", id_), part)
+        for id_, need, part in edges:
+            add(_native.merge_edge_parts, ("edge", id_), part)
+            needs[id_] = need
+    parts = tmp_path / "parts"
+    for kind in ("nodes", "edges"):
+        (parts / kind).mkdir(parents=True)
+    node_ids = {k[1] for k in merged if k[0] == "node"}
+    with open(parts / "nodes" / "part-0.jsonl", "w") as f:
+        for k, part in merged.items():
+            if k[0] == "node":
+                f.write(_native.finish_node_part(part) + "\n")
+    with open(parts / "edges" / "part-0.jsonl", "w") as f:
+        for k, part in merged.items():
+            if k[0] == "edge" and needs.get(k[1]) in (None, *node_ids):
+                f.write(_native.finish_edge_part(part) + "\n")
+    (parts / "parts.json").write_text(_native.parts_manifest())
+    assert claimtrace.read_parts(str(parts)).export("json") == graph.export("json")

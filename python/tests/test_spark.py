@@ -71,6 +71,16 @@ def test_example_is_the_command_lines_graph(spark, tmp_path):
     # The reposts chain the example plants is there.
     edges = [json.loads(line) for f in sorted((out / "edges").iterdir()) for line in f.open()]
     assert sum(e["kind"] == "reposts" for e in edges) == 2
+    # The executors wrote the files the whole graph's write_parts writes, byte for byte: the
+    # same files, each node or edge in the file its id names, sorted.
+    whole = tmp_path / "whole"
+    claimtrace.run([REPO / "examples" / "reposts.jsonl"]).write_parts(str(whole), 3)
+    for kind in ("nodes", "edges"):
+        names = sorted(p.name for p in (whole / kind).iterdir())
+        assert names == sorted(p.name for p in (out / kind).iterdir())
+        for name in names:
+            assert (out / kind / name).read_bytes() == (whole / kind / name).read_bytes()
+    assert (out / "parts.json").read_bytes() == (whole / "parts.json").read_bytes()
 
 
 def test_seed_dump_is_the_command_lines_graph(spark, tmp_path):

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Spark job in local mode against the command line on N synthetic items (issue 17): wall
 # time and peak memory of each, and the sizes of the job's join (--stats). Usage:
-#   [DRIVER_MEMORY=8g] scripts/spark/bench.sh N [MASTER] [PARTITIONS]
+#   [DRIVER_MEMORY=8g] [JOB=claimtrace.spark] scripts/spark/bench.sh N [MASTER] [PARTITIONS]
+# JOB names the job's module: another version of the job installed beside this one (a copy of
+# an earlier spark.py in the package) is measured back to back with it.
 # Needs a release build of the command line (target/release/claimtrace, or CLAIMTRACE=path),
 # the package installed in release (pip install ./python) into PYTHON's environment
 # (default .venv/bin/python) with pyspark, and Java. Peak memory is the largest sum of the RSS
@@ -68,7 +70,7 @@ args=("$work/synth/items.jsonl" --out "$work/parts" --master "$master" --no-parq
 [[ -n $partitions ]] && args+=(--partitions "$partitions")
 mkdir "$work/events"
 echo "spark: $(PYSPARK_SUBMIT_ARGS="--conf spark.eventLog.enabled=true --conf spark.eventLog.dir=file://$work/events --conf spark.eventLog.compress=false pyspark-shell" \
-  measure "$work/stats.json" "$python" -m claimtrace.spark "${args[@]}")"
+  measure "$work/stats.json" "$python" -m "${JOB:-claimtrace.spark}" "${args[@]}")"
 echo "join:  $(cat "$work/stats.json")"
 "$python" scripts/spark/shuffle.py "$work/events"
 "$cli" graph -q --from-parts "$work/parts" -o "$work/parts.json"

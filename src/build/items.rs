@@ -20,6 +20,7 @@
 use crate::item::Item;
 use crate::vocab::canonical_key;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -78,29 +79,78 @@ fn place(item: &Item) -> (&Arc<str>, usize, usize) {
     (&item.origin.file, item.origin.start, item.origin.end)
 }
 
+/// What the keying looks at of one item: its key before versions and places, its place, a hash
+/// of its text and its date. Items of one key are keyed together and apart from every other
+/// key's, so a job groups these by `key` and keys each group on its own
+/// ([`item_keys`](super::item_keys)).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KeyFacts {
+    /// The item's index in the run (as `prepare_items` orders it).
+    pub index: usize,
+    /// The key before versions and places: what the items keyed together share.
+    pub key: String,
+    file: Arc<str>,
+    start: usize,
+    end: usize,
+    hash: u128,
+    published: Option<NaiveDate>,
+}
+
+/// The keying's facts of `item`, the run's `index`th.
+pub fn key_facts(index: usize, item: &Item) -> KeyFacts {
+    KeyFacts {
+        index,
+        key: item_key(item),
+        file: item.origin.file.clone(),
+        start: item.origin.start,
+        end: item.origin.end,
+        hash: text_hash(item),
+        published: item.meta.published,
+    }
+}
+
+impl KeyFacts {
+    fn place(&self) -> (&Arc<str>, usize, usize) {
+        (&self.file, self.start, self.end)
+    }
+}
+
 /// The keys of `items`, identical captures and versions (see the module's doc).
 pub fn key_items(items: &[Item]) -> Keyed {
+    keyed(
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| key_facts(i, it))
+            .collect(),
+    )
+}
+
+/// The rule of [`key_items`] on the items' facts (indices in `Keyed` are positions in `facts`):
+/// on the whole run, or on the items of one key, which are keyed apart from all others.
+pub(crate) fn keyed(mut facts: Vec<KeyFacts>) -> Keyed {
+    let n = facts.len();
     let mut keyed = Keyed {
-        keys: items.iter().map(item_key).collect(),
-        same_as: vec![None; items.len()],
+        keys: Vec::new(),
+        same_as: vec![None; n],
         versions: Vec::new(),
     };
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, k) in keyed.keys.iter().enumerate() {
-        groups.entry(k.as_str()).or_default().push(i);
+    for (i, f) in facts.iter().enumerate() {
+        groups.entry(f.key.as_str()).or_default().push(i);
     }
     let mut suffixes: Vec<(usize, String)> = Vec::new();
     for (key, mut group) in groups {
         if group.len() == 1 {
             continue;
         }
-        group.sort_by(|&a, &b| place(&items[a]).cmp(&place(&items[b])));
+        group.sort_by(|&a, &b| facts[a].place().cmp(&facts[b].place()));
         if key.starts_with(TEXT_KEY) {
             // One text, several places: an item per place, the first keeping the key.
             let mut ordinal = 0;
             for w in 1..group.len() {
                 let (prev, i) = (group[w - 1], group[w]);
-                let same_place = place(&items[prev]) == place(&items[i]);
+                let same_place = facts[prev].place() == facts[i].place();
                 if same_place {
                     keyed.same_as[i] = Some(keyed.same_as[prev].unwrap_or(prev));
                 } else {
@@ -113,10 +163,10 @@ pub fn key_items(items: &[Item]) -> Keyed {
         // One URL or record id: a capture per text, the first place standing for the others.
         let mut texts: Vec<(Option<NaiveDate>, u128, usize)> = Vec::new();
         for &i in &group {
-            let hash = text_hash(&items[i]);
+            let hash = facts[i].hash;
             match texts.iter().find(|t| t.1 == hash) {
                 Some(&(_, _, first)) => keyed.same_as[i] = Some(first),
-                None => texts.push((items[i].meta.published, hash, i)),
+                None => texts.push((facts[i].published, hash, i)),
             }
         }
         // Versions in order of date (undated last), then of text hash.
@@ -135,11 +185,15 @@ pub fn key_items(items: &[Item]) -> Keyed {
             });
         }
     }
+    keyed.keys = facts
+        .iter_mut()
+        .map(|f| std::mem::take(&mut f.key))
+        .collect();
     for (i, suffix) in suffixes {
         keyed.keys[i].push_str(&suffix);
     }
     // Copies of an item at its place take its (suffixed) key.
-    for i in 0..items.len() {
+    for i in 0..n {
         if let Some(first) = keyed.same_as[i] {
             keyed.keys[i] = keyed.keys[first].clone();
         }

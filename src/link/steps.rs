@@ -11,6 +11,13 @@
 //! frequencies), [`rewrite_lookup`] (an item's rare words, given those counts),
 //! [`rewrite_candidates`] (the candidates one item proposes, given the items posting each of
 //! its lookup words) and [`rewrite_pair`] (one candidate aligned and graded).
+//!
+//! Quotation variants cut likewise: [`quote_wordings`] (an item's quotations, a row per
+//! wording), merged by key ([`QuoteWording::merge`]), [`quote_variants`] (the run's distinct
+//! wordings compared) and [`mark_variants`] (an item's quotations marked).
+
+// Quotation variants a key at a time: each item's wordings, merged by key, then compared.
+pub use super::variants::{QuoteWording, mark_variants, quote_variants, quote_wordings};
 
 use super::rewrite::candidates::{self, LOOKUP_KEYS, POSTED_KEYS, Weights};
 use super::rewrite::{grade, sentences};

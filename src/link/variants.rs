@@ -17,6 +17,7 @@ use crate::item::Item;
 use crate::vocab::{ClaimKind, Span, claim_key, claim_words, excerpt};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 /// Words a quotation needs to be linked as a variant: shorter ones are stock phrases.
@@ -47,75 +48,142 @@ struct Wording {
     items: usize,
 }
 
-/// Marks every quotation (`ClaimKind::Direct`) of `claims` (`claims[i]` of `items[i]`) whose
-/// wording is another's with words changed or left out: `variant_of` names that wording and the
-/// difference in words.
-pub fn mark_quote_variants(items: &[Item], claims: &mut [Vec<ClaimMention>]) {
-    let dates = DateCheck::of(items);
-    let mut interner: HashMap<String, u32> = HashMap::default();
-    let mut wordings: Vec<Wording> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    for (i, cs) in claims.iter().enumerate() {
-        let date = items.get(i).and_then(|it| dates.trusted(it));
-        let mut seen_here: Vec<usize> = Vec::new();
-        for c in cs.iter().filter(|c| c.kind == ClaimKind::Direct) {
-            let key = claim_key(&c.text);
-            let n = match by_key.get(&key) {
-                Some(&n) => n,
-                None => {
-                    let words = claim_words(&c.text);
-                    if words.len() < MIN_WORDS {
-                        continue;
-                    }
-                    let ids = words
-                        .iter()
-                        .map(|(_, w)| {
-                            let next = interner.len() as u32;
-                            *interner.entry(w.clone()).or_insert(next)
-                        })
-                        .collect();
-                    by_key.insert(key.clone(), wordings.len());
-                    wordings.push(Wording {
-                        key,
-                        words: ids,
-                        text: c.text.clone(),
-                        spans: words.into_iter().map(|(s, _)| s).collect(),
-                        first: date,
-                        items: 0,
-                    });
-                    wordings.len() - 1
-                }
-            };
-            let w = &mut wordings[n];
-            // The representative text: the earliest item's, then the smallest.
-            let earlier = match (date, w.first) {
-                (Some(d), Some(f)) => d < f,
-                (Some(_), None) => true,
-                _ => false,
-            };
-            if earlier || (date == w.first && c.text < w.text) {
-                w.text = c.text.clone();
-                w.spans = claim_words(&c.text).into_iter().map(|(s, _)| s).collect();
-                w.first = date;
-            }
-            if !seen_here.contains(&n) {
-                seen_here.push(n);
-                w.items += 1;
-            }
+/// A wording (claim key) of quotations as some items print it: what the variants step needs of
+/// it, made an item at a time ([`quote_wordings`]) and merged by key ([`QuoteWording::merge`],
+/// in any order), so that a job gathers the run's distinct wordings without its items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteWording {
+    /// The wording's claim key.
+    pub key: String,
+    /// The text shown of it: the earliest item's (by trusted date), then the smallest.
+    text: String,
+    /// The earliest trusted date of an item that prints it.
+    first: Option<NaiveDate>,
+    /// How many items print it.
+    items: usize,
+    /// Where it was first printed (item, quotation of the item): the run's order of wordings,
+    /// which fixes how ties between rare words break.
+    seen: (usize, usize),
+}
+
+impl QuoteWording {
+    /// The earliest date (undated last), then the smallest text.
+    fn shown(&self) -> (bool, Option<NaiveDate>, &str) {
+        (self.first.is_none(), self.first, &self.text)
+    }
+
+    /// The wording as two sets of items print it (the same key), in either order.
+    pub fn merge(mut self, other: QuoteWording) -> QuoteWording {
+        if other.shown() < self.shown() {
+            self.text = other.text;
+            self.first = other.first;
+        }
+        self.items += other.items;
+        self.seen = self.seen.min(other.seen);
+        self
+    }
+}
+
+/// The wordings of the quotations (`ClaimKind::Direct`) of the run's `index`th item, with its
+/// claims `claims`: one per key, counting the item once.
+pub fn quote_wordings(index: usize, item: &Item, claims: &[ClaimMention]) -> Vec<QuoteWording> {
+    let date = DateCheck::default().trusted(item);
+    let mut out: Vec<QuoteWording> = Vec::new();
+    for (j, c) in claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Direct)
+        .enumerate()
+    {
+        let key = claim_key(&c.text);
+        let w = QuoteWording {
+            key,
+            text: c.text.clone(),
+            first: date,
+            items: 1,
+            seen: (index, j),
+        };
+        match out.iter_mut().find(|o| o.key == w.key) {
+            // One item: counted once, its smallest text shown.
+            Some(o) if w.text < o.text => o.text = w.text,
+            Some(_) => {}
+            None => out.push(w),
         }
     }
-    let found = variants(&wordings);
+    out
+}
+
+/// The variants among the run's distinct wordings (each key's [`quote_wordings`] merged, any
+/// order): each changed wording's key and what it varies. Wordings too short to compare are
+/// left out here.
+pub fn quote_variants(mut wordings: Vec<QuoteWording>) -> Vec<(String, QuoteVariant)> {
+    // In the order the run first prints them: words are interned in it.
+    wordings.sort_by_key(|w| w.seen);
+    let mut interner: HashMap<String, u32> = HashMap::default();
+    let mut ws: Vec<Wording> = Vec::new();
+    for w in wordings {
+        let words = claim_words(&w.text);
+        if words.len() < MIN_WORDS {
+            continue;
+        }
+        let ids = words
+            .iter()
+            .map(|(_, t)| {
+                let next = interner.len() as u32;
+                *interner.entry(t.clone()).or_insert(next)
+            })
+            .collect();
+        ws.push(Wording {
+            key: w.key,
+            words: ids,
+            spans: words.into_iter().map(|(s, _)| s).collect(),
+            text: w.text,
+            first: w.first,
+            items: w.items,
+        });
+    }
+    let found = variants(&ws);
+    let mut out: Vec<(String, QuoteVariant)> = found
+        .into_iter()
+        .map(|(n, v)| (ws[n].key.clone(), v))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Marks the quotations of `claims` whose key `found` names ([`quote_variants`], any order).
+pub fn mark_variants(
+    claims: &mut [ClaimMention],
+    found: &std::collections::HashMap<String, QuoteVariant>,
+) {
+    for c in claims.iter_mut().filter(|c| c.kind == ClaimKind::Direct) {
+        if let Some(v) = found.get(&claim_key(&c.text)) {
+            c.variant_of = Some(Box::new(v.clone()));
+        }
+    }
+}
+
+/// Marks every quotation (`ClaimKind::Direct`) of `claims` (`claims[i]` of `items[i]`) whose
+/// wording is another's with words changed or left out: `variant_of` names that wording and the
+/// difference in words. Each item's wordings, merged by key in item order, compared.
+pub fn mark_quote_variants(items: &[Item], claims: &mut [Vec<ClaimMention>]) {
+    let mut by_key: HashMap<String, QuoteWording> = HashMap::default();
+    for (i, (item, cs)) in items.iter().zip(claims.iter()).enumerate() {
+        for w in quote_wordings(i, item, cs) {
+            match by_key.remove(&w.key) {
+                Some(o) => by_key.insert(w.key.clone(), o.merge(w)),
+                None => by_key.insert(w.key.clone(), w),
+            };
+        }
+    }
+    let found: std::collections::HashMap<String, QuoteVariant> =
+        quote_variants(by_key.into_values().collect())
+            .into_iter()
+            .collect();
     if found.is_empty() {
         return;
     }
     for cs in claims.iter_mut() {
-        for c in cs.iter_mut().filter(|c| c.kind == ClaimKind::Direct) {
-            if let Some(&n) = by_key.get(&claim_key(&c.text))
-                && let Some(v) = found.get(&n)
-            {
-                c.variant_of = Some(Box::new(v.clone()));
-            }
-        }
+        mark_variants(cs, &found);
     }
 }
 

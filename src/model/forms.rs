@@ -5,9 +5,10 @@
 
 use super::node::NodeData;
 use crate::vocab::ClaimKind;
+use serde::{Deserialize, Serialize};
 
 /// How often each form of one field was given.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Tally<T>(Vec<(T, u32)>);
 
 impl<T: Ord + Clone> Default for Tally<T> {
@@ -21,6 +22,16 @@ impl<T: Ord + Clone> Tally<T> {
         match self.0.iter_mut().find(|(f, _)| f == form) {
             Some((_, n)) => *n += 1,
             None => self.0.push((form.clone(), 1)),
+        }
+    }
+
+    /// Adds the counts of `other`, as if its forms had been given here.
+    fn merge(&mut self, other: Tally<T>) {
+        for (form, n) in other.0 {
+            match self.0.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, m)) => *m += n,
+                None => self.0.push((form, n)),
+            }
         }
     }
 
@@ -43,8 +54,9 @@ impl<T: Ord + Clone> Tally<T> {
     }
 }
 
-/// The forms of a merged node's fields.
-#[derive(Debug, Default)]
+/// The forms of a merged node's fields. Counts only, so two tallies of the same node made
+/// apart (on two machines) add up to the tally of one run.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub(crate) struct Forms {
     /// An outlet's or speaker's name, a claim's text.
     name: Tally<String>,
@@ -72,6 +84,21 @@ impl Forms {
             }
             NodeData::Item(_) | NodeData::Date(_) => {}
         }
+    }
+
+    /// The forms of one node's fields, given once.
+    pub(crate) fn of(data: &NodeData) -> Forms {
+        let mut f = Forms::default();
+        f.add(data);
+        f
+    }
+
+    /// Adds the forms counted in `other`.
+    pub(crate) fn merge(&mut self, other: Forms) {
+        self.name.merge(other.name);
+        self.domain.merge(other.domain);
+        self.claim_kind.merge(other.claim_kind);
+        self.language.merge(other.language);
     }
 
     /// Sets each field of `data` to its most frequent form; names not chosen become aliases.

@@ -11,7 +11,7 @@ mod node;
 pub use edge::{Edge, EdgeDetail, EdgeKind};
 pub use node::{ClaimNode, DateNode, ItemNode, NodeData, NodeKind, OutletNode, SpeakerNode};
 
-use forms::Forms;
+pub(crate) use forms::Forms;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
@@ -151,11 +151,10 @@ impl Graph {
         match self.nodes.get(&id) {
             Some(&ix) => {
                 let into = &mut self.inner[ix];
-                let forms = self.forms.entry(id).or_insert_with(|| {
-                    let mut f = Forms::default();
-                    f.add(&into.data);
-                    f
-                });
+                let forms = self
+                    .forms
+                    .entry(id)
+                    .or_insert_with(|| Forms::of(&into.data));
                 forms.add(&node.data);
                 merge_node(into, node);
             }
@@ -197,6 +196,31 @@ impl Graph {
         }
         self.inner.add_edge(s, t, edge);
         id
+    }
+
+    /// The graph taken apart before its forms are settled: each node with the forms its
+    /// fields were given in (a node added once, its own), and each edge. What a job merges
+    /// across machines (`build::parts_of`).
+    pub(crate) fn into_unsettled(self) -> (Vec<(Node, Forms)>, Vec<Edge>) {
+        let Graph {
+            inner, mut forms, ..
+        } = self;
+        let (nodes, edges) = inner.into_nodes_edges_iters();
+        let edges = edges.map(|e| e.weight).collect();
+        let nodes = nodes
+            .map(|n| n.weight)
+            .map(|n| {
+                let f = forms.remove(&n.id).unwrap_or_else(|| Forms::of(&n.data));
+                (n, f)
+            })
+            .collect();
+        (nodes, edges)
+    }
+
+    /// Sets `data`'s fields to the most frequent of `forms`, as `settle_forms` does for a node
+    /// added more than once (a node added once is its own most frequent form).
+    pub(crate) fn settle_node(node: &mut Node, forms: &Forms) {
+        forms.settle(&mut node.data);
     }
 
     /// Nodes sorted by id: the order every export writes them in.
@@ -283,7 +307,9 @@ fn merge_list(into: &mut Vec<String>, from: Vec<String>) {
     into.sort();
 }
 
-fn merge_node(into: &mut Node, from: Node) {
+/// Merges `from` into `into`, a node of the same id: names and aliases united, fields `into`
+/// lacks filled in (which form shows is `Forms::settle`'s).
+pub(crate) fn merge_node(into: &mut Node, from: Node) {
     match (&mut into.data, from.data) {
         (NodeData::Outlet(a), NodeData::Outlet(b)) => {
             if b.name != a.name {
