@@ -69,6 +69,9 @@ pub fn read_inputs(
         read
     });
     let out = gather_reads(settings, reads, warn)?;
+    // The texts were read on rayon's workers and packed there: give back what their arenas
+    // kept of the unpacked ones before the next stage grows on top of it.
+    crate::link::freed::give_back_freed();
     progress.finish();
     Ok(out)
 }
@@ -136,7 +139,7 @@ pub fn gather_reads(
     for read in reads {
         match read {
             InputRead::Items { name, items: mut v } => {
-                let text: u64 = v.iter().map(|it| it.text.len() as u64).sum();
+                let text: u64 = v.iter().map(|it| it.text_len() as u64).sum();
                 if run_text + text <= limits.run_text_bytes {
                     run_text += text;
                     items.append(&mut v);

@@ -200,12 +200,12 @@ pub(crate) fn verify_group(
     dates: &DateCheck,
 ) -> Vec<Option<Found>> {
     let a = group[0].0 as usize;
-    let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
+    let pa = Prepared::new(&items[a].text(), p.k, p.k_pieces);
     group
         .iter()
         .map(|&(_, b)| {
             let b = b as usize;
-            let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
+            let pb = Prepared::probe(&items[b].text(), p.k, p.k_pieces);
             let shared = align::align(&pa, &pb, common, p);
             verify((&items[a], &items[b]), (a, b), (&pa, &pb), shared, p, dates)
         })
@@ -318,7 +318,7 @@ pub fn feature_pairs(
 /// # Ok::<(), claimtrace::InputError>(())
 /// ```
 pub fn item_features(item: &Item, p: &LinkParams) -> Vec<u64> {
-    index::features(&item.text, p)
+    index::features(&item.text(), p)
 }
 
 /// The candidate pairs of a run, as [`link_items`] finds them: `(a, b)` indices into `items`,
@@ -372,8 +372,8 @@ pub fn verify_candidate(
     p: &LinkParams,
 ) -> Option<VerifiedPair> {
     let common: index::ShingleSet = common.iter().copied().collect();
-    let pa = Prepared::new(&a.text, p.k, p.k_pieces);
-    let pb = Prepared::probe(&b.text, p.k, p.k_pieces);
+    let pa = Prepared::new(&a.text(), p.k, p.k_pieces);
+    let pb = Prepared::probe(&b.text(), p.k, p.k_pieces);
     let shared = align::align(&pa, &pb, &common, p);
     let dates = DateCheck::of(&[]);
     verify((a, b), at, (&pa, &pb), shared, p, &dates)
@@ -402,8 +402,8 @@ pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
-            let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
+            let pa = Prepared::new(&items[a].text(), p.k, p.k_pieces);
+            let pb = Prepared::probe(&items[b].text(), p.k, p.k_pieces);
             let shared = align::align(&pa, &pb, &common, p);
             CandidateStats {
                 a,
