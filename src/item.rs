@@ -140,9 +140,9 @@ impl Item {
         self.text.take()
     }
 
-    /// Keeps its text packed from now on, where that saves memory. Readers call it once an item
-    /// is finished; every reader of the text goes through [`Item::text`], so nothing else
-    /// changes.
+    /// Keeps its text packed from now on, where that saves memory. A large run packs its items'
+    /// texts once they are read (`pipeline.rs`); every reader of the text goes through
+    /// [`Item::text`], so nothing else changes.
     pub fn pack_text(&mut self) {
         self.text.pack();
     }

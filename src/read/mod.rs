@@ -181,8 +181,6 @@ fn finish_items(items: &mut [Item], limits: &Limits) {
         if it.meta.language.is_none() && it.text_len() > 0 {
             it.meta.language = lang::language(&it.text());
         }
-        // Finished: from here on the text is only read (item/text.rs).
-        it.pack_text();
     });
 }
 

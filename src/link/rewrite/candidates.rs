@@ -108,6 +108,9 @@ impl Numbered {
     }
 }
 
+/// Key numbers as [`pack`] writes them.
+type Packed = Box<[u8]>;
+
 /// Numbers, each once, sorted and written as the distance from the one before, seven bits
 /// a byte (the high bit set on every byte but a number's last).
 fn pack(ids: &mut [u32]) -> Box<[u8]> {
@@ -272,7 +275,7 @@ fn candidates_with(
     // found by the words its copies kept, however many rarer words it has besides. Each item's
     // posted keys are packed again (by number), its lookup keys kept apart: the full lists of
     // every item are never held at once.
-    let (keys, posted): (Vec<Box<[u32]>>, Vec<Box<[u8]>>) = packed
+    let (keys, posted): (Vec<Box<[u32]>>, Vec<Packed>) = packed
         .into_par_iter()
         .map(|k| {
             let mut v: Vec<u32> = unpack(&k)
