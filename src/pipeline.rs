@@ -206,32 +206,11 @@ fn claims_of_each(items: &[Item], progress: &dyn Progress) -> Vec<Vec<ClaimMenti
 /// the items then go through the stages in an order of their own, so that the graph is the
 /// same whatever order they came in.
 pub fn graph_of_items(items: Vec<Item>, build: BuildOptions, progress: &dyn Progress) -> Graph {
-    let mut items = prepare_items(items);
-    pack_large_run(&mut items);
+    let items = prepare_items(items);
     progress.stage("extracting", items.len() as u64);
     let claims = claims_of_each(&items, progress);
     let verified = verified_candidates(&items, &LinkParams::default(), progress);
     graph_of_analysed(items, claims, verified, build, progress)
-}
-
-/// The text a run holds before its items' texts are kept packed ([`Item::pack_text`]): about
-/// 200,000 news items. Below it the texts take less memory than the stages after reading
-/// add, and packing them would cost a tenth of the run's CPU time (packing once, unpacking at
-/// each stage that reads them: docs/perf.md, "Memory, texts packed").
-const PACK_FROM_BYTES: u64 = 512 << 20;
-
-/// Keeps every item's text packed when the run's texts are large enough to matter
-/// ([`PACK_FROM_BYTES`]), then gives the unpacked texts' pages back. The output is the same
-/// either way: every stage reads a text through [`Item::text`].
-fn pack_large_run(items: &mut [Item]) {
-    let text: u64 = items.iter().map(|it| it.text_len() as u64).sum();
-    if text < PACK_FROM_BYTES {
-        return;
-    }
-    items.par_iter_mut().for_each(Item::pack_text);
-    // Packed on rayon's workers: what their arenas kept of the unpacked texts goes back
-    // before the next stage grows on top of it.
-    crate::link::freed::give_back_freed();
 }
 
 /// The items of a run as the cross-item stages take them: a text read twice under one key is
