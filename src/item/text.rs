@@ -2,12 +2,13 @@
 //! indexing, aligning, reading words, building) reads every item's text, so all of them are
 //! held for the whole run: at a million items they were most of the run's memory. A packed
 //! text is an LZ4 block of its own (so that any one item can be unpacked alone, in any order, on
-//! any thread), which a stage unpacks for as long as it looks at it. The pipeline keeps texts
-//! plain: measured at a million synthetic items, packing them saved little resident memory
-//! (the freed texts' pages stayed with the allocator) for a quarter more CPU time. LZ4 because unpacking is cheap beside what a stage does with the text (about
-//! 1.5 µs for 2.4 KB); zstd packs twice as tight but unpacks about four times slower, a cost
-//! paid at every stage (docs/perf.md, "Memory, texts packed"). Blocks of one item find few
-//! repeats: synthetic news packs 1.29×, Giveme5W1H's articles 1.42×.
+//! any thread), which a stage unpacks for as long as it looks at it. LZ4 because unpacking is
+//! cheap beside what a stage does with the text (about 1.5 µs for 2.4 KB); zstd packs twice as
+//! tight but unpacks about four times slower, a cost paid at every stage. Blocks of one item
+//! find few repeats: synthetic news packs 1.29×, Giveme5W1H's articles 1.42×. The pipeline
+//! keeps texts plain: at a million synthetic items, packing them saved little resident memory
+//! (the freed texts' pages stayed with the allocator) for a quarter more CPU time (docs/perf.md,
+//! "Memory, texts packed").
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
