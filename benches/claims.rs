@@ -51,7 +51,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     g.bench_function("baseline_paragraphs", |b| {
-        b.iter(|| black_box(claimtrace::internals::paragraphs(black_box(&item.text))).len())
+        b.iter(|| black_box(claimtrace::internals::paragraphs(black_box(&item.text()))).len())
     });
     g.bench_function("extract_claims", |b| {
         b.iter(|| black_box(extract_claims(black_box(&item))).len())
@@ -74,7 +74,7 @@ fn bench(c: &mut Criterion) {
     };
     let (items, _) =
         claimtrace::read_inputs(&settings, &claimtrace::NoProgress, &mut |_| {}).expect("corpus");
-    let bytes: usize = items.iter().map(|i| i.text.len()).sum();
+    let bytes: usize = items.iter().map(|i| i.text_len()).sum();
     let mut g = c.benchmark_group("claims_news_corpus");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
@@ -82,7 +82,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             items
                 .iter()
-                .map(|i| claimtrace::internals::paragraphs(black_box(&i.text)).len())
+                .map(|i| claimtrace::internals::paragraphs(black_box(&i.text())).len())
                 .sum::<usize>()
         })
     });

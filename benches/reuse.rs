@@ -17,7 +17,7 @@ fn reuse(c: &mut Criterion) {
             items: n,
             ..SynthOptions::default()
         });
-        let bytes: usize = s.items.iter().map(|i| i.text.len()).sum();
+        let bytes: usize = s.items.iter().map(|i| i.text_len()).sum();
         g.throughput(Throughput::Bytes(bytes as u64));
         g.bench_function(format!("link/{n}"), |b| {
             b.iter(|| {
@@ -32,7 +32,7 @@ fn reuse(c: &mut Criterion) {
             b.iter(|| {
                 s.items
                     .iter()
-                    .map(|i| shingles(&tokens(black_box(&i.text)), 5).len())
+                    .map(|i| shingles(&tokens(black_box(&i.text())), 5).len())
                     .sum::<usize>()
             })
         });

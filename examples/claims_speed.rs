@@ -16,7 +16,7 @@ fn main() {
         ..Settings::default()
     };
     let (items, _) = read_inputs(&settings, &NoProgress, &mut |_| {}).expect("input reads");
-    let bytes: usize = items.iter().map(|i| i.text.len()).sum();
+    let bytes: usize = items.iter().map(|i| i.text_len()).sum();
     let mut claims = 0;
     for _ in 0..n {
         claims += items.iter().map(|i| extract_claims(i).len()).sum::<usize>();

@@ -33,10 +33,8 @@ fn main() {
         };
         // The first shared passage's first words, on one line.
         let first = l.aligned.first().map_or(String::new(), |a| {
-            let words: Vec<&str> = items[l.copy].text[a.copy.range()]
-                .split_whitespace()
-                .take(12)
-                .collect();
+            let text = items[l.copy].text();
+            let words: Vec<&str> = text[a.copy.range()].split_whitespace().take(12).collect();
             words.join(" ")
         });
         println!(

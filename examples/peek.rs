@@ -9,7 +9,7 @@ fn main() {
     })
     .unwrap();
     for i in &items {
-        let t = &i.text;
+        let t = &i.text();
         let head: String = t.chars().take(90).collect();
         let tail: String = t
             .chars()

@@ -67,7 +67,7 @@ fn main() {
                 .iter()
                 .filter(|l| l.kind == LinkKind::Reposts && gold.contains(&(l.copy, l.source)))
                 .count();
-            let mb = s.items.iter().map(|i| i.text.len()).sum::<usize>() as f64 / 1e6;
+            let mb = s.items.iter().map(|i| i.text_len()).sum::<usize>() as f64 / 1e6;
             println!(
                 "items {n} ({mb:.0} MB) gold {} links {}  P {p:.3} R {r:.3} F1 {f1:.3}  \
                  direction right {right}/{}  generate {:.1}s link {:.1}s",
@@ -91,7 +91,7 @@ fn main() {
                 let drop: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
                 for (i, it) in d.items.iter_mut().enumerate() {
                     let odd = i % 2 == 1;
-                    let text = derived::in_urdu_script(&it.text, odd, if odd { drop } else { 0 });
+                    let text = derived::in_urdu_script(&it.text(), odd, if odd { drop } else { 0 });
                     let mut u = claimtrace::Item::with_own_text(&it.origin.file, 0, 0, text);
                     u.meta = it.meta.clone();
                     *it = u;
@@ -111,7 +111,7 @@ fn main() {
             let words: usize = d
                 .items
                 .iter()
-                .map(|i| i.text.split_whitespace().count())
+                .map(|i| i.text().split_whitespace().count())
                 .sum();
             println!(
                 "events {n} ({} words/item)  {}  cross-event {}  P {:.3} R {:.3} F1 {:.3}  link {:.2}s",
@@ -265,8 +265,8 @@ fn main() {
                             share[1],
                             n[0],
                             n[1],
-                            &items[c.a].text[sa.0..sa.1],
-                            &items[c.b].text[sb.0..sb.1]
+                            &items[c.a].text()[sa.0..sa.1],
+                            &items[c.b].text()[sb.0..sb.1]
                         )
                         .unwrap();
                     }
@@ -374,7 +374,7 @@ fn write_items(items: &[claimtrace::Item], dir: &str) {
         let credits: Vec<&str> = m.credits.iter().map(|c| c.outlet.as_str()).collect();
         let rec = serde_json::json!({
             "id": m.record_id, "url": m.url, "title": m.title, "outlet": m.outlet,
-            "published": m.published.map(|d| d.to_string()), "credits": credits, "text": it.text,
+            "published": m.published.map(|d| d.to_string()), "credits": credits, "text": it.text(),
         });
         writeln!(out, "{rec}").unwrap();
     }

@@ -282,7 +282,7 @@ fn add_item(
     if opts.with_text
         && let Some(NodeData::Item(node)) = g.node_mut(id).map(|n| &mut n.data)
     {
-        node.text = Some(item.text);
+        node.text = Some(item.take_text());
     }
     id
 }

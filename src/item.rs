@@ -2,9 +2,13 @@
 //! input states about it. Later stages (claims, reuse, graph building) read items and never the
 //! input files.
 
+mod text;
+
 use crate::vocab::{Origin, Span, SpanBasis, excerpt};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use text::ItemText;
 
 /// An outlet the item says it comes from ("Source: Sputnik", a record's `credits` field, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,8 +77,9 @@ pub struct VerbatimRun {
 pub struct Item {
     /// Where it came from, and what spans into it point into.
     pub origin: Origin,
-    /// Its text.
-    pub text: String,
+    /// Its text: read it with [`Item::text`]. Kept packed once the item is read
+    /// (`item/text.rs`), so that a large run holds its texts in a fraction of their size.
+    pub(crate) text: ItemText,
     /// Boxed so that the graph builder frees each item's metadata as it consumes the items,
     /// instead of holding every item's full size until the last one is built.
     pub meta: Box<ItemMeta>,
@@ -102,14 +107,49 @@ impl Item {
                 end,
                 spans: SpanBasis::Text,
             },
-            text,
+            text: ItemText::Plain(text),
             meta: Box::default(),
             runs: Vec::new(),
             warnings: Vec::new(),
         }
     }
 
-    /// Maps a span of `self.text` to the span it points at: in the file where the item's text is
+    /// Its text. Unpacked for each call when the item keeps it packed: a stage binds it once
+    /// (`let text = item.text();`) for as long as it looks at it.
+    pub fn text(&self) -> Cow<'_, str> {
+        self.text.get()
+    }
+
+    /// The length of its text in bytes, without unpacking it.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Replaces its text.
+    pub fn set_text(&mut self, text: String) {
+        self.text = ItemText::Plain(text);
+    }
+
+    /// Its text to edit in place (unpacked first if it was packed).
+    pub fn text_mut(&mut self) -> &mut String {
+        self.text.plain_mut()
+    }
+
+    /// Takes its text out, leaving it none (the builder moves it into the graph).
+    pub fn take_text(&mut self) -> String {
+        self.text.take()
+    }
+
+    /// Keeps its text packed from now on, where that saves memory (an LZ4 block: about 0.75 of
+    /// the size for news text, `item/text.rs`). Every reader of the text goes through
+    /// [`Item::text`], so nothing else changes but the CPU time of unpacking it at each read:
+    /// the pipeline does not pack (docs/perf.md, "Memory, texts packed"); a caller holding many
+    /// items it reads seldom may.
+    pub fn pack_text(&mut self) {
+        self.text.pack();
+    }
+
+    /// Maps a span of the text to the span it points at: in the file where the item's text is
     /// verbatim there, else the span itself. A span that crosses a cut is mapped by its start
     /// run, keeping its length.
     pub fn span(&self, text: Span) -> Span {
@@ -137,19 +177,20 @@ impl Item {
         if len <= max {
             return false;
         }
+        let text = self.text.plain_mut();
         let mut cut = max;
-        while !self.text.is_char_boundary(cut) {
+        while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let head = &self.text[..cut];
+        let head = &text[..cut];
         let floor = cut - cut / 4;
         if let Some(b) = (head.rfind("\n\n").filter(|&b| b >= floor))
             .or_else(|| head.rfind('\n').filter(|&b| b >= floor))
         {
             cut = b;
         }
-        self.text.truncate(cut);
-        self.text.shrink_to_fit();
+        text.truncate(cut);
+        text.shrink_to_fit();
         self.runs.retain(|r| r.text_start < cut);
         if let Some(last) = self.runs.last_mut() {
             last.len = last.len.min(cut - last.text_start);
@@ -167,7 +208,7 @@ impl Item {
 
     /// About 200 characters of the text's start, cut at a word boundary, whitespace folded.
     pub fn excerpt(&self) -> String {
-        excerpt(&self.text, 200)
+        excerpt(&self.text(), 200)
     }
 }
 
@@ -217,15 +258,24 @@ mod tests {
         ];
         assert!(!item.cut_text(11));
         assert!(item.cut_text(9));
-        assert_eq!(item.text, "abcd\n\nfgh");
+        assert_eq!(item.text(), "abcd\n\nfgh");
         assert_eq!(item.runs[1].len, 3);
         assert_eq!(item.origin.end, 153);
         assert!(item.cut_text(5));
-        assert_eq!((item.text.as_str(), item.runs.len()), ("abcd", 1));
+        assert_eq!((&*item.text(), item.runs.len()), ("abcd", 1));
         assert_eq!(item.origin.end, 104);
         assert_eq!(item.warnings.len(), 2);
+        let long = "A line of a story that is long enough to be packed.\n".repeat(10);
+        let mut packed = Item::with_own_text(&file, 0, long.len(), long.clone());
+        packed.pack_text();
+        assert_eq!(
+            (packed.text(), packed.text_len()),
+            (long.as_str().into(), long.len())
+        );
+        assert!(packed.cut_text(100));
+        assert_eq!(packed.text(), long[..100]);
         let mut wide = Item::with_own_text(&file, 0, 9, "ééé".into());
         wide.cut_text(3);
-        assert_eq!(wide.text, "é");
+        assert_eq!(wide.text(), "é");
     }
 }

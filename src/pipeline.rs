@@ -136,7 +136,7 @@ pub fn gather_reads(
     for read in reads {
         match read {
             InputRead::Items { name, items: mut v } => {
-                let text: u64 = v.iter().map(|it| it.text.len() as u64).sum();
+                let text: u64 = v.iter().map(|it| it.text_len() as u64).sum();
                 if run_text + text <= limits.run_text_bytes {
                     run_text += text;
                     items.append(&mut v);

@@ -26,8 +26,9 @@ fn seed_claims() -> Option<Vec<ClaimMention>> {
         read_inputs(&settings, &NoProgress, &mut |e| panic!("{e}")).expect("seed reads");
     let claims = extract_all_claims(&items);
     for (item, cs) in items.iter().zip(&claims) {
+        let text = item.text();
         for c in cs {
-            let pieces: Vec<&str> = c.pieces().iter().map(|s| &item.text[s.range()]).collect();
+            let pieces: Vec<&str> = c.pieces().iter().map(|s| &text[s.range()]).collect();
             assert_eq!(pieces.join(" "), c.text, "claim text is verbatim");
         }
     }

@@ -155,9 +155,9 @@ fn text_dump_footers() {
     // Credit lines are metadata: they leave the post's text.
     for it in read("island-dump.txt") {
         assert!(
-            !it.text.contains("(AFP)") && !it.text.contains("Copyright"),
+            !it.text().contains("(AFP)") && !it.text().contains("Copyright"),
             "{}",
-            it.text
+            it.text()
         );
     }
 }

@@ -152,7 +152,7 @@ fn limits_refuse_large_inputs_and_cut_long_items() {
     };
     let (items, _) = claimtrace::read_inputs(&settings(short), &NoProgress, &mut |_| {}).unwrap();
     assert_eq!(items.len(), 1);
-    assert!(items[0].text.len() <= 4096 && items[0].text.ends_with("confirmed."));
+    assert!(items[0].text_len() <= 4096 && items[0].text().ends_with("confirmed."));
     assert!(items[0].warnings.iter().any(|w| w.contains("item limit")));
     let run_text = Limits {
         run_text_bytes: 1000,

@@ -285,7 +285,7 @@ fn passim_records_hold_each_item_with_its_outlet_date_and_text() {
     let back =
         claimtrace::items_from_records("passim.jsonl", &text, &ReadSettings::default()).unwrap();
     for (item, r) in back.iter().zip(&records) {
-        assert_eq!(item.text, r["text"].as_str().unwrap());
+        assert_eq!(item.text(), r["text"].as_str().unwrap());
         assert_eq!(item.meta.outlet.as_deref(), r["series"].as_str());
     }
 }

@@ -354,7 +354,7 @@ fn origin_and_report_tell_a_rewrite_from_a_copy() {
         .map(|it| {
             let m = &it.meta;
             serde_json::json!({"id": m.record_id, "outlet": m.outlet, "title": m.title,
-                "published": m.published.map(|d| d.to_string()), "text": it.text})
+                "published": m.published.map(|d| d.to_string()), "text": it.text()})
             .to_string()
         })
         .collect();

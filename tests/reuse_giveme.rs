@@ -80,8 +80,8 @@ fn wire_copies_connected_and_events_never_joined() {
         };
         assert!(!spans.is_empty());
         for a in &spans {
-            assert!(a.source.start < a.source.end && a.source.end <= items[l.source].text.len());
-            assert!(a.copy.start < a.copy.end && a.copy.end <= items[l.copy].text.len());
+            assert!(a.source.start < a.source.end && a.source.end <= items[l.source].text_len());
+            assert!(a.copy.start < a.copy.end && a.copy.end <= items[l.copy].text_len());
         }
     }
 

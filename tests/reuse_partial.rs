@@ -32,7 +32,7 @@ fn in_urdu(d: &Derived, drop_every: usize) -> Vec<Item> {
         .enumerate()
         .map(|(i, it)| {
             let odd = i % 2 == 1;
-            let text = in_urdu_script(&it.text, odd, if odd { drop_every } else { 0 });
+            let text = in_urdu_script(&it.text(), odd, if odd { drop_every } else { 0 });
             let mut u = Item::with_own_text(&file, 0, 0, text);
             u.meta = it.meta.clone();
             u
@@ -75,7 +75,7 @@ fn the_same_links_in_urdu_script() {
     let d = corpus();
     let latin = linked(&d.items);
     let items = in_urdu(&d, 0);
-    assert!(items[1].text.contains('۔') && items[1].text.contains('\u{200C}'));
+    assert!(items[1].text().contains('۔') && items[1].text().contains('\u{200C}'));
     let urdu_links = linked(&items);
     check(&d, &urdu_links);
     // The same words in another script: the same links, but for the few that the sampling of
@@ -95,7 +95,7 @@ fn urdu_copies_typed_without_optional_spaces_still_link() {
     // (وزیراعظم for وزیر اعظم): before joining pieces, recall fell to 0.12.
     let d = corpus();
     let items = in_urdu(&d, 4);
-    let dropped = items[1].text.split(' ').count() < d.items[1].text.split(' ').count();
+    let dropped = items[1].text().split(' ').count() < d.items[1].text().split(' ').count();
     assert!(dropped, "no space was left out");
     check(&d, &linked(&items));
 }

@@ -40,7 +40,7 @@ proptest! {
             prop_assert!(l.copy != l.source);
             prop_assert!((0.0..=1.0).contains(&l.confidence));
             for a in &l.aligned {
-                let (s, c) = (&its[l.source].text, &its[l.copy].text);
+                let (s, c) = (&its[l.source].text(), &its[l.copy].text());
                 prop_assert!(a.source.start < a.source.end && a.source.end <= s.len() && a.copy.start < a.copy.end && a.copy.end <= c.len());
                 prop_assert!(s.is_char_boundary(a.source.start) && s.is_char_boundary(a.source.end));
                 prop_assert!(c.is_char_boundary(a.copy.start) && c.is_char_boundary(a.copy.end));

@@ -55,7 +55,7 @@ fn check(r: &Rewritten, floors: &[(Label, f64)]) {
         let w = l.rewrite.as_ref().expect("a rewrite's detail");
         assert!(w.derived_share > 0.0 && w.derived_share <= 1.0);
         assert!(!w.sentences.is_empty());
-        let (copy, source) = (&r.items[l.copy].text, &r.items[l.source].text);
+        let (copy, source) = (&r.items[l.copy].text(), &r.items[l.source].text());
         for x in &w.sentences {
             assert!(x.aligned.copy.end <= copy.len() && x.aligned.source.end <= source.len());
             assert!(!x.changed.is_empty());
@@ -94,7 +94,7 @@ fn rewritten_stories_link_to_their_source_and_independent_ones_do_not() {
 #[test]
 fn the_same_in_urdu_script_with_urdu_desks_spellings() {
     let r = corpus(true);
-    assert!(r.items[1].text.contains('۔'));
+    assert!(r.items[1].text().contains('۔'));
     check(
         &r,
         &[

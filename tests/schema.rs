@@ -43,7 +43,7 @@ fn full_graph_json(with_text: bool) -> Value {
     let mut edited = copy.clone();
     edited.origin.start = 220;
     edited.origin.end = 330;
-    edited.text.push_str(" Updated.");
+    edited.text_mut().push_str(" Updated.");
     let quote_end = text.find('”').unwrap();
     let claim = |offset: usize| ClaimMention {
         text: text[3..quote_end - 1].to_string(),

@@ -99,7 +99,7 @@ fn corpus(dir: &Path, n: usize, files: usize, seed: u64) -> Vec<PathBuf> {
         let credits: Vec<&str> = m.credits.iter().map(|c| c.outlet.as_str()).collect();
         let rec = serde_json::json!({
             "id": m.record_id, "url": m.url, "title": m.title, "outlet": m.outlet,
-            "published": m.published.map(|d| d.to_string()), "credits": credits, "text": it.text,
+            "published": m.published.map(|d| d.to_string()), "credits": credits, "text": it.text(),
         });
         writeln!(outs[i % files], "{rec}").unwrap();
     }

@@ -164,7 +164,7 @@ fn score(case: &Path, s: &mut Score) {
         });
     }
     let expected = html_to_text(&std::fs::read_to_string(case.join("expected.html")).unwrap());
-    let (p, r) = precision_recall(&item.text, &expected);
+    let (p, r) = precision_recall(&item.text(), &expected);
     if 2.0 * p * r / (p + r).max(1e-9) < 0.9 {
         s.misses.push(format!("{name} body: P {p:.3} R {r:.3}"));
     }

@@ -144,7 +144,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(item.origin.start <= item.origin.end);
         // A gzip input's origins are offsets in what it inflates to.
         assert!(gz || item.origin.end <= len);
-        assert!(item.text.len() <= Limits::DEFAULT.item_text_bytes);
+        assert!(item.text_len() <= Limits::DEFAULT.item_text_bytes);
     }
     let claims = claimtrace::extract_all_claims(&items);
     let links = claimtrace::link_items(&items);

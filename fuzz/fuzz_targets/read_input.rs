@@ -22,8 +22,8 @@ fuzz_target!(|data: &[u8]| {
         let links = claimtrace::link_items(&both);
         for l in &links {
             for a in &l.aligned {
-                assert!(a.source.start <= a.source.end && a.source.end <= both[l.source].text.len());
-                assert!(a.copy.start <= a.copy.end && a.copy.end <= both[l.copy].text.len());
+                assert!(a.source.start <= a.source.end && a.source.end <= both[l.source].text_len());
+                assert!(a.copy.start <= a.copy.end && a.copy.end <= both[l.copy].text_len());
             }
         }
         let claims = claimtrace::extract_all_claims(&both);

@@ -58,8 +58,8 @@ struct PyItem(claimtrace::Item);
 impl PyItem {
     /// Its text.
     #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
+    fn text(&self) -> String {
+        self.0.text().into_owned()
     }
     /// Its title.
     #[getter]

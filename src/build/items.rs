@@ -48,7 +48,7 @@ pub fn item_key(item: &Item) -> String {
 }
 
 fn text_hash(item: &Item) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(item.text.as_bytes())
+    xxhash_rust::xxh3::xxh3_128(item.text().as_bytes())
 }
 
 /// The items of a run as the graph keys them.

@@ -161,11 +161,13 @@ pub(crate) fn push(
 /// names it in its dateline and copyright line too).
 pub fn add_text_credits(items: &mut [Item]) {
     for it in items {
-        if let Some((outlet, printed)) = dateline_credit(&it.text) {
+        // The text field alone, so that the metadata can be edited while it is read.
+        let text = it.text.get();
+        if let Some((outlet, printed)) = dateline_credit(&text) {
             push(&mut it.meta, outlet, printed.to_string(), None);
         }
         // The first lines, then the last ones (last first), without walking the middle.
-        let mut lines = it.text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         let head: Vec<&str> = lines.by_ref().take(HEAD_LINES).collect();
         let mut foot: Vec<&str> = lines.rev().take(FOOT_LINES).collect();
         // A short text's foot reaches into its head.

@@ -118,7 +118,7 @@ impl ClaimMention {
 
 /// The claims of one item, in text order.
 pub fn extract_claims(item: &Item) -> Vec<ClaimMention> {
-    let text = item.text.as_str();
+    let text: &str = &item.text();
     let published = item.meta.published;
     let paras = tokens::paragraphs(text);
     let mut para = tokens::Para::default();

@@ -96,7 +96,7 @@ pub(super) fn names_source(copy: &Item, source: &Item) -> Option<String> {
     if names.is_empty() {
         names.push(outlet);
     }
-    names_as_source(&copy.text, &names)
+    names_as_source(&copy.text(), &names)
         .map(|words| format!("names {outlet} as its source in its text (\"{words}\")"))
 }
 

@@ -68,7 +68,7 @@ impl Fold {
         let mut keyed: Vec<(u64, u32)> = items
             .par_iter()
             .enumerate()
-            .map(|(i, it)| (xxhash_rust::xxh3::xxh3_64(it.text.as_bytes()), i as u32))
+            .map(|(i, it)| (xxhash_rust::xxh3::xxh3_64(it.text().as_bytes()), i as u32))
             .collect();
         keyed.par_sort_unstable();
         let mut candidates: Vec<Vec<u32>> = Vec::new();
@@ -79,10 +79,10 @@ impl Fold {
             // Equal hashes of different texts are split by the texts themselves.
             let mut left: Vec<u32> = same.iter().map(|&(_, i)| i).collect();
             while left.len() >= FOLD_MIN {
-                let first = &items[left[0] as usize].text;
+                let first = items[left[0] as usize].text();
                 let (class, rest): (Vec<u32>, Vec<u32>) = left
                     .iter()
-                    .partition(|&&i| items[i as usize].text == *first);
+                    .partition(|&&i| items[i as usize].text() == *first);
                 if (FOLD_MIN..=max_df).contains(&class.len()) {
                     candidates.push(class);
                 }
@@ -147,7 +147,8 @@ impl Fold {
 /// Whether only trusted dates can decide between two members of `class` (see the module's
 /// documentation).
 fn plain(items: &[Item], class: &[u32], p: &LinkParams) -> bool {
-    let text = &items[class[0] as usize].text;
+    let text = items[class[0] as usize].text();
+    let text = text.as_ref();
     let pa = Prepared::new(text, p.k, p.k_pieces);
     let pb = Prepared::probe(text, p.k, p.k_pieces);
     // Which passages are common does not change what the text covers of itself.

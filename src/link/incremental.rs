@@ -15,12 +15,12 @@ use rayon::prelude::*;
 
 /// One item's word keys, as the rewrite candidates count them (sorted, each once).
 pub(crate) fn word_keys(item: &Item) -> Vec<u64> {
-    rewrite::item_keys(&item.text)
+    rewrite::item_keys(&item.text())
 }
 
 /// One item's indexed shingles (sorted, each once): [`item_features`](super::item_features).
 pub(crate) fn shingle_features(item: &Item, p: &LinkParams) -> Vec<u64> {
-    index::features(&item.text, p)
+    index::features(&item.text(), p)
 }
 
 /// The candidate pairs (a < b, sorted) and common shingles of a run, as the index finds them

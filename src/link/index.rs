@@ -67,7 +67,7 @@ pub fn candidates_leaving_out(
     let features: Vec<Box<[u64]>> = items
         .par_iter()
         .map(|item| {
-            let hs = features(&item.text, p).into_boxed_slice();
+            let hs = features(&item.text(), p).into_boxed_slice();
             progress.advance(1);
             hs
         })
@@ -340,7 +340,7 @@ mod tests {
             .iter()
             .enumerate()
             .flat_map(|(i, it)| {
-                features(&it.text, &p)
+                features(&it.text(), &p)
                     .into_iter()
                     .map(move |h| (h, i as u32))
             })

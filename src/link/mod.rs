@@ -202,12 +202,12 @@ pub(crate) fn verify_group(
     dates: &DateCheck,
 ) -> Vec<Option<Found>> {
     let a = group[0].0 as usize;
-    let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
+    let pa = Prepared::new(&items[a].text(), p.k, p.k_pieces);
     group
         .iter()
         .map(|&(_, b)| {
             let b = b as usize;
-            let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
+            let pb = Prepared::probe(&items[b].text(), p.k, p.k_pieces);
             let shared = align::align(&pa, &pb, common, p);
             verify((&items[a], &items[b]), (a, b), (&pa, &pb), shared, p, dates)
         })
@@ -315,7 +315,8 @@ fn verify_members(
         let shared = align::align(&pf, &ps, common, p);
         (pf, ps, shared)
     };
-    let (ta, tb) = (items[a].text.as_str(), items[b].text.as_str());
+    let (ta, tb) = (items[a].text(), items[b].text());
+    let (ta, tb) = (ta.as_ref(), tb.as_ref());
     let fwd = pairs.iter().any(|&(x, y)| x < y).then(|| way(ta, tb));
     let rev = pairs.iter().any(|&(x, y)| x > y).then(|| way(tb, ta));
     pairs
@@ -347,7 +348,8 @@ fn verify_inside_class(
     p: &LinkParams,
     dates: &DateCheck,
 ) -> Vec<Option<Found>> {
-    let text = &items[class[0] as usize].text;
+    let text = items[class[0] as usize].text();
+    let text = text.as_ref();
     let pa = Prepared::new(text, p.k, p.k_pieces);
     let pb = Prepared::probe(text, p.k, p.k_pieces);
     let shared = align::align(&pa, &pb, common, p);
@@ -389,7 +391,10 @@ pub fn finish_links(
 /// by its tree, not pair by pair, and the pairs it leaves apart are one text, no rewrite. Only
 /// a run with identical texts among the rewrites needs the classes.
 fn no_rewrites_inside_classes(items: &[Item], rewrites: &mut Vec<Found>, p: &LinkParams) {
-    if rewrites.iter().any(|f| items[f.a].text == items[f.b].text) {
+    if rewrites
+        .iter()
+        .any(|f| items[f.a].text() == items[f.b].text())
+    {
         let fold = fold::Fold::of(items, p);
         rewrites.retain(|f| !fold.same_class(f.a, f.b));
     }
@@ -472,7 +477,7 @@ pub fn feature_pairs(
 /// # Ok::<(), claimtrace::InputError>(())
 /// ```
 pub fn item_features(item: &Item, p: &LinkParams) -> Vec<u64> {
-    index::features(&item.text, p)
+    index::features(&item.text(), p)
 }
 
 /// The candidate pairs of a run, as [`link_items`] finds them: `(a, b)` indices into `items`,
@@ -529,8 +534,8 @@ pub fn verify_candidate(
     p: &LinkParams,
 ) -> Option<VerifiedPair> {
     let common: index::ShingleSet = common.iter().copied().collect();
-    let pa = Prepared::new(&a.text, p.k, p.k_pieces);
-    let pb = Prepared::probe(&b.text, p.k, p.k_pieces);
+    let pa = Prepared::new(&a.text(), p.k, p.k_pieces);
+    let pb = Prepared::probe(&b.text(), p.k, p.k_pieces);
     let shared = align::align(&pa, &pb, &common, p);
     let dates = DateCheck::of(&[]);
     verify((a, b), at, (&pa, &pb), shared, p, &dates)
@@ -559,8 +564,8 @@ pub fn candidate_stats(items: &[Item], p: &LinkParams) -> Vec<CandidateStats> {
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            let pa = Prepared::new(&items[a].text, p.k, p.k_pieces);
-            let pb = Prepared::probe(&items[b].text, p.k, p.k_pieces);
+            let pa = Prepared::new(&items[a].text(), p.k, p.k_pieces);
+            let pb = Prepared::probe(&items[b].text(), p.k, p.k_pieces);
             let shared = align::align(&pa, &pb, &common, p);
             CandidateStats {
                 a,

@@ -111,7 +111,7 @@ pub struct RewriteKeys {
 pub fn rewrite_keys(item: &Item) -> RewriteKeys {
     RewriteKeys {
         day: item.meta.published.map(|d| d.num_days_from_ce()),
-        keys: rewrite::candidates::item_keys(&item.text),
+        keys: rewrite::candidates::item_keys(&item.text()),
     }
 }
 
@@ -217,8 +217,8 @@ pub fn rewrite_pair(
         df: df.iter().copied().collect(),
         items: run_items.max(1) as f32,
     };
-    let pa = sentences::Prepared::new(&a.text, &weights, p.rewrite_content_weight);
-    let pb = sentences::Prepared::new(&b.text, &weights, p.rewrite_content_weight);
+    let pa = sentences::Prepared::new(&a.text(), &weights, p.rewrite_content_weight);
+    let pb = sentences::Prepared::new(&b.text(), &weights, p.rewrite_content_weight);
     let aligned = sentences::align(&pa, &pb, p);
     // grade reads its two items from a run's slice: these two, as indices 0 and 1.
     let two = [a.clone(), b.clone()];

@@ -90,7 +90,7 @@ impl Reader for FeedReader {
                     feed.entries.len()
                 ));
             }
-            if item.text.is_empty() {
+            if item.text_len() == 0 {
                 item.warnings
                     .push("entry has no content or description".into());
             }

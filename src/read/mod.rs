@@ -178,8 +178,8 @@ fn finish_items(items: &mut [Item], limits: &Limits) {
         it.cut_text(limits.item_text_bytes);
         crate::credit::add_text_credits(std::slice::from_mut(it));
         // Where the input states no language, the text tells (claims and reuse reports show it).
-        if it.meta.language.is_none() && !it.text.is_empty() {
-            it.meta.language = lang::language(&it.text);
+        if it.meta.language.is_none() && it.text_len() > 0 {
+            it.meta.language = lang::language(&it.text());
         }
     });
 }

@@ -443,7 +443,7 @@ mod tests {
     fn reads_array_single_and_lines_with_origins() {
         let arr = read("a.json", r#"[{"text":"one"}, {"text":"two"}]"#).unwrap();
         assert_eq!(arr.len(), 2);
-        assert_eq!(arr[1].text, "two");
+        assert_eq!(arr[1].text(), "two");
         assert_eq!((arr[1].origin.start, arr[1].origin.end), (17, 31));
         assert_eq!(read("b.json", r#"{"text":"one"}"#).unwrap().len(), 1);
         let lines = read("c.jsonl", "{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n").unwrap();
@@ -486,7 +486,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(items.len(), 5000);
-        assert_eq!(items[4].text, "record 5");
+        assert_eq!(items[4].text(), "record 5");
         assert!(
             items
                 .windows(2)
@@ -500,7 +500,7 @@ mod tests {
             "date_publish":"2017-12-27 00:00:00","source_domain":"www.example-news.test",
             "url":"http://www.example-news.test/a","language":"en","dId":"abc"}"#;
         let it = &read("np.json", np).unwrap()[0];
-        assert_eq!(it.text, "body");
+        assert_eq!(it.text(), "body");
         assert_eq!(it.meta.record_id.as_deref(), Some("abc"));
         assert_eq!(it.meta.published, NaiveDate::from_ymd_opt(2017, 12, 27));
         assert_eq!(it.meta.authors, vec!["Jane Roe"]);

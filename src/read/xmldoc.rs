@@ -507,7 +507,7 @@ impl Doc {
         flush(&mut paras, &mut cur);
         let el = &self.els[i];
         let mut item = Item::with_own_text(&input.name, el.start, el.end, paras.join("\n\n"));
-        if item.text.is_empty() {
+        if item.text_len() == 0 {
             item.warnings.push(format!("<{}> has no text", el.name));
         }
         let m = &mut item.meta;
@@ -573,7 +573,7 @@ mod tests {
         assert_eq!(items.len(), 1);
         let it = &items[0];
         assert_eq!(
-            it.text,
+            it.text(),
             "The ferry will stop on Sunday for repairs & checks.\n\nPassengers can take the bus!"
         );
         assert_eq!(it.meta.title.as_deref(), Some("Pier closes"));
@@ -596,7 +596,7 @@ mod tests {
             </docs></corpus>";
         let items = read("c.xml", x).unwrap();
         assert_eq!(items.len(), 2);
-        assert_eq!(items[1].text, "Second story text.");
+        assert_eq!(items[1].text(), "Second story text.");
         assert_eq!(items[1].meta.outlet.as_deref(), Some("Quarry Notes"));
         assert_eq!(&x[items[0].origin.start..items[0].origin.start + 4], "<doc");
     }
@@ -609,7 +609,7 @@ mod tests {
         let items = XmlDocReader
             .read(&Input::new("a.xml", b), &ReadSettings::default())
             .unwrap();
-        assert_eq!(items[0].text, "السلام");
+        assert_eq!(items[0].text(), "السلام");
         // The origin is in the file's bytes: the <doc> element after the 45-byte declaration.
         assert_eq!((items[0].origin.start, items[0].origin.end), (45, 69));
         let utf16: Vec<u8> = "\u{feff}<doc><p>Hi</p></doc>"
@@ -620,7 +620,7 @@ mod tests {
         let items = XmlDocReader
             .read(&Input::new("w.xml", utf16), &ReadSettings::default())
             .unwrap();
-        assert_eq!(items[0].text, "Hi");
+        assert_eq!(items[0].text(), "Hi");
         assert_eq!((items[0].origin.start, items[0].origin.end), (2, len));
     }
 
@@ -639,7 +639,7 @@ mod tests {
         let x = format!("{}deep text{}", "<a>".repeat(depth), "</a>".repeat(depth));
         let items = read("n.xml", &x).unwrap();
         assert_eq!(items.len(), 1);
-        assert_eq!(items[0].text, "deep text");
+        assert_eq!(items[0].text(), "deep text");
         assert_eq!((items[0].origin.start, items[0].origin.end), (0, x.len()));
     }
 

@@ -36,7 +36,7 @@ struct Key<'a> {
 pub(crate) fn key(item: &Item) -> String {
     let k = Key {
         origin: &item.origin,
-        text: &item.text,
+        text: &item.text(),
         meta: &item.meta,
         runs: &item.runs,
     };

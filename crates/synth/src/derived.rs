@@ -578,7 +578,12 @@ mod tests {
         };
         let (a, b) = (generate(&o), generate(&o));
         assert_eq!(a.pairs, b.pairs);
-        assert!(a.items.iter().zip(&b.items).all(|(x, y)| x.text == y.text));
+        assert!(
+            a.items
+                .iter()
+                .zip(&b.items)
+                .all(|(x, y)| x.text() == y.text())
+        );
         assert_eq!(a.items.len(), 28);
         let not = a
             .pairs

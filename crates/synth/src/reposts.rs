@@ -202,7 +202,7 @@ pub fn plant(originals: &[Item], opts: &SynthOptions) -> Synth {
         .iter()
         .map(|it| Draft {
             paras: it
-                .text
+                .text()
                 .split('\n')
                 .map(str::trim)
                 .filter(|p| !p.is_empty())

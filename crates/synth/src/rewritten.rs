@@ -421,9 +421,14 @@ mod tests {
         };
         let (a, b) = (generate(&o), generate(&o));
         assert_eq!(a.pairs, b.pairs);
-        assert!(a.items.iter().zip(&b.items).all(|(x, y)| x.text == y.text));
+        assert!(
+            a.items
+                .iter()
+                .zip(&b.items)
+                .all(|(x, y)| x.text() == y.text())
+        );
         for p in &a.pairs {
-            let words = a.items[p.newspaper].text.split_whitespace().count();
+            let words = a.items[p.newspaper].text().split_whitespace().count();
             if p.label == Label::Brief {
                 assert!((50..=200).contains(&words), "brief of {words} words");
             }
@@ -440,8 +445,9 @@ mod tests {
         let p = r.pairs[0];
         assert_eq!(p.label, Label::Wholly);
         // Runs of 8 words of the newspaper found verbatim in the agency story: few.
-        let words: Vec<&str> = r.items[p.newspaper].text.split_whitespace().collect();
-        let source = &r.items[p.source].text;
+        let newspaper = r.items[p.newspaper].text();
+        let words: Vec<&str> = newspaper.split_whitespace().collect();
+        let source = &r.items[p.source].text();
         let runs = words
             .windows(8)
             .filter(|w| source.contains(&w.join(" ")))
@@ -459,12 +465,12 @@ mod tests {
         let agency: String = r
             .pairs
             .iter()
-            .map(|p| r.items[p.source].text.clone())
+            .map(|p| r.items[p.source].text().into_owned())
             .collect();
         let paper: String = r
             .pairs
             .iter()
-            .map(|p| r.items[p.newspaper].text.clone())
+            .map(|p| r.items[p.newspaper].text().into_owned())
             .collect();
         assert!(agency.contains("دے دی") || agency.contains("کر دیا"));
         assert!(paper.contains("دیدی") || paper.contains("کردیا"));

@@ -108,6 +108,9 @@ impl Numbered {
     }
 }
 
+/// Key numbers as [`pack`] writes them.
+type Packed = Box<[u8]>;
+
 /// Numbers, each once, sorted and written as the distance from the one before, seven bits
 /// a byte (the high bit set on every byte but a number's last).
 fn pack(ids: &mut [u32]) -> Box<[u8]> {
@@ -149,6 +152,47 @@ fn unpack(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
+/// The items each key number is posted for, in item order, all in one list (4 bytes a
+/// posting): a key's items are `items[start[key]..start[key + 1]]`, as they stood together in
+/// (key, item) pairs sorted.
+struct Postings {
+    start: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Postings {
+    /// The postings of every item's packed key numbers (`keys[i]` of item `i`), numbers below
+    /// `count`.
+    fn of(keys: &[Box<[u8]>], count: usize) -> Postings {
+        // Each key's end, then the items written from the last backwards: every key's list
+        // comes out in item order and its end moves down to its start.
+        let mut start = vec![0usize; count + 1];
+        for k in keys {
+            unpack(k).for_each(|x| start[x as usize + 1] += 1);
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut items = vec![0u32; start[count]];
+        for (i, k) in keys.iter().enumerate().rev() {
+            for x in unpack(k) {
+                let end = &mut start[x as usize + 1];
+                *end -= 1;
+                items[*end] = i as u32;
+            }
+        }
+        // `start[x + 1]` has moved down to key x's start: one place back, with the end last.
+        start.rotate_left(1);
+        start[count] = items.len();
+        Postings { start, items }
+    }
+
+    /// The items posted for `key`, in item order.
+    fn of_key(&self, key: u32) -> &[u32] {
+        &self.items[self.start[key as usize]..self.start[key as usize + 1]]
+    }
+}
+
 /// Every item's word keys, numbered, read `CHUNK` items at a time on every core; a chunk is
 /// numbered (on one thread, in item order) while the next is read.
 fn numbered_keys(items: &[Item], progress: &dyn Progress) -> Numbered {
@@ -161,7 +205,7 @@ fn numbered_keys(items: &[Item], progress: &dyn Progress) -> Numbered {
                 chunk
                     .par_iter()
                     .map(|it| {
-                        let k = item_keys(&it.text);
+                        let k = item_keys(&it.text());
                         progress.advance(1);
                         k
                     })
@@ -228,35 +272,25 @@ fn candidates_with(
     let max_df = max_df(n, p);
     // Every item is found by each of its keys shared with at most `max_df` items (up to
     // POSTED_KEYS of the rarest), and looks others up by its LOOKUP_KEYS rarest: a source is
-    // found by the words its copies kept, however many rarer words it has besides.
-    let mut keys: Vec<Box<[u32]>> = packed
+    // found by the words its copies kept, however many rarer words it has besides. Each item's
+    // posted keys are packed again (by number), its lookup keys kept apart: the full lists of
+    // every item are never held at once.
+    let (keys, posted): (Vec<Box<[u32]>>, Vec<Packed>) = packed
         .into_par_iter()
         .map(|k| {
             let mut v: Vec<u32> = unpack(&k)
                 .filter(|&x| (2..=max_df).contains(&df[x as usize]))
                 .collect();
+            drop(k);
             v.sort_unstable_by_key(|&x| (df[x as usize], key_of[x as usize]));
             v.truncate(POSTED_KEYS);
-            v.into_boxed_slice()
+            let lookup: Box<[u32]> = v[..v.len().min(LOOKUP_KEYS)].into();
+            (lookup, pack(&mut v))
         })
-        .collect();
-    // Postings by key number: a key's items stand together, in item order, as they did sorted
-    // by key.
-    let mut postings: Vec<(u32, u32)> = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
-    for (i, k) in keys.iter().enumerate() {
-        postings.extend(k.iter().map(|&x| (x, i as u32)));
-    }
-    postings.par_sort_unstable();
-    keys.par_iter_mut().for_each(|k| {
-        if k.len() > LOOKUP_KEYS {
-            *k = k[..LOOKUP_KEYS].into();
-        }
-    });
-    let lookup = |key: u32| {
-        let s = postings.partition_point(|&(x, _)| x < key);
-        let e = postings[s..].partition_point(|&(x, _)| x == key) + s;
-        &postings[s..e]
-    };
+        .unzip();
+    let postings = Postings::of(&posted, key_of.len());
+    drop(posted);
+    let lookup = |key: u32| postings.of_key(key);
     // Days of publication, in one array: the lookup reads them for every posting.
     let day: Vec<Option<i32>> = items
         .iter()
@@ -276,7 +310,7 @@ fn candidates_with(
                 for &key in keys[a].iter() {
                     let w = weight(run, df[key as usize]);
                     mass += w;
-                    for &(_, b) in lookup(key) {
+                    for &b in lookup(key) {
                         let b = b as usize;
                         if b == a || !near(a, b) {
                             continue;
@@ -321,6 +355,19 @@ fn candidates_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_list_each_keys_items_in_item_order() {
+        let keys: Vec<Box<[u8]>> = [vec![3, 0], vec![], vec![0, 4, 3], vec![3]]
+            .into_iter()
+            .map(|mut k| pack(&mut k))
+            .collect();
+        let p = Postings::of(&keys, 6);
+        let each: Vec<&[u32]> = (0..6).map(|k| p.of_key(k)).collect();
+        let want: [&[u32]; 6] = [&[0, 2], &[], &[], &[0, 2, 3], &[2], &[]];
+        assert_eq!(each, want);
+        assert!(Postings::of(&[], 0).items.is_empty());
+    }
 
     #[test]
     fn packed_numbers_read_back_sorted() {

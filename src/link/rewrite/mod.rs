@@ -77,12 +77,12 @@ fn verify_candidates(
         .par_iter()
         .flat_map_iter(|group| {
             let a = group[0].0 as usize;
-            let pa = Prepared::new(&items[a].text, weights, p.rewrite_content_weight);
+            let pa = Prepared::new(&items[a].text(), weights, p.rewrite_content_weight);
             let out: Vec<Found> = group
                 .iter()
                 .filter_map(|&(_, b)| {
                     let b = b as usize;
-                    let pb = Prepared::new(&items[b].text, weights, p.rewrite_content_weight);
+                    let pb = Prepared::new(&items[b].text(), weights, p.rewrite_content_weight);
                     let aligned = sentences::align(&pa, &pb, p);
                     progress.advance(1);
                     grade::grade(items, (a, &pa), (b, &pb), &aligned, p, dates)
@@ -105,8 +105,8 @@ pub fn rewrite_stats(items: &[Item], p: &LinkParams) -> Vec<RewriteStats> {
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            let pa = Prepared::new(&items[a].text, &weights, p.rewrite_content_weight);
-            let pb = Prepared::new(&items[b].text, &weights, p.rewrite_content_weight);
+            let pa = Prepared::new(&items[a].text(), &weights, p.rewrite_content_weight);
+            let pb = Prepared::new(&items[b].text(), &weights, p.rewrite_content_weight);
             let x = sentences::align(&pa, &pb, p);
             RewriteStats {
                 a,

@@ -276,7 +276,7 @@ pub fn page_item_with(
     }
     let mut item = Item::with_own_text(page.file, page.start, page.end, text);
     item.warnings = warnings;
-    let chars = item.text.chars().count();
+    let chars = item.text().chars().count();
     if chars < LITTLE_TEXT {
         item.warnings.push(format!(
             "page has little text ({chars} characters): not an article, or its markup is broken"
@@ -305,7 +305,8 @@ pub fn page_item_with(
         }
     }
     m.byline = byline;
-    item.text = drop_leading_title_and_byline(&item.text, m.title.as_deref(), &m.authors);
+    let text = drop_leading_title_and_byline(&item.text.get(), m.title.as_deref(), &m.authors);
+    item.set_text(text);
     let m = &mut item.meta;
     let own_url = page
         .url
