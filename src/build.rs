@@ -17,8 +17,9 @@ use uuid::Uuid;
 mod items;
 mod parts_of;
 pub(crate) mod trim;
+pub(crate) use items::in_canonical_order;
 pub use items::{KeyFacts, key_facts};
-pub(crate) use items::{distinct_items, in_canonical_order};
+pub use items::{OrderKey, distinct_items, item_key, order_key};
 pub use parts_of::{
     EdgePart, ItemKeyed, ItemParts, LinkPart, NodePart, graph_of_parts, item_keys, item_parts,
     link_part,

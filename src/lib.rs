@@ -9,7 +9,7 @@
 //!
 //! | stage | what | here |
 //! | --- | --- | --- |
-//! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait; a step at a time: [`list_inputs`], [`read_listed`], [`gather_reads`], then [`prepare_items`] |
+//! | read | inputs (files, JSON records) → [`Item`]s | [`read_inputs`], [`read_input`], [`items_from_records`], [`item_from_record`], the [`Reader`] trait; a step at a time: [`list_inputs`], [`read_listed`], [`gather_reads`] (or [`admit_reads`] of each read's [`ReadOutline`]), then [`prepare_items`] (or [`distinct_items`] per [`item_key`], then the order of [`order_key`]) |
 //! | extract | an item → its [`ClaimMention`]s and speakers | [`extract_claims`], [`canonicalise_speakers`], [`extract_all_claims`] |
 //! | link | items → reuse [`ItemLink`]s (reposts, rewrites, shared text); quotations changed between items | [`link_items`], [`link_items_with`], [`mark_quote_variants`]; per item and pair: [`item_features`], [`candidate_pairs`], [`feature_pairs`], [`verify_pair`], [`verify_candidate`]; then [`finish_links`] |
 //! | build | items, claims and links → the [`Graph`] | [`build_graph`]; [`graph_of_analysed`] from per-item claims and verified pairs; an item at a time, merged by id: [`item_keys`], [`link_part`], [`item_parts`], [`NodePart`], [`EdgePart`] |
@@ -76,9 +76,11 @@ mod vocab;
 pub use pipeline::{RunReport, Settings, extract_all_claims, graph_of_items, read_inputs, run};
 // The same run a step at a time, for a job that spreads it over machines (docs/spark.md).
 pub use pipeline::{
-    InputRead, gather_reads, graph_of_analysed, graph_of_linked, graph_of_named, list_inputs,
-    prepare_items, read_listed,
+    InputRead, ReadOutline, admit_reads, gather_reads, graph_of_analysed, graph_of_linked,
+    graph_of_named, list_inputs, prepare_items, read_listed,
 };
+// `prepare_items` a key and an item at a time, for a job that never gathers the items.
+pub use build::{OrderKey, distinct_items, item_key, order_key};
 pub use progress::{NoProgress, Progress};
 
 // Reading: inputs and records to items.

@@ -119,55 +119,134 @@ pub fn read_listed(listed: Listed, settings: &ReadSettings) -> InputRead {
     }
 }
 
-/// The items of a run from the reads of its listed inputs, in the order [`list_inputs`] gave
-/// them, as [`read_inputs`] gathers them: with `skip_bad`, a bad input is reported to `warn`
-/// and skipped; without it, the first one is the error; entries that are not news are
-/// reported and passed over; an input whose items would take the run past its text limit is
-/// bad input.
-pub fn gather_reads(
-    settings: &Settings,
-    reads: impl IntoIterator<Item = InputRead>,
-    warn: &mut dyn FnMut(&InputError),
-) -> Result<(Vec<Item>, RunReport), InputError> {
-    let limits = &settings.read.limits;
-    let mut items = Vec::new();
-    let mut report = RunReport::default();
-    let mut run_text = 0u64;
-    for read in reads {
-        match read {
-            InputRead::Items { name, items: mut v } => {
-                let text: u64 = v.iter().map(|it| it.text_len() as u64).sum();
-                if run_text + text <= limits.run_text_bytes {
-                    run_text += text;
-                    items.append(&mut v);
-                    continue;
+/// What gathering decides a read by, without its items: a job keeps the reads where they were
+/// made and sends only these to one place ([`admit_reads`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum ReadOutline {
+    /// An input that gave items: its name and the bytes of their texts.
+    Items {
+        /// The input's name.
+        name: String,
+        /// The bytes of its items' texts, which count toward the run's text limit.
+        text_bytes: u64,
+    },
+    /// An entry that holds no news.
+    NotNews(InputError),
+    /// An input that cannot be read.
+    Failed(InputError),
+}
+
+impl InputRead {
+    /// What [`admit_reads`] decides this read by.
+    pub fn outline(&self) -> ReadOutline {
+        match self {
+            InputRead::Items { name, items } => ReadOutline::Items {
+                name: name.clone(),
+                text_bytes: items.iter().map(|it| it.text_len() as u64).sum(),
+            },
+            InputRead::NotNews(e) => ReadOutline::NotNews(e.clone()),
+            InputRead::Failed(e) => ReadOutline::Failed(e.clone()),
+        }
+    }
+}
+
+/// The gathering rule, a read at a time: what the run has admitted so far, and its report.
+struct Admission<'a> {
+    settings: &'a Settings,
+    run_text: u64,
+    report: RunReport,
+}
+
+impl Admission<'_> {
+    /// Whether the read outlined gives its items to the run: with `skip_bad`, a bad input is
+    /// reported to `warn` and skipped; without it, it is the error; an entry that is not news
+    /// is reported and passed over; an input whose items would take the run past its text
+    /// limit is bad input.
+    fn admit(
+        &mut self,
+        outline: ReadOutline,
+        warn: &mut dyn FnMut(&InputError),
+    ) -> Result<bool, InputError> {
+        let limit = self.settings.read.limits.run_text_bytes;
+        match outline {
+            ReadOutline::Items { name, text_bytes } => {
+                if self.run_text + text_bytes <= limit {
+                    self.run_text += text_bytes;
+                    return Ok(true);
                 }
                 let e = InputError::new(
                     name,
                     Location::File,
                     format!(
                         "its items would take the run past {} of text, the run limit: not read",
-                        bytes_in_words(limits.run_text_bytes)
+                        bytes_in_words(limit)
                     ),
                 );
-                if !settings.skip_bad {
+                if !self.settings.skip_bad {
                     return Err(e);
                 }
                 warn(&e);
-                report.skipped.push(e);
+                self.report.skipped.push(e);
             }
-            InputRead::NotNews(e) => {
+            ReadOutline::NotNews(e) => {
                 warn(&e);
-                report.not_news.push(e);
+                self.report.not_news.push(e);
             }
-            InputRead::Failed(e) if settings.skip_bad => {
+            ReadOutline::Failed(e) if self.settings.skip_bad => {
                 warn(&e);
-                report.skipped.push(e);
+                self.report.skipped.push(e);
             }
-            InputRead::Failed(e) => return Err(e),
+            ReadOutline::Failed(e) => return Err(e),
+        }
+        Ok(false)
+    }
+}
+
+/// Which reads of a run's listed inputs give their items to the run, from their
+/// [`ReadOutline`]s in the order [`list_inputs`] gave them (`admitted[i]` of the `i`th), by
+/// [`gather_reads`]' rule: a job that keeps each read where it was made decides with these
+/// alone.
+pub fn admit_reads(
+    settings: &Settings,
+    outlines: impl IntoIterator<Item = ReadOutline>,
+    warn: &mut dyn FnMut(&InputError),
+) -> Result<(Vec<bool>, RunReport), InputError> {
+    let mut admission = Admission {
+        settings,
+        run_text: 0,
+        report: RunReport::default(),
+    };
+    let admitted = outlines
+        .into_iter()
+        .map(|o| admission.admit(o, warn))
+        .collect::<Result<Vec<bool>, InputError>>()?;
+    Ok((admitted, admission.report))
+}
+
+/// The items of a run from the reads of its listed inputs, in the order [`list_inputs`] gave
+/// them, as [`read_inputs`] gathers them: with `skip_bad`, a bad input is reported to `warn`
+/// and skipped; without it, the first one is the error; entries that are not news are
+/// reported and passed over; an input whose items would take the run past its text limit is
+/// bad input. A read at a time: nothing after the error is taken from `reads`.
+pub fn gather_reads(
+    settings: &Settings,
+    reads: impl IntoIterator<Item = InputRead>,
+    warn: &mut dyn FnMut(&InputError),
+) -> Result<(Vec<Item>, RunReport), InputError> {
+    let mut admission = Admission {
+        settings,
+        run_text: 0,
+        report: RunReport::default(),
+    };
+    let mut items = Vec::new();
+    for read in reads {
+        if admission.admit(read.outline(), warn)?
+            && let InputRead::Items { items: mut v, .. } = read
+        {
+            items.append(&mut v);
         }
     }
-    Ok((items, report))
+    Ok((items, admission.report))
 }
 
 /// The claims of every item (`claims[i]` of `items[i]`), speakers canonicalised across items,

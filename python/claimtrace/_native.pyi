@@ -115,6 +115,23 @@ def gather_reads(reads: Sequence[str], *, skip_bad: bool = False) -> list[Item]:
     """The run's items from the reads of its listed inputs, in listing order."""
 def prepare_items(items: Sequence[Item]) -> list[Item]:
     """One item per text read twice under one key, in the canonical order: index items here."""
+def read_outline(read: str) -> str:
+    """What gathering decides one read (``read_listed``'s JSON) by, as JSON: its name and text
+    size, or why it gives no items. For ``admit_reads``."""
+def admit_reads(outlines: Sequence[str], *, skip_bad: bool = False) -> list[bool]:
+    """Which reads give their items to the run, from their outlines in listing order, by
+    ``gather_reads``' rule (a bad input skipped with a warning, or InputError)."""
+def items_of_read(read: str) -> list[Item]:
+    """The items of one read (``read_listed``'s JSON), in input order."""
+def item_key(item: Item) -> str:
+    """The key that tells captures of one item from other items: ``distinct_items`` takes the
+    items of one key at a time."""
+def distinct_items(items: Sequence[Item]) -> list[Item]:
+    """The items of one ``item_key``, in reading order, without second and later captures of
+    one text (the first stands for them, with a warning)."""
+def order_key(item: Item) -> tuple[list[tuple[int, str]], int, int, str, int]:
+    """Where an item stands in ``prepare_items``' canonical order, as values that compare as
+    that order does."""
 def claims_json(item: Item) -> str:
     """``extract_claims`` of the item, as JSON for ``graph_of_analysed``."""
 def feature_pairs(

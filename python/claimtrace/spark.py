@@ -402,24 +402,35 @@ def _job(spark, inputs, out: Path, partitions, skip_bad, outlet, with_text, parq
     parts = partitions or max(2, 2 * sc.defaultParallelism)
     stats: dict[str, int] = {}
 
-    # 1. Read: listed on the driver, read in executors, gathered in listing order.
+    # 1. Read: listed on the driver, read in executors and kept there. The driver sees each
+    # read's outline (its name and text size, or why it gives nothing) and admits reads by the
+    # library's rule; the items of one key are made distinct where they lie, then sorted into
+    # the canonical order and numbered: the driver never holds the items.
     listed = _native.list_inputs([os.fspath(p) for p in inputs])
     reads = (
         sc.parallelize(list(enumerate(listed)), max(1, min(parts, len(listed))))
         .mapPartitions(lambda rows: _read(rows, outlet))
-        .collect()
+        .persist(keep)
     )
-    reads.sort(key=lambda r: r[0])
-    items = _native.gather_reads([r for _, r in reads], skip_bad=skip_bad)
-    del reads
-    items = _native.prepare_items(items)
-    n = len(items)
+    outlines = sorted(reads.map(lambda r: (r[0], _native.read_outline(r[1]))).collect())
+    admitted = _native.admit_reads([o for _, o in outlines], skip_bad=skip_bad)
+    taken = sc.broadcast({n for (n, _), ok in zip(outlines, admitted) if ok})
+    read_items = reads.filter(lambda r: r[0] in taken.value).flatMap(
+        lambda r: ((_native.item_key(it), (r[0], k, it)) for k, it in enumerate(_native.items_of_read(r[1])))
+    )
+    indexed = (
+        read_items.groupByKey(parts)
+        .flatMap(lambda kv: _native.distinct_items([it for _, _, it in sorted(kv[1], key=lambda t: t[:2])]))
+        .sortBy(_native.order_key, numPartitions=parts)
+        .zipWithIndex()
+        .map(lambda r: (r[1], r[0]))
+        .persist(keep)
+    )
+    n = indexed.count()
+    reads.unpersist()
     stats["items"] = n
 
     # 2. Per item: claims and features.
-    indexed = sc.parallelize(list(enumerate(items)), parts).persist(keep)
-    # Spark holds them now (parallelize wrote them out): the driver keeps none from here on.
-    del items
     analysed = indexed.mapPartitions(_analyse).persist(keep)
 
     # 3. Candidate pairs: the join on features, judged over the whole corpus.

@@ -470,6 +470,72 @@ fn gather_reads(py: Python<'_>, reads: Vec<String>, skip_bad: bool) -> PyResult<
     Ok(items.into_iter().map(PyItem).collect())
 }
 
+/// What gathering decides one read (`read_listed`'s JSON) by, as JSON: its name and the bytes
+/// of its items' texts, or why it gives none. `admit_reads` takes these.
+#[pyfunction]
+fn read_outline(py: Python<'_>, read: &str) -> PyResult<String> {
+    let read: claimtrace::InputRead = from_json(read, "an input's read")?;
+    json_of(&py.detach(|| read.outline()))
+}
+
+/// Which reads give their items to the run, from their outlines (`read_outline`, in listing
+/// order), by `gather_reads`' rule: `admitted[i]` of the `i`th. With `skip_bad`, a bad input
+/// is skipped with a warning; without it, the first raises InputError.
+#[pyfunction]
+#[pyo3(signature = (outlines, *, skip_bad = false))]
+fn admit_reads(py: Python<'_>, outlines: Vec<String>, skip_bad: bool) -> PyResult<Vec<bool>> {
+    let settings = Settings {
+        skip_bad,
+        ..Settings::default()
+    };
+    let outlines = outlines
+        .iter()
+        .map(|o| from_json::<claimtrace::ReadOutline>(o, "a read's outline"))
+        .collect::<PyResult<Vec<_>>>()?;
+    let (admitted, report) =
+        claimtrace::admit_reads(&settings, outlines, &mut |_| {}).map_err(input_error)?;
+    warn_skipped(py, &report.skipped)?;
+    Ok(admitted)
+}
+
+/// The items of one read (`read_listed`'s JSON), in input order; none when it gave none.
+#[pyfunction]
+fn items_of_read(py: Python<'_>, read: &str) -> PyResult<Vec<PyItem>> {
+    let read: claimtrace::InputRead = from_json(read, "an input's read")?;
+    Ok(match read {
+        claimtrace::InputRead::Items { items, .. } => py.detach(|| items),
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .map(PyItem)
+    .collect())
+}
+
+/// The key that tells captures of one item apart from other items (its URL, else outlet and
+/// record id, else what it says): `distinct_items` takes the items of one key at a time.
+#[pyfunction]
+fn item_key(item: &Bound<'_, PyItem>) -> String {
+    claimtrace::item_key(&item.get().0)
+}
+
+/// The items of one `item_key`, in the order they were read, without the second and later
+/// captures of one text (the first stands for them, with a warning naming the others).
+#[pyfunction]
+fn distinct_items(py: Python<'_>, items: Vec<Bound<'_, PyItem>>) -> Vec<PyItem> {
+    let items = items_of(&items);
+    py.detach(|| claimtrace::distinct_items(items))
+        .into_iter()
+        .map(PyItem)
+        .collect()
+}
+
+/// Where an item stands in the canonical order of `prepare_items`, as plain values that
+/// compare as that order does: sort a run's distinct items by it and number them.
+#[pyfunction]
+fn order_key(item: &Bound<'_, PyItem>) -> claimtrace::OrderKey {
+    claimtrace::order_key(&item.get().0)
+}
+
 /// The items as the cross-item stages take them: one item per text read twice under one key,
 /// in a canonical order. Index items by their place here for `verify_candidate` and
 /// `graph_of_analysed`.
@@ -741,6 +807,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_listed, m)?)?;
     m.add_function(wrap_pyfunction!(gather_reads, m)?)?;
     m.add_function(wrap_pyfunction!(prepare_items, m)?)?;
+    m.add_function(wrap_pyfunction!(read_outline, m)?)?;
+    m.add_function(wrap_pyfunction!(admit_reads, m)?)?;
+    m.add_function(wrap_pyfunction!(items_of_read, m)?)?;
+    m.add_function(wrap_pyfunction!(item_key, m)?)?;
+    m.add_function(wrap_pyfunction!(distinct_items, m)?)?;
+    m.add_function(wrap_pyfunction!(order_key, m)?)?;
     m.add_function(wrap_pyfunction!(claims_json, m)?)?;
     m.add_function(wrap_pyfunction!(feature_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(verify_candidate, m)?)?;

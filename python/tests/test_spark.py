@@ -122,6 +122,39 @@ def test_rewritten_stories_are_the_command_lines(spark, tmp_path):
     assert stats["rewrite_candidates"] > 0 and stats["rewrites"] >= 10
 
 
+def test_items_read_twice_and_versions_are_the_command_lines(spark, tmp_path):
+    """The items are made distinct and put in order in executors (never gathered on the
+    driver): one text read from two files is one item with a warning, one URL with two texts
+    is two versions, and the order the inputs are given in changes nothing."""
+    example = REPO / "examples" / "reposts.jsonl"
+    (tmp_path / "b").mkdir()
+    again = tmp_path / "b" / "again.jsonl"
+    shutil.copy(example, again)
+    url = "https://harbor-city-gazette.example/ferry-fares"
+    versions = tmp_path / "versions.jsonl"
+    versions.write_text(
+        json.dumps({"url": url, "outlet": "Harbor City Gazette", "date": "2026-03-02",
+                    "text": "Ferry fares will rise by a tenth in April, the port board said."})
+        + "\n"
+        + json.dumps({"url": url, "outlet": "Harbor City Gazette", "date": "2026-03-03",
+                      "text": "Ferry fares will rise by a tenth in May, the port board said on Tuesday."})
+        + "\n"
+        + json.dumps({"url": url, "outlet": "Harbor City Gazette", "date": "2026-03-02",
+                      "text": "Ferry fares will rise by a tenth in April, the port board said."})
+        + "\n"
+    )
+    inputs = [versions, again, example]
+    stats = assert_same_as_cli(spark, inputs, tmp_path / "parts", partitions=3, parquet=False)
+    assert stats["items"] == 6
+    graph = claimtrace.read_parts(str(tmp_path / "parts")).export("json")
+    assert "also read, with the same" in graph
+    # In another order, the same parts.
+    job(spark, list(reversed(inputs)), tmp_path / "reversed", partitions=3, parquet=False)
+    for kind in ("nodes", "edges"):
+        for f in sorted((tmp_path / "parts" / kind).iterdir()):
+            assert (tmp_path / "reversed" / kind / f.name).read_bytes() == f.read_bytes()
+
+
 def test_bad_input_is_one_error_and_no_output(spark, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "A story."}\n{"id": "b" "text": "x"}\n')

@@ -208,19 +208,45 @@ pub(crate) fn keyed(mut facts: Vec<KeyFacts>) -> Keyed {
 /// on the order the inputs were given in. A run over one directory reads its files in this
 /// order already.
 pub fn in_canonical_order(items: &mut [Item]) {
-    items.sort_by_cached_key(|it| {
-        (
-            std::path::PathBuf::from(it.origin.file.as_ref()),
-            it.origin.start,
-            it.origin.end,
-            item_key(it),
-            text_hash(it),
-        )
-    });
+    items.sort_by_cached_key(order_key);
+}
+
+/// Where an item stands in the canonical order ([`in_canonical_order`]): its file's path as
+/// paths compare (component by component: each component's kind, as `std::path::Component`
+/// orders them, then its name), its byte range, its key, a hash of its text. Plain values, so
+/// that a job sorting items on many machines compares them as this order does.
+pub type OrderKey = (Vec<(u8, String)>, usize, usize, String, u128);
+
+/// The key [`in_canonical_order`] sorts `item` by.
+pub fn order_key(item: &Item) -> OrderKey {
+    use std::path::{Component, Path};
+    let path = Path::new(item.origin.file.as_ref())
+        .components()
+        .map(|c| {
+            // The order of `Component`'s variants, which paths compare by first.
+            let kind = match c {
+                Component::Prefix(_) => 0,
+                Component::RootDir => 1,
+                Component::CurDir => 2,
+                Component::ParentDir => 3,
+                Component::Normal(_) => 4,
+            };
+            (kind, c.as_os_str().to_string_lossy().into_owned())
+        })
+        .collect();
+    (
+        path,
+        item.origin.start,
+        item.origin.end,
+        item_key(item),
+        text_hash(item),
+    )
 }
 
 /// The items without the second and later captures of one text under one key: the capture at
-/// the first place stands for them, with a warning naming where else it was read.
+/// the first place stands for them, with a warning naming where else it was read. Items of
+/// different [`item_key`]s never stand for one another, so a job may take the items of each key
+/// apart, in the order they were read, and get the same items.
 pub fn distinct_items(items: Vec<Item>) -> Vec<Item> {
     let keyed = key_items(&items);
     if keyed.same_as.iter().all(Option::is_none) {
@@ -292,5 +318,30 @@ mod tests {
         assert!(k.keys[0].ends_with("copy 1"));
         assert!(!k.keys[1].contains("copy"));
         assert_eq!(distinct_items(vec![a.clone(), b, a]).len(), 2);
+    }
+
+    #[test]
+    fn order_key_orders_paths_as_paths_compare() {
+        let names = [
+            "a/b.jsonl",
+            "a.b/c",
+            "a-b/c",
+            "/abs/x",
+            "-x/y",
+            "a/b/c",
+            "a",
+            "./a/z",
+            "../q",
+            "a/",
+            "é/x",
+            "Z/y",
+        ];
+        for x in names {
+            for y in names {
+                let (ix, iy) = (item(x, 0, None, "t"), item(y, 0, None, "t"));
+                let by_path = std::path::Path::new(x).cmp(std::path::Path::new(y));
+                assert_eq!(order_key(&ix).0.cmp(&order_key(&iy).0), by_path, "{x} {y}");
+            }
+        }
     }
 }
