@@ -211,13 +211,13 @@ pub fn in_canonical_order(items: &mut [Item]) {
     items.sort_by_cached_key(order_key);
 }
 
-/// Where an item stands in the canonical order ([`in_canonical_order`]): its file's path as
+/// Where an item stands in the canonical order ([`prepare_items`](crate::prepare_items)): its file's path as
 /// paths compare (component by component: each component's kind, as `std::path::Component`
 /// orders them, then its name), its byte range, its key, a hash of its text. Plain values, so
 /// that a job sorting items on many machines compares them as this order does.
 pub type OrderKey = (Vec<(u8, String)>, usize, usize, String, u128);
 
-/// The key [`in_canonical_order`] sorts `item` by.
+/// The key [`prepare_items`](crate::prepare_items) sorts `item` by (its canonical order).
 pub fn order_key(item: &Item) -> OrderKey {
     use std::path::{Component, Path};
     let path = Path::new(item.origin.file.as_ref())
