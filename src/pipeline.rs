@@ -157,7 +157,16 @@ struct Admission<'a> {
     report: RunReport,
 }
 
-impl Admission<'_> {
+impl<'a> Admission<'a> {
+    /// Nothing admitted yet.
+    fn new(settings: &'a Settings) -> Self {
+        Admission {
+            settings,
+            run_text: 0,
+            report: RunReport::default(),
+        }
+    }
+
     /// Whether the read outlined gives its items to the run: with `skip_bad`, a bad input is
     /// reported to `warn` and skipped; without it, it is the error; an entry that is not news
     /// is reported and passed over; an input whose items would take the run past its text
@@ -211,11 +220,7 @@ pub fn admit_reads(
     outlines: impl IntoIterator<Item = ReadOutline>,
     warn: &mut dyn FnMut(&InputError),
 ) -> Result<(Vec<bool>, RunReport), InputError> {
-    let mut admission = Admission {
-        settings,
-        run_text: 0,
-        report: RunReport::default(),
-    };
+    let mut admission = Admission::new(settings);
     let admitted = outlines
         .into_iter()
         .map(|o| admission.admit(o, warn))
@@ -233,11 +238,7 @@ pub fn gather_reads(
     reads: impl IntoIterator<Item = InputRead>,
     warn: &mut dyn FnMut(&InputError),
 ) -> Result<(Vec<Item>, RunReport), InputError> {
-    let mut admission = Admission {
-        settings,
-        run_text: 0,
-        report: RunReport::default(),
-    };
+    let mut admission = Admission::new(settings);
     let mut items = Vec::new();
     for read in reads {
         if admission.admit(read.outline(), warn)?
