@@ -321,16 +321,15 @@ fn speakers_decided_a_key_at_a_time_are_the_whole_runs() {
     );
 }
 
-#[test]
-fn the_steps_give_the_whole_runs_graph() {
-    // Enough items for rewrites to be looked for, boilerplate for common features.
+/// `n` synthetic items (seed `seed`): enough for rewrites to be looked for, with boilerplate
+/// for common features; and 30 stories rewritten from agency copy, for the rewrite step.
+fn reposts_and_rewrites(n: usize, seed: u64) -> Vec<claimtrace::Item> {
     let mut items = generate(&SynthOptions {
-        items: 400,
-        seed: 11,
+        items: n,
+        seed,
         ..SynthOptions::default()
     })
     .items;
-    // And stories rewritten from agency copy, for the rewrite step.
     items.extend(
         claimtrace_synth::rewritten::generate(&claimtrace_synth::rewritten::RewriteOptions {
             events: 30,
@@ -339,6 +338,12 @@ fn the_steps_give_the_whole_runs_graph() {
         })
         .items,
     );
+    items
+}
+
+#[test]
+fn the_steps_give_the_whole_runs_graph() {
+    let items = reposts_and_rewrites(400, 11);
     let mut shuffled = items.clone();
     shuffled.reverse();
     let whole = claimtrace::graph_of_items(items, BuildOptions::default(), &NoProgress);
@@ -626,20 +631,7 @@ fn the_graph_merged_by_id_from_items_is_the_builds() {
     ));
     let with_text = BuildOptions { with_text: true };
     let example = parts_match_the_build("example", read_corpus(example), with_text);
-    let mut items = generate(&SynthOptions {
-        items: 300,
-        seed: 5,
-        ..SynthOptions::default()
-    })
-    .items;
-    items.extend(
-        claimtrace_synth::rewritten::generate(&claimtrace_synth::rewritten::RewriteOptions {
-            events: 30,
-            seed: 3,
-            ..Default::default()
-        })
-        .items,
-    );
+    let items = reposts_and_rewrites(300, 5);
     let synth = parts_match_the_build("synthetic", items, BuildOptions::default());
     // Copies dated before their sources, whose direction stronger evidence decides.
     let provenance = std::path::Path::new(concat!(
