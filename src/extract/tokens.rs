@@ -458,10 +458,18 @@ pub fn low<'b>(text: &'b str, p: &Para, i: usize, buf: &'b mut [u8; 24]) -> &'b 
 /// list holds). Runs for nearly every word of every paragraph: most words are lowercase already
 /// and come back as they are, uncopied.
 pub fn lower_ascii<'b>(w: &'b str, buf: &'b mut [u8]) -> &'b str {
-    if w.len() > buf.len() || !w.is_ascii() {
+    if w.len() > buf.len() {
         return "";
     }
-    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+    // One pass over the word: whether it is ASCII, and whether it has capitals.
+    let mut capitals = false;
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            return "";
+        }
+        capitals |= b.is_ascii_uppercase();
+    }
+    if !capitals {
         return w;
     }
     for (d, b) in buf.iter_mut().zip(w.bytes()) {
