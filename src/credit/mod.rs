@@ -180,7 +180,9 @@ pub fn add_text_credits(items: &mut [Item]) {
                 .map(|(i, l)| (*l, if i == 0 { Place::Last } else { Place::Foot })),
         );
         for (l, place) in at {
-            let words = l.split_whitespace().count() as u32;
+            // Counted no further than `line_credit` looks (a line of more than 60 words is no
+            // credit): the head and foot lines are most often long body paragraphs.
+            let words = l.split_whitespace().take(61).count() as u32;
             if let Some(c) = line_credit(l, words, place) {
                 for o in c.outlets {
                     push(&mut it.meta, o, c.evidence.clone(), None);
