@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::vocab::{Alignment, SentencePair, canonical_key, claim_key};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use uuid::Uuid;
 
 mod items;
@@ -57,23 +58,33 @@ pub fn build_graph(
         notes[v.first].push(first);
         notes[v.later].push(later);
     }
-    let mut item_ids = Vec::with_capacity(items.len());
+    let item_ids: Vec<Uuid> = keyed.keys.par_iter().map(|k| node_id("item", k)).collect();
     let mut claims = claims.into_iter();
+    let mut notes = notes.into_iter();
     // Quotations that vary another's wording: linked once every claim node is in.
     let mut variants: Vec<(Uuid, Box<QuoteVariant>)> = Vec::new();
-    for (i, (mut item, notes)) in items.into_iter().zip(notes).enumerate() {
-        let item_claims = claims.next().unwrap_or_default();
-        if i % trim::EVERY == 0 {
-            trim::give_back_freed();
+    // The graph is built on one thread, item after item; what each item needs that depends on
+    // it alone (its excerpt, which reads its text) is made ahead, on every core, a block of
+    // items at a time so that no more than a block's excerpts wait.
+    let mut items = items.into_iter();
+    let mut i = 0;
+    loop {
+        let block: Vec<Item> = items.by_ref().take(trim::EVERY).collect();
+        if block.is_empty() {
+            break;
         }
-        let id = node_id("item", &keyed.keys[i]);
-        item_ids.push(id);
-        // Another capture of the same text under the same key stands for this one.
-        if keyed.same_as[i].is_some() {
-            continue;
+        trim::give_back_freed();
+        let excerpts: Vec<String> = block.par_iter().map(Item::excerpt).collect();
+        for (mut item, excerpt) in block.into_iter().zip(excerpts) {
+            let (item_claims, notes) = (claims.next().unwrap_or_default(), notes.next());
+            let id = item_ids[i];
+            // Another capture of the same text under the same key stands for this one.
+            if keyed.same_as[i].is_none() {
+                add_notes(&mut item, notes.unwrap_or_default());
+                add_item(&mut g, item, id, excerpt, item_claims, opts, &mut variants);
+            }
+            i += 1;
         }
-        add_notes(&mut item, notes);
-        add_item(&mut g, item, id, item_claims, opts, &mut variants);
     }
     for v in &keyed.versions {
         g.add_edge(version_edge(item_ids[v.later], item_ids[v.first], v.shared));
@@ -231,16 +242,16 @@ fn date_notes(check: &DateCheck, item: &Item, from_links: Vec<String>) -> Vec<St
     w
 }
 
-/// Adds an item, its metadata edges and its claims.
+/// Adds an item (its `excerpt` made ahead), its metadata edges and its claims.
 fn add_item(
     g: &mut Graph,
     mut item: Item,
     id: Uuid,
+    excerpt: String,
     claims: Vec<ClaimMention>,
     opts: BuildOptions,
     variants: &mut Vec<(Uuid, Box<QuoteVariant>)>,
 ) -> Uuid {
-    let excerpt = item.excerpt();
     let m = &mut item.meta;
     g.upsert_node(Node::new(
         id,

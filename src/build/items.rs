@@ -20,8 +20,9 @@
 use crate::item::Item;
 use crate::vocab::canonical_key;
 use chrono::NaiveDate;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// How the key of an item known by its text alone begins.
@@ -117,9 +118,10 @@ impl KeyFacts {
 
 /// The keys of `items`, identical captures and versions (see the module's doc).
 pub fn key_items(items: &[Item]) -> Keyed {
+    // Each item's facts on every core: its key and a hash of its whole text.
     keyed(
         items
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, it)| key_facts(i, it))
             .collect(),
@@ -135,7 +137,10 @@ pub(crate) fn keyed(mut facts: Vec<KeyFacts>) -> Keyed {
         same_as: vec![None; n],
         versions: Vec::new(),
     };
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Which group comes first does not matter: each item gets its own suffix, and the
+    // versions are sorted below.
+    let mut groups: FxHashMap<&str, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
     for (i, f) in facts.iter().enumerate() {
         groups.entry(f.key.as_str()).or_default().push(i);
     }

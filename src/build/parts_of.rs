@@ -223,7 +223,8 @@ pub fn item_parts(
     let id = node_id("item", &keyed.key);
     let mut g = Graph::new();
     let mut variants = Vec::new();
-    add_item(&mut g, item, id, claims, opts, &mut variants);
+    let excerpt = item.excerpt();
+    add_item(&mut g, item, id, excerpt, claims, opts, &mut variants);
     let index = keyed.index as u64;
     let order = (ITEMS, index, 0);
     let (nodes, edges) = g.into_unsettled();
