@@ -212,8 +212,63 @@ pub(crate) fn keyed(mut facts: Vec<KeyFacts>) -> Keyed {
 /// may settle ties by index, so they get the items in this order and the graph does not depend
 /// on the order the inputs were given in. A run over one directory reads its files in this
 /// order already.
+///
+/// Sorted as by [`order_key`], without making every item's whole key: each file's path is taken
+/// apart once (a run reads few files), and an item's key and text hash are made only where
+/// another item stands at its very place (the same input read twice).
 pub fn in_canonical_order(items: &mut [Item]) {
-    items.sort_by_cached_key(order_key);
+    // Each distinct file's rank among the files as paths compare; spellings of one path (with
+    // "//" or "/./") share a rank, as they share `order_key`'s first part.
+    let mut files: Vec<&str> = items.iter().map(|it| it.origin.file.as_ref()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let mut paths: Vec<(Vec<(u8, String)>, &str)> =
+        files.into_iter().map(|f| (path_key(f), f)).collect();
+    paths.sort_unstable();
+    let mut rank_of: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut rank = 0u32;
+    for (k, (path, file)) in paths.iter().enumerate() {
+        if k > 0 && paths[k - 1].0 != *path {
+            rank += 1;
+        }
+        rank_of.insert(file, rank);
+    }
+    // (file rank, start, end, index): the index keeps items of one key in the order they came,
+    // as `sort_by_cached_key` (a stable sort) did.
+    let mut order: Vec<(u32, usize, usize, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let file = rank_of[it.origin.file.as_ref()];
+            (file, it.origin.start, it.origin.end, i)
+        })
+        .collect();
+    order.par_sort_unstable();
+    // Items at one place: ordered by key and text hash, then as they came.
+    for run in order.chunk_by_mut(|a, b| a.0 == b.0 && a.1 == b.1 && a.2 == b.2) {
+        if run.len() > 1 {
+            run.sort_by_cached_key(|o| (item_key(&items[o.3]), text_hash(&items[o.3]), o.3));
+        }
+    }
+    permute(items, order.into_iter().map(|o| o.3).collect());
+}
+
+/// Puts `items[from[k]]` at `k` for every `k` (`from` a permutation), in place, one cycle of
+/// the permutation after another.
+fn permute<T>(items: &mut [T], from: Vec<usize>) {
+    let mut done = vec![false; items.len()];
+    for k in 0..items.len() {
+        let mut at = k;
+        while !done[at] {
+            done[at] = true;
+            let next = from[at];
+            if next == k {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// Where an item stands in the canonical order ([`prepare_items`](crate::prepare_items)): its file's path as
@@ -224,8 +279,20 @@ pub type OrderKey = (Vec<(u8, String)>, usize, usize, String, u128);
 
 /// The key [`prepare_items`](crate::prepare_items) sorts `item` by (its canonical order).
 pub fn order_key(item: &Item) -> OrderKey {
+    (
+        path_key(&item.origin.file),
+        item.origin.start,
+        item.origin.end,
+        item_key(item),
+        text_hash(item),
+    )
+}
+
+/// A file's path as [`OrderKey`] holds it: component by component, each component's kind, as
+/// `std::path::Component` orders them, then its name.
+fn path_key(file: &str) -> Vec<(u8, String)> {
     use std::path::{Component, Path};
-    let path = Path::new(item.origin.file.as_ref())
+    Path::new(file)
         .components()
         .map(|c| {
             // The order of `Component`'s variants, which paths compare by first.
@@ -238,14 +305,7 @@ pub fn order_key(item: &Item) -> OrderKey {
             };
             (kind, c.as_os_str().to_string_lossy().into_owned())
         })
-        .collect();
-    (
-        path,
-        item.origin.start,
-        item.origin.end,
-        item_key(item),
-        text_hash(item),
-    )
+        .collect()
 }
 
 /// The items without the second and later captures of one text under one key: the capture at
@@ -323,6 +383,59 @@ mod tests {
         assert!(k.keys[0].ends_with("copy 1"));
         assert!(!k.keys[1].contains("copy"));
         assert_eq!(distinct_items(vec![a.clone(), b, a]).len(), 2);
+    }
+
+    #[test]
+    fn canonical_order_is_the_order_of_order_key() {
+        // Spellings of one path, places shared by several items (one input read twice, other
+        // keys and texts at one place), items equal in every part of the key.
+        let files = [
+            "b.jsonl",
+            "a//x.jsonl",
+            "a/x.jsonl",
+            "a/./x.jsonl",
+            "./a/x.jsonl",
+            "a",
+        ];
+        let mut items = Vec::new();
+        for (f, file) in files.iter().enumerate() {
+            for start in [30, 0, 10, 0] {
+                for (u, url) in [None, Some("https://x.test/1"), None]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let text = format!("text {} {}", (f + u + start) % 3, u % 2);
+                    items.push(item(file, start, url, &text));
+                }
+            }
+        }
+        // A fixed shuffle, so that the input order is no order.
+        let n = items.len();
+        for k in 0..n {
+            items.swap(k, (k * 7919 + 13) % n);
+        }
+        let place = |it: &Item| {
+            let o = &it.origin;
+            (
+                o.file.to_string(),
+                o.start,
+                it.meta.url.clone(),
+                it.text().to_string(),
+            )
+        };
+        let mut expected = items.clone();
+        expected.sort_by_cached_key(order_key);
+        in_canonical_order(&mut items);
+        let got: Vec<_> = items.iter().map(place).collect();
+        let want: Vec<_> = expected.iter().map(place).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn permute_puts_each_item_where_it_is_asked() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut v, vec![3, 0, 4, 1, 2]);
+        assert_eq!(v, vec!['d', 'a', 'e', 'b', 'c']);
     }
 
     #[test]
