@@ -52,20 +52,19 @@ pub(crate) fn stored_items(
     name: &str,
 ) -> Result<Vec<(String, Item)>, StoreError> {
     let mut out = Vec::new();
-    db.query(
-        "SELECT hash, body FROM ct_items ORDER BY hash",
-        &[],
-        &mut |row| {
-            let mut row = row.into_iter();
-            let hash = row.next().map(Cell::into_text).unwrap_or_default();
-            let body = row.next().map(Cell::into_text).unwrap_or_default();
-            let item: Item = serde_json::from_str(&body).map_err(|e| {
-                StoreError::new(name, format!("stored item {hash} does not read back: {e}"))
-            })?;
-            out.push((hash, item));
-            Ok(())
-        },
-    )?;
+    // Read in the table's own order and sorted here: SQLite keeps the rows by rowid, and
+    // `ORDER BY hash` walked the hash index and looked every row up in the table from it.
+    db.query("SELECT hash, body FROM ct_items", &[], &mut |row| {
+        let mut row = row.into_iter();
+        let hash = row.next().map(Cell::into_text).unwrap_or_default();
+        let body = row.next().map(Cell::into_text).unwrap_or_default();
+        let item: Item = serde_json::from_str(&body).map_err(|e| {
+            StoreError::new(name, format!("stored item {hash} does not read back: {e}"))
+        })?;
+        out.push((hash, item));
+        Ok(())
+    })?;
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 

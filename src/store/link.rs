@@ -27,6 +27,7 @@ use crate::progress::Progress;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD as B64;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 
 /// Whether the store keeps features and verdicts (schema version 6 on).
@@ -81,9 +82,18 @@ fn kept_lists(
     keys: &[String],
     column: &str,
 ) -> Result<Vec<Option<Vec<u64>>>, StoreError> {
-    let mut at: HashMap<&str, Vec<usize>> = HashMap::with_capacity(keys.len());
+    // Each key's first item; the items of a key read twice (one reading stored at two
+    // places, rare) take a copy of its list after.
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    at.reserve(keys.len());
+    let mut again: Vec<(usize, usize)> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
-        at.entry(k.as_str()).or_default().push(i);
+        match at.entry(k.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => again.push((*e.get(), i)),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+            }
+        }
     }
     let mut out: Vec<Option<Vec<u64>>> = vec![None; keys.len()];
     let form = form(db)?;
@@ -93,18 +103,19 @@ fn kept_lists(
         &mut |row| {
             let mut row = row.into_iter();
             let k = row.next().map(Cell::into_text).unwrap_or_default();
-            let Some(is) = at.get(k.as_str()) else {
+            let Some(&i) = at.get(k.as_str()) else {
                 return Ok(());
             };
             let list = decode(row.next().unwrap_or(Cell::Null), form).ok_or_else(|| {
                 StoreError::new(name, format!("kept features of item {k} do not read back"))
             })?;
-            for &i in is {
-                out[i] = Some(list.clone());
-            }
+            out[i] = Some(list);
             Ok(())
         },
     )?;
+    for (first, i) in again {
+        out[i] = out[first].clone();
+    }
     Ok(out)
 }
 
@@ -207,7 +218,7 @@ fn verdict_of(
 
 /// The digest of the common shingles either of two items holds: all a verdict reads of the
 /// run besides the two items.
-fn common_digest(fa: &[u64], fb: &[u64], common: &crate::link::incremental::Common) -> String {
+fn common_digest(fa: &[u64], fb: &[u64], common: &crate::link::incremental::Common) -> u128 {
     let mut held: Vec<u64> = fa
         .iter()
         .chain(fb)
@@ -217,7 +228,16 @@ fn common_digest(fa: &[u64], fb: &[u64], common: &crate::link::incremental::Comm
     held.sort_unstable();
     held.dedup();
     let bytes: Vec<u8> = held.iter().flat_map(|x| x.to_le_bytes()).collect();
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes))
+    xxhash_rust::xxh3::xxh3_128(&bytes)
+}
+
+/// A kept pair's digest as `links` writes it (32 lower-case hex digits); None for any other
+/// text, which then matches no digest and has its pair verified again.
+fn kept_digest(c: &str) -> Option<u128> {
+    if c.len() != 32 || !c.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    u128::from_str_radix(c, 16).ok()
 }
 
 /// The reuse links of the run of `items` (as `prepare_items` orders them; `keys[i]` the claims
@@ -239,18 +259,27 @@ pub(crate) fn links(
         .map(|hs| hs.iter().copied().filter(|h| common.contains(h)).collect())
         .collect();
     drop(shingles);
-    let digests: Vec<String> = pairs
+    // As numbers (a pair's digest is written as hex only in a new verdict's row).
+    let digests: Vec<u128> = pairs
         .par_iter()
         .map(|&(a, b)| common_digest(&held[a as usize], &held[b as usize], &common))
         .collect();
     drop(held);
     // Kept verdicts of this run's candidates, where their digest still matches.
-    // Two items of one key (one reading stored twice) share their pairs' rows.
-    let mut slot: HashMap<(&str, &str), Vec<usize>> = HashMap::with_capacity(pairs.len());
+    // Two items of one key (one reading stored twice, rare) share their pairs' rows: a row's
+    // first pair is found by its keys, the others through `again`.
+    let mut slot: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    slot.reserve(pairs.len());
+    let mut again: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (n, &(a, b)) in pairs.iter().enumerate() {
-        slot.entry((keys[a as usize].as_str(), keys[b as usize].as_str()))
-            .or_default()
-            .push(n);
+        match slot.entry((keys[a as usize].as_str(), keys[b as usize].as_str())) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                again.entry(*e.get()).or_default().push(n)
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(n);
+            }
+        }
     }
     let mut cached: Vec<Option<Option<VerifiedPair>>> = vec![None; pairs.len()];
     let mut stale: Vec<(String, String)> = Vec::new();
@@ -259,11 +288,12 @@ pub(crate) fn links(
         let a = row.next().map(Cell::into_text).unwrap_or_default();
         let b = row.next().map(Cell::into_text).unwrap_or_default();
         let c = row.next().map(Cell::into_text).unwrap_or_default();
-        if let Some(ns) = slot.get(&(a.as_str(), b.as_str())) {
+        if let Some(&first) = slot.get(&(a.as_str(), b.as_str())) {
             // One key, one text: every pair of the row has the same digest.
-            if digests[ns[0]] == c {
+            if kept_digest(&c) == Some(digests[first]) {
                 let body = row.next().map(Cell::into_text).unwrap_or_default();
-                for &n in ns {
+                let others = again.get(&first).map_or(&[][..], Vec::as_slice);
+                for &n in std::iter::once(&first).chain(others) {
                     let (a, b) = pairs[n];
                     cached[n] = Some(verdict_of(name, &body, (a as usize, b as usize))?);
                 }
@@ -273,7 +303,7 @@ pub(crate) fn links(
         }
         Ok(())
     })?;
-    drop(slot);
+    drop((slot, again));
     let missing: Vec<(u32, u32)> = pairs
         .iter()
         .zip(&cached)
@@ -293,7 +323,7 @@ pub(crate) fn links(
     let mut verified = Vec::new();
     let mut rows = Vec::with_capacity(missing.len());
     let mut fresh = fresh.into_iter();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     for (n, &(a, b)) in pairs.iter().enumerate() {
         let (a, b) = (a as usize, b as usize);
         let found = match cached[n].take() {
@@ -304,7 +334,7 @@ pub(crate) fn links(
                     rows.push(vec![
                         keys[a].clone(),
                         keys[b].clone(),
-                        digests[n].clone(),
+                        format!("{:032x}", digests[n]),
                         verdict_body(name, &f)?,
                     ]);
                 }
@@ -342,6 +372,42 @@ mod tests {
         );
         // A damaged list is refused, not cut short.
         assert_eq!(decode(Cell::Bytes(vec![1, 2, 3]), Form::Binary), None);
+    }
+
+    #[test]
+    fn kept_lists_give_every_item_of_a_key_its_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut db = super::super::sqlite::Sqlite::open(path.to_str().unwrap(), true).unwrap();
+        super::super::schema::migrate(&mut db, super::super::schema::VERSION, "s.db").unwrap();
+        let rows = [("k1", vec![1u64, 2]), ("k2", vec![3])];
+        db.insert_binary_rows(
+            "ct_features",
+            &["key", "shingles", "words"],
+            &mut rows
+                .iter()
+                .map(|(k, l)| (k.to_string(), vec![to_bytes(l), to_bytes(&[])])),
+        )
+        .unwrap();
+        // Two items of key k1 (one reading at two places), one without a kept row.
+        let keys: Vec<String> = ["k1", "k3", "k2", "k1"].map(String::from).to_vec();
+        let got = kept_lists(&mut db, "s.db", &keys, "shingles").unwrap();
+        assert_eq!(
+            got,
+            vec![Some(vec![1, 2]), None, Some(vec![3]), Some(vec![1, 2])]
+        );
+    }
+
+    #[test]
+    fn a_kept_digest_is_read_only_as_written() {
+        let d: u128 = 0x0123_4567_89ab_cdef_0011_2233_4455_6677;
+        assert_eq!(kept_digest(&format!("{d:032x}")), Some(d));
+        assert_eq!(kept_digest(&format!("{:032x}", 5u128)), Some(5));
+        // Any other spelling of the number matches no digest: its pair is verified again.
+        assert_eq!(kept_digest(&format!("{d:032X}")), None);
+        assert_eq!(kept_digest(&format!("+{:031x}", 5u128)), None);
+        assert_eq!(kept_digest(&format!("{d:x}")[1..]), None);
+        assert_eq!(kept_digest(""), None);
     }
 
     #[test]
