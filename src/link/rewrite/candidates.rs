@@ -7,7 +7,7 @@
 //! the event's own words); a word in very many items says nothing of which two belong together
 //! and is left out of the lookup (it still counts when the pair is aligned).
 
-use super::words::profile;
+use super::words::keys;
 use crate::item::Item;
 use crate::link::LinkParams;
 use crate::progress::Progress;
@@ -244,7 +244,7 @@ fn numbered_keys(items: &[Item], progress: &dyn Progress) -> Numbered {
 /// The word keys of one text, sorted, each once: what the run's weights count and an item is
 /// looked up by.
 pub fn item_keys(text: &str) -> Vec<u64> {
-    let mut k: Vec<u64> = profile(text).words.iter().map(|w| w.key).collect();
+    let mut k = keys(text);
     k.sort_unstable();
     k.dedup();
     k.shrink_to_fit();
