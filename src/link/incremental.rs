@@ -10,8 +10,7 @@ use super::index::{self, ShingleSet};
 use super::{Found, ItemLink, LinkParams, rewrite};
 use crate::dates::DateCheck;
 use crate::item::Item;
-use crate::progress::Progress;
-use rayon::prelude::*;
+use crate::progress::{NoProgress, Progress};
 
 /// One item's word keys, as the rewrite candidates count them (sorted, each once).
 pub(crate) fn word_keys(item: &Item) -> Vec<u64> {
@@ -53,10 +52,7 @@ pub(crate) fn verify_pairs(
 ) -> Vec<Option<Found>> {
     let dates = DateCheck::of(items);
     let groups: Vec<&[(u32, u32)]> = pairs.chunk_by(|x, y| x.0 == y.0).collect();
-    groups
-        .par_iter()
-        .flat_map_iter(|group| super::verify_group(items, group, common, p, &dates))
-        .collect()
+    super::groups::verify_groups(items, &groups, common, p, &dates, &NoProgress, Some)
 }
 
 /// [`finish_links`](super::finish_links) with each item's [`word_keys`] computed before,

@@ -12,6 +12,7 @@ mod align;
 mod direction;
 mod fold;
 pub(crate) mod freed;
+mod groups;
 #[cfg(feature = "store")]
 pub(crate) mod incremental;
 mod index;
@@ -192,28 +193,6 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
     finish_links(items, verified, p, progress)
 }
 
-/// The verdict on each pair of `group` (candidates that share their first item, as indices
-/// into `items`), in its order: the first item is prepared once for all of them.
-pub(crate) fn verify_group(
-    items: &[Item],
-    group: &[(u32, u32)],
-    common: &index::ShingleSet,
-    p: &LinkParams,
-    dates: &DateCheck,
-) -> Vec<Option<Found>> {
-    let a = group[0].0 as usize;
-    let pa = Prepared::new(&items[a].text(), p.k, p.k_pieces);
-    group
-        .iter()
-        .map(|&(_, b)| {
-            let b = b as usize;
-            let pb = Prepared::probe(&items[b].text(), p.k, p.k_pieces);
-            let shared = align::align(&pa, &pb, common, p);
-            verify((&items[a], &items[b]), (a, b), (&pa, &pb), shared, p, dates)
-        })
-        .collect()
-}
-
 /// Every candidate pair of a run verified: the pairs [`link_items`] goes on from. Large classes
 /// of identical texts are folded (`fold.rs`): their members are verified against their
 /// representative's candidates and linked among themselves by a spanning tree, not pair by pair.
@@ -244,14 +223,7 @@ fn verified_folding(
     progress.stage("aligning", cands.len() as u64);
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
-    let mut found: Vec<Found> = groups
-        .par_iter()
-        .flat_map_iter(|group| {
-            let out = verify_group(items, group, &common, p, &dates);
-            progress.advance(group.len() as u64);
-            out.into_iter().flatten()
-        })
-        .collect();
+    let mut found = groups::verify_groups(items, &groups, &common, p, &dates, progress, |f| f);
     found.extend(folded_members(items, fold, &cands, &common, p, &dates));
     progress.finish();
     found
@@ -259,7 +231,7 @@ fn verified_folding(
 
 /// The verified pairs a folded run adds to its candidates' (`fold.rs`): each member of a folded
 /// class against each candidate of its representative (`cands`, the candidates among the items
-/// not left out, as [`verify_group`] verifies them), and the links inside each class.
+/// not left out), and the links inside each class.
 fn folded_members(
     items: &[Item],
     fold: &fold::Fold,

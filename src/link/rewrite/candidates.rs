@@ -7,7 +7,7 @@
 //! the event's own words); a word in very many items says nothing of which two belong together
 //! and is left out of the lookup (it still counts when the pair is aligned).
 
-use super::words::profile;
+use super::words::keys;
 use crate::item::Item;
 use crate::link::LinkParams;
 use crate::progress::Progress;
@@ -152,20 +152,20 @@ fn unpack(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
-/// The items each key number is posted for, in item order, all in one list (4 bytes a
-/// posting): a key's items are `items[start[key]..start[key + 1]]`, as they stood together in
-/// (key, item) pairs sorted.
+/// The items each key number is posted for, each as its place in an order of the run's items
+/// (by day of publication, see `candidates_with`), ascending, all in one list (4 bytes a
+/// posting): a key's places are `places[start[key]..start[key + 1]]`.
 struct Postings {
     start: Vec<usize>,
-    items: Vec<u32>,
+    places: Vec<u32>,
 }
 
 impl Postings {
     /// The postings of every item's packed key numbers (`keys[i]` of item `i`), numbers below
-    /// `count`.
-    fn of(keys: &[Box<[u8]>], count: usize) -> Postings {
-        // Each key's end, then the items written from the last backwards: every key's list
-        // comes out in item order and its end moves down to its start.
+    /// `count`, each item as its place in `order` (every item once).
+    fn of(keys: &[Box<[u8]>], count: usize, order: &[u32]) -> Postings {
+        // Each key's end, then the places written from the last backwards: every key's list
+        // comes out ascending and its end moves down to its start.
         let mut start = vec![0usize; count + 1];
         for k in keys {
             unpack(k).for_each(|x| start[x as usize + 1] += 1);
@@ -173,24 +173,46 @@ impl Postings {
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
-        let mut items = vec![0u32; start[count]];
-        for (i, k) in keys.iter().enumerate().rev() {
-            for x in unpack(k) {
+        let mut places = vec![0u32; start[count]];
+        for (place, &i) in order.iter().enumerate().rev() {
+            for x in unpack(&keys[i as usize]) {
                 let end = &mut start[x as usize + 1];
                 *end -= 1;
-                items[*end] = i as u32;
+                places[*end] = place as u32;
             }
         }
         // `start[x + 1]` has moved down to key x's start: one place back, with the end last.
         start.rotate_left(1);
-        start[count] = items.len();
-        Postings { start, items }
+        start[count] = places.len();
+        Postings { start, places }
     }
 
-    /// The items posted for `key`, in item order.
+    /// The places of the items posted for `key`, ascending.
     fn of_key(&self, key: u32) -> &[u32] {
-        &self.items[self.start[key as usize]..self.start[key as usize + 1]]
+        &self.places[self.start[key as usize]..self.start[key as usize + 1]]
     }
+}
+
+/// The places in `by_day` (the run's items' days of publication in the run's order by day,
+/// undated first) of the items published at most `window` days from day `d`.
+fn places_near(by_day: &[Option<i32>], d: i32, window: i64) -> (u32, u32) {
+    let (first, last) = (i64::from(d) - window, i64::from(d) + window);
+    let day_of = |x: &Option<i32>| x.map_or(i64::MIN, i64::from);
+    let from = by_day.partition_point(|x| day_of(x) < first);
+    let to = by_day.partition_point(|x| day_of(x) <= last);
+    (from as u32, to.max(from) as u32)
+}
+
+/// The places (in the run's order by day, undated first) an item looks at whose window of
+/// dates is `near`: those below `undated` (the items without a date) and those in `near`.
+/// The others are outside the window, so a lookup need not walk them: in a run spread over
+/// months it walks a few days' items of each list, not the whole list, whose length grows
+/// with the run.
+fn near_in(list: &[u32], undated: u32, near: (u32, u32)) -> (&[u32], &[u32]) {
+    let to_undated = list.partition_point(|&x| x < undated);
+    let from = to_undated + list[to_undated..].partition_point(|&x| x < near.0);
+    let to = from + list[from..].partition_point(|&x| x < near.1);
+    (&list[..to_undated], &list[from..to])
 }
 
 /// Every item's word keys, numbered, read `CHUNK` items at a time on every core; a chunk is
@@ -222,7 +244,7 @@ fn numbered_keys(items: &[Item], progress: &dyn Progress) -> Numbered {
 /// The word keys of one text, sorted, each once: what the run's weights count and an item is
 /// looked up by.
 pub fn item_keys(text: &str) -> Vec<u64> {
-    let mut k: Vec<u64> = profile(text).words.iter().map(|w| w.key).collect();
+    let mut k = keys(text);
     k.sort_unstable();
     k.dedup();
     k.shrink_to_fit();
@@ -288,43 +310,54 @@ fn candidates_with(
             (lookup, pack(&mut v))
         })
         .unzip();
-    let postings = Postings::of(&posted, key_of.len());
-    drop(posted);
-    let lookup = |key: u32| postings.of_key(key);
-    // Days of publication, in one array: the lookup reads them for every posting.
+    // The items by day of publication (undated first), then index: each key's postings are
+    // the places of its items in this order, so that a lookup walks only the places within its
+    // window of dates (`near_in`), found by comparing places, without reading any item's day.
     let day: Vec<Option<i32>> = items
         .iter()
         .map(|it| it.meta.published.map(|d| d.num_days_from_ce()))
         .collect();
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by_key(|&i| day[i as usize]);
+    let postings = Postings::of(&posted, key_of.len(), &order);
+    drop(posted);
+    let by_day: Vec<Option<i32>> = order.iter().map(|&i| day[i as usize]).collect();
+    drop(day);
+    let undated = by_day.partition_point(Option::is_none) as u32;
     let window = p.rewrite_days;
-    let near = |a: usize, b: usize| match (day[a], day[b]) {
-        (Some(x), Some(y)) => i64::from((x - y).abs()) <= window,
-        _ => true,
-    };
+    // Each item looks others up in its place's turn (the pairs are sorted at the end);
+    // the weights are added up by place, turned into items before the best are chosen.
     let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
         .map_init(
             || (vec![(0f32, 0u16); n], Vec::<u32>::new()),
-            |(acc, touched), a| {
+            |(acc, touched), here| {
+                let a = order[here] as usize;
+                // An item without a date looks at every item.
+                let (undated, window) = match by_day[here] {
+                    Some(d) => (undated, places_near(&by_day, d, window)),
+                    None => (0, (0, n as u32)),
+                };
                 let mut mass = 0f32;
                 for &key in keys[a].iter() {
                     let w = weight(run, df[key as usize]);
                     mass += w;
-                    for &b in lookup(key) {
-                        let b = b as usize;
-                        if b == a || !near(a, b) {
+                    let (without, within) = near_in(postings.of_key(key), undated, window);
+                    for &x in without.iter().chain(within) {
+                        let x = x as usize;
+                        if x == here {
                             continue;
                         }
-                        if acc[b].1 == 0 {
-                            touched.push(b as u32);
+                        if acc[x].1 == 0 {
+                            touched.push(x as u32);
                         }
-                        acc[b].0 += w;
-                        acc[b].1 += 1;
+                        acc[x].0 += w;
+                        acc[x].1 += 1;
                     }
                 }
                 let found = touched
                     .drain(..)
-                    .map(|b| (b, std::mem::take(&mut acc[b as usize])));
+                    .map(|x| (order[x as usize], std::mem::take(&mut acc[x as usize])));
                 best_of(found, mass, p)
                     .into_iter()
                     .map(|b| {
@@ -357,16 +390,112 @@ mod tests {
     use super::*;
 
     #[test]
-    fn postings_list_each_keys_items_in_item_order() {
+    fn postings_list_each_keys_items_in_order() {
         let keys: Vec<Box<[u8]>> = [vec![3, 0], vec![], vec![0, 4, 3], vec![3]]
             .into_iter()
             .map(|mut k| pack(&mut k))
             .collect();
-        let p = Postings::of(&keys, 6);
+        let p = Postings::of(&keys, 6, &[0, 1, 2, 3]);
         let each: Vec<&[u32]> = (0..6).map(|k| p.of_key(k)).collect();
         let want: [&[u32]; 6] = [&[0, 2], &[], &[], &[0, 2, 3], &[2], &[]];
         assert_eq!(each, want);
-        assert!(Postings::of(&[], 0).items.is_empty());
+        assert!(Postings::of(&[], 0, &[]).places.is_empty());
+        // In another order (by day, as the lookup needs them), each item is its place in it.
+        let p = Postings::of(&keys, 6, &[3, 2, 1, 0]);
+        assert_eq!(p.of_key(3), [0, 1, 3]);
+        assert_eq!(p.of_key(0), [1, 3]);
+    }
+
+    /// Stories of rare words, each carried by six items: five published days apart, one undated.
+    fn dated_run() -> Vec<Item> {
+        let mut records = String::new();
+        for i in 0..90usize {
+            let story = i % 15;
+            let letter = |x: usize| char::from(b'a' + x as u8);
+            let mut text: String = (0..8)
+                .map(|j| format!("zq{}{} ", letter(story), letter(j)))
+                .collect();
+            text.push_str("the council said on the day that it would meet again.");
+            // Copies 3, 4 and 7 days apart, and one undated.
+            let date = match [0, 3, 7, 11, 14].get(i / 15) {
+                Some(days) => format!(", \"published\": \"2024-03-{:02}\"", 1 + story + days),
+                None => String::new(),
+            };
+            records.push_str(&format!(
+                "{{\"id\": \"r{i}\", \"outlet\": \"Desk {i}\"{date}, \"text\": \"{text}\"}}\n"
+            ));
+        }
+        crate::read::records::items_from_records("r.jsonl", &records, &Default::default()).unwrap()
+    }
+
+    #[test]
+    fn candidates_found_in_windows_of_dates_are_those_of_every_posting_walked() {
+        let items = dated_run();
+        let p = LinkParams::default();
+        let (pairs, _) = candidates(&items, &p, &crate::progress::NoProgress);
+        // The job's step (steps.rs), which walks every item of each posting list and asks of
+        // each whether it is near.
+        let n = items.len();
+        let read: Vec<_> = items.iter().map(crate::link::steps::rewrite_keys).collect();
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        read.iter()
+            .flat_map(|r| &r.keys)
+            .for_each(|&x| *df.entry(x).or_default() += 1);
+        let lookups: Vec<_> = read
+            .iter()
+            .map(|r| {
+                let keys: Vec<(u64, u32)> = r.keys.iter().map(|&x| (x, df[&x])).collect();
+                crate::link::steps::rewrite_lookup(r.day, &keys, n, &p)
+            })
+            .collect();
+        let mut posting: FxHashMap<u64, Vec<(usize, Option<i32>)>> = FxHashMap::default();
+        for (i, l) in lookups.iter().enumerate() {
+            for &(x, _) in &l.posted {
+                posting.entry(x).or_default().push((i, l.day));
+            }
+        }
+        let mut want: Vec<(u32, u32)> = (0..n)
+            .flat_map(|a| {
+                let l = &lookups[a];
+                let looked: Vec<_> = l.posted[..l.lookup]
+                    .iter()
+                    .map(|&(x, d)| (d, posting[&x].clone()))
+                    .collect();
+                crate::link::steps::rewrite_candidates(a, l.day, &looked, n, &p)
+            })
+            .map(|(a, b)| (a as u32, b as u32))
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        // Pairs within the window, and with undated items, are proposed; pairs further apart
+        // are not.
+        let apart = |&(a, b): &(u32, u32)| {
+            let d = |i: u32| items[i as usize].meta.published;
+            d(a).zip(d(b)).map(|(x, y)| (x - y).num_days().abs())
+        };
+        assert!(want.iter().any(|x| apart(x) == Some(3)));
+        assert!(want.iter().any(|x| apart(x).is_none()));
+        assert!(want.iter().all(|x| apart(x).is_none_or(|d| d <= 3)));
+        assert_eq!(pairs, want);
+    }
+
+    #[test]
+    fn the_window_holds_the_days_on_its_edges() {
+        let by_day = [None, None, Some(9), Some(10), Some(13), Some(16), Some(17)];
+        assert_eq!(places_near(&by_day, 13, 3), (3, 6));
+        assert_eq!(places_near(&by_day, 12, 3), (2, 5));
+        assert_eq!(places_near(&by_day, 40, 3), (7, 7));
+        assert_eq!(places_near(&by_day, 13, -1), (5, 5));
+    }
+
+    #[test]
+    fn a_lookup_walks_the_undated_and_its_window() {
+        // Places 0..2 undated, the window 5..8.
+        let list = [0, 1, 3, 4, 5, 7, 8, 9];
+        let (without, within) = near_in(&list, 2, (5, 8));
+        assert_eq!((without, within), (&[0, 1][..], &[5, 7][..]));
+        assert_eq!(near_in(&list, 0, (0, 10)), (&[][..], &list[..]));
+        assert_eq!(near_in(&list, 2, (6, 6)).1, &[] as &[u32]);
     }
 
     #[test]

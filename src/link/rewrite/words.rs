@@ -93,7 +93,7 @@ struct Unit {
 /// The units of one word: runs of letters and of digits, Latin letters cut to their stem.
 fn units(word: &str, out: &mut Vec<Unit>) {
     let mut cur: Option<Unit> = None;
-    folded_letters(word, |c| {
+    let mut letter = |c: char| {
         let digits = c.is_ascii_digit();
         let arabic = crate::vocab::chars::is_arabic_script(c);
         match cur.as_mut() {
@@ -114,7 +114,16 @@ fn units(word: &str, out: &mut Vec<Unit>) {
                 });
             }
         }
-    });
+    };
+    if word.is_ascii() {
+        // Most words: their folded letters are their letters and digits, lowercase (what
+        // `folded_letters` gives them), read without decoding.
+        for &b in word.as_bytes().iter().filter(|b| b.is_ascii_alphanumeric()) {
+            letter(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        folded_letters(word, letter);
+    }
     out.extend(cur);
 }
 
@@ -137,15 +146,13 @@ fn sentence_end(gap: &str) -> (bool, bool) {
     (mark || para, para)
 }
 
-/// The words and sentences of `text`.
-pub fn profile(text: &str) -> Profile {
+/// Each word of `text` in order (its pieces joined): its byte range, whether it stands inside
+/// quotation marks, and its units that carry a key (a year's mark after its digits left out).
+fn each_word(text: &str, mut f: impl FnMut(usize, usize, bool, &[Unit])) {
     let toks = tokens(text);
-    let mut words: Vec<Word> = Vec::with_capacity(toks.len());
     let mut units_of: Vec<Unit> = Vec::with_capacity(4);
+    // The last unit kept, of this word or one before.
     let mut last: Option<Unit> = None;
-    let mut sentences = Vec::new();
-    let mut s_start = 0usize;
-    let mut s_byte = None::<usize>;
     let mut i = 0;
     while i < toks.len() {
         // A word: its first piece and the pieces that continue it.
@@ -155,6 +162,40 @@ pub fn profile(text: &str) -> Profile {
             j += 1;
         }
         let (start, end) = (first.start, toks[j - 1].end);
+        units_of.clear();
+        units(&text[start..end], &mut units_of);
+        units_of.retain(|u| {
+            let keep = !year_mark(u, last.as_ref());
+            if keep {
+                last = Some(*u);
+            }
+            keep
+        });
+        f(start, end, first.quoted, &units_of);
+        i = j;
+    }
+}
+
+/// The keys of the words of `text`, in order: those of [`profile`]'s words, without finding
+/// its sentences (what the rewrite candidates count).
+pub fn keys(text: &str) -> Vec<u64> {
+    // Room for a word every four bytes, so that a text's keys are seldom moved to grow (a
+    // grown list leaves holes that raised the stage's peak).
+    let mut out = Vec::with_capacity(text.len() / 4);
+    each_word(text, |_, _, _, units| {
+        out.extend(units.iter().map(|u| u.poly.h));
+    });
+    out
+}
+
+/// The words and sentences of `text`.
+pub fn profile(text: &str) -> Profile {
+    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6);
+    let mut last: Option<Unit> = None;
+    let mut sentences = Vec::new();
+    let mut s_start = 0usize;
+    let mut s_byte = None::<usize>;
+    each_word(text, |start, end, quoted, units| {
         if let Some(prev) = words.last()
             && s_start < words.len()
         {
@@ -170,12 +211,7 @@ pub fn profile(text: &str) -> Profile {
                 s_byte = None;
             }
         }
-        units_of.clear();
-        units(&text[start..end], &mut units_of);
-        for u in &units_of {
-            if year_mark(u, last.as_ref()) {
-                continue;
-            }
+        for u in units {
             // The previous word run together with this one, when both are Arabic letters.
             if let (Some(w), Some(l)) = (words.last_mut(), last)
                 && l.arabic
@@ -191,12 +227,11 @@ pub fn profile(text: &str) -> Profile {
                 end: end as u32,
                 key: u.poly.h,
                 joined: 0,
-                quoted: first.quoted,
+                quoted,
             });
             last = Some(*u);
         }
-        i = j;
-    }
+    });
     if s_start < words.len() {
         // A short tail ("Yes.", a sign-off) belongs to the sentence before it.
         if words.len() - s_start < MIN_SENTENCE
@@ -259,6 +294,34 @@ mod tests {
                 .all(|w| w.joined == 0)
         );
         assert!(profile("جولائی 2014").words.iter().all(|w| w.joined == 0));
+    }
+
+    #[test]
+    fn keys_are_the_profiles_words_keys() {
+        for t in [
+            "The council met on Tuesday. It voted 12-3 to close the pier!\n\nMr. Fenn left.",
+            "وزیر اعظم نے جولائی 2014ء کو اجلاس کی صدارت کی۔اجلاس میں بجٹ پر بات ہوئی",
+            "Café ﬁnal ＡＢＣ 2014م «السلام» “quoted words” here",
+        ] {
+            assert_eq!(keys(t), keys_of_profile(t), "{t}");
+        }
+    }
+
+    fn keys_of_profile(s: &str) -> Vec<u64> {
+        profile(s).words.iter().map(|w| w.key).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_read_without_decoding_key_as_decoded(w in "[a-zA-Z0-9]{1,14}") {
+            // A combining mark keeps the word one word but sends it through `folded_letters`.
+            proptest::prop_assert_eq!(keys(&w), keys(&format!("{w}\u{301}")));
+        }
+
+        #[test]
+        fn keys_are_the_profiles_words_keys_for_any_text(s in "[a-zA-Z0-9é ب2۔’“\".\n-]{0,80}") {
+            proptest::prop_assert_eq!(keys(&s), keys_of_profile(&s));
+        }
     }
 
     #[test]
