@@ -2,13 +2,16 @@
 //! input states about it. Later stages (claims, reuse, graph building) read items and never the
 //! input files.
 
+mod in_file;
 mod text;
+mod unescape;
 
 use crate::vocab::{Origin, Span, SpanBasis, excerpt};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use text::ItemText;
+
+pub(crate) use text::{ItemText, TextFile};
 
 /// An outlet the item says it comes from ("Source: Sputnik", a record's `credits` field, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,8 +80,8 @@ pub struct VerbatimRun {
 pub struct Item {
     /// Where it came from, and what spans into it point into.
     pub origin: Origin,
-    /// Its text: read it with [`Item::text`]. Kept packed once the item is read
-    /// (`item/text.rs`), so that a large run holds its texts in a fraction of their size.
+    /// Its text: read it with [`Item::text`]. Kept plain, packed, or left in its input file and
+    /// read back from there (`item/text.rs`), so that a large run need not hold its texts.
     pub(crate) text: ItemText,
     /// Boxed so that the graph builder frees each item's metadata as it consumes the items,
     /// instead of holding every item's full size until the last one is built.
@@ -114,8 +117,9 @@ impl Item {
         }
     }
 
-    /// Its text. Unpacked for each call when the item keeps it packed: a stage binds it once
-    /// (`let text = item.text();`) for as long as it looks at it.
+    /// Its text. Read back from its file or unpacked for each call where the item does not keep
+    /// it plain: a stage binds it once (`let text = item.text();`) for as long as it looks at
+    /// it.
     pub fn text(&self) -> Cow<'_, str> {
         self.text.get()
     }
@@ -147,6 +151,18 @@ impl Item {
     /// items it reads seldom may.
     pub fn pack_text(&mut self) {
         self.text.pack();
+    }
+
+    /// Leaves its text in its input file, where it stands unchanged as the JSON string
+    /// `literal` at byte `at` of `file`, and reads it back from there whenever it is asked
+    /// for; else keeps it as it is (`item/text.rs`).
+    pub(crate) fn leave_text_in_file(
+        &mut self,
+        file: &std::sync::Arc<TextFile>,
+        at: u64,
+        literal: &str,
+    ) {
+        self.text.leave_in_file(file, at, literal);
     }
 
     /// Maps a span of the text to the span it points at: in the file where the item's text is
@@ -268,10 +284,7 @@ mod tests {
         let long = "A line of a story that is long enough to be packed.\n".repeat(10);
         let mut packed = Item::with_own_text(&file, 0, long.len(), long.clone());
         packed.pack_text();
-        assert_eq!(
-            (packed.text(), packed.text_len()),
-            (long.as_str().into(), long.len())
-        );
+        assert_eq!((&*packed.text(), packed.text_len()), (&*long, long.len()));
         assert!(packed.cut_text(100));
         assert_eq!(packed.text(), long[..100]);
         let mut wide = Item::with_own_text(&file, 0, 9, "ééé".into());

@@ -1,17 +1,26 @@
 //! An item's text as it is kept from reading to building. Every cross-item stage (extracting,
 //! indexing, aligning, reading words, building) reads every item's text, so all of them are
-//! held for the whole run: at a million items they were most of the run's memory. A packed
-//! text is an LZ4 block of its own (so that any one item can be unpacked alone, in any order, on
-//! any thread), which a stage unpacks for as long as it looks at it. LZ4 because unpacking is
-//! cheap beside what a stage does with the text (about 1.5 µs for 2.4 KB); zstd packs twice as
-//! tight but unpacks about four times slower, a cost paid at every stage. Blocks of one item
-//! find few repeats: synthetic news packs 1.29×, Giveme5W1H's articles 1.42×. The pipeline
-//! keeps texts plain: at a million synthetic items, packing them saved little resident memory
-//! (the freed texts' pages stayed with the allocator) for a quarter more CPU time (docs/perf.md,
-//! "Memory, texts packed").
+//! held for the whole run: at a million items they were most of the run's memory (2.4 of 3.0
+//! GB). A text is kept in one of three forms, all read through [`ItemText::get`]:
+//!
+//! - plain, as read (readers and the segmenter edit it in this form);
+//! - in its input file: a large file of JSON records is not read again by anyone else while
+//!   the run lasts, so a record's text that is the item's text unchanged is left where it
+//!   stands there and read back by its byte range each time a stage looks at it (`in_file.rs`,
+//!   the JSON string decoded by `unescape.rs`). The run then holds a few dozen bytes of a text
+//!   instead of its size; the file's pages are the system's cache, not the run's memory. What
+//!   is read back is checked (length and hash), so a file changed under the run cannot pass
+//!   for its text;
+//! - packed: an LZ4 block of its own (`Item::pack_text`), for a caller that holds items it reads
+//!   seldom. The pipeline does not pack: at a million synthetic items it saved little resident
+//!   memory for a quarter more CPU time (docs/perf.md, "Memory, texts packed"), where reading a
+//!   text back from its file costs less than unpacking it and frees all of it.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
+use std::sync::Arc;
+
+pub(crate) use super::in_file::TextFile;
 
 /// Texts shorter than this stay as they are: too short to gain, and short records are read
 /// by the million (docs/perf.md).
@@ -25,6 +34,20 @@ pub(crate) enum ItemText {
     Plain(String),
     /// An LZ4 block of `len` bytes of UTF-8 (checked when it was packed).
     Packed { len: usize, block: Box<[u8]> },
+    /// A JSON string of `raw` bytes at byte `at` of `file` (its quotes included), which decodes
+    /// to `len` bytes whose hash is `hash`.
+    InFile {
+        file: Arc<TextFile>,
+        at: u64,
+        raw: u32,
+        len: u32,
+        hash: u32,
+    },
+}
+
+/// The hash a text left in its file is checked by.
+fn short_hash(text: &str) -> u32 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes()) as u32
 }
 
 impl ItemText {
@@ -39,6 +62,15 @@ impl ItemText {
                     .expect("an item text packed by this process unpacks");
                 Cow::Owned(String::from_utf8(bytes).expect("a packed item text is UTF-8"))
             }
+            ItemText::InFile {
+                file,
+                at,
+                raw,
+                len,
+                hash,
+            } => Cow::Owned(file.text_at(*at, *raw as usize, *len as usize, |t| {
+                short_hash(t) == *hash
+            })),
         }
     }
 
@@ -47,17 +79,18 @@ impl ItemText {
         match self {
             ItemText::Plain(s) => s.len(),
             ItemText::Packed { len, .. } => *len,
+            ItemText::InFile { len, .. } => *len as usize,
         }
     }
 
     /// The text to edit, unpacked first if it was packed.
     pub(crate) fn plain_mut(&mut self) -> &mut String {
-        if let ItemText::Packed { .. } = self {
+        if !matches!(self, ItemText::Plain(_)) {
             *self = ItemText::Plain(self.get().into_owned());
         }
         match self {
             ItemText::Plain(s) => s,
-            ItemText::Packed { .. } => unreachable!("unpacked just above"),
+            _ => unreachable!("made plain just above"),
         }
     }
 
@@ -65,7 +98,7 @@ impl ItemText {
     pub(crate) fn take(&mut self) -> String {
         let text = match self {
             ItemText::Plain(s) => std::mem::take(s),
-            ItemText::Packed { .. } => self.get().into_owned(),
+            _ => self.get().into_owned(),
         };
         *self = ItemText::Plain(String::new());
         text
@@ -85,6 +118,32 @@ impl ItemText {
                 block: block.into_boxed_slice(),
             };
         }
+    }
+
+    /// Leaves a plain text in its input file, where the JSON string `literal`, which stands at
+    /// byte `at` of `file`, is that text: the text is then read back from there. Anything else
+    /// (another text, a string too long to be counted in 32 bits, a platform without
+    /// positioned reads) stays as it is.
+    pub(crate) fn leave_in_file(&mut self, file: &Arc<TextFile>, at: u64, literal: &str) {
+        let ItemText::Plain(s) = self else { return };
+        if !cfg!(unix) || s.is_empty() || !literal.starts_with('"') {
+            return;
+        }
+        let (Ok(raw), Ok(len)) = (u32::try_from(literal.len()), u32::try_from(s.len())) else {
+            return;
+        };
+        // The literal decodes to the text in all but a record whose text field is not the one
+        // that literal is (a null `text` before a `maintext`): checked, by what reads it back.
+        if super::unescape::decode(literal.as_bytes(), s.len()).as_deref() != Some(s.as_str()) {
+            return;
+        }
+        *self = ItemText::InFile {
+            file: file.clone(),
+            at,
+            raw,
+            len,
+            hash: short_hash(s),
+        };
     }
 }
 

@@ -3,10 +3,17 @@
 //! error (its message and line) are those reading the whole file gives (`records.rs`), which is
 //! what any other input still gets: standard input, pipes, gzip, a top-level array, and files
 //! another reader takes.
+//!
+//! A large file's record texts are left in it (`Item::leave_text_in_file`): each item reads its
+//! text back from the file by byte range, so that a run of a million records does not hold
+//! their gigabytes of text from reading to building (docs/perf.md, "Memory, texts in their
+//! file").
 
 use super::records::{RecordsReader, items_of_records, line_at, strip_bom, strip_position};
 use super::{Input, InputError, InputSource, Location, Read, ReadSettings, Reader, finish_items};
-use crate::item::Item;
+use crate::item::{Item, TextFile};
+use rayon::prelude::*;
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::io::Read as _;
 use std::sync::Arc;
@@ -18,6 +25,13 @@ const PIECE: usize = 32 << 20;
 /// The start of an input that tells its format (`reader_for`).
 const HEAD: usize = 4096;
 
+/// Files from this size on leave their texts in the file. Reading a text back costs CPU at every
+/// stage that looks at it (a tenth more for the whole run), which a file whose texts are a few
+/// hundred megabytes does not need to spend; from half a gigabyte on, the texts are the run's
+/// largest memory (docs/perf.md, "Memory, texts in their file"). It keeps one open file each,
+/// and few of them in any run (the run's text limit is 4 GiB).
+const LEAVE_TEXTS_FROM: u64 = 512 << 20;
+
 /// The read of a file of JSON records taken in pieces, or `None` where the input is not one
 /// this reads (not a regular file, larger than the input limit, gzip, another format, a
 /// top-level array): the caller then loads it whole, and so reports what is wrong with it.
@@ -26,15 +40,17 @@ pub(crate) fn read_records_file(
     settings: &ReadSettings,
     found: bool,
 ) -> Option<Result<Read, InputError>> {
-    read_in_pieces(source, settings, found, PIECE)
+    read_in_pieces(source, settings, found, PIECE, LEAVE_TEXTS_FROM)
 }
 
-/// `read_records_file` with pieces of `piece` bytes (tests cut records with small ones).
+/// `read_records_file` with pieces of `piece` bytes, leaving texts in files of `leave_from`
+/// bytes or more (tests cut records with small pieces, and leave texts in small files).
 fn read_in_pieces(
     source: &InputSource,
     settings: &ReadSettings,
     found: bool,
     piece: usize,
+    leave_from: u64,
 ) -> Option<Result<Read, InputError>> {
     let (InputSource::File(path) | InputSource::Found(path)) = source else {
         return None;
@@ -56,17 +72,13 @@ fn read_in_pieces(
         return None;
     }
     let ended = first.len() < first_piece;
-    Some(
-        Pieces::new(
-            Arc::from(name.as_ref()),
-            file,
-            first,
-            ended,
-            piece,
-            settings,
-        )
-        .read(found),
-    )
+    let name: Arc<str> = Arc::from(name.as_ref());
+    // A handle of its own: reads by position move no cursor the pieces are read by.
+    let texts = (cfg!(unix) && meta.len() >= leave_from)
+        .then(|| file.try_clone().ok())
+        .flatten()
+        .map(|f| TextFile::new(name.clone(), f));
+    Some(Pieces::new(name, file, first, ended, piece, settings, texts).read(found))
 }
 
 /// Whether the records reader reads a file that starts with `head`, and whether it is one
@@ -114,6 +126,8 @@ struct Pieces<'s> {
     ended: bool,
     /// Bytes read at a time.
     piece: usize,
+    /// The file that items' texts are read back from, where they are left in it.
+    texts: Option<Arc<TextFile>>,
 }
 
 impl<'s> Pieces<'s> {
@@ -124,6 +138,7 @@ impl<'s> Pieces<'s> {
         ended: bool,
         piece: usize,
         settings: &'s ReadSettings,
+        texts: Option<Arc<TextFile>>,
     ) -> Self {
         // A byte order mark is no part of the first record; offsets still count it.
         let bom = first.len() - strip_bom(&first).len();
@@ -137,6 +152,7 @@ impl<'s> Pieces<'s> {
             line: 1,
             ended,
             piece,
+            texts,
         }
     }
 
@@ -272,11 +288,56 @@ impl<'s> Pieces<'s> {
             Some(e) => *bad = Some(Bad::Record(e)),
             None => {
                 finish_items(&mut got, &self.settings.limits);
+                if let Some(file) = &self.texts {
+                    leave_texts_in_file(&mut got, &raws, text, offset, file);
+                }
                 items.append(&mut got);
             }
         }
         Ok(parsed)
     }
+}
+
+/// Leaves each item's text in `file`, where its record (`raws[i]` of `items[i]`, in `piece`, which
+/// starts at byte `offset` of the file) holds it unchanged; each item on its own, on every core.
+fn leave_texts_in_file(
+    items: &mut [Item],
+    raws: &[(usize, &RawValue)],
+    piece: &str,
+    offset: usize,
+    file: &Arc<TextFile>,
+) {
+    let base = piece.as_ptr() as usize;
+    items
+        .par_iter_mut()
+        .zip(raws.par_iter())
+        .for_each(|(item, &(_, raw))| {
+            if let Some(literal) = text_literal(raw) {
+                let at = offset + (literal.as_ptr() as usize - base);
+                item.leave_text_in_file(file, at as u64, literal);
+            }
+        });
+}
+
+/// The fields a record's text stands in (`records.rs`), as they are in the record.
+#[derive(Deserialize)]
+struct TextFields<'a> {
+    #[serde(borrow, default)]
+    text: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    maintext: Option<&'a RawValue>,
+}
+
+/// The JSON string a record's text was read from, as it stands in the record: `None` for a
+/// record that names a field twice, or has no string there. `Item::leave_text_in_file` checks it
+/// is the item's text.
+fn text_literal(record: &RawValue) -> Option<&str> {
+    let fields: TextFields = serde_json::from_str(record.get()).ok()?;
+    [fields.text, fields.maintext]
+        .into_iter()
+        .flatten()
+        .map(RawValue::get)
+        .find(|l| l.starts_with('"'))
 }
 
 #[cfg(test)]
@@ -314,8 +375,12 @@ mod tests {
                 .and_then(|input| read_as(&input, settings, found)),
         );
         for piece in [1, 2, 3, 5, 8, 13, 64, 4096, PIECE] {
-            let read = read_in_pieces(&source, settings, found, piece).expect("read in pieces");
-            assert_eq!(outcome(read), whole, "{file} in pieces of {piece}");
+            // Texts kept, and left in the file: read back, they are the same items.
+            for leave_from in [u64::MAX, 0] {
+                let read = read_in_pieces(&source, settings, found, piece, leave_from)
+                    .expect("read in pieces");
+                assert_eq!(outcome(read), whole, "{file} in pieces of {piece}");
+            }
         }
         std::fs::remove_dir_all(&dir).unwrap();
         whole
@@ -352,6 +417,76 @@ mod tests {
         assert!(same_in_pieces("c.json", pretty.as_bytes(), false, &s).contains("r5"));
         assert_eq!(same_in_pieces("d.jsonl", b"", false, &s), "[]");
         assert_eq!(same_in_pieces("e.jsonl", b"\n \n", false, &s), "[]");
+    }
+
+    /// A file of records whose texts are escaped every way JSON allows, read with its texts left
+    /// in it: the items and their texts, read whole (kept) and read back (left).
+    fn left_in_file(file: &str, body: &str) -> (std::path::PathBuf, Vec<Item>, Vec<Item>) {
+        let dir = std::env::temp_dir().join(format!(
+            "claimtrace-left-{}-{}",
+            std::process::id(),
+            file.replace('.', "-")
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(file);
+        std::fs::write(&path, body).unwrap();
+        let s = ReadSettings::default();
+        let read = |leave_from| match read_in_pieces(
+            &InputSource::File(path.clone()),
+            &s,
+            false,
+            64,
+            leave_from,
+        ) {
+            Some(Ok(Read::Items(items))) => items,
+            _ => panic!("{file} reads"),
+        };
+        let (kept, left) = (read(u64::MAX), read(0));
+        (dir, kept, left)
+    }
+
+    #[test]
+    fn texts_left_in_the_file_read_back_as_they_were_read() {
+        let escaped = r#"{"id": "e", "text": "Line one,\n\n\"quoted\" \u00e9t\u00e9 \ud834\udd1e \/ \t end."}"#;
+        let null_first =
+            r#"{"id": "n", "text": null, "maintext": "The main text, stated second."}"#;
+        let twice = r#"{"id": "t", "text": "first", "text": "the last one counts"}"#;
+        let lines: Vec<String> = (0..30)
+            .map(record)
+            .chain([escaped, null_first, twice].map(String::from))
+            .collect();
+        let (dir, kept, left) = left_in_file("left.jsonl", &(lines.join("\n") + "\n"));
+        assert_eq!(
+            serde_json::to_string(&left).unwrap(),
+            serde_json::to_string(&kept).unwrap()
+        );
+        assert_eq!(left[30].text(), "Line one,\n\n\"quoted\" été 𝄞 / \t end.");
+        assert_eq!(left[32].text(), "the last one counts");
+        // Left in the file where the record's text is one literal, kept where it is not.
+        let in_file: Vec<bool> = left
+            .iter()
+            .map(|it| matches!(it.text, crate::item::ItemText::InFile { .. }))
+            .collect();
+        assert!(
+            in_file[..32].iter().all(|&b| b) && !in_file[32],
+            "{in_file:?}"
+        );
+        // Read back out of file order, as the pairs of a link stage are: the same texts.
+        for (a, b) in left.iter().rev().zip(kept.iter().rev()) {
+            assert_eq!(a.text(), b.text());
+            assert_eq!(a.text_len(), b.text_len());
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    #[should_panic(expected = "changed.jsonl: byte 49: the file changed while the run read it")]
+    fn a_file_changed_under_the_run_is_not_taken_for_its_texts() {
+        let body = format!("{}\n{}\n", record(1), record(2));
+        let (dir, _, left) = left_in_file("changed.jsonl", &body);
+        // The same length, other words.
+        std::fs::write(dir.join("changed.jsonl"), body.replace("ferry", "barge")).unwrap();
+        let _ = left[0].text();
     }
 
     #[test]
@@ -405,7 +540,7 @@ mod tests {
         let page = dir.join("m.html");
         std::fs::write(&page, "<html><body><p>The ferry.</p></body></html>").unwrap();
         for p in [array, page] {
-            assert!(read_in_pieces(&InputSource::File(p), &s, false, 8).is_none());
+            assert!(read_in_pieces(&InputSource::File(p), &s, false, 8, 0).is_none());
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }
