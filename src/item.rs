@@ -3,6 +3,7 @@
 //! input files.
 
 mod in_file;
+pub use in_file::FILE_CHANGED;
 mod text;
 mod unescape;
 

@@ -84,7 +84,7 @@ pub use build::{OrderKey, distinct_items, item_key, order_key};
 pub use progress::{NoProgress, Progress};
 
 // Reading: inputs and records to items.
-pub use item::{Credit, Item, ItemMeta, VerbatimRun};
+pub use item::{Credit, FILE_CHANGED, Item, ItemMeta, VerbatimRun};
 pub use read::{
     Input, InputError, InputSource, Limits, Listed, Location, ReadSettings, Reader,
     item_from_record, items_from_records, read_input, reader_for, readers,

@@ -69,6 +69,7 @@ impl std::error::Error for Usage {}
 
 /// Exit codes: 0 success, 1 bad input or failed output, 2 usage error.
 pub fn main() -> i32 {
+    input_changed_is_an_input_error();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Graph(args) => graph::run(args),
@@ -94,4 +95,26 @@ pub fn main() -> i32 {
             }
         }
     }
+}
+
+/// A large record file's texts are read back from it while the run lasts (the library's
+/// `FILE_CHANGED`): a file changed under the run is an input that cannot be read, reported as
+/// every other one (`error: FILE: byte N: ...`, exit code 1), not as a crash. Every other panic
+/// is a bug and keeps Rust's report.
+fn input_changed_is_an_input_error() {
+    let bug = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied());
+        match message.filter(|m| m.contains(claimtrace::FILE_CHANGED)) {
+            Some(m) => {
+                eprintln!("error: {}", terminal::shown(m));
+                std::process::exit(1);
+            }
+            None => bug(info),
+        }
+    }));
 }

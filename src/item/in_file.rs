@@ -60,6 +60,13 @@ struct Reads {
     last: (u64, u64),
 }
 
+/// What `Item::text` panics with (the file's name and byte offset before it) when the text of
+/// a large record file, left in the file, can no longer be read back as it was read: the file
+/// was changed or cut while the run lasted. No answer can be given for such a run; the command
+/// line turns this panic into its one-line input error (exit code 1), and a client that catches
+/// panics can tell it from a bug by this text.
+pub const FILE_CHANGED: &str = "the file changed while the run read it";
+
 thread_local!(static READS: RefCell<Reads> = RefCell::new(Reads::default()));
 
 impl TextFile {
@@ -87,7 +94,7 @@ impl TextFile {
         match text {
             Some(t) => t,
             None => panic!(
-                "{}: byte {at}: the file changed while the run read it (an item's text is no longer there)",
+                "{}: byte {at}: {FILE_CHANGED} (an item's text is no longer there)",
                 self.name
             ),
         }
