@@ -376,8 +376,12 @@ mod tests {
 
     #[test]
     fn kept_lists_give_every_item_of_a_key_its_list() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.db");
+        // The library's own tests make no use of the command line's crates (tempfile among
+        // them): a directory of this process's own, removed at the end.
+        let dir = std::env::temp_dir().join(format!("claimtrace-kept-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("s.db");
         let mut db = super::super::sqlite::Sqlite::open(path.to_str().unwrap(), true).unwrap();
         super::super::schema::migrate(&mut db, super::super::schema::VERSION, "s.db").unwrap();
         let rows = [("k1", vec![1u64, 2]), ("k2", vec![3])];
@@ -396,6 +400,8 @@ mod tests {
             got,
             vec![Some(vec![1, 2]), None, Some(vec![3]), Some(vec![1, 2])]
         );
+        drop(db);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
