@@ -354,17 +354,23 @@ mod tests {
         }
     }
 
-    /// Reads `bytes` as a file named `file` whole and in pieces of several sizes (cutting
-    /// records, line breaks, a byte order mark) and checks every read gives the same.
-    fn same_in_pieces(file: &str, bytes: &[u8], found: bool, settings: &ReadSettings) -> String {
+    /// `bytes` written as `file` in a directory of this test process's own for `what`.
+    fn written(what: &str, file: &str, bytes: &[u8]) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!(
-            "claimtrace-stream-{}-{}",
+            "claimtrace-{what}-{}-{}",
             std::process::id(),
             file.replace('.', "-")
         ));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(file);
         std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// Reads `bytes` as a file named `file` whole and in pieces of several sizes (cutting
+    /// records, line breaks, a byte order mark) and checks every read gives the same.
+    fn same_in_pieces(file: &str, bytes: &[u8], found: bool, settings: &ReadSettings) -> String {
+        let path = written("stream", file, bytes);
         let source = if found {
             InputSource::Found(path.clone())
         } else {
@@ -382,7 +388,7 @@ mod tests {
                 assert_eq!(outcome(read), whole, "{file} in pieces of {piece}");
             }
         }
-        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
         whole
     }
 
@@ -422,14 +428,8 @@ mod tests {
     /// A file of records whose texts are escaped every way JSON allows, read with its texts left
     /// in it: the items and their texts, read whole (kept) and read back (left).
     fn left_in_file(file: &str, body: &str) -> (std::path::PathBuf, Vec<Item>, Vec<Item>) {
-        let dir = std::env::temp_dir().join(format!(
-            "claimtrace-left-{}-{}",
-            std::process::id(),
-            file.replace('.', "-")
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(file);
-        std::fs::write(&path, body).unwrap();
+        let path = written("left", file, body.as_bytes());
+        let dir = path.parent().unwrap().to_path_buf();
         let s = ReadSettings::default();
         let read = |leave_from| match read_in_pieces(
             &InputSource::File(path.clone()),
