@@ -512,27 +512,73 @@ fn origin_reads_only_what_it_needs_and_answers_the_same() {
 }
 
 /// The formats that want item texts (`--with-text`, passim records, the view) get them from the
-/// store as from the inputs.
+/// store as from the inputs, on both backends and over batches (the texts are kept with their
+/// items, not in the graph's rows: joined back by the reading command).
 #[test]
 fn texts_come_back_for_the_formats_that_want_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path(), 80, 2, 11);
+    let files = paths(&files);
+    for t in targets("texts_come_back") {
+        add(&t.db, &[files[1]]);
+        add(&t.db, &[files[0]]);
+        for args in [
+            vec!["graph", "--with-text"],
+            vec!["graph", "--format", "passim"],
+            vec!["graph", "--format", "html"],
+            vec!["view"],
+        ] {
+            let mut a = args.clone();
+            a.extend(["--db", &t.db]);
+            let mut b = args.clone();
+            b.extend(&files);
+            assert!(run_ok(&a) == run_ok(&b), "{} {args:?}", t.backend);
+        }
+    }
+}
+
+/// An item's text is stored once, with the item: no graph row holds it, each item node names
+/// the stored item whose text it shows, and `db check` finds a node pointing at the wrong one.
+#[test]
+fn item_texts_are_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("store.db");
     let db = db.to_str().unwrap();
     let example = common::repo("examples/reposts.jsonl");
-    let example = example.to_str().unwrap();
-    add(db, &[example]);
-    for args in [
-        vec!["graph", "--with-text"],
-        vec!["graph", "--format", "passim"],
-        vec!["graph", "--format", "html"],
-        vec!["view"],
-    ] {
-        let mut a = args.clone();
-        a.extend(["--db", db]);
-        let mut b = args.clone();
-        b.push(example);
-        assert_eq!(run_ok(&a), run_ok(&b), "{args:?}");
-    }
+    add(db, &[example.to_str().unwrap()]);
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert!(count("SELECT count(*) FROM ct_nodes WHERE kind = 'item'") > 3);
+    assert_eq!(
+        count("SELECT count(*) FROM ct_nodes WHERE kind = 'item' AND body LIKE '%\"text\":%'"),
+        0,
+        "a graph row holds an item's text"
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM ct_nodes n WHERE kind = 'item' \
+             AND NOT EXISTS (SELECT 1 FROM ct_items i WHERE i.hash = n.text_of)"
+        ),
+        0,
+        "an item node names no stored item for its text"
+    );
+    // Two item nodes with different texts swap the items they name.
+    conn.execute_batch(
+        "CREATE TEMP TABLE two AS SELECT id, text_of FROM ct_nodes WHERE kind = 'item' \
+           AND text_of IN (SELECT min(text_of) FROM ct_nodes UNION SELECT max(text_of) FROM ct_nodes);
+         UPDATE ct_nodes SET text_of = (SELECT t.text_of FROM two t WHERE t.id <> ct_nodes.id)
+           WHERE id IN (SELECT id FROM two);",
+    )
+    .unwrap();
+    drop(conn);
+    let out = claimtrace()
+        .args(["db", "check", "--db", db])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("differs from the graph"), "{said}");
+    assert!(said.contains("its digest is not its body's"), "{said}");
 }
 
 /// One outlet's letters box, printed under each of its stories (fictional outlet and people).

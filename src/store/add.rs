@@ -10,6 +10,7 @@
 use super::StoreError;
 use super::backend::{Backend, Cell, Val, first_column, scalar};
 use super::claims;
+use super::texts::{TextIndex, take_texts};
 use crate::build::BuildOptions;
 use crate::extract::{ClaimMention, speakers_of_claims};
 use crate::item::Item;
@@ -133,25 +134,32 @@ pub(crate) fn add(
 }
 
 /// The graph of every stored item, as one run over their inputs builds it, with texts (a
-/// reading command drops them unless asked); each item's claims through the claims cache as
-/// `how` says, with what `Verify` finds wrong in `problems`.
+/// reading command drops them unless asked), and which stored item holds each text; each
+/// item's claims through the claims cache as `how` says, with what `Verify` finds wrong in
+/// `problems`.
 pub(crate) fn build_all(
     db: &mut dyn Backend,
     name: &str,
     progress: &dyn Progress,
     how: claims::Use,
     problems: &mut Vec<String>,
-) -> Result<Graph, StoreError> {
+) -> Result<(Graph, TextIndex), StoreError> {
     // graph_of_items, step by step, with each item's claims from the store.
-    let Analysed { items, claims, .. } = stored_analysed(db, name, how, problems)?;
+    let Analysed {
+        items,
+        claims,
+        texts,
+        ..
+    } = stored_analysed(db, name, how, problems)?;
     let verified = verified_candidates(&items, &LinkParams::default(), progress);
-    Ok(graph_of_analysed(
+    let graph = graph_of_analysed(
         items,
         claims,
         verified,
         BuildOptions { with_text: true },
         progress,
-    ))
+    );
+    Ok((graph, texts))
 }
 
 /// Replaces the stored graph by the graph of every stored item; with `full`, every row is
@@ -168,12 +176,12 @@ pub(crate) fn rebuild(
     } else {
         claims::Use::None
     };
-    let graph = if super::link::kept(db)? {
+    let (graph, texts) = if super::link::kept(db)? {
         build_kept(db, name, progress)?
     } else {
         build_all(db, name, progress, how, &mut Vec::new())?
     };
-    write_graph(db, name, &graph, full)
+    write_graph(db, name, graph, &texts, full)
 }
 
 /// [`build_all`] through what the store keeps: each item's claims, its link features and the
@@ -183,33 +191,33 @@ fn build_kept(
     db: &mut dyn Backend,
     name: &str,
     progress: &dyn Progress,
-) -> Result<Graph, StoreError> {
+) -> Result<(Graph, TextIndex), StoreError> {
     let Analysed {
         items,
         keys,
         claims,
+        texts,
     } = stored_analysed(db, name, claims::Use::Fill, &mut Vec::new())?;
     let links = super::link::links(db, name, &items, &keys, progress)?;
     drop(keys);
     let speakers = speakers_of_claims(&claims);
     let build = BuildOptions { with_text: true };
-    Ok(graph_of_linked(
-        items, claims, links, &speakers, build, progress,
-    ))
+    let graph = graph_of_linked(items, claims, links, &speakers, build, progress);
+    Ok((graph, texts))
 }
 
 /// Every stored item prepared as a run prepares them, each item's claims key and its claims
-/// through the claims cache as `how` says (what `Verify` finds wrong goes to `problems`).
+/// through the claims cache as `how` says (what `Verify` finds wrong goes to `problems`), and
+/// which stored item holds each text.
 fn stored_analysed(
     db: &mut dyn Backend,
     name: &str,
     how: claims::Use,
     problems: &mut Vec<String>,
 ) -> Result<Analysed, StoreError> {
-    let items: Vec<Item> = stored_items(db, name)?
-        .into_iter()
-        .map(|(_, i)| i)
-        .collect();
+    let stored = stored_items(db, name)?;
+    let texts = TextIndex::of(&stored);
+    let items: Vec<Item> = stored.into_iter().map(|(_, i)| i).collect();
     let items = prepare_items(items);
     let keys: Vec<String> = items.par_iter().map(claims::key).collect();
     let claims = claims::claims_of(db, name, &items, &keys, how, problems)?;
@@ -217,6 +225,7 @@ fn stored_analysed(
         items,
         keys,
         claims,
+        texts,
     })
 }
 
@@ -225,6 +234,7 @@ struct Analysed {
     items: Vec<Item>,
     keys: Vec<String>,
     claims: Vec<Vec<ClaimMention>>,
+    texts: TextIndex,
 }
 
 fn json<T: serde::Serialize>(name: &str, v: &T) -> Result<String, StoreError> {
@@ -246,11 +256,6 @@ pub(crate) fn item_names(node: &crate::model::ItemNode) -> Vec<String> {
     }
     names.push(format!("file:{}", node.origin.file));
     names
-}
-
-/// A graph row's digest, as the `digest` column keeps it (schema version 6 on).
-pub(crate) fn digest(body: &str) -> String {
-    format!("{:032x}", xxh3_128(body.as_bytes()))
 }
 
 /// The stored rows of a graph table: each row's digest by its id (a UUID, kept as its 128
@@ -323,11 +328,13 @@ fn stored_digests(db: &mut dyn Backend, table: &str, kept: bool) -> Result<Store
 }
 
 /// Makes the stored graph `graph`, writing only the rows that differ: an add changes few of
-/// them (its items' and those its links re-decide), and writing is the dear part.
+/// them (its items' and those its links re-decide), and writing is the dear part. Item nodes'
+/// texts are kept apart (`texts.rs`): the row names the stored item in `texts` holding its text.
 fn write_graph(
     db: &mut dyn Backend,
     name: &str,
-    graph: &Graph,
+    mut graph: Graph,
+    texts: &TextIndex,
     full: bool,
 ) -> Result<(), StoreError> {
     // A store of schema version 2 (being migrated) has no names yet.
@@ -338,16 +345,26 @@ fn write_graph(
             db.batch("DELETE FROM ct_names")?;
         }
     }
-    // A store being written as an older version (migration tests) has no digests.
-    let kept = super::schema::version_of(db)? >= 6;
+    // A store being written as an older version (migration tests) has no digests, and before
+    // version 8 its item nodes hold their texts.
+    let version = super::schema::version_of(db)?;
+    let kept = version >= 6;
+    let node_texts = if version >= 8 {
+        take_texts(&mut graph)
+    } else {
+        FxHashMap::default()
+    };
     let mut old = stored_digests(db, "ct_nodes", kept)?;
     let mut rows = Vec::new();
+    // Item nodes with their text's item, apart: the other rows leave `text_of` empty.
+    let mut with_text = Vec::new();
     let mut names = Vec::new();
     let mut gone = Vec::new();
     for n in graph.sorted_nodes() {
         // Most rows are as stored: their digest is taken as their JSON is written, and only a
         // changed row's body is made.
-        let d = super::digest::of_json(n);
+        let text = node_texts.get(&n.id).map(String::as_str);
+        let d = super::digest::of_row(n, text);
         if !old.changed(n.id, d, &mut gone) {
             continue;
         }
@@ -362,7 +379,13 @@ fn write_graph(
         if !kept {
             row.remove(2);
         }
-        rows.push(row);
+        match text {
+            Some(t) => {
+                row.push(texts.item_of(name, n.id, t)?.to_string());
+                with_text.push(row);
+            }
+            None => rows.push(row),
+        }
     }
     gone.extend(old.rest());
     for id in &gone {
@@ -377,6 +400,14 @@ fn write_graph(
         &["id", "kind", "body"]
     };
     db.insert_rows("ct_nodes", columns, &mut rows.into_iter())?;
+    // Only version 8 on has the column (and such rows).
+    if !with_text.is_empty() {
+        db.insert_rows(
+            "ct_nodes",
+            &["id", "kind", "digest", "body", "text_of"],
+            &mut with_text.into_iter(),
+        )?;
+    }
     if names_kept {
         db.insert_rows("ct_names", &["name", "node"], &mut names.into_iter())?;
     }

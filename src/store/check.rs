@@ -6,7 +6,9 @@ use super::StoreError;
 use super::add::{build_all, item_hash};
 use super::backend::{Backend, Cell, scalar};
 use super::claims::Use;
+use super::digest::of_stored;
 use super::schema::{VERSION, count, version_of};
+use super::texts::{of_item_body, take_texts};
 use crate::item::Item;
 use crate::progress::NoProgress;
 use std::collections::{BTreeMap, HashSet};
@@ -85,59 +87,83 @@ pub(crate) fn check(db: &mut dyn Backend, name: &str) -> Result<Vec<String>, Sto
     }
     // The graph: what the stored items build, row for row.
     let mut claim_problems = Vec::new();
-    let built = build_all(db, name, &NoProgress, Use::Verify, &mut claim_problems)?;
+    let (mut built, _) = build_all(db, name, &NoProgress, Use::Verify, &mut claim_problems)?;
     for c in claim_problems {
         p.add("claims", c);
     }
-    let mut want: BTreeMap<String, String> = BTreeMap::new();
+    // Each row's body and, for an item node, its text (kept with its item: `texts.rs`).
+    let mut texts = take_texts(&mut built);
+    let mut want: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
     for n in built.sorted_nodes() {
-        want.insert(n.id.to_string(), to_json(n));
+        want.insert(n.id.to_string(), (to_json(n), texts.remove(&n.id)));
     }
     for e in built.sorted_edges() {
-        want.insert(format!("edge {}", e.id), to_json(e));
+        want.insert(format!("edge {}", e.id), (to_json(e), None));
     }
     let mut seen: HashSet<String> = HashSet::new();
-    for (table, prefix) in [("ct_nodes", ""), ("ct_edges", "edge ")] {
-        db.query(
-            &format!("SELECT id, body, digest FROM {table}"),
-            &[],
-            &mut |row| {
-                let mut row = row.into_iter();
-                let id = format!(
-                    "{prefix}{}",
-                    row.next().map(Cell::into_text).unwrap_or_default()
-                );
-                let body = row.next().map(Cell::into_text).unwrap_or_default();
-                // An add trusts the digest to tell a changed row: it must be the body's.
-                if let Some(Cell::Text(d)) = row.next()
-                    && d != super::add::digest(&body)
-                {
+    for (sql, prefix) in [
+        (
+            "SELECT n.id, n.body, n.digest, n.text_of, i.body FROM ct_nodes n \
+             LEFT JOIN ct_items i ON i.hash = n.text_of",
+            "",
+        ),
+        ("SELECT id, body, digest, NULL, NULL FROM ct_edges", "edge "),
+    ] {
+        db.query(sql, &[], &mut |row| {
+            let mut row = row.into_iter();
+            let id = format!(
+                "{prefix}{}",
+                row.next().map(Cell::into_text).unwrap_or_default()
+            );
+            let body = row.next().map(Cell::into_text).unwrap_or_default();
+            let digest = row.next();
+            let text = match (row.next(), row.next()) {
+                (Some(Cell::Text(hash)), Some(Cell::Text(item))) => {
+                    Some(of_item_body(name, &hash, &item)?)
+                }
+                (Some(Cell::Text(hash)), _) => {
                     p.add(
-                        "digest",
-                        format!("stored {}: its digest is not its body's", shown(&id)),
+                        "graph",
+                        format!(
+                            "stored {}: its text's item {hash} is not stored",
+                            shown(&id)
+                        ),
                     );
+                    None
                 }
-                match want.get(&id) {
-                    None => p.add(
-                        "graph",
-                        format!(
-                            "stored {} is not in the graph of the stored items",
-                            shown(&id)
-                        ),
+                _ => None,
+            };
+            // An add trusts the digest to tell a changed row: it must be the body's (and
+            // its text's).
+            if let Some(Cell::Text(d)) = digest
+                && u128::from_str_radix(&d, 16).ok() != Some(of_stored(&body, text.as_deref()))
+            {
+                p.add(
+                    "digest",
+                    format!("stored {}: its digest is not its body's", shown(&id)),
+                );
+            }
+            let body = (body, text);
+            match want.get(&id) {
+                None => p.add(
+                    "graph",
+                    format!(
+                        "stored {} is not in the graph of the stored items",
+                        shown(&id)
                     ),
-                    Some(w) if *w != body => p.add(
-                        "graph",
-                        format!(
-                            "stored {} differs from the graph of the stored items",
-                            shown(&id)
-                        ),
+                ),
+                Some(w) if *w != body => p.add(
+                    "graph",
+                    format!(
+                        "stored {} differs from the graph of the stored items",
+                        shown(&id)
                     ),
-                    Some(_) => {}
-                }
-                seen.insert(id);
-                Ok(())
-            },
-        )?;
+                ),
+                Some(_) => {}
+            }
+            seen.insert(id);
+            Ok(())
+        })?;
     }
     for id in want.keys().filter(|id| !seen.contains(*id)) {
         p.add(

@@ -7,21 +7,47 @@ use super::backend::{Backend, Cell, Val, first_column};
 use crate::model::{Edge, EdgeKind, Graph, Node, NodeData};
 use std::collections::HashSet;
 
-/// Node and edge bodies into a graph; item texts dropped unless `with_text`.
+/// Node and edge bodies into a graph; item texts, kept with their items (`texts.rs`), joined
+/// back when `with_text`.
 pub(crate) fn graph(
     db: &mut dyn Backend,
     name: &str,
     with_text: bool,
 ) -> Result<Graph, StoreError> {
     let mut g = Graph::new();
-    db.query(
-        "SELECT id, body FROM ct_nodes ORDER BY id",
-        &[],
-        &mut |row| {
-            g.upsert_node(node(name, row, with_text)?);
-            Ok(())
-        },
-    )?;
+    if with_text {
+        db.query(
+            "SELECT n.id, n.body, n.text_of, i.body FROM ct_nodes n \
+             LEFT JOIN ct_items i ON i.hash = n.text_of ORDER BY n.id",
+            &[],
+            &mut |row| {
+                let mut row = row.into_iter();
+                let mut n = node(name, row.by_ref().take(2).collect())?;
+                if let (Some(Cell::Text(hash)), Some(item)) = (row.next(), row.next())
+                    && let NodeData::Item(node) = &mut n.data
+                {
+                    let Cell::Text(body) = item else {
+                        return Err(StoreError::new(
+                            name,
+                            format!("node {}: its text's item {hash} is not stored", n.id),
+                        ));
+                    };
+                    node.text = Some(super::texts::of_item_body(name, &hash, &body)?);
+                }
+                g.upsert_node(n);
+                Ok(())
+            },
+        )?;
+    } else {
+        db.query(
+            "SELECT id, body FROM ct_nodes ORDER BY id",
+            &[],
+            &mut |row| {
+                g.upsert_node(node(name, row)?);
+                Ok(())
+            },
+        )?;
+    }
     db.query(
         "SELECT id, body FROM ct_edges ORDER BY id",
         &[],
@@ -49,15 +75,11 @@ fn id_and_body(row: Vec<Cell>) -> (String, String) {
     (id, body)
 }
 
-/// A node row (id, body).
-pub(crate) fn node(name: &str, row: Vec<Cell>, with_text: bool) -> Result<Node, StoreError> {
+/// A node row (id, body): an item node without its text (kept with its item).
+pub(crate) fn node(name: &str, row: Vec<Cell>) -> Result<Node, StoreError> {
     let (id, body) = id_and_body(row);
-    let mut n: Node = serde_json::from_str(&body)
-        .map_err(|e| StoreError::new(name, format!("node {id} does not read back: {e}")))?;
-    if !with_text && let NodeData::Item(item) = &mut n.data {
-        item.text = None;
-    }
-    Ok(n)
+    serde_json::from_str(&body)
+        .map_err(|e| StoreError::new(name, format!("node {id} does not read back: {e}")))
 }
 
 /// An edge row (id, body).
@@ -194,7 +216,7 @@ fn load_node(
         "SELECT id, body FROM ct_nodes WHERE id = $1",
         &[Val::Text(id)],
         &mut |row| {
-            g.upsert_node(node(name, row, false)?);
+            g.upsert_node(node(name, row)?);
             Ok(())
         },
     )

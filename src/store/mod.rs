@@ -6,8 +6,8 @@
 //! One file per job: `backend.rs` (what the store asks of a database), `sqlite.rs` and
 //! `postgres.rs` (the two databases), `schema.rs` (tables, versions, migrations), `add.rs`
 //! (adding a batch and rebuilding the graph), `claims.rs` (each item's claims, kept), `digest.rs` (digests of JSON as it is written), `link.rs` (the reuse stage from kept features and
-//! pair verdicts), `load.rs` (the graph back from its rows),
-//! `check.rs` (`db check`). docs/store.md says how it is used and what it guarantees.
+//! pair verdicts), `load.rs` (the graph back from its rows), `texts.rs` (item nodes' texts
+//! kept once, with their items), `check.rs` (`db check`). docs/store.md says how it is used and what it guarantees.
 
 mod add;
 mod backend;
@@ -19,6 +19,7 @@ mod load;
 mod postgres;
 mod schema;
 mod sqlite;
+mod texts;
 
 pub use add::AddReport;
 pub use schema::VERSION as STORE_VERSION;

@@ -12,7 +12,7 @@ use super::StoreError;
 use super::backend::{Backend, Cell, Val, scalar};
 
 /// The store schema's version this build writes.
-pub const VERSION: i64 = 7;
+pub const VERSION: i64 = 8;
 
 pub(crate) struct Migration {
     pub version: i64,
@@ -145,6 +145,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
             CREATE INDEX ct_edges_source ON ct_edges (source);
             CREATE INDEX ct_edges_target ON ct_edges (target);",
         rebuild: false,
+    },
+    // 8: item nodes without their texts, which `ct_items` keeps already: `text_of` names the
+    // stored item whose text a node shows (`texts.rs`), and the row's digest covers that text.
+    // Every graph row is written anew (the rebuild, from the kept features and verdicts), so
+    // each item's text is no longer stored twice.
+    Migration {
+        version: 8,
+        sql: "ALTER TABLE ct_nodes ADD COLUMN text_of TEXT;",
+        rebuild: true,
     },
 ];
 
