@@ -229,27 +229,56 @@ pub(crate) fn folded_letters(word: &str, mut out: impl FnMut(char)) {
     }
 }
 
-/// [`ASCII_CLASS`] of a capital letter.
-const UPPER: u8 = 2;
-
-/// ASCII bytes by what they are in a word: 0 not part of one, 1 a lowercase letter or digit,
-/// [`UPPER`] a capital.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_uppercase() {
-            UPPER
-        } else if c.is_ascii_alphanumeric() {
-            1
-        } else {
-            0
-        };
-        b += 1;
+/// The end of the run of ASCII letters and digits from `i` in `bytes`, and whether it holds a
+/// capital. Eight bytes at a time ([`ascii_run8`]): most words end inside their first eight,
+/// so one test a word instead of one a letter, whose last was mispredicted.
+fn ascii_run(bytes: &[u8], i: usize) -> (usize, bool) {
+    let mut j = i;
+    let mut capital = false;
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let (n, caps) = ascii_run8(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        capital |= caps;
+        j += n;
+        if n < 8 {
+            return (j, capital);
+        }
     }
-    t
-};
+    while let Some(&b) = bytes.get(j)
+        && b.is_ascii_alphanumeric()
+    {
+        capital |= b.is_ascii_uppercase();
+        j += 1;
+    }
+    (j, capital)
+}
+
+/// Of eight bytes (the first in the low bits): how many from the first are ASCII letters or
+/// digits, and whether a capital is among those. Each byte is compared bitwise in its own
+/// eight bits (SWAR): `v + (0x80 - lo)` sets a 7-bit byte's top bit when `v >= lo`, with no
+/// carry into the next byte.
+fn ascii_run8(chunk: u64) -> (usize, bool) {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // Whether each byte v (7 bits) is >= lo, and > hi, in its top bit.
+    let at_least = |x: u64, lo: u8| x.wrapping_add(each(0x80 - lo)) & TOP;
+    let above = |x: u64, hi: u8| x.wrapping_add(each(0x7F - hi)) & TOP;
+    let x = chunk & !TOP;
+    let lower = x | each(0x20);
+    let digit = at_least(x, b'0') & !above(x, b'9');
+    let letter = at_least(lower, b'a') & !above(lower, b'z');
+    let capital = at_least(x, b'A') & !above(x, b'Z');
+    // Bytes outside ASCII end the run too.
+    let stops = (!(digit | letter) & TOP) | (chunk & TOP);
+    let n = (stops.trailing_zeros() / 8) as usize;
+    let run = if n == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (n, capital & run != 0)
+}
 
 /// Appends a word (or a piece of one) of hash `hash` at `start..end`, counting it against an
 /// open quotation.
@@ -330,21 +359,14 @@ fn tokens_of<const HASH: bool>(text: &str) -> Vec<Token> {
         let b = bytes[i];
         // ASCII, most of most texts, without decoding.
         if b < 0x80 {
-            if ASCII_CLASS[usize::from(b)] != 0 {
-                // The rest of the ASCII run at once, noting whether it holds a capital.
-                let mut j = i;
-                let mut class = 0u8;
-                while j < bytes.len() && bytes[j] < 0x80 && ASCII_CLASS[usize::from(bytes[j])] != 0
-                {
-                    class |= ASCII_CLASS[usize::from(bytes[j])];
-                    j += 1;
-                }
+            if b.is_ascii_alphanumeric() {
+                let (j, capital) = ascii_run(bytes, i);
                 if start.is_none() && bytes.get(j).is_none_or(|&c| c < 0x80) {
                     // A whole word of ASCII, most words of most texts: hashed where it stands
                     // when it is lowercase already, with no copy.
                     let hash = if !HASH {
                         0
-                    } else if class & UPPER == 0 {
+                    } else if !capital {
                         xxh3_64(&bytes[i..j])
                     } else {
                         word.extend_from_slice(&bytes[i..j]);
@@ -672,6 +694,47 @@ mod tests {
             assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{u:x}");
         }
         assert!(!caseless('A') && alphanumeric('é') && !alphanumeric('،'));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn eight_bytes_at_once_are_read_as_one_at_a_time(b in proptest::array::uniform8(0u8..)) {
+            let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            let capital = b[..n].iter().any(u8::is_ascii_uppercase);
+            proptest::prop_assert_eq!(ascii_run8(u64::from_le_bytes(b)), (n, capital));
+        }
+    }
+
+    #[test]
+    fn ascii_runs_are_read_to_their_end() {
+        for s in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijklmnopQ",
+            "Ab9 cd",
+            "abcdefghé",
+            "abcdefgh,ij",
+        ] {
+            let b = s.as_bytes();
+            let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            let capital = b[..n].iter().any(u8::is_ascii_uppercase);
+            assert_eq!(ascii_run(b, 0), (n, capital), "{s}");
+        }
+        // Every byte value in each of the eight places.
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut b = *b"abcdefgh";
+                b[at] = v;
+                let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                let capital = b[..n].iter().any(u8::is_ascii_uppercase);
+                assert_eq!(
+                    ascii_run8(u64::from_le_bytes(b)),
+                    (n, capital),
+                    "{v} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
