@@ -321,7 +321,9 @@ pub(crate) fn unhashed_tokens(text: &str) -> Vec<Token> {
 
 /// [`tokens`], hashed when `HASH`.
 fn tokens_of<const HASH: bool>(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 6);
+    // A word every five bytes, and a little more: a list that grows is copied whole (a text of
+    // short words outgrew a sixth, and copying its tokens cost more than their room).
+    let mut out = Vec::with_capacity(text.len() / 5 + 16);
     let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut start = None::<usize>;
     let mut end = 0;
