@@ -362,19 +362,22 @@ impl Para {
                 continue;
             }
             let next = self.toks[i + 1];
-            let next_starts = next.kind == Kind::Open
-                || text[next.s..]
-                    .chars()
-                    .next()
-                    // Arabic and other scripts without case start sentences with any letter.
-                    .is_some_and(|c| {
-                        c.is_uppercase()
-                            || c.is_numeric()
-                            || (c.is_alphabetic() && !c.is_lowercase())
-                    });
+            // Asked only after a full stop or a closing mark, not after every word.
+            let next_starts = || {
+                next.kind == Kind::Open
+                    || text[next.s..]
+                        .chars()
+                        .next()
+                        // Arabic and other scripts without case start sentences with any letter.
+                        .is_some_and(|c| {
+                            c.is_uppercase()
+                                || c.is_numeric()
+                                || (c.is_alphabetic() && !c.is_lowercase())
+                        })
+            };
             match t.kind {
                 Kind::Punct('.' | '!' | '?' | '؟' | '۔') if t.quote.is_none() => {
-                    if !next_starts {
+                    if !next_starts() {
                         continue;
                     }
                     if t.kind == Kind::Punct('.') && i > 0 && self.toks[i - 1].kind == Kind::Word {
@@ -388,7 +391,7 @@ impl Para {
                 Kind::Close if t.quote.is_some() && next.quote != t.quote => {
                     let q = self.quotes[t.quote.unwrap_or(0) as usize];
                     let inner = text[q.inner.range()].trim_end();
-                    if next_starts && inner.ends_with(['.', '!', '?', '…']) {
+                    if inner.ends_with(['.', '!', '?', '…']) && next_starts() {
                         self.sent_end[i] = true;
                     }
                 }

@@ -64,7 +64,11 @@ pub fn shingle_len(text: &str, tokens: &[Token], k: usize, k_pieces: usize) -> u
     let (mut words, mut arabic) = (0usize, 0usize);
     for t in tokens.iter().filter(|t| t.word) {
         words += 1;
-        arabic += usize::from(text[t.start..].chars().next().is_some_and(is_arabic_script));
+        // An ASCII first byte is no Arabic letter: most words, not decoded.
+        arabic += usize::from(
+            text.as_bytes()[t.start] >= 0x80
+                && text[t.start..].chars().next().is_some_and(is_arabic_script),
+        );
     }
     if arabic * 2 > words { k_pieces } else { k }
 }
@@ -225,9 +229,101 @@ pub(crate) fn folded_letters(word: &str, mut out: impl FnMut(char)) {
     }
 }
 
+/// The end of the run of ASCII letters and digits from `i` in `bytes`, and whether it holds a
+/// capital. Eight bytes at a time ([`ascii_run8`]): most words end inside their first eight,
+/// so one test a word instead of one a letter, whose last was mispredicted.
+fn ascii_run(bytes: &[u8], i: usize) -> (usize, bool) {
+    let mut j = i;
+    let mut capital = false;
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let (n, caps) = ascii_run8(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        capital |= caps;
+        j += n;
+        if n < 8 {
+            return (j, capital);
+        }
+    }
+    while let Some(&b) = bytes.get(j)
+        && b.is_ascii_alphanumeric()
+    {
+        capital |= b.is_ascii_uppercase();
+        j += 1;
+    }
+    (j, capital)
+}
+
+/// Of eight bytes (the first in the low bits): how many from the first are ASCII letters or
+/// digits, and whether a capital is among those. Each byte is compared bitwise in its own
+/// eight bits (SWAR): `v + (0x80 - lo)` sets a 7-bit byte's top bit when `v >= lo`, with no
+/// carry into the next byte.
+fn ascii_run8(chunk: u64) -> (usize, bool) {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // Whether each byte v (7 bits) is >= lo, and > hi, in its top bit.
+    let at_least = |x: u64, lo: u8| x.wrapping_add(each(0x80 - lo)) & TOP;
+    let above = |x: u64, hi: u8| x.wrapping_add(each(0x7F - hi)) & TOP;
+    let x = chunk & !TOP;
+    let lower = x | each(0x20);
+    let digit = at_least(x, b'0') & !above(x, b'9');
+    let letter = at_least(lower, b'a') & !above(lower, b'z');
+    let capital = at_least(x, b'A') & !above(x, b'Z');
+    // Bytes outside ASCII end the run too.
+    let stops = (!(digit | letter) & TOP) | (chunk & TOP);
+    let n = (stops.trailing_zeros() / 8) as usize;
+    let run = if n == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (n, capital & run != 0)
+}
+
+/// Appends a word (or a piece of one) of hash `hash` at `start..end`, counting it against an
+/// open quotation.
+#[inline]
+fn push_token(
+    out: &mut Vec<Token>,
+    start: usize,
+    end: usize,
+    hash: u64,
+    quote: &mut Option<(usize, bool)>,
+    piece: bool,
+) {
+    if let Some((q, _)) = quote.as_mut()
+        && !piece
+    {
+        *q += 1;
+        if *q > MAX_QUOTE_WORDS {
+            *quote = None;
+        }
+    }
+    out.push(Token {
+        start,
+        end,
+        hash,
+        quoted: quote.is_some(),
+        word: !piece,
+    });
+}
+
 /// The words of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 6);
+    tokens_of::<true>(text)
+}
+
+/// [`tokens`] without their hashes (each 0), for a caller that keys words its own way
+/// (`rewrite::words`): hashing every word was about a sixth of the tokeniser's time.
+pub(crate) fn unhashed_tokens(text: &str) -> Vec<Token> {
+    tokens_of::<false>(text)
+}
+
+/// [`tokens`], hashed when `HASH`.
+fn tokens_of<const HASH: bool>(text: &str) -> Vec<Token> {
+    // A word every five bytes, and a little more: a list that grows is copied whole (a text of
+    // short words outgrew a sixth, and copying its tokens cost more than their room).
+    let mut out = Vec::with_capacity(text.len() / 5 + 16);
     let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut start = None::<usize>;
     let mut end = 0;
@@ -235,29 +331,17 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut piece = false;
     // Words since the quotation opened and whether single marks opened it, or None outside one.
     let mut quote: Option<(usize, bool)> = None;
-    let mut flush = |word: &mut Vec<u8>,
-                     start: &mut Option<usize>,
-                     end: usize,
-                     quote: &mut Option<(usize, bool)>,
-                     piece: bool| {
+    let flush = |out: &mut Vec<Token>,
+                 word: &mut Vec<u8>,
+                 start: &mut Option<usize>,
+                 end: usize,
+                 quote: &mut Option<(usize, bool)>,
+                 piece: bool| {
         if let Some(s) = start.take()
             && !word.is_empty()
         {
-            if let Some((q, _)) = quote.as_mut()
-                && !piece
-            {
-                *q += 1;
-                if *q > MAX_QUOTE_WORDS {
-                    *quote = None;
-                }
-            }
-            out.push(Token {
-                start: s,
-                end,
-                hash: xxh3_64(word),
-                quoted: quote.is_some(),
-                word: !piece,
-            });
+            let hash = if HASH { xxh3_64(word) } else { 0 };
+            push_token(out, s, end, hash, quote, piece);
         }
         word.clear();
     };
@@ -278,16 +362,30 @@ pub fn tokens(text: &str) -> Vec<Token> {
         // ASCII, most of most texts, without decoding.
         if b < 0x80 {
             if b.is_ascii_alphanumeric() {
+                let (j, capital) = ascii_run(bytes, i);
+                if start.is_none() && bytes.get(j).is_none_or(|&c| c < 0x80) {
+                    // A whole word of ASCII, most words of most texts: hashed where it stands
+                    // when it is lowercase already, with no copy.
+                    let hash = if !HASH {
+                        0
+                    } else if !capital {
+                        xxh3_64(&bytes[i..j])
+                    } else {
+                        word.extend_from_slice(&bytes[i..j]);
+                        word.make_ascii_lowercase();
+                        let h = xxh3_64(&word);
+                        word.clear();
+                        h
+                    };
+                    push_token(&mut out, i, j, hash, &mut quote, piece);
+                    i = j;
+                    continue;
+                }
+                // A word that goes on past its ASCII run (a letter outside ASCII follows) or
+                // began before it.
                 if start.is_none() {
                     start = Some(i);
                 }
-                // The rest of the ASCII run at once (a word goes on past it when a letter
-                // outside ASCII follows).
-                let run = bytes[i..]
-                    .iter()
-                    .position(|c| !c.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - i);
-                let j = i + run;
                 word.extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
                 end = j;
                 i = j;
@@ -295,7 +393,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             } else {
                 // No word is open without a start, so there is nothing to flush.
                 if start.is_some() {
-                    flush(&mut word, &mut start, end, &mut quote, piece);
+                    flush(&mut out, &mut word, &mut start, end, &mut quote, piece);
                 }
                 piece = false;
                 match b {
@@ -331,11 +429,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
                 end = next;
                 if non_joining(d) {
-                    flush(&mut word, &mut start, end, &mut quote, piece);
+                    flush(&mut out, &mut word, &mut start, end, &mut quote, piece);
                     piece = true;
                 }
             } else {
-                flush(&mut word, &mut start, end, &mut quote, piece);
+                flush(&mut out, &mut word, &mut start, end, &mut quote, piece);
                 piece = false;
             }
             i = next;
@@ -349,7 +447,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 push_lowercase(&mut word, f);
                 end = next;
                 if non_joining(c) {
-                    flush(&mut word, &mut start, end, &mut quote, piece);
+                    flush(&mut out, &mut word, &mut start, end, &mut quote, piece);
                     piece = true;
                 }
             }
@@ -359,14 +457,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
             }
             Fold::Alone => {
-                flush(&mut word, &mut start, end, &mut quote, piece);
+                flush(&mut out, &mut word, &mut start, end, &mut quote, piece);
                 piece = false;
                 start = Some(i);
                 word.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                flush(&mut word, &mut start, next, &mut quote, false);
+                flush(&mut out, &mut word, &mut start, next, &mut quote, false);
             }
             Fold::Break => {
-                flush(&mut word, &mut start, end, &mut quote, piece);
+                flush(&mut out, &mut word, &mut start, end, &mut quote, piece);
                 piece = false;
                 if quote_mark(c) {
                     toggle(&mut quote);
@@ -385,7 +483,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         i = next;
     }
-    flush(&mut word, &mut start, end, &mut quote, piece);
+    flush(&mut out, &mut word, &mut start, end, &mut quote, piece);
     mark_embedded_posts(text, &mut out);
     out
 }
@@ -600,6 +698,47 @@ mod tests {
         assert!(!caseless('A') && alphanumeric('é') && !alphanumeric('،'));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn eight_bytes_at_once_are_read_as_one_at_a_time(b in proptest::array::uniform8(0u8..)) {
+            let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            let capital = b[..n].iter().any(u8::is_ascii_uppercase);
+            proptest::prop_assert_eq!(ascii_run8(u64::from_le_bytes(b)), (n, capital));
+        }
+    }
+
+    #[test]
+    fn ascii_runs_are_read_to_their_end() {
+        for s in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijklmnopQ",
+            "Ab9 cd",
+            "abcdefghé",
+            "abcdefgh,ij",
+        ] {
+            let b = s.as_bytes();
+            let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            let capital = b[..n].iter().any(u8::is_ascii_uppercase);
+            assert_eq!(ascii_run(b, 0), (n, capital), "{s}");
+        }
+        // Every byte value in each of the eight places.
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut b = *b"abcdefgh";
+                b[at] = v;
+                let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                let capital = b[..n].iter().any(u8::is_ascii_uppercase);
+                assert_eq!(
+                    ascii_run8(u64::from_le_bytes(b)),
+                    (n, capital),
+                    "{v} at {at}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn han_characters_are_words_of_their_own() {
         assert_eq!(tokens("中国外交部").len(), 5);
@@ -635,6 +774,20 @@ mod tests {
                 t.iter().map(|x| x.hash).collect::<Vec<_>>(),
                 hashes(&plain)
             );
+        }
+
+        #[test]
+        fn ascii_words_hashed_where_they_stand_hash_as_copied(s in "[a-zA-Z0-9 ,.\"'\n]{0,80}") {
+            // A combining mark after each word sends it through the copy of its folded letters.
+            let marked = s.replace(' ', "\u{301} ") + "\u{301}";
+            let quoted = |s: &str| tokens(s).iter().map(|x| (x.hash, x.quoted)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(quoted(&s), quoted(&marked));
+        }
+
+        #[test]
+        fn unhashed_tokens_are_the_tokens(s in "\\PC{0,80}|[a-zA-Z ’“\"']{0,80}") {
+            let hashed: Vec<Token> = tokens(&s).into_iter().map(|t| Token { hash: 0, ..t }).collect();
+            proptest::prop_assert_eq!(hashed, unhashed_tokens(&s));
         }
 
         #[test]

@@ -18,7 +18,7 @@
 //! paragraph break; a run of under four words (an abbreviation's full stop, a short headline)
 //! joins the next, and a sentence longer than 60 words is cut.
 
-use super::super::normalise::{folded_letters, tokens};
+use super::super::normalise::{folded_letters, unhashed_tokens};
 
 /// One word: where it stands, its key, its key run together with the next word (0 when the two
 /// are not Arabic-script letters), and whether it stands inside quotation marks.
@@ -92,8 +92,12 @@ struct Unit {
 
 /// The units of one word: runs of letters and of digits, Latin letters cut to their stem.
 fn units(word: &str, out: &mut Vec<Unit>) {
+    if word.is_ascii() {
+        ascii_units(word.as_bytes(), out);
+        return;
+    }
     let mut cur: Option<Unit> = None;
-    let mut letter = |c: char| {
+    let letter = |c: char| {
         let digits = c.is_ascii_digit();
         let arabic = crate::vocab::chars::is_arabic_script(c);
         match cur.as_mut() {
@@ -115,16 +119,40 @@ fn units(word: &str, out: &mut Vec<Unit>) {
             }
         }
     };
-    if word.is_ascii() {
-        // Most words: their folded letters are their letters and digits, lowercase (what
-        // `folded_letters` gives them), read without decoding.
-        for &b in word.as_bytes().iter().filter(|b| b.is_ascii_alphanumeric()) {
-            letter(char::from(b.to_ascii_lowercase()));
-        }
-    } else {
-        folded_letters(word, letter);
-    }
+    folded_letters(word, letter);
     out.extend(cur);
+}
+
+/// [`units`] of an ASCII word, most words: its folded letters are its letters and digits,
+/// lowercase (what `folded_letters` gives them), none in Arabic script. Read byte by byte, each
+/// run of letters or of digits one unit.
+fn ascii_units(word: &[u8], out: &mut Vec<Unit>) {
+    let mut i = 0;
+    while i < word.len() {
+        if !word[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let digits = word[i].is_ascii_digit();
+        let mut poly = Poly::EMPTY;
+        while i < word.len() {
+            let b = word[i];
+            if b.is_ascii_alphanumeric() {
+                if b.is_ascii_digit() != digits {
+                    break;
+                }
+                if digits || poly.len < STEM {
+                    poly.push(char::from(b.to_ascii_lowercase()));
+                }
+            }
+            i += 1;
+        }
+        out.push(Unit {
+            poly,
+            digits,
+            arabic: false,
+        });
+    }
 }
 
 /// Whether a unit is the letter that marks a year after its digits (`2014ء`, `2014م`, `1435ه`).
@@ -149,7 +177,7 @@ fn sentence_end(gap: &str) -> (bool, bool) {
 /// Each word of `text` in order (its pieces joined): its byte range, whether it stands inside
 /// quotation marks, and its units that carry a key (a year's mark after its digits left out).
 fn each_word(text: &str, mut f: impl FnMut(usize, usize, bool, &[Unit])) {
-    let toks = tokens(text);
+    let toks = unhashed_tokens(text);
     let mut units_of: Vec<Unit> = Vec::with_capacity(4);
     // The last unit kept, of this word or one before.
     let mut last: Option<Unit> = None;
