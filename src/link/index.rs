@@ -31,7 +31,7 @@ pub fn features(text: &str, p: &LinkParams) -> Vec<u64> {
 }
 
 /// Parts the postings of a run are cut into by their shingle's top bits: only one part's
-/// postings (16 bytes each) are held at a time, beside every item's features (8 bytes each).
+/// postings (16 bytes each) are held at a time, beside the items' features (8 bytes each).
 const PARTS: u64 = 16;
 
 /// The part of the postings a shingle hash falls in (hashes are well mixed: the parts are even).
@@ -39,12 +39,32 @@ fn part_of(h: u64) -> u64 {
     h >> (64 - PARTS.trailing_zeros())
 }
 
+/// Text a run may have before its features are made in more than one pass. News text gives
+/// about 8 bytes of features per 23 bytes (one sampled shingle in four, of words of five
+/// letters or so): 2 GiB of text, some 0.75 GB of features held at once. Above it every pass
+/// holds the features of a group of parts only, at the price of reading and tokenising every
+/// text once more per pass (about a tenth of such a run's CPU time), so smaller runs make them
+/// once.
+const TEXT_PER_PASS: usize = 1 << 31;
+
+/// The passes a run whose texts are `text_bytes` long makes its features in.
+fn passes_for(text_bytes: usize) -> usize {
+    text_bytes.div_ceil(TEXT_PER_PASS).clamp(1, PARTS as usize)
+}
+
+/// The parts (a range of part numbers) whose features pass `pass` of `passes` makes.
+fn parts_of_pass(pass: usize, passes: usize) -> std::ops::Range<u64> {
+    let at = |pass: usize| (pass * PARTS as usize / passes) as u64;
+    at(pass)..at(pass + 1)
+}
+
 /// The candidate pairs (a < b, sorted) and the set of common indexed shingles.
 ///
-/// Every item's features are computed once and kept as a boxed slice; the postings are then
-/// made, sorted and judged one part of the shingle hashes at a time. A shingle's posting list
-/// lies wholly in one part, so each is judged as if all postings were sorted together, and the
-/// pairs and common shingles are those of [`pairs_of_postings`].
+/// Every item's features are computed and kept as a boxed slice (in a run of more than 2 GiB
+/// of text, those of one group of parts at a time); the postings are then made, sorted and
+/// judged one part of the shingle hashes at a time. A shingle's posting list lies wholly in
+/// one part, so each is judged as if all postings were sorted together, and the pairs and
+/// common shingles are those of [`pairs_of_postings`].
 pub fn candidates(
     items: &[Item],
     p: &LinkParams,
@@ -63,47 +83,67 @@ pub fn candidates_leaving_out(
     p: &LinkParams,
     progress: &dyn Progress,
 ) -> (Vec<(u32, u32)>, ShingleSet) {
+    let text_bytes = items.iter().map(Item::text_len).sum();
+    candidates_in_passes(items, left_out, p, passes_for(text_bytes), progress)
+}
+
+/// [`candidates_leaving_out`] with the features made in `passes` passes: the same pairs and
+/// common shingles whatever their number.
+fn candidates_in_passes(
+    items: &[Item],
+    left_out: Option<&[bool]>,
+    p: &LinkParams,
+    passes: usize,
+    progress: &dyn Progress,
+) -> (Vec<(u32, u32)>, ShingleSet) {
     let max_df = run_max_df(items.len(), p);
-    let features: Vec<Box<[u64]>> = items
-        .par_iter()
-        .map(|item| {
-            let hs = features(&item.text(), p).into_boxed_slice();
-            progress.advance(1);
-            hs
-        })
-        .collect();
-    let mut sizes = [0usize; PARTS as usize];
-    for h in features.iter().flat_map(|f| f.iter()) {
-        sizes[part_of(*h) as usize] += 1;
-    }
     let outlet = outlet_ids(items);
     let mut common = ShingleSet::default();
     let mut pairs: Vec<u64> = Vec::new();
     // Each distinct pair proposed so far and how many shingles proposed it, sorted: a pair
     // sharing many shingles is held once, not once per shingle.
     let mut counted: Vec<(u64, u32)> = Vec::new();
-    for (part, &size) in sizes.iter().enumerate() {
-        // Made to its exact size: no growth slack on top of the part.
-        let mut postings: Vec<(u64, u32)> = Vec::with_capacity(size);
-        for (i, f) in features.iter().enumerate() {
-            postings.extend(
-                f.iter()
-                    .filter(|&&h| part_of(h) == part as u64)
-                    .map(|&h| (h, i as u32)),
-            );
+    for pass in 0..passes {
+        let parts = parts_of_pass(pass, passes);
+        let features: Vec<Box<[u64]>> = items
+            .par_iter()
+            .map(|item| {
+                let mut hs = features(&item.text(), p);
+                // Sorted: the pass's parts are one run of them.
+                hs.truncate(hs.partition_point(|&h| part_of(h) < parts.end));
+                hs.drain(..hs.partition_point(|&h| part_of(h) < parts.start));
+                if pass == 0 {
+                    progress.advance(1);
+                }
+                hs.into_boxed_slice()
+            })
+            .collect();
+        let mut sizes = [0usize; PARTS as usize];
+        for h in features.iter().flat_map(|f| f.iter()) {
+            sizes[part_of(*h) as usize] += 1;
         }
-        judge_postings(
-            postings,
-            &outlet,
-            left_out,
-            max_df,
-            p,
-            &mut pairs,
-            &mut common,
-        );
-        counted = add_counts(counted, &mut pairs);
+        for part in parts {
+            // Made to its exact size: no growth slack on top of the part.
+            let mut postings: Vec<(u64, u32)> = Vec::with_capacity(sizes[part as usize]);
+            for (i, f) in features.iter().enumerate() {
+                postings.extend(
+                    f.iter()
+                        .filter(|&&h| part_of(h) == part)
+                        .map(|&h| (h, i as u32)),
+                );
+            }
+            judge_postings(
+                postings,
+                &outlet,
+                left_out,
+                max_df,
+                p,
+                &mut pairs,
+                &mut common,
+            );
+            counted = add_counts(counted, &mut pairs);
+        }
     }
-    drop(features);
     let out = counted
         .into_iter()
         .filter(|&(_, n)| n >= p.min_shared)
@@ -350,16 +390,34 @@ mod tests {
         parts.sort_unstable();
         parts.dedup();
         assert_eq!(parts.len(), PARTS as usize);
-        let (pairs, common) = candidates(&items, &p, &NoProgress);
         let (expected_pairs, expected_common) =
             pairs_of_postings(whole, &items, None, run_max_df(items.len(), &p), &p);
         assert!(
-            !common.is_empty() && pairs.len() > 60,
+            !expected_common.is_empty() && expected_pairs.len() > 60,
             "{} pairs",
-            pairs.len()
+            expected_pairs.len()
         );
-        assert_eq!(pairs, expected_pairs);
-        assert_eq!(common, expected_common);
+        // However many passes make the features (one: every run below 2 GiB of text).
+        for passes in [1, 2, 3, 16] {
+            let (pairs, common) = candidates_in_passes(&items, None, &p, passes, &NoProgress);
+            assert_eq!(pairs, expected_pairs, "{passes} passes");
+            assert_eq!(common, expected_common, "{passes} passes");
+        }
+    }
+
+    #[test]
+    fn features_of_a_large_run_are_made_in_passes_of_every_part() {
+        assert_eq!(passes_for(0), 1);
+        assert_eq!(passes_for(263 << 20), 1);
+        assert_eq!(passes_for(TEXT_PER_PASS), 1);
+        assert_eq!(passes_for(TEXT_PER_PASS + 1), 2);
+        assert_eq!(passes_for(usize::MAX), PARTS as usize);
+        for passes in 1..=PARTS as usize {
+            let parts: Vec<u64> = (0..passes)
+                .flat_map(|pass| parts_of_pass(pass, passes))
+                .collect();
+            assert_eq!(parts, (0..PARTS).collect::<Vec<_>>(), "{passes} passes");
+        }
     }
 
     #[test]
