@@ -73,8 +73,10 @@ impl Fold {
         if max_df < FOLD_MIN {
             return Fold::default();
         }
-        let mut classes: Vec<Vec<u32>> = classes_by_core(items)
+        let (classes, lines) = classes_by_core(items);
+        let mut classes: Vec<Vec<u32>> = classes
             .into_par_iter()
+            .filter(|class| !common_core(items, class[0], &lines, max_df))
             .filter_map(|class| plain(items, class, max_df, p))
             .collect();
         classes.sort_unstable();
@@ -177,26 +179,34 @@ pub(crate) fn share_a_core(a: &str, b: &str) -> bool {
 /// reversed, so that an item's best choice sorts first, its range).
 type Choice = (u32, std::cmp::Reverse<(u32, usize, u64)>, (u32, u32));
 
+/// A core of an item: (hash of the core, item, core's range).
+type Keyed = (u64, u32, u32, u32);
+
 /// The classes of items sharing a core, of [`FOLD_MIN`] members or more, before the checks of
 /// [`plain`]. Each item joins one class at most: of its cores that [`FOLD_MIN`] items share,
 /// the longest (then the most shared), so a story word for word stays whole and a copy with a
 /// banner joins the story's class, not that of a copy with a paragraph dropped.
-fn classes_by_core(items: &[Item]) -> Vec<Vec<Member>> {
-    // (hash of the core, item, core's range)
-    let mut keyed: Vec<(u64, u32, u32, u32)> = items
+/// Also the hashes of every item's lines ([`line_hashes`]), each once an item, sorted: how
+/// many items print a line.
+fn classes_by_core(items: &[Item]) -> (Vec<Vec<Member>>, Vec<u64>) {
+    let (keyed, lines): (Vec<Vec<Keyed>>, Vec<Vec<u64>>) = items
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, it)| {
+        .map(|(i, it)| {
             let text = it.text();
-            cores(&text)
+            let keyed = cores(&text)
                 .into_iter()
                 .map(|(s, e)| {
                     let h = xxhash_rust::xxh3::xxh3_64(&text.as_bytes()[s..e]);
                     (h, i as u32, s as u32, e as u32)
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            (keyed, line_hashes(&text))
         })
-        .collect();
+        .unzip();
+    let mut keyed: Vec<Keyed> = keyed.into_iter().flatten().collect();
+    let mut lines: Vec<u64> = lines.into_iter().flatten().collect();
+    lines.par_sort_unstable();
     keyed.par_sort_unstable();
     let mut choices: Vec<Choice> = Vec::new();
     for same in keyed.chunk_by(|x, y| x.0 == y.0) {
@@ -239,7 +249,40 @@ fn classes_by_core(items: &[Item]) -> Vec<Vec<Member>> {
             left = rest;
         }
     }
-    classes
+    (classes, lines)
+}
+
+/// The hashes of a text's lines (white space around each left out, empty lines skipped), each
+/// once.
+fn line_hashes(text: &str) -> Vec<u64> {
+    let mut hs: Vec<u64> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| xxhash_rust::xxh3::xxh3_64(l.as_bytes()))
+        .collect();
+    hs.sort_unstable();
+    hs.dedup();
+    hs
+}
+
+/// Whether most of the core of `first`'s class (by bytes) lies in lines that more items print
+/// than the common-shingle cutoff (`lines`: every item's line hashes, sorted). Their shingles
+/// are common: the story is linked through posting-list neighbours, in linear time already,
+/// and folded, the members would meet its other copies (cut ones, ones with a line of their
+/// own that other copies print) only through the representative's few neighbours.
+fn common_core(items: &[Item], first: Member, lines: &[u64], max_df: usize) -> bool {
+    let text = items[first.item as usize].text();
+    let core = &text[first.core.0 as usize..first.core.1 as usize];
+    let held = |h: u64| lines.partition_point(|&x| x <= h) - lines.partition_point(|&x| x < h);
+    let (mut common, mut all) = (0, 0);
+    for line in core.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        all += line.len();
+        if held(xxhash_rust::xxh3::xxh3_64(line.as_bytes())) > max_df {
+            common += line.len();
+        }
+    }
+    common * 2 > all
 }
 
 /// The items of `class` that are folded, ascending, when it is *plain*: only trusted dates can
@@ -736,5 +779,27 @@ mod tests {
         assert_eq!(fold.classes().len(), 1);
         assert_eq!(fold.classes()[0].len(), items.len() - 10);
         assert!(!fold.same_class(index_of(&items, "copy-0"), index_of(&items, "origin")));
+    }
+
+    #[test]
+    fn a_class_whose_core_more_items_print_than_the_cutoff_is_not_folded() {
+        // 65 copies of the story and 10 more that print it above a footer they share: the
+        // story's line is in 75 items, over a cutoff of 70, so its shingles are common and the
+        // 65 are linked through posting-list neighbours, not folded.
+        let mut records = near_on_six_days();
+        let p = LinkParams {
+            max_df: 70,
+            ..LinkParams::default()
+        };
+        let items = |records: &str| {
+            crate::read::records::items_from_records("r.jsonl", records, &Default::default())
+                .unwrap()
+        };
+        assert_eq!(Fold::of(&items(&records), &p).classes()[0].len(), 65);
+        for c in 0..10u32 {
+            let text = format!("{STORY}\\n\\nShared footer of the weekly round-up.");
+            records.push_str(&record(&format!("more-{c}"), "Round-up", Some(9), &text));
+        }
+        assert!(Fold::of(&items(&records), &p).is_empty());
     }
 }
