@@ -35,7 +35,9 @@
 //! or more (then any two members are near-duplicates and no shape rule can decide a direction)
 //! and no member credits, links to or names another member's outlet, and no two members credit
 //! one news agency: then only dates decide. A class that is not plain, or smaller than
-//! [`FOLD_MIN`], is linked pair by pair as before.
+//! [`FOLD_MIN`], is linked pair by pair as before; so is one whose core lies mostly in lines
+//! more items print than the common-shingle cutoff (their shingles are common: the story
+//! pairs posting-list neighbours already).
 
 use super::LinkParams;
 use super::align::{self, Prepared};
