@@ -9,6 +9,10 @@ person or text is real.
         (one in four copies with a credit line added, one in four with the last paragraph
         dropped: near-identical copies), a day apart; OUT.gold.tsv lists every copy with
         its article (the links a group must keep connected)
+  make_corpora.py groups BASE.jsonl ARTICLES COPIES OUT.jsonl near
+        the same, each copy near-identical rather than word for word: a banner line of its own
+        above the article and a headline of its own, one in four with a "Reporting by" line
+        of its own below it (besides the credit line and the dropped paragraph)
 
 Deterministic: the same arguments give the same corpus.
 """
@@ -39,7 +43,7 @@ def short(n, out):
             f.write(json.dumps(rec) + "\n")
 
 
-def groups(base, articles, copies, out):
+def groups(base, articles, copies, out, near=False):
     rng = random.Random(articles * 100003 + copies)
     gold = open(out.removesuffix(".jsonl") + ".gold.tsv", "w")
     with open(out, "w") as f:
@@ -58,11 +62,18 @@ def groups(base, articles, copies, out):
                     body = body + [f"This story first appeared on Origin Wire {a}."]
                 elif c % 4 == 2:
                     body = body[:-1]
+                title = f"Article {a}"
+                if near:
+                    # Each copy's own lines: nothing another copy prints.
+                    body = [sentence(rng, 6 + rng.randrange(6))] + body
+                    if c % 4 == 3:
+                        body = body + [f"Reporting by {word(rng).title()} {word(rng).title()}."]
+                    title = sentence(rng, 4 + rng.randrange(4))
                 cid = f"copy-{a}-{c}"
                 day = 2 + c % 27
                 f.write(json.dumps({"id": cid, "outlet": f"Copy Outlet {c}",
                                     "published": f"2022-03-{day:02d}",
-                                    "title": f"Article {a}", "text": "\n\n".join(body)}) + "\n")
+                                    "title": title, "text": "\n\n".join(body)}) + "\n")
                 gold.write(f"{cid}\t{aid}\n")
     gold.close()
 
@@ -72,6 +83,6 @@ if __name__ == "__main__":
     if a[:1] == ["short"]:
         short(int(a[1]), a[2])
     elif a[:1] == ["groups"]:
-        groups(a[1], int(a[2]), int(a[3]), a[4])
+        groups(a[1], int(a[2]), int(a[3]), a[4], a[5:] == ["near"])
     else:
         sys.exit(__doc__)

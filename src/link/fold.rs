@@ -1,33 +1,43 @@
-//! Exact copies folded: a large class of items whose texts are byte for byte the same is linked
-//! through one representative instead of pair by pair.
+//! Copies folded: a large class of items whose texts are the same, byte for byte or but for a
+//! line of each one's own, is linked through one representative instead of pair by pair.
 //!
-//! Pair by pair, a class of c identical texts below the common-shingle cutoff makes c²/2
-//! candidates, each aligned and verified, and pruning then looks at c³ triangles: the only
-//! quadratic corner of the reuse stage (docs/perf.md, "Copy groups"). Every pair of the class
-//! shares the same passages (one text against itself), so only the items' metadata can tell two
-//! pairs apart; in a *plain* class (below) the metadata that can is the trusted dates alone, and
-//! the links pair by pair are known without making them: each copy is a repost of every member
-//! of the latest date before its own (a later one would be a shortcut, a same-day one a
-//! sibling), members of one day share text, undated members share text with all.
+//! Pair by pair, a class of c copies below the common-shingle cutoff makes c²/2 candidates,
+//! each aligned and verified, and pruning then looks at c³ triangles: the only quadratic corner
+//! of the reuse stage (docs/perf.md, "Copy groups"). Every pair of the class shares the same
+//! passages (one text against itself), so only the items' metadata can tell two pairs apart; in
+//! a *plain* class (below) the metadata that can is the trusted dates alone, and the links pair
+//! by pair are known without making them: each copy is a repost of every member of the latest
+//! date before its own (a later one would be a shortcut, a same-day one a sibling), members of
+//! one day share text, undated members share text with all.
+//!
+//! The members of a class share a *core* ([`cores`]): the whole text, or the text without its
+//! first line, its last line or both — a banner or headline above a story, a "Reporting by"
+//! line or footer below it. What a member prints beside the core is its own: no other member
+//! of the class prints it (a line two members print would tell them apart), and it is short
+//! enough that the core covers nine tenths of the member's words.
 //!
 //! A folded class is linked so:
 //! - only its representative (its first item in the run) proposes candidate pairs; the other
 //!   members still count in every shingle's document frequency, so the same shingles are common;
-//! - each member is verified against every candidate of the representative (the passages are
-//!   the representative's, aligned once per candidate), so its links to other items are decided
-//!   by the same rules on its own metadata;
+//! - each member is verified against every candidate of the representative, so its links to
+//!   other items are decided by the same rules on its own metadata (and its own text, when it
+//!   has lines of its own: `folded.rs`);
 //! - inside the class, a spanning tree of the links pair by pair, each verified by the same rules:
 //!   between two consecutive days, the first member of the later day reposts every member of
 //!   the earlier day, and every other member of the later day reposts the first of the earlier;
 //!   on the first day alone (no later day), and for undated members, a link to the class's
-//!   first member. About two links per member instead of c²/2; every one is a link pruning keeps
-//!   among the class's own links, and every member stays joined to the class.
+//!   first member. About two links per member instead of c²/2; every member stays joined to
+//!   the class. For byte-identical members every one is a link pruning keeps among the class's
+//!   own links; members with lines of their own differ a little in how alike each two are,
+//!   which pruning pair by pair weighs (docs/reposts.md, "Many exact copies").
 //!
-//! A class is *plain* when its text aligns with itself over nine tenths of its words or more
-//! (then any two members are near-duplicates and no shape rule can decide a direction) and no
-//! member credits, links to or names another member's outlet, and no two members credit one news
-//! agency: then only dates decide. A class that is not plain, or smaller than [`FOLD_MIN`], is
-//! linked pair by pair as before.
+//! A class is *plain* when its core aligns with itself over nine tenths of each member's words
+//! or more (then any two members are near-duplicates and no shape rule can decide a direction)
+//! and no member credits, links to or names another member's outlet, and no two members credit
+//! one news agency: then only dates decide. A class that is not plain, or smaller than
+//! [`FOLD_MIN`], is linked pair by pair as before; so is one whose core lies mostly in lines
+//! more items print than the common-shingle cutoff (their shingles are common: the story
+//! pairs posting-list neighbours already).
 
 use super::LinkParams;
 use super::align::{self, Prepared};
@@ -39,7 +49,7 @@ use crate::outlets;
 use crate::vocab::{canonical_key, url_key};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Members a class of identical texts needs to be folded. A smaller class costs little pair by
 /// pair (at most 120 candidates), and keeps every link pair by pair gives: folding draws a
@@ -57,41 +67,19 @@ pub struct Fold {
 }
 
 impl Fold {
-    /// The plain classes of identical texts among `items` that are at least [`FOLD_MIN`] and at
-    /// most the run's common-shingle cutoff: a larger class makes every shingle of its text
-    /// common, so it is linked through posting-list neighbours, in linear time already.
+    /// The plain classes of near-identical texts among `items` that are at least [`FOLD_MIN`]
+    /// and at most the run's common-shingle cutoff: a larger class makes every shingle of its
+    /// text common, so it is linked through posting-list neighbours, in linear time already.
     pub fn of(items: &[Item], p: &LinkParams) -> Fold {
         let max_df = super::index::run_max_df(items.len(), p);
         if max_df < FOLD_MIN {
             return Fold::default();
         }
-        let mut keyed: Vec<(u64, u32)> = items
-            .par_iter()
-            .enumerate()
-            .map(|(i, it)| (xxhash_rust::xxh3::xxh3_64(it.text().as_bytes()), i as u32))
-            .collect();
-        keyed.par_sort_unstable();
-        let mut candidates: Vec<Vec<u32>> = Vec::new();
-        for same in keyed.chunk_by(|x, y| x.0 == y.0) {
-            if same.len() < FOLD_MIN {
-                continue;
-            }
-            // Equal hashes of different texts are split by the texts themselves.
-            let mut left: Vec<u32> = same.iter().map(|&(_, i)| i).collect();
-            while left.len() >= FOLD_MIN {
-                let first = items[left[0] as usize].text();
-                let (class, rest): (Vec<u32>, Vec<u32>) = left
-                    .iter()
-                    .partition(|&&i| items[i as usize].text() == *first);
-                if (FOLD_MIN..=max_df).contains(&class.len()) {
-                    candidates.push(class);
-                }
-                left = rest;
-            }
-        }
-        let mut classes: Vec<Vec<u32>> = candidates
+        let (classes, lines) = classes_by_core(items);
+        let mut classes: Vec<Vec<u32>> = classes
             .into_par_iter()
-            .filter(|class| plain(items, class, p))
+            .filter(|class| !common_core(items, class[0], &lines, max_df))
+            .filter_map(|class| plain(items, class, max_df, p))
             .collect();
         classes.sort_unstable();
         let mut class_of = vec![u32::MAX; if classes.is_empty() { 0 } else { items.len() }];
@@ -125,13 +113,13 @@ impl Fold {
         out
     }
 
-    /// The members of `i`'s class other than `i`, when `i` represents a folded class.
-    pub fn others(&self, i: usize) -> &[u32] {
+    /// The number of the class `i` represents (in [`Fold::classes`]), if it represents one.
+    pub fn represented(&self, i: usize) -> Option<usize> {
         match self.class_of.get(i) {
             Some(&n) if n != u32::MAX && self.classes[n as usize][0] as usize == i => {
-                &self.classes[n as usize][1..]
+                Some(n as usize)
             }
-            _ => &[],
+            _ => None,
         }
     }
 
@@ -144,18 +132,206 @@ impl Fold {
     }
 }
 
-/// Whether only trusted dates can decide between two members of `class` (see the module's
-/// documentation).
-fn plain(items: &[Item], class: &[u32], p: &LinkParams) -> bool {
-    let text = items[class[0] as usize].text();
-    let text = text.as_ref();
-    let pa = Prepared::new(text, p.k, p.k_pieces);
-    let pb = Prepared::probe(text, p.k, p.k_pieces);
-    // Which passages are common does not change what the text covers of itself.
+/// One member of a class of near-identical texts: its item, and the byte range of its text the
+/// class shares (its core). The rest, one line before the core and one after it at most, is the
+/// member's own (a banner, a headline, a credit or "Reporting by" line, a footer).
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    item: u32,
+    core: (u32, u32),
+}
+
+/// The cores a text may share with near-identical copies of it, as byte ranges: all of it, and,
+/// when it has more than one line, it without its first line, without its last line and
+/// without both (surrounding white space left out).
+pub(crate) fn cores(text: &str) -> Vec<(usize, usize)> {
+    let mut out = vec![(0, text.len())];
+    // Lines of the text without the white space around it.
+    let start = text.len() - text.trim_start().len();
+    let end = start + text.trim().len();
+    let bytes = &text.as_bytes()[start..end];
+    let (Some(first), Some(last)) = (memchr::memchr(b'\n', bytes), memchr::memrchr(b'\n', bytes))
+    else {
+        return out;
+    };
+    let (first, last) = (start + first, start + last);
+    for (s, e) in [(first + 1, end), (start, last), (first + 1, last)] {
+        if s >= e {
+            continue;
+        }
+        let part = &text[s..e];
+        let s = s + part.len() - part.trim_start().len();
+        let e = s + part.trim().len();
+        if s < e && !out.contains(&(s, e)) {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+/// Whether two texts share a core ([`cores`]): they may be members of one folded class.
+pub(crate) fn share_a_core(a: &str, b: &str) -> bool {
+    let of_b = cores(b);
+    cores(a)
+        .into_iter()
+        .any(|(s, e)| of_b.iter().any(|&(t, f)| a[s..e] == b[t..f]))
+}
+
+/// A core an item may join a class by: (item, (longer core, more items sharing it, its hash)
+/// reversed, so that an item's best choice sorts first, its range).
+type Choice = (u32, std::cmp::Reverse<(u32, usize, u64)>, (u32, u32));
+
+/// A core of an item: (hash of the core, item, core's range).
+type Keyed = (u64, u32, u32, u32);
+
+/// The classes of items sharing a core, of [`FOLD_MIN`] members or more, before the checks of
+/// [`plain`]. Each item joins one class at most: of its cores that [`FOLD_MIN`] items share,
+/// the longest (then the most shared), so a story word for word stays whole and a copy with a
+/// banner joins the story's class, not that of a copy with a paragraph dropped.
+/// Also the hashes of every item's lines ([`line_hashes`]), each once an item, sorted: how
+/// many items print a line.
+fn classes_by_core(items: &[Item]) -> (Vec<Vec<Member>>, Vec<u64>) {
+    let (keyed, lines): (Vec<Vec<Keyed>>, Vec<Vec<u64>>) = items
+        .par_iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let text = it.text();
+            let keyed = cores(&text)
+                .into_iter()
+                .map(|(s, e)| {
+                    let h = xxhash_rust::xxh3::xxh3_64(&text.as_bytes()[s..e]);
+                    (h, i as u32, s as u32, e as u32)
+                })
+                .collect();
+            (keyed, line_hashes(&text))
+        })
+        .unzip();
+    let mut keyed: Vec<Keyed> = keyed.into_iter().flatten().collect();
+    let mut lines: Vec<u64> = lines.into_iter().flatten().collect();
+    lines.par_sort_unstable();
+    keyed.par_sort_unstable();
+    let mut choices: Vec<Choice> = Vec::new();
+    for same in keyed.chunk_by(|x, y| x.0 == y.0) {
+        // Items are sorted within a hash: one text's cores with equal bytes count once.
+        let n = 1 + same.windows(2).filter(|w| w[0].1 != w[1].1).count();
+        if n < FOLD_MIN {
+            continue;
+        }
+        choices.extend(
+            same.iter()
+                .map(|&(h, i, s, e)| (i, std::cmp::Reverse((e - s, n, h)), (s, e))),
+        );
+    }
+    drop(keyed);
+    choices.par_sort_unstable();
+    let mut chosen: Vec<(u64, u32, (u32, u32))> = choices
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|c| (c[0].1.0.2, c[0].0, c[0].2))
+        .collect();
+    drop(choices);
+    chosen.par_sort_unstable();
+    let mut classes = Vec::new();
+    for same in chosen.chunk_by(|x, y| x.0 == y.0) {
+        // Equal hashes of different cores are split by the cores themselves.
+        let mut left: Vec<Member> = same
+            .iter()
+            .map(|&(_, item, core)| Member { item, core })
+            .collect();
+        while left.len() >= FOLD_MIN {
+            let core_of = |m: &Member| {
+                let text = items[m.item as usize].text();
+                text[m.core.0 as usize..m.core.1 as usize].to_string()
+            };
+            let first = core_of(&left[0]);
+            let (class, rest): (Vec<Member>, Vec<Member>) =
+                left.iter().partition(|m| core_of(m) == first);
+            if class.len() >= FOLD_MIN {
+                classes.push(class);
+            }
+            left = rest;
+        }
+    }
+    (classes, lines)
+}
+
+/// The hashes of a text's lines (white space around each left out, empty lines skipped), each
+/// once.
+fn line_hashes(text: &str) -> Vec<u64> {
+    let mut hs: Vec<u64> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| xxhash_rust::xxh3::xxh3_64(l.as_bytes()))
+        .collect();
+    hs.sort_unstable();
+    hs.dedup();
+    hs
+}
+
+/// Whether most of the core of `first`'s class (by bytes) lies in lines that more items print
+/// than the common-shingle cutoff (`lines`: every item's line hashes, sorted). Their shingles
+/// are common: the story is linked through posting-list neighbours, in linear time already,
+/// and folded, the members would meet its other copies (cut ones, ones with a line of their
+/// own that other copies print) only through the representative's few neighbours.
+fn common_core(items: &[Item], first: Member, lines: &[u64], max_df: usize) -> bool {
+    let text = items[first.item as usize].text();
+    let core = &text[first.core.0 as usize..first.core.1 as usize];
+    let held = |h: u64| lines.partition_point(|&x| x <= h) - lines.partition_point(|&x| x < h);
+    let (mut common, mut all) = (0, 0);
+    for line in core.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        all += line.len();
+        if held(xxhash_rust::xxh3::xxh3_64(line.as_bytes())) > max_df {
+            common += line.len();
+        }
+    }
+    common * 2 > all
+}
+
+/// The items of `class` that are folded, ascending, when it is *plain*: only trusted dates can
+/// decide between two of its members (see the module's documentation). A member whose own
+/// lines another member prints too, or with more words of its own than its core can take
+/// (below nine tenths of its words shared), is left out of it and linked pair by pair.
+fn plain(items: &[Item], class: Vec<Member>, max_df: usize, p: &LinkParams) -> Option<Vec<u32>> {
+    let own = |m: &Member| {
+        let text = items[m.item as usize].text();
+        let (s, e) = (m.core.0 as usize, m.core.1 as usize);
+        [text[..s].trim().to_string(), text[e..].trim().to_string()]
+    };
+    let owns: Vec<[String; 2]> = class.iter().map(own).collect();
+    let mut seen: HashMap<&str, u32> = HashMap::default();
+    for line in owns.iter().flatten().filter(|l| !l.is_empty()) {
+        *seen.entry(line).or_default() += 1;
+    }
+    let first = class[0];
+    let text = items[first.item as usize].text();
+    let core = &text[first.core.0 as usize..first.core.1 as usize];
+    let pa = Prepared::new(core, p.k, p.k_pieces);
+    let pb = Prepared::probe(core, p.k, p.k_pieces);
+    // Which passages are common does not change what the core covers of itself.
     let shared = align::align(&pa, &pb, &ShingleSet::default(), p);
-    let words = pa.words().max(1);
-    if shared.covered_a * 10 <= words * 9 || shared.covered_a < p.min_words / 2 {
-        return false;
+    if shared.covered_a < p.min_words / 2 {
+        return None;
+    }
+    let words = |l: &str| {
+        if l.is_empty() {
+            0
+        } else {
+            Prepared::probe(l, p.k, p.k_pieces).words()
+        }
+    };
+    let core_words = pa.words().max(1);
+    let class: Vec<u32> = class
+        .iter()
+        .zip(&owns)
+        .filter(|(_, lines)| {
+            let apart = lines.iter().all(|l| l.is_empty() || seen[l.as_str()] == 1);
+            let own_words: usize = lines.iter().map(|l| words(l)).sum();
+            apart && shared.covered_a * 10 > (core_words + own_words) * 9
+        })
+        .map(|(m, _)| m.item)
+        .collect();
+    if !(FOLD_MIN..=max_df).contains(&class.len()) {
+        return None;
     }
     let members: Vec<&Item> = class.iter().map(|&i| &items[i as usize]).collect();
     let mut names: HashSet<String> = HashSet::default();
@@ -179,7 +355,7 @@ fn plain(items: &[Item], class: &[u32], p: &LinkParams) -> bool {
             .any(|c| names.contains(&canonical_key(&c.outlet)))
             || m.source_urls.iter().any(|u| urls.contains(&url_key(u)))
         {
-            return false;
+            return None;
         }
         let mut own: Vec<String> = m
             .credits
@@ -191,12 +367,17 @@ fn plain(items: &[Item], class: &[u32], p: &LinkParams) -> bool {
         own.dedup();
         for a in own {
             if !agencies.insert(a) {
-                return false;
+                return None;
             }
         }
     }
-    // The text names an outlet as its source: a member of another outlet (or of none) is then
-    // a copy of a member of that one. One member per outlet stands for its outlet.
+    (!names_a_member(&members)).then_some(class)
+}
+
+/// Whether a member's text names another member's outlet as its source: it is then a copy of
+/// that member, whatever the dates say. One member per outlet stands for its outlet; a text is
+/// read for a source only where it holds one of their names.
+fn names_a_member(members: &[&Item]) -> bool {
     let key = |it: &Item| it.meta.outlet.as_deref().map(canonical_key);
     let mut by_outlet: Vec<&Item> = members
         .iter()
@@ -205,13 +386,35 @@ fn plain(items: &[Item], class: &[u32], p: &LinkParams) -> bool {
         .collect();
     by_outlet.sort_by_key(|it| key(it));
     by_outlet.dedup_by_key(|it| key(it));
-    for source in by_outlet {
-        let other = members.iter().find(|it| key(it) != key(source));
-        if other.is_some_and(|copy| direction::names_source(copy, source).is_some()) {
-            return false;
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut outlet_of: Vec<usize> = Vec::new();
+    for (n, it) in by_outlet.iter().enumerate() {
+        let outlet = it.meta.outlet.as_deref().unwrap_or_default();
+        let mut names = outlets::names_of(outlet);
+        if names.is_empty() {
+            names.push(outlet);
+        }
+        for name in names {
+            patterns.push(name);
+            outlet_of.push(n);
         }
     }
-    true
+    // A set of names too large to search is taken to be named: the class is not folded.
+    let Ok(search) = aho_corasick::AhoCorasick::new(&patterns) else {
+        return true;
+    };
+    members.iter().any(|copy| {
+        let text = copy.text();
+        let mut named: Vec<usize> = search
+            .find_overlapping_iter(text.as_ref())
+            .map(|m| outlet_of[m.pattern().as_usize()])
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        named
+            .into_iter()
+            .any(|n| direction::names_source(copy, by_outlet[n]).is_some())
+    })
 }
 
 /// The pairs (a < b) linked inside one folded class (ascending item indices): the spanning tree
@@ -447,5 +650,158 @@ mod tests {
         // At the cutoff of a small run (12 items) the class is linked through posting-list
         // neighbours: not folded.
         assert!(Fold::of(&items, &LinkParams::default()).is_empty());
+    }
+
+    /// The story as copy `c` printed it: a banner line of its own above it, and on every third
+    /// copy a "Reporting by" line of its own below it (lines no other copy prints).
+    fn near(c: u32) -> String {
+        let banner = format!("Quay notes {c} of {}", 1900 + c);
+        let mut text = format!("{banner}\\n\\n{STORY}");
+        if c.is_multiple_of(3) {
+            text.push_str(&format!("\\n\\nReporting by Ada Quill {c}."));
+        }
+        text
+    }
+
+    /// The story, 60 near-identical copies on 6 days and 4 undated ones.
+    fn near_on_six_days() -> String {
+        let mut records = record("origin", "Estuary Courier", Some(1), STORY);
+        for c in 0..64u32 {
+            let day = (c < 60).then_some(2 + c % 6);
+            records.push_str(&record(
+                &format!("copy-{c}"),
+                &format!("Harbour Notes {c}"),
+                day,
+                &near(c),
+            ));
+        }
+        records
+    }
+
+    #[test]
+    fn a_text_s_cores_leave_out_its_first_and_last_line() {
+        let text = "Banner of its own\n\nThe story.\nIts end.\n\nReporting by A. Quill\n";
+        let parts: Vec<&str> = cores(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            parts,
+            [
+                text,
+                "The story.\nIts end.\n\nReporting by A. Quill",
+                "Banner of its own\n\nThe story.\nIts end.",
+                "The story.\nIts end.",
+            ]
+        );
+        assert_eq!(cores("One line only"), [(0, 13)]);
+        assert!(share_a_core(text, "Another banner\nThe story.\nIts end."));
+        assert!(!share_a_core(text, "The story.\nAnother end."));
+    }
+
+    #[test]
+    fn near_identical_copies_keep_the_verdicts_pair_by_pair_and_every_member() {
+        // 60 copies with a banner each (and a third with a "Reporting by" line) on 6 days, 4
+        // undated, and the story itself: one class of 65, whose core is the story.
+        let items = crate::read::records::items_from_records(
+            "r.jsonl",
+            &near_on_six_days(),
+            &Default::default(),
+        )
+        .unwrap();
+        let p = small_run();
+        let fold = Fold::of(&items, &p);
+        assert_eq!(fold.classes().len(), 1);
+        assert_eq!(fold.classes()[0].len(), items.len());
+        let folded = verified_folding(&items, &fold, &p, &NoProgress);
+        let pairwise = verified_folding(&items, &Fold::default(), &p, &NoProgress);
+        // Every pair folding verifies has the verdict pair by pair gives it: its kind, its
+        // direction, its evidence and confidence.
+        let verdict = |a: usize, b: usize| pairwise.iter().find(|f| (f.a, f.b) == (a, b));
+        for f in &folded {
+            assert_eq!(Some(f), verdict(f.a, f.b), "a verdict of its own");
+        }
+        assert!(folded.len() < 2 * items.len(), "{} pairs", folded.len());
+        assert!(
+            pairwise.len() > 20 * items.len(),
+            "{} pairs",
+            pairwise.len()
+        );
+        let folded = finish_links(&items, folded, &p, &NoProgress);
+        // Every copy is joined to the story, and reposts only an item no later than itself.
+        let groups = crate::link::link_groups(
+            &folded
+                .iter()
+                .map(|l| (l.copy, l.source))
+                .collect::<Vec<_>>(),
+        );
+        assert!(groups.iter().all(|&g| g == groups[0]), "{folded:#?}");
+        for l in folded.iter().filter(|l| l.kind == LinkKind::Reposts) {
+            assert!(items[l.copy].meta.published >= items[l.source].meta.published);
+        }
+        // Each dated copy reposts a member of the day before its own (the story's, on day 2).
+        for c in 0..60u32 {
+            let copy = index_of(&items, &format!("copy-{c}"));
+            let day = items[copy].meta.published.unwrap();
+            assert!(
+                folded.iter().any(|l| l.kind == LinkKind::Reposts
+                    && l.copy == copy
+                    && items[l.source].meta.published == day.pred_opt()),
+                "copy-{c}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_near_identical_copy_naming_another_member_s_outlet_is_not_folded() {
+        // Its own line says where it got the story: pair by pair that decides the direction
+        // before the dates, so only dates must be left to decide for a class to fold.
+        let records = near_on_six_days().replace(
+            "Quay notes 7 of 1907",
+            "The story below is reproduced according to Harbour Notes 12",
+        );
+        let items =
+            crate::read::records::items_from_records("r.jsonl", &records, &Default::default())
+                .unwrap();
+        assert!(Fold::of(&items, &small_run()).is_empty());
+    }
+
+    #[test]
+    fn copies_sharing_a_line_of_their_own_are_left_out_of_the_class() {
+        // Copies 0..10 print one banner: it is no line of their own, so they are linked pair by
+        // pair (their banner tells them apart from the other copies).
+        let mut records = near_on_six_days();
+        for c in 0..10u32 {
+            records = records.replace(
+                &format!("Quay notes {c} of {}\\n", 1900 + c),
+                "Evening quay notes\\n",
+            );
+        }
+        let items =
+            crate::read::records::items_from_records("r.jsonl", &records, &Default::default())
+                .unwrap();
+        let fold = Fold::of(&items, &small_run());
+        assert_eq!(fold.classes().len(), 1);
+        assert_eq!(fold.classes()[0].len(), items.len() - 10);
+        assert!(!fold.same_class(index_of(&items, "copy-0"), index_of(&items, "origin")));
+    }
+
+    #[test]
+    fn a_class_whose_core_more_items_print_than_the_cutoff_is_not_folded() {
+        // 65 copies of the story and 10 more that print it above a footer they share: the
+        // story's line is in 75 items, over a cutoff of 70, so its shingles are common and the
+        // 65 are linked through posting-list neighbours, not folded.
+        let mut records = near_on_six_days();
+        let p = LinkParams {
+            max_df: 70,
+            ..LinkParams::default()
+        };
+        let items = |records: &str| {
+            crate::read::records::items_from_records("r.jsonl", records, &Default::default())
+                .unwrap()
+        };
+        assert_eq!(Fold::of(&items(&records), &p).classes()[0].len(), 65);
+        for c in 0..10u32 {
+            let text = format!("{STORY}\\n\\nShared footer of the weekly round-up.");
+            records.push_str(&record(&format!("more-{c}"), "Round-up", Some(9), &text));
+        }
+        assert!(Fold::of(&items(&records), &p).is_empty());
     }
 }

@@ -6,11 +6,13 @@
 //! among the pairs left apart, stories rewritten from another (candidates by shared rare words,
 //! sentences aligned through rewording); `nearest` keeps, of every triangle of links, the ones a
 //! copy was made from rather than every ancestor or sibling. `fold` links large classes of
-//! identical texts through one representative, in time linear in the class.
+//! near-identical texts through one representative, in time linear in the class (`folded`
+//! verifies their pairs).
 
 mod align;
 mod direction;
 mod fold;
+mod folded;
 pub(crate) mod freed;
 mod groups;
 #[cfg(feature = "store")]
@@ -194,7 +196,7 @@ pub fn link_items_with(items: &[Item], p: &LinkParams, progress: &dyn Progress) 
 }
 
 /// Every candidate pair of a run verified: the pairs [`link_items`] goes on from. Large classes
-/// of identical texts are folded (`fold.rs`): their members are verified against their
+/// of near-identical texts are folded (`fold.rs`): their members are verified against their
 /// representative's candidates and linked among themselves by a spanning tree, not pair by pair.
 pub(crate) fn verified_candidates(
     items: &[Item],
@@ -224,121 +226,9 @@ fn verified_folding(
     // Candidates are sorted by their first item: prepare it once per group.
     let groups: Vec<&[(u32, u32)]> = cands.chunk_by(|x, y| x.0 == y.0).collect();
     let mut found = groups::verify_groups(items, &groups, &common, p, &dates, progress, |f| f);
-    found.extend(folded_members(items, fold, &cands, &common, p, &dates));
+    found.extend(folded::members(items, fold, &cands, &common, p, &dates));
     progress.finish();
     found
-}
-
-/// The verified pairs a folded run adds to its candidates' (`fold.rs`): each member of a folded
-/// class against each candidate of its representative (`cands`, the candidates among the items
-/// not left out), and the links inside each class.
-fn folded_members(
-    items: &[Item],
-    fold: &fold::Fold,
-    cands: &[(u32, u32)],
-    common: &index::ShingleSet,
-    p: &LinkParams,
-    dates: &DateCheck,
-) -> Vec<Found> {
-    if fold.is_empty() {
-        return Vec::new();
-    }
-    let of_reps: Vec<(usize, usize)> = cands
-        .iter()
-        .map(|&(a, b)| (a as usize, b as usize))
-        .filter(|&(a, b)| !fold.others(a).is_empty() || !fold.others(b).is_empty())
-        .collect();
-    let mut found: Vec<Found> = of_reps
-        .par_iter()
-        .flat_map_iter(|&pair| verify_members(items, pair, fold, common, p, dates))
-        .collect();
-    found.par_extend(fold.classes().par_iter().flat_map_iter(|class| {
-        verify_inside_class(items, class, common, p, dates)
-            .into_iter()
-            .flatten()
-    }));
-    found
-}
-
-/// A candidate pair (a, b) where either item represents a folded class: each other member of
-/// its class verified against the pair's other item (one text, so the passages are the pair's,
-/// aligned once each way round as needed).
-fn verify_members(
-    items: &[Item],
-    (a, b): (usize, usize),
-    fold: &fold::Fold,
-    common: &index::ShingleSet,
-    p: &LinkParams,
-    dates: &DateCheck,
-) -> Vec<Found> {
-    let (of_a, of_b) = (fold.others(a), fold.others(b));
-    // A member x of a's class (a's text) paired with b, or a paired with a member y of b's
-    // class (b's text), as (item with a's text, item with b's text).
-    let pairs: Vec<(usize, usize)> = of_a
-        .iter()
-        .map(|&x| (x as usize, b))
-        .chain(of_b.iter().map(|&y| (a, y as usize)))
-        .collect();
-    // The pair as the run orders it (a's text first), and the other way round (b's text looked
-    // up, a's walked) for a member that comes before the item it is paired with.
-    let way = |first: &str, second: &str| {
-        let pf = Prepared::new(first, p.k, p.k_pieces);
-        let ps = Prepared::probe(second, p.k, p.k_pieces);
-        let shared = align::align(&pf, &ps, common, p);
-        (pf, ps, shared)
-    };
-    let (ta, tb) = (items[a].text(), items[b].text());
-    let (ta, tb) = (ta.as_ref(), tb.as_ref());
-    let fwd = pairs.iter().any(|&(x, y)| x < y).then(|| way(ta, tb));
-    let rev = pairs.iter().any(|&(x, y)| x > y).then(|| way(tb, ta));
-    pairs
-        .into_iter()
-        .filter_map(|(x, y)| {
-            let ((first, second), (pf, ps, shared)) = if x < y {
-                ((x, y), fwd.as_ref()?)
-            } else {
-                ((y, x), rev.as_ref()?)
-            };
-            verify(
-                (&items[first], &items[second]),
-                (first, second),
-                (pf, ps),
-                shared.clone(),
-                p,
-                dates,
-            )
-        })
-        .collect()
-}
-
-/// The links inside one folded class (its items ascending): its spanning tree
-/// (`fold::tree_pairs`), each pair verified on the class's text aligned with itself once.
-fn verify_inside_class(
-    items: &[Item],
-    class: &[u32],
-    common: &index::ShingleSet,
-    p: &LinkParams,
-    dates: &DateCheck,
-) -> Vec<Option<Found>> {
-    let text = items[class[0] as usize].text();
-    let text = text.as_ref();
-    let pa = Prepared::new(text, p.k, p.k_pieces);
-    let pb = Prepared::probe(text, p.k, p.k_pieces);
-    let shared = align::align(&pa, &pb, common, p);
-    fold::tree_pairs(items, class, dates)
-        .into_iter()
-        .map(|(x, y)| {
-            let (x, y) = (x as usize, y as usize);
-            verify(
-                (&items[x], &items[y]),
-                (x, y),
-                (&pa, &pb),
-                shared.clone(),
-                p,
-                dates,
-            )
-        })
-        .collect()
 }
 
 /// The reuse links of a run from its verified candidate pairs (in any order; see
@@ -365,7 +255,7 @@ pub fn finish_links(
 fn no_rewrites_inside_classes(items: &[Item], rewrites: &mut Vec<Found>, p: &LinkParams) {
     if rewrites
         .iter()
-        .any(|f| items[f.a].text() == items[f.b].text())
+        .any(|f| fold::share_a_core(&items[f.a].text(), &items[f.b].text()))
     {
         let fold = fold::Fold::of(items, p);
         rewrites.retain(|f| !fold.same_class(f.a, f.b));
@@ -384,7 +274,7 @@ pub(crate) fn folded_members_of_run(items: &[Item], p: &LinkParams) -> Vec<Found
     }
     let left_out = fold.left_out(items.len());
     let (cands, common) = index::candidates_leaving_out(items, Some(&left_out), p, &NoProgress);
-    folded_members(items, &fold, &cands, &common, p, &DateCheck::of(items))
+    folded::members(items, &fold, &cands, &common, p, &DateCheck::of(items))
 }
 
 /// What one feature's posting list proposes, as [`link_items`]'s index judges it: `docs` are
@@ -457,7 +347,7 @@ pub fn item_features(item: &Item, p: &LinkParams) -> Vec<u64> {
 /// the run's common features (boilerplate: in more than `max_df` items, or in `outlet_df` items
 /// of one outlet), sorted, which [`verify_pair`] leaves out of the passages it aligns. These are
 /// the pairs before folding: in a run whose common-shingle cutoff is 16 items or more,
-/// [`link_items`] links a large class of identical texts through its first item and a tree by
+/// [`link_items`] links a large class of near-identical texts through its first item and a tree by
 /// date instead of pair by pair (docs/reposts.md, "Many exact copies").
 pub fn candidate_pairs(items: &[Item], p: &LinkParams) -> (Vec<(usize, usize)>, Vec<u64>) {
     let (pairs, common) = index::candidates(items, p, &NoProgress);
