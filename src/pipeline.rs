@@ -54,6 +54,10 @@ pub fn read_inputs(
     warn: &mut dyn FnMut(&InputError),
 ) -> Result<(Vec<Item>, RunReport), InputError> {
     let listed = list_inputs(settings);
+    let read_settings = ReadSettings {
+        run_bytes: run_bytes(&listed),
+        ..settings.read.clone()
+    };
     let to_read = listed
         .iter()
         .filter(|l| matches!(l, Listed::Read(_)))
@@ -62,7 +66,7 @@ pub fn read_inputs(
     // Lazily: without `skip_bad`, nothing after the first bad input is read.
     let reads = listed.into_iter().map(|l| {
         let counts = matches!(l, Listed::Read(_));
-        let read = read_listed(l, &settings.read);
+        let read = read_listed(l, &read_settings);
         if counts {
             progress.advance(1);
         }
@@ -71,6 +75,20 @@ pub fn read_inputs(
     let out = gather_reads(settings, reads, warn)?;
     progress.finish();
     Ok(out)
+}
+
+/// The bytes of the files listed to be read (standard input counts nothing): what decides
+/// whether files of records leave their texts in them ([`ReadSettings::run_bytes`]).
+fn run_bytes(listed: &[Listed]) -> u64 {
+    listed
+        .iter()
+        .filter_map(|l| match l {
+            Listed::Read(InputSource::File(p) | InputSource::Found(p)) => {
+                std::fs::metadata(p).ok().map(|m| m.len())
+            }
+            _ => None,
+        })
+        .fold(0u64, u64::saturating_add)
 }
 
 /// The inputs of a run, as the walk of `settings.inputs` lists them, in the order they are

@@ -37,6 +37,11 @@ pub struct ReadSettings {
     pub outlet: Option<String>,
     /// How much is read: per input, per item, per run.
     pub limits: Limits,
+    /// The bytes of every file the run reads, which [`crate::read_inputs`] sets before reading
+    /// (0: unknown). Where they come to half a gigabyte or more, every file of JSON records of
+    /// 32 MiB or more leaves its texts in the file, so that a run's memory does not depend on
+    /// how its records are split into files; otherwise only such a file of 512 MiB or more does.
+    pub run_bytes: u64,
 }
 
 /// A reader of one input format: turns the bytes of one input into items.

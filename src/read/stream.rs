@@ -25,7 +25,8 @@ const PIECE: usize = 32 << 20;
 /// The start of an input that tells its format (`reader_for`).
 const HEAD: usize = 4096;
 
-/// Files from this size on leave their texts in the file. Reading a text back costs CPU at every
+/// Runs (or, where the run's size is not known, files) from this size on leave their texts in
+/// the file. Reading a text back costs CPU at every
 /// stage that looks at it (a tenth more for the whole run), which a file whose texts are a few
 /// hundred megabytes does not need to spend; from half a gigabyte on, the texts are the run's
 /// largest memory (docs/perf.md, "Memory, texts in their file"). It keeps one open file each,
@@ -40,7 +41,27 @@ pub(crate) fn read_records_file(
     settings: &ReadSettings,
     found: bool,
 ) -> Option<Result<Read, InputError>> {
-    read_in_pieces(source, settings, found, PIECE, LEAVE_TEXTS_FROM)
+    read_in_pieces(
+        source,
+        settings,
+        found,
+        PIECE,
+        leave_texts_from(settings.run_bytes),
+    )
+}
+
+/// Files smaller than this keep their texts whatever the run's size: each file that leaves them
+/// keeps a handle open, and a run holds at most `run_text_bytes / 32 MiB` (128) such files.
+const LEAVE_TEXTS_OF_FILES_FROM: u64 = 32 << 20;
+
+/// The size from which a file of records leaves its texts in it, in a run of `run_bytes`: the
+/// run's size decides, not the file's, where it is known.
+fn leave_texts_from(run_bytes: u64) -> u64 {
+    if run_bytes >= LEAVE_TEXTS_FROM {
+        LEAVE_TEXTS_OF_FILES_FROM
+    } else {
+        LEAVE_TEXTS_FROM
+    }
 }
 
 /// `read_records_file` with pieces of `piece` bytes, leaving texts in files of `leave_from`
@@ -477,6 +498,16 @@ mod tests {
             assert_eq!(a.text_len(), b.text_len());
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_large_run_leaves_the_texts_of_its_middling_files_in_them() {
+        // Run size unknown or small: only a file of half a gigabyte leaves its texts.
+        assert_eq!(leave_texts_from(0), 512 << 20);
+        assert_eq!(leave_texts_from((512 << 20) - 1), 512 << 20);
+        // A large run: every file of 32 MiB or more, however the run is split.
+        assert_eq!(leave_texts_from(512 << 20), 32 << 20);
+        assert_eq!(leave_texts_from(u64::MAX), 32 << 20);
     }
 
     #[test]
