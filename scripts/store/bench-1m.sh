@@ -15,22 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-1000000}
 chunks=${2:-10}
-if [ -n "${WORK:-}" ]; then work=$WORK; mkdir -p "$work"; else
-  work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-fi
-cargo build -q --release --locked --bin claimtrace --example synth_reposts
-target=${CARGO_TARGET_DIR:-target}
-# The build directory may be shared: measure a private copy.
-cp "$target/release/claimtrace" "$work/claimtrace"
-bin=$work/claimtrace
-# Wall time, CPU time (user + system, all threads) and peak memory of one command.
-measure() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >"$work/out"
-  read -r secs user sys kb <"$work/time"
-  printf '%-44s %8.2f s %8.2f s cpu %6d MB peak\n' "$label" "$secs" \
-    "$(awk "BEGIN { print $user + $sys }")" $((kb / 1024))
-}
+. scripts/store/measure.sh
+out=$work/out
 
 "$target/release/examples/synth_reposts" write "$n" "$work/corpus" 7 >/dev/null
 # The chunks are the inputs of both the adds and the in-memory run (an item's path is part of

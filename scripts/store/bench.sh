@@ -17,25 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 base=${1:-100000}
 new=${2:-10000}
-if [ -n "${WORK:-}" ]; then work=$WORK; mkdir -p "$work"; else
-  work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-fi
-cargo build -q --release --locked --bin claimtrace --example synth_reposts
-target=${CARGO_TARGET_DIR:-target}
-# The build directory may be shared: measure a private copy.
-cp "$target/release/claimtrace" "$work/claimtrace"
-bin=$work/claimtrace
-# Wall time, CPU time (user + system, all threads: on a machine shared with other builds the
-# steadier of the two) and peak memory.
-# The last measurement's CPU seconds and peak MB are left in $cpu and $mb.
-measure() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null
-  read -r secs user sys kb <"$work/time"
-  cpu=$(awk "BEGIN { print $user + $sys }")
-  mb=$((kb / 1024))
-  printf '%-48s %8.2f s %8.2f s cpu %6d MB peak\n' "$label" "$secs" "$cpu" "$mb"
-}
+. scripts/store/measure.sh
 
 total=$((base + new))
 if [ ! -f "$work/corpus/items.jsonl" ] || [ "$(wc -l <"$work/corpus/items.jsonl")" != "$total" ]; then
