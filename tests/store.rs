@@ -116,6 +116,16 @@ fn run_ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// What `db check` reports of a store it must find unsound (exit code 1).
+fn check_finds_faults(db: &str) -> String {
+    let out = claimtrace()
+        .args(["db", "check", "--db", db])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "db check of {db}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn paths(p: &[PathBuf]) -> Vec<&str> {
     p.iter().map(|p| p.to_str().unwrap()).collect()
 }
@@ -433,12 +443,7 @@ fn check_finds_a_damaged_store() {
     )
     .unwrap();
     drop(conn);
-    let out = claimtrace()
-        .args(["db", "check", "--db", db])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let said = String::from_utf8_lossy(&out.stdout);
+    let said = check_finds_faults(db);
     assert!(said.contains("differs from the graph"), "{said}");
     assert!(said.contains("is not stored"), "{said}");
     assert!(said.contains("stored claims of item"), "{said}");
@@ -571,12 +576,7 @@ fn item_texts_are_stored_once() {
     )
     .unwrap();
     drop(conn);
-    let out = claimtrace()
-        .args(["db", "check", "--db", db])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let said = String::from_utf8_lossy(&out.stdout);
+    let said = check_finds_faults(db);
     assert!(said.contains("differs from the graph"), "{said}");
     assert!(said.contains("its digest is not its body's"), "{said}");
 }

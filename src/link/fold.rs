@@ -476,9 +476,7 @@ mod tests {
 
     /// The links of `records`, folded and pair by pair.
     fn both_ways(records: &str) -> (Vec<ItemLink>, Vec<ItemLink>, Vec<Item>) {
-        let items =
-            crate::read::records::items_from_records("r.jsonl", records, &Default::default())
-                .unwrap();
+        let items = read(records);
         let p = small_run();
         let fold = Fold::of(&items, &p);
         assert_eq!(fold.classes().len(), 1, "one class folded");
@@ -496,6 +494,11 @@ mod tests {
             max_df: 100,
             ..LinkParams::default()
         }
+    }
+
+    /// The items of a fixture of records, as a run reads them.
+    fn read(records: &str) -> Vec<Item> {
+        crate::read::records::items_from_records("r.jsonl", records, &Default::default()).unwrap()
     }
 
     fn index_of(items: &[Item], id: &str) -> usize {
@@ -560,12 +563,7 @@ mod tests {
     #[test]
     fn a_store_folds_as_the_whole_run_does() {
         use crate::link::incremental::*;
-        let items = crate::read::records::items_from_records(
-            "r.jsonl",
-            &on_six_days(),
-            &Default::default(),
-        )
-        .unwrap();
+        let items = read(&on_six_days());
         let p = small_run();
         let fold = Fold::of(&items, &p);
         assert!(!fold.is_empty());
@@ -637,15 +635,11 @@ mod tests {
             &record("credit", "Lantern Blog", Some(9), STORY)
                 .replace(r#", "text""#, r#", "credits": "Harbour Notes 3", "text""#),
         );
-        let items =
-            crate::read::records::items_from_records("r.jsonl", &records, &Default::default())
-                .unwrap();
+        let items = read(&records);
         assert!(Fold::of(&items, &small_run()).is_empty());
         // Without the credit, the 21 copies fold.
         let plain = records.replace(r#", "credits": "Harbour Notes 3""#, "");
-        let items =
-            crate::read::records::items_from_records("r.jsonl", &plain, &Default::default())
-                .unwrap();
+        let items = read(&plain);
         assert_eq!(Fold::of(&items, &small_run()).classes()[0].len(), 21);
         // At the cutoff of a small run (12 items) the class is linked through posting-list
         // neighbours: not folded.
@@ -700,12 +694,7 @@ mod tests {
     fn near_identical_copies_keep_the_verdicts_pair_by_pair_and_every_member() {
         // 60 copies with a banner each (and a third with a "Reporting by" line) on 6 days, 4
         // undated, and the story itself: one class of 65, whose core is the story.
-        let items = crate::read::records::items_from_records(
-            "r.jsonl",
-            &near_on_six_days(),
-            &Default::default(),
-        )
-        .unwrap();
+        let items = read(&near_on_six_days());
         let p = small_run();
         let fold = Fold::of(&items, &p);
         assert_eq!(fold.classes().len(), 1);
@@ -757,9 +746,7 @@ mod tests {
             "Quay notes 7 of 1907",
             "The story below is reproduced according to Harbour Notes 12",
         );
-        let items =
-            crate::read::records::items_from_records("r.jsonl", &records, &Default::default())
-                .unwrap();
+        let items = read(&records);
         assert!(Fold::of(&items, &small_run()).is_empty());
     }
 
@@ -774,9 +761,7 @@ mod tests {
                 "Evening quay notes\\n",
             );
         }
-        let items =
-            crate::read::records::items_from_records("r.jsonl", &records, &Default::default())
-                .unwrap();
+        let items = read(&records);
         let fold = Fold::of(&items, &small_run());
         assert_eq!(fold.classes().len(), 1);
         assert_eq!(fold.classes()[0].len(), items.len() - 10);
@@ -793,15 +778,11 @@ mod tests {
             max_df: 70,
             ..LinkParams::default()
         };
-        let items = |records: &str| {
-            crate::read::records::items_from_records("r.jsonl", records, &Default::default())
-                .unwrap()
-        };
-        assert_eq!(Fold::of(&items(&records), &p).classes()[0].len(), 65);
+        assert_eq!(Fold::of(&read(&records), &p).classes()[0].len(), 65);
         for c in 0..10u32 {
             let text = format!("{STORY}\\n\\nShared footer of the weekly round-up.");
             records.push_str(&record(&format!("more-{c}"), "Round-up", Some(9), &text));
         }
-        assert!(Fold::of(&items(&records), &p).is_empty());
+        assert!(Fold::of(&read(&records), &p).is_empty());
     }
 }
