@@ -387,3 +387,27 @@ pub fn run(
     let (items, report) = read_inputs(settings, progress, warn)?;
     Ok((graph_of_items(items, settings.build, progress), report))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_s_size_is_the_bytes_of_every_file_it_reads() {
+        let dir = std::env::temp_dir().join(format!("claimtrace-run-bytes-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("more")).unwrap();
+        let a = r#"{"id": "a", "text": "A ferry ran late."}"#.to_string() + "\n";
+        let b = r#"{"id": "b", "text": "The tram line opened on the quay."}"#.to_string() + "\n";
+        std::fs::write(dir.join("a.jsonl"), &a).unwrap();
+        std::fs::write(dir.join("more/b.jsonl"), &b).unwrap();
+        // Passed over as no news: not read, not counted.
+        std::fs::write(dir.join("more/picture.png"), [0x89u8, b'P', b'N', b'G']).unwrap();
+        let settings = Settings {
+            inputs: vec![dir.clone()],
+            ..Settings::default()
+        };
+        let listed = list_inputs(&settings);
+        assert_eq!(run_bytes(&listed), (a.len() + b.len()) as u64);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
